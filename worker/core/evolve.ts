@@ -1,0 +1,127 @@
+/**
+ * How each event changes the hall. Events carry the full changed ticket or window, so
+ * replaying the log over a snapshot rebuilds the state exactly; `decide` emits, this applies.
+ */
+import type { HallEvent, HallState, Ticket, Window } from "./types.js";
+
+/** How many calls the screens keep as "recent". */
+export const RECENT_CALLS = 10;
+
+/** Weight of the newest finished ticket in the learnt service time (exponential average). */
+const LEARNING_RATE = 0.2;
+
+export function emptyHall(hall: string): HallState {
+  return {
+    hall,
+    seq: 0,
+    day: "",
+    dayPart: 1,
+    settings: {
+      name: hall,
+      timezone: "Asia/Shanghai",
+      alarmMinutes: 10,
+      targetWaitMinutes: 8.2,
+      languages: ["cmn-Hans", "yue-Hant"],
+      noShowRequeueMinutes: 30,
+      orderBonusMinutes: 2,
+    },
+    categories: [],
+    windows: [],
+    tickets: {},
+    counters: {},
+    recentCalls: [],
+    learnt: {},
+    calls: 0,
+  };
+}
+
+export function isConfigured(state: HallState): boolean {
+  return state.day !== "";
+}
+
+function withTicket(state: HallState, ticket: Ticket): HallState {
+  return { ...state, tickets: { ...state.tickets, [ticket.id]: ticket } };
+}
+
+function withWindow(state: HallState, id: string, change: (w: Window) => Window): HallState {
+  return { ...state, windows: state.windows.map((w) => (w.id === id ? change(w) : w)) };
+}
+
+/** Frees whichever window holds `ticketId`. */
+function release(state: HallState, ticketId: string): HallState {
+  if (!state.windows.some((w) => w.current === ticketId)) return state;
+  return { ...state, windows: state.windows.map((w) => (w.current === ticketId ? { ...w, current: null } : w)) };
+}
+
+export function evolve(state: HallState, event: HallEvent): HallState {
+  const next = evolveBody(state, event);
+  return { ...next, seq: event.seq };
+}
+
+function evolveBody(state: HallState, e: HallEvent): HallState {
+  switch (e.type) {
+    case "hall.configured": {
+      const { categories, windows, ...settings } = e.config;
+      const before = new Map(state.windows.map((w) => [w.id, w]));
+      return {
+        ...state,
+        day: e.day,
+        settings,
+        categories,
+        windows: windows.map((w) => ({
+          ...w,
+          officer: before.get(w.id)?.officer ?? null,
+          current: before.get(w.id)?.current ?? null,
+        })),
+      };
+    }
+    case "hall.reset":
+      return {
+        ...state,
+        day: e.day,
+        dayPart: e.day === state.day ? state.dayPart + 1 : 1,
+        tickets: {},
+        counters: {},
+        recentCalls: [],
+        windows: state.windows.map((w) => ({ ...w, current: null, officer: null })),
+      };
+    case "ticket.issued": {
+      const prefix = state.categories.find((c) => c.id === e.ticket.category)?.prefix ?? "";
+      const next = withTicket(state, e.ticket);
+      return { ...next, counters: { ...state.counters, [prefix]: (state.counters[prefix] ?? 0) + 1 } };
+    }
+    case "ticket.called":
+    case "ticket.recalled": {
+      const next = withWindow(withTicket(state, e.ticket), e.window.id, (w) => ({ ...w, current: e.ticket.id }));
+      const call = {
+        callId: e.callId,
+        at: e.at,
+        recall: e.type === "ticket.recalled",
+        ticket: { id: e.ticket.id, number: e.ticket.number, category: e.ticket.category },
+        window: e.window,
+      };
+      return { ...next, calls: state.calls + 1, recentCalls: [call, ...state.recentCalls].slice(0, RECENT_CALLS) };
+    }
+    case "ticket.serving":
+      return withTicket(state, e.ticket);
+    case "ticket.finished": {
+      const next = release(withTicket(state, e.ticket), e.ticket.id);
+      const before = next.learnt[e.ticket.category];
+      const configured = state.categories.find((c) => c.id === e.ticket.category)?.serviceMinutes ?? e.serviceMinutes;
+      const sample = Math.min(120, Math.max(0.5, e.serviceMinutes));
+      const prior = before?.minutes ?? configured;
+      const minutes = Math.round((prior + LEARNING_RATE * (sample - prior)) * 100) / 100;
+      return {
+        ...next,
+        learnt: { ...next.learnt, [e.ticket.category]: { minutes, samples: (before?.samples ?? 0) + 1 } },
+      };
+    }
+    case "ticket.no_show":
+    case "ticket.requeued":
+    case "ticket.transferred":
+    case "ticket.cancelled":
+      return release(withTicket(state, e.ticket), e.ticket.id);
+    case "window.updated":
+      return withWindow(state, e.window.id, () => e.window);
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * The hall's vocabulary. Plain data only: everything here survives JSON.stringify,
+ * so the same shapes are the hall state, the event payloads and the API bodies.
+ * Times are ISO-8601 UTC strings; they sort as text in time order.
+ */
+
+export type Language = "cmn-Hans" | "yue-Hant" | "en";
+export type NameScript = "zh-Hans" | "zh-Hant" | "en";
+
+export type Priority = "normal" | "elderly" | "disabled" | "appointment" | "green";
+export type TicketStatus = "waiting" | "called" | "serving" | "done" | "no_show" | "cancelled";
+export type WindowState = "open" | "paused" | "closed";
+
+export interface Category {
+  id: string;
+  prefix: string;
+  names: Record<NameScript, string>;
+  /** The manager's starting guess; the hall learns the real figure from finished tickets. */
+  serviceMinutes: number;
+  /** Call-policy weight: a minute waited in this category counts this many minutes. */
+  weight: number;
+}
+
+export interface Officer {
+  id?: string;
+  name: string;
+  badge: string;
+}
+
+export interface Window {
+  id: string;
+  number: number;
+  label: string;
+  state: WindowState;
+  /** Served categories, most preferred first. */
+  categories: string[];
+  officer: Officer | null;
+  /** Id of the ticket at the window (called or serving), if any. */
+  current: string | null;
+}
+
+export interface Transfer {
+  at: string;
+  from: { category: string; window: string | null };
+  to: { category: string; window: string | null };
+}
+
+export interface Ticket {
+  id: string;
+  number: string;
+  category: string;
+  priority: Priority;
+  status: TicketStatus;
+  issuedAt: string;
+  /** Place in the queue: the original issue time, kept across transfers. */
+  queuedAt: string;
+  calledAt: string | null;
+  servedAt: string | null;
+  finishedAt: string | null;
+  window: string | null;
+  /** Set by a transfer to a window: only that window may call the ticket. */
+  targetWindow: string | null;
+  officer: Officer | null;
+  callCount: number;
+  transfers: Transfer[];
+  noShowAt: string | null;
+  requeues: number;
+  cancelReason: string | null;
+}
+
+export interface HallSettings {
+  name: string;
+  timezone: string;
+  /** The alarm line: no ticket may wait past it while a newer one is called. */
+  alarmMinutes: number;
+  /** The mean wait the hall aims for (Guangxi's 8.2 minutes). */
+  targetWaitMinutes: number;
+  languages: Language[];
+  /** A no-show may be re-queued once within this many minutes; 0 turns re-queueing off. */
+  noShowRequeueMinutes: number;
+  /** Head start, in minutes of waiting, per place a category stands earlier in a window's list. */
+  orderBonusMinutes: number;
+}
+
+export interface HallConfig extends HallSettings {
+  categories: Category[];
+  windows: Array<Pick<Window, "id" | "number" | "label" | "categories" | "state">>;
+}
+
+export interface CallRecord {
+  callId: string;
+  at: string;
+  recall: boolean;
+  ticket: { id: string; number: string; category: string };
+  window: { id: string; number: number; label: string };
+}
+
+export interface LearntServiceTime {
+  minutes: number;
+  samples: number;
+}
+
+export interface HallState {
+  hall: string;
+  seq: number;
+  /** Local date (YYYY-MM-DD, hall's time zone) the numbering belongs to. */
+  day: string;
+  /** 1, or more after a manual reset within the same day; keeps ticket ids unique. */
+  dayPart: number;
+  settings: HallSettings;
+  categories: Category[];
+  windows: Window[];
+  /** Today's tickets by id; earlier days live only in the log and the ticket history. */
+  tickets: Record<string, Ticket>;
+  /** Daily sequence per ticket prefix. */
+  counters: Record<string, number>;
+  recentCalls: CallRecord[];
+  learnt: Record<string, LearntServiceTime>;
+  /** Calls made so far, across days: the source of unique call ids. */
+  calls: number;
+}
+
+export type WindowRef = CallRecord["window"];
+
+export type ChoiceCode = "targeted" | "overdue" | "priority" | "longest_wait";
+
+export interface Choice {
+  ticket: Ticket;
+  code: ChoiceCode;
+  waitedMinutes: number;
+  /** What staff see: "waited 11 min, over the 10 min line". */
+  reason: string;
+  reasonZh: string;
+}
+
+/** Every change to a hall. `seq` and `at` are stamped when the event is appended. */
+export type HallEventBody =
+  | { type: "hall.configured"; config: HallConfig; day: string }
+  | { type: "hall.reset"; day: string; previousDay: string; cancelled: string[] }
+  | { type: "ticket.issued"; ticket: Ticket }
+  | {
+      type: "ticket.called";
+      callId: string;
+      ticket: Ticket;
+      window: WindowRef;
+      reason: string;
+      reasonZh: string;
+      reasonCode: ChoiceCode;
+    }
+  | { type: "ticket.recalled"; callId: string; ticket: Ticket; window: WindowRef }
+  | { type: "ticket.serving"; ticket: Ticket; window: WindowRef }
+  | { type: "ticket.finished"; ticket: Ticket; window: WindowRef; serviceMinutes: number }
+  | { type: "ticket.no_show"; ticket: Ticket; window: WindowRef }
+  | { type: "ticket.requeued"; ticket: Ticket }
+  | { type: "ticket.transferred"; ticket: Ticket; transfer: Transfer }
+  | { type: "ticket.cancelled"; ticket: Ticket; reason: string }
+  | { type: "window.updated"; window: Window; changes: WindowChange[] };
+
+export type WindowChange = "state" | "categories" | "officer";
+
+export type HallEvent = HallEventBody & { seq: number; at: string };
+export type HallEventType = HallEventBody["type"];
+
+export type Command =
+  | { type: "configure"; config: HallConfig }
+  | { type: "issue"; category: string; priority?: Priority }
+  | { type: "call"; window: string }
+  | { type: "recall"; window: string }
+  | { type: "start"; window: string }
+  | { type: "finish"; window: string }
+  | { type: "no_show"; window: string }
+  | { type: "requeue"; ticket: string }
+  | { type: "transfer"; ticket: string; category?: string; window?: string }
+  | { type: "cancel"; ticket: string; reason?: string }
+  | { type: "set_window"; window: string; state?: WindowState; categories?: string[] }
+  | { type: "sign_in"; window: string; officer: Officer }
+  | { type: "sign_out"; window: string }
+  | { type: "reset" }
+  /** Starts the new day if the hall's local midnight has passed; otherwise does nothing. */
+  | { type: "rollover" };
+
+export type RejectionCode =
+  | "unknown_hall"
+  | "unknown_category"
+  | "unknown_window"
+  | "unknown_ticket"
+  | "invalid"
+  | "conflict";
+
+/** The core's "no": a rule refused the command. The edge turns it into HTTP. */
+export interface Rejection {
+  rejected: true;
+  code: RejectionCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export interface Outcome {
+  state: HallState;
+  events: HallEvent[];
+  /** What the command produced for its caller: the ticket issued or called, and why. */
+  result: CommandResult;
+}
+
+export interface CommandResult {
+  ticket?: Ticket | null;
+  choice?: Omit<Choice, "ticket"> | null;
+  window?: Window;
+}

@@ -1,0 +1,3 @@
+import { DurableObject } from "cloudflare:workers";
+export class HallObject extends DurableObject {}
+export default { fetch: () => new Response("starting") };
