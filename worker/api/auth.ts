@@ -1,0 +1,110 @@
+/**
+ * Who is calling: bearer tokens mapped to roles. Roles, widest first:
+ * admin (configures halls), manager (runs a hall), counter (a window terminal),
+ * kiosk (issues tickets), display (reads only).
+ */
+import { isDevelopment, type Env } from "../env.js";
+
+export const ROLES = ["admin", "manager", "counter", "kiosk", "display"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  role: Role;
+  /** Halls this token may touch; "*" for all. */
+  halls: "*" | string[];
+  /** Who the token belongs to, for the audit log; never the token itself. */
+  name: string;
+}
+
+export const DEV_TOKENS: Record<string, Principal> = Object.fromEntries(
+  ROLES.map((role) => [`dev-${role}`, { role, halls: "*", name: `dev-${role}` }]),
+);
+
+/** Production tokens shorter than this are refused as guessable. */
+const MIN_TOKEN_LENGTH = 16;
+
+export type TokenTable = { ok: true; tokens: Map<string, Principal> } | { ok: false; problem: string };
+
+const tables = new WeakMap<Env, TokenTable>();
+
+/** Reads the token table once per isolate; a deployed Worker with dev or missing tokens refuses to serve. */
+export function tokenTable(env: Env): TokenTable {
+  let table = tables.get(env);
+  if (!table) {
+    table = readTokens(env);
+    tables.set(env, table);
+  }
+  return table;
+}
+
+function readTokens(env: Env): TokenTable {
+  if (isDevelopment(env)) return { ok: true, tokens: new Map(Object.entries(DEV_TOKENS)) };
+  if (!env.TONGBAN_TOKENS) {
+    return { ok: false, problem: "no tokens configured: set TONGBAN_TOKENS with `wrangler secret put TONGBAN_TOKENS`" };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(env.TONGBAN_TOKENS);
+  } catch {
+    return { ok: false, problem: "TONGBAN_TOKENS is not valid JSON" };
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+    return { ok: false, problem: 'TONGBAN_TOKENS must be an object: { "<token>": "<role>" }' };
+  }
+  const tokens = new Map<string, Principal>();
+  for (const [token, value] of Object.entries(raw)) {
+    const entry: { role?: unknown; halls?: unknown; name?: unknown } =
+      typeof value === "string" ? { role: value } : ((value ?? {}) as Record<string, unknown>);
+    if (!ROLES.includes(entry.role as Role)) {
+      return { ok: false, problem: `a token in TONGBAN_TOKENS has unknown role "${String(entry.role)}"` };
+    }
+    if (token.startsWith("dev-") || token.length < MIN_TOKEN_LENGTH) {
+      return { ok: false, problem: `refusing to serve with a development or short (< ${MIN_TOKEN_LENGTH} chars) token in production` };
+    }
+    const halls = Array.isArray(entry.halls) ? entry.halls.map(String) : "*";
+    tokens.set(token, { role: entry.role as Role, halls, name: typeof entry.name === "string" ? entry.name : `${String(entry.role)} token` });
+  }
+  if (tokens.size === 0) return { ok: false, problem: "TONGBAN_TOKENS holds no tokens" };
+  return { ok: true, tokens };
+}
+
+/** The bearer token from the Authorization header, `?token=`, or a `bearer.<token>` WebSocket subprotocol. */
+export function presentedToken(request: Request, { allowQuery }: { allowQuery: boolean }): string | null {
+  const header = request.headers.get("Authorization");
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  if (match) return match[1]!;
+  if (!allowQuery) return null;
+  const query = new URL(request.url).searchParams.get("token");
+  if (query) return query;
+  for (const p of (request.headers.get("Sec-WebSocket-Protocol") ?? "").split(",")) {
+    const proto = p.trim();
+    if (proto.startsWith("bearer.")) return proto.slice("bearer.".length);
+  }
+  return null;
+}
+
+/** Looks the token up without an early exit on the first differing character. */
+export function principalFor(tokens: Map<string, Principal>, token: string): Principal | null {
+  let found: Principal | null = null;
+  const presented = new TextEncoder().encode(token);
+  for (const [candidate, principal] of tokens) {
+    const known = new TextEncoder().encode(candidate);
+    let diff = known.length ^ presented.length;
+    for (let i = 0; i < known.length; i++) diff |= known[i]! ^ (presented[i] ?? 0);
+    if (diff === 0) found = principal;
+  }
+  return found;
+}
+
+export function mayUseHall(principal: Principal, hall: string): boolean {
+  return principal.halls === "*" || principal.halls.includes(hall);
+}
+
+/** Browser WebSocket upgrades must come from this Worker's own origin or an allowed one. */
+export function originAllowed(request: Request, env: Env): boolean {
+  const origin = request.headers.get("Origin");
+  if (!origin) return true; // not a browser: the token is the whole check
+  if (origin === new URL(request.url).origin) return true;
+  const allowed = (env.TONGBAN_ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  return allowed.includes(origin);
+}

@@ -1,0 +1,206 @@
+/**
+ * The public API's shapes, once: zod validates requests with them and the OpenAPI document
+ * at /api/openapi.json is generated from them.
+ */
+import { z } from "@hono/zod-openapi";
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and dashes, starting with a letter or digit, at most 40");
+
+export const HallParam = z.object({
+  hall: slug.openapi({ param: { name: "hall", in: "path" }, example: "demo" }),
+});
+
+const windowId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, _ and -, at most 32");
+const ticketRef = z.string().regex(/^[A-Za-z0-9.-]{1,40}$/, "a ticket id (20261123-A023) or today's number (A023)");
+
+export const WindowParams = HallParam.extend({
+  window: windowId.openapi({ param: { name: "window", in: "path" }, example: "5" }),
+});
+
+export const TicketParams = HallParam.extend({
+  ticket: ticketRef.openapi({ param: { name: "ticket", in: "path" }, example: "A023" }),
+});
+
+export const CommandId = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,100}$/, "1 to 100 letters, digits or . _ : -")
+  .optional()
+  .openapi({ description: "A fresh id per button press; a retry with the same id returns the first reply and applies once." });
+
+export const PRIORITIES = ["normal", "elderly", "disabled", "appointment", "green"] as const;
+export const WINDOW_STATES = ["open", "paused", "closed"] as const;
+export const LANGUAGES = ["cmn-Hans", "yue-Hant", "en"] as const;
+
+const Names = z.strictObject({
+  "zh-Hans": z.string().trim().min(1).max(20),
+  "zh-Hant": z.string().trim().min(1).max(20),
+  en: z.string().trim().min(1).max(60),
+});
+
+export const CategoryConfig = z
+  .strictObject({
+    id: slug,
+    prefix: z.string().regex(/^[A-Z]$/, "one capital letter A-Z"),
+    names: Names,
+    serviceMinutes: z.number().min(0.5).max(240),
+    weight: z.number().min(0.1).max(10).default(1),
+  })
+  .openapi("CategoryConfig");
+
+export const WindowConfig = z
+  .strictObject({
+    id: windowId,
+    number: z.number().int().min(1).max(999),
+    label: z.string().trim().min(1).max(40),
+    categories: z.array(slug).max(26),
+    state: z.enum(WINDOW_STATES).default("open"),
+  })
+  .openapi("WindowConfig");
+
+export const HallConfigBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80),
+    timezone: z.string().min(1).max(64).default("Asia/Shanghai"),
+    alarmMinutes: z.number().int().min(1).max(240).default(10),
+    targetWaitMinutes: z.number().min(0.5).max(240).default(8.2),
+    languages: z
+      .array(z.enum(LANGUAGES))
+      .min(1)
+      .max(3)
+      .refine((l) => new Set(l).size === l.length, "a language is listed twice")
+      .default(["cmn-Hans", "yue-Hant"]),
+    noShowRequeueMinutes: z.number().int().min(0).max(240).default(30),
+    orderBonusMinutes: z.number().min(0).max(60).default(2),
+    categories: z.array(CategoryConfig).min(1).max(26),
+    windows: z.array(WindowConfig).max(200),
+  })
+  .openapi("HallConfig");
+
+export const IssueBody = z
+  .strictObject({
+    category: slug,
+    priority: z.enum(PRIORITIES).default("normal"),
+    commandId: CommandId,
+  })
+  .openapi("IssueTicket");
+
+export const WindowActionBody = z.strictObject({ commandId: CommandId }).openapi("WindowAction");
+
+export const TransferBody = z
+  .strictObject({ category: slug.optional(), window: windowId.optional(), commandId: CommandId })
+  .refine((b) => b.category !== undefined || b.window !== undefined, {
+    message: "give a category, a window, or both",
+    path: ["category"],
+  })
+  .openapi("Transfer");
+
+export const CancelBody = z
+  .strictObject({ reason: z.string().trim().min(1).max(200).optional(), commandId: CommandId })
+  .openapi("Cancel");
+
+export const WindowPatchBody = z
+  .strictObject({
+    state: z.enum(WINDOW_STATES).optional(),
+    categories: z.array(slug).max(26).optional(),
+    commandId: CommandId,
+  })
+  .refine((b) => b.state !== undefined || b.categories !== undefined, {
+    message: "give a state, categories, or both",
+    path: ["state"],
+  })
+  .openapi("WindowPatch");
+
+export const SignInBody = z
+  .strictObject({
+    officer: z.strictObject({
+      id: z.string().max(40).optional(),
+      name: z.string().trim().min(1).max(30),
+      badge: z.string().regex(/^[A-Za-z0-9-]{1,20}$/, "1 to 20 letters, digits or dashes"),
+    }),
+    commandId: CommandId,
+  })
+  .openapi("SignIn");
+
+export const LiveQuery = z.object({
+  since: z
+    .string()
+    .regex(/^\d{1,15}$/, "a whole number: the last seq the client applied")
+    .optional()
+    .openapi({ param: { name: "since", in: "query" } }),
+  token: z.string().optional().openapi({ param: { name: "token", in: "query" } }),
+});
+
+const Officer = z.object({ id: z.string().optional(), name: z.string(), badge: z.string() }).nullable();
+
+export const Ticket = z
+  .object({
+    id: z.string().openapi({ example: "20261123-A023" }),
+    number: z.string().openapi({ example: "A023" }),
+    category: z.string(),
+    priority: z.enum(PRIORITIES),
+    status: z.enum(["waiting", "called", "serving", "done", "no_show", "cancelled"]),
+    issuedAt: z.string(),
+    queuedAt: z.string(),
+    calledAt: z.string().nullable(),
+    servedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    window: z.string().nullable(),
+    targetWindow: z.string().nullable(),
+    officer: Officer,
+    callCount: z.number(),
+    transfers: z.array(z.object({ at: z.string(), from: z.any(), to: z.any() })),
+    noShowAt: z.string().nullable(),
+    requeues: z.number(),
+    cancelReason: z.string().nullable(),
+  })
+  .openapi("Ticket");
+
+export const Window = z
+  .object({
+    id: z.string(),
+    number: z.number(),
+    label: z.string(),
+    state: z.enum(WINDOW_STATES),
+    categories: z.array(z.string()),
+    officer: Officer,
+    current: z.string().nullable(),
+  })
+  .openapi("Window");
+
+export const Snapshot = z
+  .object({
+    hall: z.object({ id: z.string(), name: z.string(), timezone: z.string(), day: z.string(), alarmMinutes: z.number() }).passthrough(),
+    seq: z.number(),
+    categories: z.array(
+      z.object({ id: z.string(), prefix: z.string(), names: z.any(), waiting: z.number(), estimatedWaitMinutes: z.number().nullable() }).passthrough(),
+    ),
+    windows: z.array(Window.extend({ current: Ticket.nullable() })),
+    waiting: z.array(Ticket.extend({ ahead: z.number(), estimatedWaitMinutes: z.number().nullable() })),
+    recentCalls: z.array(z.any()),
+  })
+  .openapi("HallSnapshot");
+
+export const ErrorBody = z
+  .object({
+    error: z.string().openapi({ example: "window 5 is paused" }),
+    code: z.string().optional(),
+    details: z.any().openapi({ example: { window: "5" } }),
+  })
+  .openapi("Error");
+
+export const TicketReply = z.object({ ticket: Ticket }).openapi("TicketReply");
+export const IssueReply = z
+  .object({ ticket: Ticket, ahead: z.number(), estimatedWaitMinutes: z.number().nullable() })
+  .openapi("IssueReply");
+export const CallReply = z
+  .object({
+    ticket: Ticket.nullable(),
+    reason: z.string().optional().openapi({ example: "waited 11 min, over the 10 min line" }),
+    reasonZh: z.string().optional(),
+    reasonCode: z.enum(["targeted", "overdue", "priority", "longest_wait"]).optional(),
+    waitedMinutes: z.number().optional(),
+  })
+  .openapi("CallReply");
+export const WindowReply = z.object({ window: Window }).openapi("WindowReply");

@@ -1,0 +1,17 @@
+import type { HallObject } from "./hall-object/index.js";
+
+export interface Env {
+  HALL: DurableObjectNamespace<HallObject>;
+  /** "development" allows the dev-* tokens and seeds the demo hall; set only in .dev.vars. */
+  TONGBAN_MODE?: string;
+  /** JSON from `wrangler secret put TONGBAN_TOKENS`: { "<token>": "manager" | { role, halls?, name? } }. */
+  TONGBAN_TOKENS?: string;
+  /** Comma-separated origins (https://screens.example.gov.cn) allowed to open the live feed. */
+  TONGBAN_ALLOWED_ORIGINS?: string;
+  /** "on" seeds the demo hall outside development too. */
+  TONGBAN_DEMO?: string;
+}
+
+export function isDevelopment(env: Env): boolean {
+  return env.TONGBAN_MODE === "development";
+}

@@ -1,0 +1,57 @@
+/**
+ * What the API answers for each command. Built inside the hall object so the stored reply
+ * for a commandId is byte-for-byte what the first caller got.
+ */
+import { estimateHall } from "../core/estimates.js";
+import { snapshotOf } from "../core/snapshot.js";
+import type { Command, Outcome, Rejection } from "../core/types.js";
+import type { StoredReply } from "./storage.js";
+
+const STATUS: Record<Rejection["code"], number> = {
+  unknown_hall: 404,
+  unknown_category: 404,
+  unknown_window: 404,
+  unknown_ticket: 404,
+  invalid: 400,
+  conflict: 409,
+};
+
+export function rejectionReply(r: Rejection): StoredReply {
+  return { status: STATUS[r.code], body: { error: r.message, code: r.code, details: r.details ?? {} } };
+}
+
+export function replyFor(command: Command, outcome: Outcome, now: number, firstConfiguration: boolean): StoredReply {
+  const { result, state } = outcome;
+  switch (command.type) {
+    case "configure":
+      return { status: firstConfiguration ? 201 : 200, body: snapshotOf(state, now) };
+    case "issue": {
+      const estimate = estimateHall(state, now).tickets.get(result.ticket!.id);
+      return {
+        status: 201,
+        body: { ticket: result.ticket, ahead: estimate?.ahead ?? 0, estimatedWaitMinutes: estimate?.estimatedWaitMinutes ?? null },
+      };
+    }
+    case "call":
+      if (!result.ticket || !result.choice) return { status: 200, body: { ticket: null } };
+      return {
+        status: 200,
+        body: {
+          ticket: result.ticket,
+          reason: result.choice.reason,
+          reasonZh: result.choice.reasonZh,
+          reasonCode: result.choice.code,
+          waitedMinutes: result.choice.waitedMinutes,
+        },
+      };
+    case "set_window":
+    case "sign_in":
+    case "sign_out":
+      return { status: 200, body: { window: result.window } };
+    case "reset":
+    case "rollover":
+      return { status: 200, body: { day: state.day, seq: state.seq } };
+    default:
+      return { status: 200, body: { ticket: result.ticket } };
+  }
+}

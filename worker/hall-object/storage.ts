@@ -1,0 +1,148 @@
+/**
+ * The hall's SQLite database inside its Durable Object.
+ *
+ * - `events`: the append-only log; `seq` is the primary key, so a number is never reused.
+ * - `snapshot`: the state at some seq, so waking up replays only the tail of the log.
+ * - `commands`: replies by commandId, so a retried press is answered, not applied again.
+ * - `audit`: who did what, written in the same transaction as the change.
+ */
+import { emptyHall, evolve } from "../core/hall.js";
+import type { HallEvent, HallState } from "../core/types.js";
+
+/** Write a snapshot at least this often, so waking from hibernation replays few events. */
+const SNAPSHOT_EVERY = 200;
+
+/** Replies to commandIds are kept this long: far longer than any retry loop. */
+export const COMMAND_TTL_MS = 48 * 3600 * 1000;
+
+export interface StoredReply {
+  status: number;
+  body: unknown;
+}
+
+export interface AuditEntry {
+  at: string;
+  role: string;
+  actor: string;
+  device: string | null;
+  action: string;
+  target: string | null;
+  commandId: string | null;
+  detail: string | null;
+}
+
+export function migrate(sql: SqlStorage): void {
+  sql.exec(`
+    CREATE TABLE IF NOT EXISTS events (
+      seq INTEGER PRIMARY KEY,
+      type TEXT NOT NULL,
+      at TEXT NOT NULL,
+      body TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS snapshot (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      seq INTEGER NOT NULL,
+      body TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS commands (
+      id TEXT PRIMARY KEY,
+      fingerprint TEXT NOT NULL,
+      status INTEGER NOT NULL,
+      body TEXT NOT NULL,
+      at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS commands_at ON commands (at);
+    CREATE TABLE IF NOT EXISTS audit (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL,
+      role TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      device TEXT,
+      action TEXT NOT NULL,
+      target TEXT,
+      command_id TEXT,
+      seq_from INTEGER,
+      seq_to INTEGER,
+      detail TEXT
+    );
+  `);
+}
+
+/** Rebuilds the hall: the last snapshot, then every event after it. */
+export function loadState(sql: SqlStorage, hall: string): HallState {
+  const snap = sql.exec<{ seq: number; body: string }>("SELECT seq, body FROM snapshot WHERE id = 1").toArray()[0];
+  let state: HallState = snap ? (JSON.parse(snap.body) as HallState) : emptyHall(hall);
+  for (const row of sql.exec<{ body: string }>("SELECT body FROM events WHERE seq > ? ORDER BY seq", state.seq)) {
+    state = evolve(state, JSON.parse(row.body) as HallEvent);
+  }
+  return state;
+}
+
+/**
+ * Appends events and their audit row, and remembers the reply. Call inside
+ * `transactionSync` so all of it lands or none of it does.
+ */
+export function persist(
+  sql: SqlStorage,
+  before: HallState,
+  after: HallState,
+  events: HallEvent[],
+  audit: AuditEntry,
+  reply: { commandId: string; fingerprint: string; reply: StoredReply; now: number } | null,
+): void {
+  for (const e of events) {
+    sql.exec("INSERT INTO events (seq, type, at, body) VALUES (?, ?, ?, ?)", e.seq, e.type, e.at, JSON.stringify(e));
+  }
+  writeAudit(sql, audit, events);
+  if (reply) {
+    sql.exec(
+      "INSERT INTO commands (id, fingerprint, status, body, at) VALUES (?, ?, ?, ?, ?)",
+      reply.commandId,
+      reply.fingerprint,
+      reply.reply.status,
+      JSON.stringify(reply.reply.body),
+      reply.now,
+    );
+  }
+  const crossed = Math.floor(after.seq / SNAPSHOT_EVERY) > Math.floor(before.seq / SNAPSHOT_EVERY);
+  const structural = events.some((e) => e.type === "hall.reset" || e.type === "hall.configured");
+  if (crossed || structural) {
+    sql.exec("INSERT OR REPLACE INTO snapshot (id, seq, body) VALUES (1, ?, ?)", after.seq, JSON.stringify(after));
+  }
+  if (events.some((e) => e.type === "hall.reset") && reply) {
+    sql.exec("DELETE FROM commands WHERE at < ?", reply.now - COMMAND_TTL_MS);
+  }
+}
+
+export function writeAudit(sql: SqlStorage, a: AuditEntry, events: HallEvent[]): void {
+  sql.exec(
+    `INSERT INTO audit (at, role, actor, device, action, target, command_id, seq_from, seq_to, detail)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    a.at,
+    a.role,
+    a.actor,
+    a.device,
+    a.action,
+    a.target,
+    a.commandId,
+    events[0]?.seq ?? null,
+    events.at(-1)?.seq ?? null,
+    a.detail,
+  );
+}
+
+export function storedReply(sql: SqlStorage, commandId: string): (StoredReply & { fingerprint: string }) | null {
+  const row = sql
+    .exec<{ fingerprint: string; status: number; body: string }>("SELECT fingerprint, status, body FROM commands WHERE id = ?", commandId)
+    .toArray()[0];
+  return row ? { fingerprint: row.fingerprint, status: row.status, body: JSON.parse(row.body) } : null;
+}
+
+/** Events after `since`, or null when the log no longer holds all of them. */
+export function eventsSince(sql: SqlStorage, since: number, head: number, limit: number): string[] | null {
+  if (since > head || head - since > limit) return null;
+  if (since === head) return [];
+  const rows = sql.exec<{ seq: number; body: string }>("SELECT seq, body FROM events WHERE seq > ? ORDER BY seq", since).toArray();
+  if (rows.length !== head - since || rows[0]?.seq !== since + 1) return null;
+  return rows.map((r) => r.body);
+}
