@@ -77,7 +77,7 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   const headers = new Headers(c.req.raw.headers);
   headers.set("Content-Type", "application/json");
   c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers });
-  c.req.bodyCache.json = Promise.resolve(value);
+  c.req.bodyCache = { text: Promise.resolve(JSON.stringify(value)), json: Promise.resolve(value) };
   return next();
 };
 

@@ -9,7 +9,8 @@ import type { Command } from "../core/types.js";
 import type { Env } from "../env.js";
 import type { CommandReply } from "../hall-object/index.js";
 import { mayUseHall, originAllowed, presentedToken, principalFor, tokenTable, type Principal, type Role } from "./auth.js";
-import { errorResponse, validationResponse } from "./errors.js";
+import { bodyLimit } from "hono/body-limit";
+import { errorResponse, jsonBody, validationResponse } from "./errors.js";
 import * as S from "./schemas.js";
 
 type Vars = { principal: Principal };
@@ -291,12 +292,24 @@ export function hallRoutes(app: HallApp): void {
   );
 }
 
+/** Request bodies over this are refused with 413 before they are read. */
+const MAX_BODY_BYTES = 16 * 1024;
+
 export function createApi(): HallApp {
   const app: HallApp = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) return validationResponse(c, result.target, result.error);
     },
   });
+  // Middleware runs in registration order, so it goes in before the routes.
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, 413, "too_large", `the body is over the ${MAX_BODY_BYTES / 1024} KB limit`),
+    }),
+  );
+  app.use("/api/*", jsonBody);
   hallRoutes(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

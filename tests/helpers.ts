@@ -1,0 +1,95 @@
+/** Drives the Worker from outside, as kiosks, terminals and screens do. */
+import { SELF } from "cloudflare:test";
+import { demoConfig } from "../worker/demo.js";
+import type { HallConfig } from "../worker/core/types.js";
+
+export const ORIGIN = "http://hall.test";
+
+export type Role = "admin" | "manager" | "counter" | "kiosk" | "display";
+
+export async function call(
+  role: Role | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (role) (init.headers as Record<string, string>).Authorization = `Bearer dev-${role}`;
+  if (body !== undefined) {
+    (init.headers as Record<string, string>)["Content-Type"] ??= "application/json";
+    init.body = typeof body === "string" ? body : JSON.stringify(body);
+  }
+  const res = await SELF.fetch(`${ORIGIN}${path}`, init);
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // leave as text
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+/** A hall configured like the demo hall, under its own name so tests do not share state. */
+export async function newHall(name: string, change: (c: HallConfig) => void = () => {}): Promise<string> {
+  const config = demoConfig();
+  config.name = `test ${name}`;
+  change(config);
+  const res = await call("admin", "PUT", `/api/halls/${name}`, config);
+  if (res.status !== 201) throw new Error(`could not configure ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  return name;
+}
+
+export async function issue(hall: string, category: string, extra: Record<string, unknown> = {}) {
+  const res = await call("kiosk", "POST", `/api/halls/${hall}/tickets`, { category, ...extra });
+  if (res.status !== 201) throw new Error(`issue failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function snapshot(hall: string) {
+  const res = await call("display", "GET", `/api/halls/${hall}`);
+  if (res.status !== 200) throw new Error(`snapshot failed: ${res.status}`);
+  return res.body;
+}
+
+export interface Feed {
+  socket: WebSocket;
+  messages: any[];
+  /** Resolves when at least `n` messages have arrived. */
+  waitFor(n: number, ms?: number): Promise<any[]>;
+  close(): void;
+}
+
+export async function openFeed(hall: string, query = "", headers: Record<string, string> = {}): Promise<Feed> {
+  const res = await SELF.fetch(`${ORIGIN}/api/halls/${hall}/live?token=dev-display${query}`, {
+    headers: { Upgrade: "websocket", ...headers },
+  });
+  if (res.status !== 101 || !res.webSocket) throw new Error(`no websocket: ${res.status} ${await res.text()}`);
+  const socket = res.webSocket;
+  const messages: any[] = [];
+  const waiters: Array<() => void> = [];
+  socket.addEventListener("message", (e) => {
+    messages.push(JSON.parse(e.data as string));
+    for (const w of waiters.splice(0)) w();
+  });
+  socket.accept();
+  return {
+    socket,
+    messages,
+    async waitFor(n, ms = 2000) {
+      const deadline = Date.now() + ms;
+      while (messages.length < n) {
+        if (Date.now() > deadline) throw new Error(`expected ${n} messages, got ${messages.length}: ${JSON.stringify(messages.map((m) => m.type))}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return messages;
+    },
+    close() {
+      socket.close(1000, "test done");
+    },
+  };
+}
