@@ -77,7 +77,8 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   const headers = new Headers(c.req.raw.headers);
   headers.set("Content-Type", "application/json");
   c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers });
-  c.req.bodyCache = { text: Promise.resolve(JSON.stringify(value)), json: Promise.resolve(value) };
+  // Hono types its body cache loosely; it holds promises of the parsed body.
+  c.req.bodyCache = { text: Promise.resolve(JSON.stringify(value)), json: Promise.resolve(value) } as never;
   return next();
 };
 
