@@ -9,6 +9,10 @@ export default defineConfig({
     }),
   ],
   test: {
+    // CI adds a JSON report so .ci/run can print one "N passed, N failed" line.
+    reporters: process.env.TONGBAN_REPORT_DIR
+      ? ["default", ["json", { outputFile: `${process.env.TONGBAN_REPORT_DIR}/workers.json` }]]
+      : ["default"],
     include: ["worker/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["tests/browser/**"],
   },

@@ -4,12 +4,14 @@
  */
 import { createApi } from "./api/halls.js";
 import { notFound, onError } from "./api/errors.js";
+import { pageRoutes } from "./pages/routes.js";
 
 export { HallObject } from "./hall-object/index.js";
 
 const app = createApi();
 
-app.get("/", (c) => c.redirect("/api/halls/demo"));
+pageRoutes(app as never);
+app.get("/", (c) => c.redirect("/halls/demo/display?token=dev-display"));
 app.get("/api/health", (c) => c.json({ ok: true }));
 app.notFound(notFound);
 app.onError(onError);

@@ -130,6 +130,15 @@ export const LiveQuery = z.object({
     .optional()
     .openapi({ param: { name: "since", in: "query" } }),
   token: z.string().optional().openapi({ param: { name: "token", in: "query" } }),
+  view: z
+    .string()
+    .regex(/^[a-z-]{1,30}$/)
+    .optional()
+    .openapi({
+      param: { name: "view", in: "query" },
+      description: "For pages: receive the named view's HTML fragments as { type: \"html\", seq, html } instead of JSON events",
+    }),
+  window: z.string().max(32).optional().openapi({ param: { name: "window", in: "query" } }),
 });
 
 const Officer = z.object({ id: z.string().optional(), name: z.string(), badge: z.string() }).nullable();

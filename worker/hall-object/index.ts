@@ -13,6 +13,8 @@ import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
 import type { Command, HallEvent, HallState } from "../core/types.js";
 import { DEMO_HALL, demoConfig } from "../demo.js";
 import { isDevelopment, type Env } from "../env.js";
+import { VIEWS } from "../pages/registry.js";
+import { feedUrl, type LiveView } from "../pages/views.js";
 import { rejectionReply, replyFor } from "./replies.js";
 import { eventsSince, loadState, migrate, persist, storedReply, type StoredReply } from "./storage.js";
 
@@ -87,6 +89,22 @@ export class HallObject extends DurableObject<Env> {
     return snapshotOf(this.#state, this.clock());
   }
 
+  /** A page's first paint, from the same view that renders its live updates. */
+  async page(hall: string, viewName: string, query: Record<string, string>, role: string, token: string): Promise<{ status: number; html: string | null; problem?: string }> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return { status: 404, html: null, problem: `没有这个大厅 · unknown hall "${hall}"` };
+    this.#apply({ type: "rollover" }, SYSTEM, null, "");
+    await this.#schedule();
+    const view = VIEWS[viewName];
+    const params = new URLSearchParams(query);
+    if (!view) return { status: 404, html: null, problem: `unknown view "${viewName}"` };
+    if (view.roles && !view.roles.includes(role)) return { status: 403, html: null, problem: `a ${role} token cannot open this page` };
+    const problem = view.check?.(this.#state, params);
+    if (problem) return { status: 404, html: null, problem };
+    const live = { url: feedUrl(hall, viewName, params, token, view.keys), seq: this.#state.seq };
+    return { status: 200, html: view.page(this.#state, this.clock(), params, live) };
+  }
+
   /** The live feed: `GET /api/halls/{hall}/live?since=` upgraded to a WebSocket. */
   override async fetch(request: Request): Promise<Response> {
     const hall = request.headers.get("X-Tongban-Hall") ?? "";
@@ -97,18 +115,42 @@ export class HallObject extends DurableObject<Env> {
     this.#apply({ type: "rollover" }, SYSTEM, null, "");
     await this.#schedule();
 
+    const role = request.headers.get("X-Tongban-Role") ?? "display";
+    const params = new URL(request.url).searchParams;
+    const viewName = params.get("view");
+    const view = viewName === null ? null : VIEWS[viewName];
+    if (viewName !== null) {
+      const problem = !view
+        ? `unknown view "${viewName}"; known views: ${Object.keys(VIEWS).join(", ")}`
+        : view.roles && !view.roles.includes(role)
+          ? `a ${role} token cannot watch the ${viewName} view`
+          : (view.check?.(this.#state, params) ?? null);
+      if (problem) {
+        const status = view && view.roles && !view.roles.includes(role) ? 403 : 404;
+        return Response.json({ error: problem, code: status === 403 ? "forbidden" : "not_found", details: { view: viewName } }, { status });
+      }
+    }
+
     // From here to the return nothing awaits, so no event can slip between backlog and feed.
     const { 0: client, 1: server } = new WebSocketPair();
-    const role = request.headers.get("X-Tongban-Role") ?? "display";
-    this.ctx.acceptWebSocket(server, [role]);
-    server.serializeAttachment({ role, connectedAt: this.clock() });
-    const sinceParam = new URL(request.url).searchParams.get("since");
-    const backlog =
-      sinceParam === null ? null : eventsSince(this.ctx.storage.sql, Number(sinceParam), this.#state.seq, MAX_BACKLOG);
-    if (backlog) {
-      for (const e of backlog) server.send(e);
+    const sinceParam = params.get("since");
+    if (view && viewName) {
+      const key = (view.keys ?? []).map((k) => `${k}=${params.get(k) ?? ""}`).join("&");
+      this.ctx.acceptWebSocket(server, ["html"]);
+      server.serializeAttachment({ role, view: viewName, key, connectedAt: this.clock() } satisfies HtmlAttachment);
+      if (sinceParam === null || Number(sinceParam) < this.#state.seq) {
+        server.send(this.#renderView(view, new URLSearchParams(key)));
+      }
     } else {
-      server.send(JSON.stringify({ type: "snapshot", seq: this.#state.seq, state: snapshotOf(this.#state, this.clock()) }));
+      this.ctx.acceptWebSocket(server, ["json"]);
+      server.serializeAttachment({ role, connectedAt: this.clock() });
+      const backlog =
+        sinceParam === null ? null : eventsSince(this.ctx.storage.sql, Number(sinceParam), this.#state.seq, MAX_BACKLOG);
+      if (backlog) {
+        for (const e of backlog) server.send(e);
+      } else {
+        server.send(JSON.stringify({ type: "snapshot", seq: this.#state.seq, state: snapshotOf(this.#state, this.clock()) }));
+      }
     }
     const protocol = request.headers.get("X-Tongban-Protocol");
     return new Response(null, {
@@ -176,13 +218,28 @@ export class HallObject extends DurableObject<Env> {
   #broadcast(events: HallEvent[]): void {
     if (events.length === 0) return;
     const messages = events.map((e) => JSON.stringify(e));
-    for (const ws of this.ctx.getWebSockets()) {
-      try {
-        for (const m of messages) ws.send(m);
-      } catch {
-        // A socket closing under us: its client reconnects with since= and catches up.
-      }
+    for (const ws of this.ctx.getWebSockets("json")) {
+      send(ws, messages);
     }
+    // Screens showing the same view and parameters share one rendering.
+    const rendered = new Map<string, string>();
+    for (const ws of this.ctx.getWebSockets("html")) {
+      const { view: name, key } = ws.deserializeAttachment() as HtmlAttachment;
+      const view = VIEWS[name];
+      if (!view) continue;
+      const id = `${name}?${key}`;
+      let message = rendered.get(id);
+      if (message === undefined) {
+        message = this.#renderView(view, new URLSearchParams(key));
+        rendered.set(id, message);
+      }
+      send(ws, [message]);
+    }
+  }
+
+  #renderView(view: LiveView, params: URLSearchParams): string {
+    const html = view.fragments(this.#state, this.clock(), params);
+    return JSON.stringify({ type: "html", seq: this.#state.seq, html });
   }
 
   /** Learns the hall's name, and seeds the demo hall on first use. */
@@ -200,6 +257,21 @@ export class HallObject extends DurableObject<Env> {
     if (this.#alarmAt === at) return;
     await this.ctx.storage.setAlarm(at);
     this.#alarmAt = at;
+  }
+}
+
+interface HtmlAttachment {
+  role: string;
+  view: string;
+  key: string;
+  connectedAt: number;
+}
+
+function send(ws: WebSocket, messages: string[]): void {
+  try {
+    for (const m of messages) ws.send(m);
+  } catch {
+    // A socket closing under us: its client reconnects with since= and catches up.
   }
 }
 

@@ -1,0 +1,92 @@
+// Keeps a page current: one WebSocket to the hall's live feed, HTML fragments swapped in by
+// htmx, an on-screen "offline for N s" badge, jittered backoff, and resume with since= so a
+// reconnect never shows an older state after a newer one. Any close (a redeploy closes every
+// socket) leads to a reconnect; there is no give-up.
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("tongban-live").textContent);
+  var seq = config.seq;
+  var socket = null;
+  var attempt = 0;
+  var offlineSince = null;
+  var lastHeard = Date.now();
+  var holdUntil = 0;
+  var badge = document.getElementById("live-status");
+  var MAX_DELAY_MS = 30000;
+  var PING_EVERY_MS = 20000;
+  var SILENCE_LIMIT_MS = 45000;
+
+  function feedUrl() {
+    var url = new URL(config.url, location.href);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    url.searchParams.set("since", String(seq));
+    return url.toString();
+  }
+
+  function connect() {
+    var ws = new WebSocket(feedUrl());
+    socket = ws;
+    ws.onopen = function () {
+      attempt = 0;
+      lastHeard = Date.now();
+      setOnline(true);
+    };
+    ws.onmessage = function (message) {
+      lastHeard = Date.now();
+      if (message.data === "pong") return;
+      var data = JSON.parse(message.data);
+      if (data.type !== "html" || data.seq < seq) return;
+      seq = data.seq;
+      htmx.swap(document.body, data.html, { swapStyle: "none" });
+      document.body.setAttribute("data-seq", String(seq));
+      document.dispatchEvent(new CustomEvent("tongban:update", { detail: { seq: seq } }));
+    };
+    ws.onclose = function () {
+      if (socket !== ws) return;
+      socket = null;
+      setOnline(false);
+      // Full jitter: reconnects after a redeploy spread out instead of arriving at once.
+      var delay = Math.random() * Math.min(MAX_DELAY_MS, 500 * Math.pow(2, attempt++));
+      setTimeout(connect, Math.max(delay, holdUntil - Date.now()));
+    };
+  }
+
+  function setOnline(online) {
+    if (online) {
+      offlineSince = null;
+      badge.hidden = true;
+      document.body.removeAttribute("data-offline");
+    } else if (offlineSince === null) {
+      offlineSince = Date.now();
+      document.body.setAttribute("data-offline", "true");
+    }
+    render();
+  }
+
+  function render() {
+    if (offlineSince === null) return;
+    var seconds = Math.round((Date.now() - offlineSince) / 1000);
+    badge.textContent = "离线 · offline for " + seconds + " s";
+    badge.hidden = false;
+  }
+
+  setInterval(function () {
+    render();
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      // A socket that stopped hearing anything is dead without knowing it: drop it.
+      if (Date.now() - lastHeard > SILENCE_LIMIT_MS) socket.close();
+      else if (Date.now() - lastHeard > PING_EVERY_MS) socket.send("ping");
+    }
+  }, 1000);
+
+  // Test hook: lets the browser suite cut the connection like a flaky network would.
+  window.tongbanLive = {
+    drop: function (offlineMs) {
+      holdUntil = Date.now() + (offlineMs || 0);
+      if (socket) socket.close();
+    },
+    get seq() { return seq; },
+  };
+
+  connect();
+})();

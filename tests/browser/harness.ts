@@ -1,0 +1,51 @@
+/** What every browser test needs: the dev server's URL, Chromium, and the API as a device sees it. */
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
+
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+export async function api(role: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { Authorization: `Bearer dev-${role}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Configures `name` like the demo hall (the demo hall itself is left for people to play with). */
+export async function demoLikeHall(name: string, change: (config: any) => void = () => {}): Promise<string> {
+  const { demoConfig } = await import("../../worker/demo.js");
+  const config: any = demoConfig();
+  change(config);
+  const res = await api("admin", "PUT", `/api/halls/${name}`, config);
+  if (res.status !== 201 && res.status !== 200) throw new Error(`configure ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  return name;
+}
+
+/** Saves a screenshot where the README shows it. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync("docs/screens", { recursive: true });
+  await page.screenshot({ path: `docs/screens/${name}.png` });
+}

@@ -1,0 +1,29 @@
+/**
+ * Live views: pages whose regions the hall object re-renders after every change and sends
+ * over the socket as `{ type: "html", seq, html }`, each region marked for an out-of-band swap.
+ * A view renders once per change for every screen that shows the same thing, not once per screen.
+ * The first paint comes from the same components, so a page and its updates cannot disagree.
+ */
+import type { HallState } from "../core/types.js";
+import type { LiveConfig } from "./layout.js";
+
+export interface LiveView {
+  /** Roles that may watch this view; any role when absent. */
+  roles?: string[];
+  /** The query parameters that make two screens of this view differ (e.g. the window id). */
+  keys?: string[];
+  /** Checks the view's parameters against the hall; returns a problem (a 404) or null. */
+  check?(state: HallState, params: URLSearchParams): string | null;
+  /** The whole page as first painted. */
+  page(state: HallState, now: number, params: URLSearchParams, live: LiveConfig): string;
+  /** The view's regions, each with hx-swap-oob, as one HTML string. */
+  fragments(state: HallState, now: number, params: URLSearchParams): string;
+}
+
+/** The feed URL a page of `view` listens on. */
+export function feedUrl(hall: string, view: string, params: URLSearchParams, token: string, keys: string[] = []): string {
+  const url = new URLSearchParams({ view });
+  for (const k of keys) url.set(k, params.get(k) ?? "");
+  url.set("token", token);
+  return `/api/halls/${encodeURIComponent(hall)}/live?${url}`;
+}
