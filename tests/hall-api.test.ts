@@ -187,3 +187,17 @@ describe("the OpenAPI document", () => {
     expect(res.body.paths["/api/halls/{hall}/windows/{window}"].patch).toBeDefined();
   });
 });
+
+describe("hall settings during the day", () => {
+  it("lets a manager set the notice line and supervision address, and refuses a bad address", async () => {
+    const hall = await newHall("settings");
+    const res = await call("manager", "PATCH", `/api/halls/${hall}`, { notice: "今日出入境业务 16:00 截止", supervisionUrl: "https://jubao.example.gov.cn/h/1" });
+    expect(res.status).toBe(200);
+    expect(res.body.hall).toMatchObject({ notice: "今日出入境业务 16:00 截止", supervisionUrl: "https://jubao.example.gov.cn/h/1" });
+    const bad = await call("manager", "PATCH", `/api/halls/${hall}`, { supervisionUrl: "javascript:alert(1)" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.supervisionUrl).toBeTruthy();
+    expect((await snapshot(hall)).hall.supervisionUrl).toBe("https://jubao.example.gov.cn/h/1");
+    expect((await call("counter", "PATCH", `/api/halls/${hall}`, { notice: "x" })).status).toBe(403);
+  });
+});

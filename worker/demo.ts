@@ -15,6 +15,8 @@ export function demoConfig(): HallConfig {
     languages: ["cmn-Hans", "yue-Hant"],
     noShowRequeueMinutes: 30,
     orderBonusMinutes: 2,
+    notice: "欢迎来到演示大厅。请按号码顺序办理业务，过号请到服务台重新排队。Welcome: please wait for your number to be called.",
+    supervisionUrl: "https://example.gov.cn/supervise/demo",
     categories: [
       { id: "household", prefix: "A", names: { "zh-Hans": "户政", "zh-Hant": "戶政", en: "Household registration" }, serviceMinutes: 6, weight: 1 },
       { id: "exit-entry", prefix: "B", names: { "zh-Hans": "出入境", "zh-Hant": "出入境", en: "Exit and entry" }, serviceMinutes: 8, weight: 1 },

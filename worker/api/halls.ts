@@ -108,6 +108,22 @@ export function hallRoutes(app: HallApp): void {
 
   app.openapi(
     route({
+      method: "patch",
+      path: "/api/halls/{hall}",
+      summary: "Change the notice line, supervision QR address, alarm line, languages or no-show rule (manager)",
+      middleware: [allow(["admin", "manager"])] as const,
+      request: { params: S.HallParam, ...body(S.SettingsBody) },
+      responses: { 200: json(S.Snapshot, "The hall after the change"), ...errors(400, 401, 403, 404, 413) },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const { commandId, ...settings } = c.req.valid("json");
+      return run(c, hall, { type: "update_settings", settings }, commandId);
+    },
+  );
+
+  app.openapi(
+    route({
       method: "get",
       path: "/api/halls/{hall}",
       summary: "The hall now: categories with waits, windows, the waiting line in call order, recent calls",

@@ -59,6 +59,14 @@ export const WindowConfig = z
   })
   .openapi("WindowConfig");
 
+const Notice = z.string().trim().max(300);
+const SupervisionUrl = z
+  .string()
+  .url()
+  .max(500)
+  .refine((u) => /^https?:\/\//.test(u), "an http(s) address")
+  .nullable();
+
 export const HallConfigBody = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
@@ -73,10 +81,30 @@ export const HallConfigBody = z
       .default(["cmn-Hans", "yue-Hant"]),
     noShowRequeueMinutes: z.number().int().min(0).max(240).default(30),
     orderBonusMinutes: z.number().min(0).max(60).default(2),
+    notice: Notice.default(""),
+    supervisionUrl: SupervisionUrl.default(null),
     categories: z.array(CategoryConfig).min(1).max(26),
     windows: z.array(WindowConfig).max(200),
   })
   .openapi("HallConfig");
+
+export const SettingsBody = z
+  .strictObject({
+    notice: Notice.optional(),
+    supervisionUrl: SupervisionUrl.optional(),
+    alarmMinutes: z.number().int().min(1).max(240).optional(),
+    targetWaitMinutes: z.number().min(0.5).max(240).optional(),
+    languages: z
+      .array(z.enum(LANGUAGES))
+      .min(1)
+      .max(3)
+      .refine((l) => new Set(l).size === l.length, "a language is listed twice")
+      .optional(),
+    noShowRequeueMinutes: z.number().int().min(0).max(240).optional(),
+    orderBonusMinutes: z.number().min(0).max(60).optional(),
+    commandId: CommandId,
+  })
+  .openapi("HallSettings");
 
 export const IssueBody = z
   .strictObject({

@@ -24,6 +24,8 @@ export function emptyHall(hall: string): HallState {
       languages: ["cmn-Hans", "yue-Hant"],
       noShowRequeueMinutes: 30,
       orderBonusMinutes: 2,
+      notice: "",
+      supervisionUrl: null,
     },
     categories: [],
     windows: [],

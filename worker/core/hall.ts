@@ -111,9 +111,14 @@ function startDay(rec: Recorder, day: string): void {
 }
 
 function configure(rec: Recorder, config: Parameters<typeof checkConfig>[0], now: number): Outcome | Rejection {
-  const invalid = checkConfig(config) ?? checkConfigAgainstLive(rec.state, config);
+  const invalid = checkConfig(config);
   if (invalid) return invalid;
   const today = localDay(now, config.timezone);
+  // Past the hall's own midnight, a configuration starts the new day like any other command;
+  // otherwise yesterday's queue and numbering would carry over into today.
+  if (isConfigured(rec.state) && localDay(now, rec.state.settings.timezone) !== rec.state.day) startDay(rec, today);
+  const stranding = checkConfigAgainstLive(rec.state, config);
+  if (stranding) return stranding;
   // A new time zone moves "today" without a reset: nobody's ticket is cancelled by a setting.
   rec.emit({ type: "hall.configured", config, day: today });
   return done(rec, {});
@@ -178,6 +183,8 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
         ...chosen.ticket,
         status: "called",
         calledAt: at,
+        // A transferred ticket may have been served elsewhere; service here has not begun yet.
+        servedAt: null,
         window: w.id,
         targetWindow: null,
         officer: w.officer,
@@ -314,6 +321,18 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
       const window: Window = { ...w, officer: command.officer };
       rec.emit({ type: "window.updated", window, changes: ["officer"] });
       return { window };
+    }
+
+    case "update_settings": {
+      const settings = { ...state.settings, ...command.settings };
+      if (JSON.stringify(settings) === JSON.stringify(state.settings)) return {};
+      const config = {
+        ...settings,
+        categories: state.categories,
+        windows: state.windows.map(({ id, number, label, categories, state: open }) => ({ id, number, label, categories, state: open })),
+      };
+      rec.emit({ type: "hall.configured", config, day: state.day });
+      return {};
     }
 
     case "sign_out": {

@@ -80,7 +80,16 @@ export interface HallSettings {
   noShowRequeueMinutes: number;
   /** Head start, in minutes of waiting, per place a category stands earlier in a window's list. */
   orderBonusMinutes: number;
+  /** The scrolling notice line on the hall screens; empty for none. */
+  notice: string;
+  /** The supervision (码上监督) address the screens show as a QR code; null for none. */
+  supervisionUrl: string | null;
 }
+
+/** Settings a manager changes during the day without touching categories or windows. */
+export type SettingsChange = Partial<
+  Pick<HallSettings, "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes">
+>;
 
 export interface HallConfig extends HallSettings {
   categories: Category[];
@@ -175,6 +184,7 @@ export type Command =
   | { type: "set_window"; window: string; state?: WindowState; categories?: string[] }
   | { type: "sign_in"; window: string; officer: Officer }
   | { type: "sign_out"; window: string }
+  | { type: "update_settings"; settings: SettingsChange }
   | { type: "reset" }
   /** Starts the new day if the hall's local midnight has passed; otherwise does nothing. */
   | { type: "rollover" };

@@ -25,6 +25,8 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
   switch (command.type) {
     case "configure":
       return { status: firstConfiguration ? 201 : 200, body: snapshotOf(state, now) };
+    case "update_settings":
+      return { status: 200, body: snapshotOf(state, now) };
     case "issue": {
       const estimate = estimateHall(state, now).tickets.get(result.ticket!.id);
       return {
