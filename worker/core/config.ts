@@ -30,8 +30,16 @@ export function checkConfig(config: HallConfig): Rejection | null {
   const ids = config.categories.map((c) => c.id);
   const dupId = firstDuplicate(ids);
   if (dupId !== undefined) problems.categories = `category id "${dupId}" appears twice`;
-  const dupPrefix = firstDuplicate(config.categories.map((c) => c.prefix));
+  // Numbers are looked up in any case ("a023" finds A023), so prefixes must differ beyond case.
+  const prefixes = config.categories.map((c) => c.prefix);
+  const upper = prefixes.map((p) => p.toUpperCase());
+  const dupPrefix = prefixes.find((_, i) => upper.indexOf(upper[i]!) !== i);
   if (dupPrefix !== undefined) problems.categories = `prefix "${dupPrefix}" is used by two categories`;
+  // The sequence grows past three digits, so "A" + 1001 and "A1" + 001 would both print A1001.
+  prefixes.forEach((p, i) => {
+    const shorter = prefixes.find((q, j) => j !== i && upper[i]!.startsWith(upper[j]!) && /^\d+$/.test(p.slice(q.length)));
+    if (shorter !== undefined) problems.categories = `prefix "${p}" could repeat a number of prefix "${shorter}"`;
+  });
   const dupWindow = firstDuplicate(config.windows.map((w) => w.id));
   if (dupWindow !== undefined) problems.windows = `window id "${dupWindow}" appears twice`;
   const dupNumber = firstDuplicate(config.windows.map((w) => w.number));

@@ -1,12 +1,94 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { localDay, nextMidnight } from "./day.js";
+import { compactDay, isTimezone, localDay, nextMidnight } from "./day.js";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const midnightAfter = (utc: string, zone: string) => iso(nextMidnight(Date.parse(utc), zone));
 
 describe("day", () => {
   it("reads the local date in Asia/Shanghai, eight hours ahead of UTC", () => {
     expect(localDay(Date.parse("2026-11-23T15:59:59Z"), "Asia/Shanghai")).toBe("2026-11-23");
     expect(localDay(Date.parse("2026-11-23T16:00:00Z"), "Asia/Shanghai")).toBe("2026-11-24");
   });
+
   it("finds the next local midnight", () => {
-    expect(new Date(nextMidnight(Date.parse("2026-11-23T09:00:00Z"), "Asia/Shanghai")).toISOString()).toBe("2026-11-23T16:00:00.000Z");
+    expect(midnightAfter("2026-11-23T09:00:00Z", "Asia/Shanghai")).toBe("2026-11-23T16:00:00.000Z");
+    expect(midnightAfter("2026-11-23T16:00:00Z", "Asia/Shanghai")).toBe("2026-11-24T16:00:00.000Z");
+    expect(midnightAfter("2026-12-31T20:00:00Z", "Asia/Shanghai")).toBe("2027-01-01T16:00:00.000Z");
+  });
+
+  it("finds London's midnight on both sides of the spring change (29 March 2026)", () => {
+    // Saturday in GMT: midnight is 00:00 UTC; the clocks go forward at 01:00 UTC on Sunday.
+    expect(midnightAfter("2026-03-28T12:00:00Z", "Europe/London")).toBe("2026-03-29T00:00:00.000Z");
+    // Sunday is 23 hours long; Monday starts at 00:00 BST = 23:00 UTC.
+    expect(midnightAfter("2026-03-29T00:30:00Z", "Europe/London")).toBe("2026-03-29T23:00:00.000Z");
+    expect(midnightAfter("2026-03-29T12:00:00Z", "Europe/London")).toBe("2026-03-29T23:00:00.000Z");
+  });
+
+  it("finds London's midnight on both sides of the autumn change (25 October 2026)", () => {
+    expect(midnightAfter("2026-10-24T12:00:00Z", "Europe/London")).toBe("2026-10-24T23:00:00.000Z");
+    // Sunday is 25 hours long: it ends at 00:00 GMT on Monday.
+    expect(midnightAfter("2026-10-24T23:00:00Z", "Europe/London")).toBe("2026-10-26T00:00:00.000Z");
+    expect(midnightAfter("2026-10-25T12:00:00Z", "Europe/London")).toBe("2026-10-26T00:00:00.000Z");
+    expect(localDay(Date.parse("2026-10-24T22:59:59Z"), "Europe/London")).toBe("2026-10-24");
+    expect(localDay(Date.parse("2026-10-24T23:00:00Z"), "Europe/London")).toBe("2026-10-25");
+  });
+
+  it("starts the day at 01:00 where the clocks skip midnight (Santiago, 6 September 2026)", () => {
+    // 24:00 on the 5th (−04) becomes 01:00 on the 6th (−03), i.e. 04:00 UTC.
+    expect(midnightAfter("2026-09-05T12:00:00Z", "America/Santiago")).toBe("2026-09-06T04:00:00.000Z");
+    expect(localDay(Date.parse("2026-09-06T04:00:00Z"), "America/Santiago")).toBe("2026-09-06");
+  });
+
+  it("always names an instant after now where the local date turns, in zones with odd offsets and changes", () => {
+    const zones = [
+      "Asia/Shanghai",
+      "Europe/London",
+      "America/New_York",
+      "America/Santiago",
+      "America/Havana",
+      "Africa/Cairo",
+      "Australia/Lord_Howe",
+      "Asia/Kolkata",
+      "America/St_Johns",
+      "Pacific/Chatham",
+      "Pacific/Kiritimati",
+    ];
+    const start = Date.parse("2025-01-01T00:00:00Z");
+    const end = Date.parse("2028-01-01T00:00:00Z");
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: start, max: end }), (zone, now) => {
+        const m = nextMidnight(now, zone);
+        expect(m).toBeGreaterThan(now);
+        expect(m - now).toBeLessThanOrEqual(25 * 3600_000);
+        expect(localDay(m - 1, zone)).toBe(localDay(now, zone));
+        expect(localDay(m, zone)).not.toBe(localDay(now, zone));
+      }),
+      { numRuns: 2000 },
+    );
+  }, 60_000);
+
+  it("finds every midnight of 2026, hour by hour, through every clock change", () => {
+    for (const zone of ["Europe/London", "America/Santiago", "Africa/Cairo", "Australia/Lord_Howe", "Pacific/Chatham"]) {
+      const wrong: string[] = [];
+      for (let now = Date.parse("2026-01-01T00:17:00Z"); now < Date.parse("2027-01-01T00:00:00Z"); now += 3600_000) {
+        const m = nextMidnight(now, zone);
+        if (!(m > now && localDay(m - 1, zone) === localDay(now, zone) && localDay(m, zone) !== localDay(now, zone))) {
+          wrong.push(`${iso(now)} → ${iso(m)}`);
+        }
+      }
+      expect(wrong, zone).toEqual([]);
+    }
+  }, 60_000);
+
+  it("knows real IANA zones and refuses made-up ones", () => {
+    expect(isTimezone("Asia/Shanghai")).toBe(true);
+    expect(isTimezone("Asia/Urumqi")).toBe(true);
+    expect(isTimezone("Asia/Beijing")).toBe(false);
+    expect(isTimezone("")).toBe(false);
+  });
+
+  it("writes the day part of a ticket id without dashes", () => {
+    expect(compactDay("2026-11-23")).toBe("20261123");
   });
 });

@@ -91,7 +91,8 @@ export function decide(state: HallState, command: Command, now: number): Outcome
   if (!isConfigured(state)) return reject("unknown_hall", `hall "${state.hall}" is not configured`);
 
   const today = localDay(now, state.settings.timezone);
-  if (command.type === "reset" || today !== state.day) startDay(rec, today);
+  // Only forward: a clock stepping back over midnight must not end the day twice.
+  if (command.type === "reset" || today > state.day) startDay(rec, today);
   if (command.type === "reset" || command.type === "rollover") return done(rec, {});
 
   const result = apply(rec, command, now, at);
@@ -116,7 +117,7 @@ function configure(rec: Recorder, config: Parameters<typeof checkConfig>[0], now
   const today = localDay(now, config.timezone);
   // Past the hall's own midnight, a configuration starts the new day like any other command;
   // otherwise yesterday's queue and numbering would carry over into today.
-  if (isConfigured(rec.state) && localDay(now, rec.state.settings.timezone) !== rec.state.day) startDay(rec, today);
+  if (isConfigured(rec.state) && localDay(now, rec.state.settings.timezone) > rec.state.day) startDay(rec, today);
   const stranding = checkConfigAgainstLive(rec.state, config);
   if (stranding) return stranding;
   // A new time zone moves "today" without a reset: nobody's ticket is cancelled by a setting.
@@ -300,6 +301,13 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
           return reject("conflict", `window ${w.number} still has ${holding.number}: finish or transfer it before closing`, {
             window: w.id,
             ticket: holding.number,
+          });
+        }
+        const stranded = Object.values(state.tickets).find((t) => t.status === "waiting" && t.targetWindow === w.id);
+        if (command.state === "closed" && stranded) {
+          return reject("conflict", `${stranded.number} was transferred to window ${w.number}; call it or transfer it elsewhere before closing`, {
+            window: w.id,
+            ticket: stranded.number,
           });
         }
         next = { ...next, state: command.state };
