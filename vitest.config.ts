@@ -13,7 +13,7 @@ export default defineConfig({
     reporters: process.env.TONGBAN_REPORT_DIR
       ? ["default", ["json", { outputFile: `${process.env.TONGBAN_REPORT_DIR}/workers.json` }]]
       : ["default"],
-    include: ["worker/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["worker/**/*.test.ts", "announcer/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["tests/browser/**"],
   },
 });
