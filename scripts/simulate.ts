@@ -1,0 +1,64 @@
+/**
+ * Plays a scenario day through the hall's own call policy and prints the figures as JSON.
+ *
+ *   npm run simulate -- scenarios/gucun-comprehensive.json
+ *   npm run simulate -- scenarios/gucun-comprehensive.json --policy fifo --grace 90 --strict-close
+ *
+ * --policy tongban|fifo  the hall's policy (default) or a plain first-come ticket machine
+ * --grace SECONDS        how long a window waits for an absent citizen (default 60)
+ * --strict-close         windows close at closing time instead of serving the last citizen
+ * --timing               also print the run time to stderr
+ */
+import { readFileSync } from "node:fs";
+import { simulateDay, type CallPolicyName, type Scenario, type SimulationOptions } from "../worker/insights/simulate.js";
+
+function usage(problem: string): never {
+  process.stderr.write(`${problem}\nusage: npm run simulate -- <scenario.json> [--policy tongban|fifo] [--grace SECONDS] [--strict-close] [--timing]\n`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const options: SimulationOptions = {};
+let file: string | undefined;
+let timing = false;
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  if (arg === "--policy") {
+    const policy = args[++i];
+    if (policy !== "tongban" && policy !== "fifo") usage(`unknown policy "${policy}"`);
+    options.policy = policy as CallPolicyName;
+  } else if (arg === "--grace") {
+    const grace = Number(args[++i]);
+    if (!(grace >= 0)) usage("--grace takes a number of seconds");
+    options.noShowGraceSeconds = grace;
+  } else if (arg === "--strict-close") {
+    options.serveLastCitizen = false;
+  } else if (arg === "--timing") {
+    timing = true;
+  } else if (arg.startsWith("--")) {
+    usage(`unknown option ${arg}`);
+  } else if (file === undefined) {
+    file = arg;
+  } else {
+    usage(`one scenario at a time (got ${file} and ${arg})`);
+  }
+}
+if (file === undefined) usage("which scenario?");
+
+let scenario: Scenario;
+try {
+  scenario = JSON.parse(readFileSync(file, "utf8")) as Scenario;
+} catch (error) {
+  usage(`cannot read ${file}: ${(error as Error).message}`);
+}
+
+try {
+  const started = performance.now();
+  const report = simulateDay(scenario, options);
+  const ms = performance.now() - started;
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (timing) process.stderr.write(`simulated ${scenario.arrivals.length} arrivals in ${ms.toFixed(0)} ms\n`);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}

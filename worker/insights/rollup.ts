@@ -1,0 +1,288 @@
+/**
+ * The day's figures, counted from the hall's event log as it grows: one `Rollup` per
+ * (day, dimension, group), each plain JSON that can be stored as a row and merged with others.
+ *
+ * The log is the only source: nothing here keeps a count the events do not carry. A Durable
+ * Object can feed each appended event to `countEvent` and store `rollupsOf(tally)` at the day's
+ * end; a `from..to` question then merges stored rows (see `mergeRollups` in stats.ts) instead
+ * of re-reading a year of events.
+ *
+ * Which group a figure belongs to:
+ *  - day: the hall's local date when the ticket was issued (a ticket's whole visit is one day);
+ *  - hour: the local hour the ticket was issued ("09": the citizens who arrived 09:00–09:59);
+ *  - category: the ticket's category at that moment (issued: as issued; wait: when first called;
+ *    served: when finished; transfer: the category it left);
+ *  - window / officer: the window (and the officer signed in there) that called, served, marked
+ *    the no-show or transferred the ticket away; issued tickets have no window or officer yet.
+ */
+import { addDurations, countDuration, noDurations, type DurationCounts } from "./durations.js";
+import type { HallEvent, Ticket, WindowRef } from "../core/types.js";
+
+export type StatsDimension = "hall" | "category" | "window" | "officer" | "hour";
+
+export const DIMENSIONS: readonly StatsDimension[] = ["hall", "category", "window", "officer", "hour"];
+
+/** The figures of one group on one day. */
+export interface Rollup {
+  /** Local date, YYYY-MM-DD, in the hall's time zone. */
+  day: string;
+  by: StatsDimension;
+  /** "all" for the hall; a category id; a window id; an officer badge ("" when nobody signed in); an hour "09". */
+  key: string;
+  /** What a person reads: 户政, "5 交管专窗", an officer's name, "09:00–10:00". */
+  label: string;
+  issued: number;
+  /** Tickets finished at a window. */
+  served: number;
+  /** No-show marks (a re-queued ticket that misses its call again counts twice). */
+  noShows: number;
+  transfers: number;
+  /** Issue to first call. */
+  wait: DurationCounts;
+  /** Start of service at the finishing window (called or started, the later) to finish. */
+  service: DurationCounts;
+  rating: { count: number; sum: number };
+}
+
+/** A citizen's score on the window evaluator (窗口评价器). */
+export interface Rating {
+  /** Ticket id, e.g. "20261123-A023". */
+  ticket: string;
+  /** 1 (very unhappy) to 5 (very happy). */
+  score: number;
+  at: string;
+}
+
+interface FinishedTicket {
+  day: string;
+  groups: Group[];
+  rated: boolean;
+}
+
+type Group = { by: StatsDimension; key: string; label: string };
+
+/**
+ * Running counts for a hall; feed it events in log order. It remembers each ticket it has seen
+ * (for the local day of issue and for later ratings), so a long-lived one should be turned over
+ * once a day: store `rollupsOf(tally)` at `hall.reset`, then go on with `nextDayTally(tally)`.
+ */
+export interface StatsTally {
+  timezone: string;
+  categoryNames: Map<string, string>;
+  /** Windows as last configured or updated, to name the window a transfer left. */
+  windows: Map<string, WindowRef>;
+  rollups: Map<string, Rollup>;
+  /** Local day and hour of each ticket's issue time, read once per ticket. */
+  issued: Map<string, { day: string; hour: string }>;
+  /** Finished tickets, so a rating that comes later lands in the same groups. */
+  finished: Map<string, FinishedTicket>;
+}
+
+/**
+ * An empty tally for a hall in `timezone`; a `hall.configured` event in the log moves it to the
+ * hall's configured zone.
+ *
+ * @example
+ * const tally = startTally("Asia/Shanghai");
+ * for (const event of log) countEvent(tally, event);
+ * countRating(tally, { ticket: "20260302-A001", score: 5, at: "2026-03-02T01:20:00.000Z" });
+ * const rows = rollupsOf(tally); // store one row per (day, by, key)
+ */
+export function startTally(timezone: string): StatsTally {
+  return { timezone, categoryNames: new Map(), windows: new Map(), issued: new Map(), rollups: new Map(), finished: new Map() };
+}
+
+/**
+ * A fresh tally for the next day that still knows the hall's zone, category names and windows
+ * (which only a `hall.configured` or `window.updated` event would otherwise tell it).
+ *
+ * @example
+ * if (event.type === "hall.reset") { await store(rollupsOf(tally)); tally = nextDayTally(tally); }
+ */
+export function nextDayTally(tally: StatsTally): StatsTally {
+  return { ...startTally(tally.timezone), categoryNames: new Map(tally.categoryNames), windows: new Map(tally.windows) };
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function localDayAndHour(iso: string, timezone: string): { day: string; hour: string } {
+  let f = clocks.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+    clocks.set(timezone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(new Date(iso))) p[part.type] = part.value;
+  return { day: `${p.year}-${p.month}-${p.day}`, hour: p.hour! };
+}
+
+function hourLabel(hour: string): string {
+  const next = String((Number(hour) + 1) % 24).padStart(2, "0");
+  return `${hour}:00–${next}:00`;
+}
+
+function rollupFor(tally: StatsTally, day: string, g: Group): Rollup {
+  const id = `${day}|${g.by}|${g.key}`;
+  let r = tally.rollups.get(id);
+  if (!r) {
+    r = {
+      day,
+      by: g.by,
+      key: g.key,
+      label: g.label,
+      issued: 0,
+      served: 0,
+      noShows: 0,
+      transfers: 0,
+      wait: noDurations(),
+      service: noDurations(),
+      rating: { count: 0, sum: 0 },
+    };
+    tally.rollups.set(id, r);
+  }
+  return r;
+}
+
+/** The groups a ticket's event counts in; `window` null leaves out window and officer. */
+function groupsOf(tally: StatsTally, ticket: Ticket, category: string, window: WindowRef | null, hour: string): Group[] {
+  const groups: Group[] = [
+    { by: "hall", key: "all", label: "全厅" },
+    { by: "category", key: category, label: tally.categoryNames.get(category) ?? category },
+    { by: "hour", key: hour, label: hourLabel(hour) },
+  ];
+  if (window) {
+    groups.push({ by: "window", key: window.id, label: window.number ? `${window.number} ${window.label}`.trim() : `window ${window.id}` });
+    const officer = ticket.officer;
+    groups.push({ by: "officer", key: officer?.badge ?? "", label: officer ? officer.name : "nobody signed in" });
+  }
+  return groups;
+}
+
+/**
+ * Adds one event of the log to the tally. Events that carry no figure are ignored.
+ *
+ * @example
+ * // in the Durable Object, after the events are committed:
+ * for (const event of outcome.events) countEvent(tally, event);
+ */
+export function countEvent(tally: StatsTally, event: HallEvent): void {
+  if (event.type === "hall.configured") {
+    tally.timezone = event.config.timezone;
+    for (const c of event.config.categories) tally.categoryNames.set(c.id, c.names["zh-Hans"]);
+    for (const w of event.config.windows) tally.windows.set(w.id, { id: w.id, number: w.number, label: w.label });
+    return;
+  }
+  if (event.type === "window.updated") {
+    const w = event.window;
+    tally.windows.set(w.id, { id: w.id, number: w.number, label: w.label });
+    return;
+  }
+  if (!("ticket" in event)) return;
+  const ticket = event.ticket;
+  let local = tally.issued.get(ticket.id);
+  if (!local || event.type === "ticket.issued") {
+    local = localDayAndHour(ticket.issuedAt, tally.timezone);
+    tally.issued.set(ticket.id, local);
+  }
+  const { day, hour } = local;
+  const each = (category: string, window: WindowRef | null, add: (r: Rollup) => void) => {
+    const groups = groupsOf(tally, ticket, category, window, hour);
+    for (const g of groups) add(rollupFor(tally, day, g));
+    return groups;
+  };
+  switch (event.type) {
+    case "ticket.issued":
+      each(ticket.category, null, (r) => r.issued++);
+      return;
+    case "ticket.called": {
+      // Only the first call ends the wait; a re-call after a transfer or re-queue has callCount > 1.
+      if (ticket.callCount !== 1) return;
+      const waited = Date.parse(event.at) - Date.parse(ticket.issuedAt);
+      each(ticket.category, event.window, (r) => countDuration(r.wait, waited));
+      return;
+    }
+    case "ticket.finished": {
+      // servedAt can be left over from a window the ticket was transferred away from.
+      const began = Math.max(Date.parse(ticket.servedAt ?? event.at), Date.parse(ticket.calledAt ?? event.at));
+      const groups = each(ticket.category, event.window, (r) => {
+        r.served++;
+        countDuration(r.service, Date.parse(event.at) - began);
+      });
+      tally.finished.set(ticket.id, { day, groups, rated: tally.finished.get(ticket.id)?.rated ?? false });
+      return;
+    }
+    case "ticket.no_show":
+      each(ticket.category, event.window, (r) => r.noShows++);
+      return;
+    case "ticket.transferred": {
+      const from = event.transfer.from;
+      const window = from.window === null ? null : (tally.windows.get(from.window) ?? { id: from.window, number: 0, label: "" });
+      each(from.category, window, (r) => r.transfers++);
+      return;
+    }
+  }
+}
+
+/**
+ * Adds a citizen's rating to the groups the ticket was served in. Returns false, counting
+ * nothing, for a ticket the tally has not seen finished, a score outside 1..5, or a ticket
+ * already rated (the first rating stands).
+ *
+ * @example
+ * countRating(tally, { ticket: "20260302-A001", score: 5, at: "2026-03-02T01:20:00.000Z" }) // true
+ */
+export function countRating(tally: StatsTally, rating: Rating): boolean {
+  const served = tally.finished.get(rating.ticket);
+  if (!served || served.rated || !Number.isInteger(rating.score) || rating.score < 1 || rating.score > 5) return false;
+  served.rated = true;
+  for (const g of served.groups) {
+    const r = rollupFor(tally, served.day, g);
+    r.rating.count++;
+    r.rating.sum += rating.score;
+  }
+  return true;
+}
+
+/**
+ * The tally's rollups, by day, dimension and key: the rows to store.
+ *
+ * @example
+ * for (const r of rollupsOf(tally)) sql.exec("INSERT OR REPLACE INTO rollups VALUES (?, ?, ?, ?)", r.day, r.by, r.key, JSON.stringify(r));
+ */
+export function rollupsOf(tally: StatsTally): Rollup[] {
+  return [...tally.rollups.values()].sort(
+    (a, b) => a.day.localeCompare(b.day) || a.by.localeCompare(b.by) || a.key.localeCompare(b.key, "en", { numeric: true }),
+  );
+}
+
+/**
+ * Every rollup of a log at once: events in log order, then the ratings.
+ *
+ * @example
+ * const rows = rollUp(events, { timezone: "Asia/Shanghai", ratings });
+ * rows.filter((r) => r.by === "category" && r.day === "2026-03-02");
+ */
+export function rollUp(events: Iterable<HallEvent>, options: { timezone: string; ratings?: Iterable<Rating> }): Rollup[] {
+  const tally = startTally(options.timezone);
+  for (const e of events) countEvent(tally, e);
+  for (const r of options.ratings ?? []) countRating(tally, r);
+  return rollupsOf(tally);
+}
+
+/**
+ * Adds `from`'s counts into `into` (same group; the label is taken from `from`).
+ *
+ * @example
+ * const march = { ...firstDay, wait: noDurations(), … }; for (const d of days) addRollup(march, d);
+ */
+export function addRollup(into: Rollup, from: Rollup): void {
+  into.label = from.label;
+  into.issued += from.issued;
+  into.served += from.served;
+  into.noShows += from.noShows;
+  into.transfers += from.transfers;
+  addDurations(into.wait, from.wait);
+  addDurations(into.service, from.service);
+  into.rating.count += from.rating.count;
+  into.rating.sum += from.rating.sum;
+}
