@@ -1,61 +1,240 @@
 /**
- * The main hall screen (综合屏): the call being made now, recent calls, waiting per category.
+ * The main hall screen (综合屏): the call being made now, the calls before it, who waits for
+ * what and for how long, the windows and what each is doing, the time, the manager's notice
+ * and the supervision QR code. Designed at 1920×1080; every size is in vw/vh/vmin so the same
+ * page fills a 1280×720 box or a 3840×2160 LED wall.
  */
-import { snapshotOf } from "../core/snapshot.js";
-import type { HallState } from "../core/types.js";
+import { callWords } from "../../announcer/words.js";
+import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
+import type { CallRecord, HallState } from "../core/types.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
+import { CategoryName, Clock, CLOCK_SCRIPT, flashAttrs, Notice, STATE_TEXT, Supervision, waitText } from "./screen-parts.js";
 import type { LiveView } from "./views.js";
 
-function NowCalling({ state, live }: { state: HallState; live: boolean }) {
+/** Calls listed under the current one. */
+const RECENT_SHOWN = 8;
+
+/** The notice track is the screen's width; its font is 2.2vw, so the track is ~45 ems. */
+const NOTICE_TRACK_EMS = 45;
+
+/** The call as the announcer says it (announcer/words.ts), so what is shown is what is heard. */
+function sentences(state: HallState, call: CallRecord): { zh: string; second: Array<{ text: string; lang: string }> } {
+  const others = state.settings.languages.filter((l) => l !== "cmn-Hans");
+  try {
+    const [zh, ...rest] = callWords({ ticket: call.ticket.number, window: call.window.number }, ["cmn-Hans", ...others]);
+    return { zh: zh!.display, second: rest.map((u) => ({ text: u.display, lang: u.language === "yue-Hant" ? "zh-Hant" : "en" })) };
+  } catch {
+    // A number the announcer cannot read (a window past 999): the screen still shows the call.
+    return { zh: `请 ${call.ticket.number} 号到 ${call.window.number} 号窗口办理`, second: [] };
+  }
+}
+
+function NowCalling({ state, now, live }: { state: HallState; now: number; live: boolean }) {
   const call = state.recentCalls[0];
+  const words = call && sentences(state, call);
   return (
     <section id="now-calling" class="now-calling" data-call-id={call?.callId ?? ""} {...oob(live)}>
-      {call ? (
+      <h2 class="panel-title">
+        正在呼叫 <span lang="en">Now calling</span>
+        {call?.recall && <span class="recall-tag">重呼 · Recall</span>}
+      </h2>
+      {call && words ? (
         <>
-          <span class="ticket">{call.ticket.number}</span>
-          <span class="arrow">→</span>
-          <span class="window">{call.window.number} 号窗口</span>
+          <div
+            class="call"
+            data-call-id={call.callId}
+            data-length={String(Math.min(8, call.ticket.number.length + String(call.window.number).length))}
+            {...flashAttrs(call.at, now)}
+          >
+            <span class="call-ticket">{call.ticket.number}</span>
+            <span class="call-arrow" aria-hidden="true">
+              →
+            </span>
+            <span class="call-window">
+              <span class="call-window-number">{call.window.number}</span>
+              <span class="call-window-unit">号窗口</span>
+              <span class="call-window-label">{call.window.label}</span>
+            </span>
+          </div>
+          <p class="call-sentence">
+            <span class="sentence-zh">{words.zh}</span>
+            {words.second.map((s) => (
+              <span class="sentence-second" lang={s.lang}>
+                {s.text}
+              </span>
+            ))}
+          </p>
         </>
       ) : (
-        <span class="idle">请取号等候</span>
+        <div class="call idle">
+          <span class="idle-zh">请取号等候</span>
+          <span class="idle-en" lang="en">
+            Please take a ticket and wait for your number
+          </span>
+        </div>
       )}
     </section>
   );
 }
 
-function Categories({ state, now, live }: { state: HallState; now: number; live: boolean }) {
-  const snapshot = snapshotOf(state, now);
+function RecentCalls({ state, live }: { state: HallState; live: boolean }) {
+  // Each ticket once, at its latest call: a recall does not push a second copy down the list.
+  const shown = new Set(state.recentCalls[0] ? [state.recentCalls[0].ticket.id] : []);
+  const calls = state.recentCalls.slice(1).filter((c) => !shown.has(c.ticket.id) && shown.add(c.ticket.id)).slice(0, RECENT_SHOWN);
   return (
-    <section id="categories" class="categories" {...oob(live)}>
-      {snapshot.categories.map((c) => (
-        <div class="category" data-category={c.id}>
-          <span class="name">{c.names["zh-Hans"]}</span>
-          <span class="waiting">{c.waiting}</span>
-        </div>
-      ))}
+    <section id="recent-calls" class="recent-calls" {...oob(live)}>
+      <h2 class="panel-title">
+        最近呼叫 <span lang="en">Recent calls</span>
+      </h2>
+      {calls.length === 0 ? (
+        <p class="none">暂无 · none yet</p>
+      ) : (
+        <ol class="recent-list">
+          {calls.map((c) => (
+            <li class={c.recall ? "recent recall" : "recent"} data-call-id={c.callId}>
+              <span class="recent-ticket">{c.ticket.number}</span>
+              <span class="recent-window">
+                {c.window.number}
+                <small>号窗口</small>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }
 
+function Categories({ state, snapshot, live }: { state: HallState; snapshot: HallSnapshot; live: boolean }) {
+  const size = snapshot.categories.length > 6 ? "many" : "few";
+  return (
+    <section id="categories" class={`categories ${size}`} {...oob(live)}>
+      <div class="categories-head">
+        <span>
+          业务类型 <span lang="en">Service</span>
+        </span>
+        <span>
+          等候 <span lang="en">Waiting</span>
+        </span>
+        <span>
+          预计等候 <span lang="en">Est. wait</span>
+        </span>
+      </div>
+      {snapshot.categories.map((c) => {
+        const wait = waitText(c.waiting === 0 && c.estimatedWaitMinutes !== null ? 0 : c.estimatedWaitMinutes);
+        return (
+          <div class="category" data-category={c.id}>
+            <span class="category-label">
+              <span class="prefix">{c.prefix}</span>
+              <CategoryName state={state} category={c} />
+            </span>
+            <span class="waiting" data-waiting={String(c.waiting)}>
+              {c.waiting}
+              <small>人</small>
+            </span>
+            <span class={c.estimatedWaitMinutes === null ? "estimate none" : "estimate"}>
+              {wait.zh}
+              <small lang="en">{wait.en}</small>
+            </span>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function Windows({ snapshot, live }: { snapshot: HallSnapshot; live: boolean }) {
+  const n = snapshot.windows.length;
+  const size = n <= 6 ? "few" : n <= 12 ? "some" : "many";
+  return (
+    <section id="windows" class={`windows ${size}`} {...oob(live)}>
+      <h2 class="panel-title">
+        窗口 <span lang="en">Windows</span>
+      </h2>
+      <ul class="window-list">
+        {snapshot.windows.map((w) => {
+          const ticket = w.current;
+          const status =
+            w.state !== "open"
+              ? STATE_TEXT[w.state].zh
+              : ticket
+                ? ticket.status === "serving"
+                  ? "办理中"
+                  : "呼叫中"
+                : "空闲";
+          return (
+            <li class={`window-card ${w.state}`} data-window={w.id} data-state={w.state}>
+              <span class="window-number">{w.number}</span>
+              <span class="window-label">{w.label}</span>
+              <span class="window-ticket">{w.state === "open" && ticket ? ticket.number : ""}</span>
+              <span class="window-status">{status}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function HallName({ state, live }: { state: HallState; live: boolean }) {
+  return (
+    <h1 id="hall-name" class="hall-name" {...oob(live)}>
+      {state.settings.name}
+    </h1>
+  );
+}
+
+function regions(state: HallState, now: number, live: boolean) {
+  const snapshot = snapshotOf(state, now);
+  return {
+    header: (
+      <>
+        <HallName state={state} live={live} />
+        <Clock state={state} now={now} live={live} />
+      </>
+    ),
+    now: <NowCalling state={state} now={now} live={live} />,
+    recent: <RecentCalls state={state} live={live} />,
+    categories: <Categories state={state} snapshot={snapshot} live={live} />,
+    windows: <Windows snapshot={snapshot} live={live} />,
+    notice: <Notice state={state} now={now} live={live} trackEms={NOTICE_TRACK_EMS} />,
+    supervision: <Supervision state={state} live={live} />,
+  };
+}
+
 export const mainScreen: LiveView = {
   page(state, now, _params, live: LiveConfig) {
+    const r = regions(state, now, false);
     return Page({
       title: `${state.settings.name} · 综合屏`,
       live,
       styles: ["/static/display/main-screen.css"],
+      scripts: [CLOCK_SCRIPT],
+      bodyClass: "screen main-screen-body",
       children: (
         <main class="main-screen">
-          <NowCalling state={state} live={false} />
-          <Categories state={state} now={now} live={false} />
+          <header class="ms-header">{r.header}</header>
+          {r.now}
+          {r.categories}
+          {r.windows}
+          {r.recent}
+          {r.supervision}
+          {r.notice}
         </main>
       ),
     }).toString();
   },
   fragments(state, now) {
+    const r = regions(state, now, true);
     return (
       <>
-        <NowCalling state={state} live={true} />
-        <Categories state={state} now={now} live={true} />
+        {r.header}
+        {r.now}
+        {r.categories}
+        {r.recent}
+        {r.supervision}
+        {r.windows}
+        {r.notice}
       </>
     ).toString();
   },

@@ -13,6 +13,8 @@ const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 /** Path → view name, and the roles that may open it. */
 export const PAGES: Array<{ path: string; view: string; roles: Role[] }> = [
   { path: "/halls/:hall/display", view: "main", roles: ANY },
+  { path: "/halls/:hall/windows/:window/screen", view: "window", roles: ANY },
+  { path: "/halls/:hall/dashboard", view: "dashboard", roles: ANY },
 ];
 
 function problemPage(status: number, message: string): string {

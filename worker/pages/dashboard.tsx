@@ -1,0 +1,314 @@
+/**
+ * The data wall (数据大屏), after Jiangning's big screen by the guide desk: live load per
+ * category, today's waits, tickets issued by hour, windows open against windows needed, and
+ * alerts when a line passes the alarm line or arrivals surge. Figures: screen-figures.ts.
+ */
+import type { HallState } from "../core/types.js";
+import { oob, Page, type LiveConfig } from "./layout.js";
+import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, type HallFigures } from "./screen-figures.js";
+import { CategoryName, Clock, CLOCK_SCRIPT, STATE_TEXT } from "./screen-parts.js";
+import type { LiveView } from "./views.js";
+
+/** Category colours in the chart and legend, in configuration order. */
+const COLOURS = ["#4ea1ff", "#ffcc33", "#36d399", "#ff7a90", "#b48cff", "#ff9f1a", "#5ce1e6", "#c6d86b"];
+const colour = (i: number) => COLOURS[i % COLOURS.length]!;
+
+const minutes = (m: number | null) => (m === null ? "—" : m < 10 ? m.toFixed(1) : String(Math.round(m)));
+
+function Kpis({ f, live }: { f: HallFigures; live: boolean }) {
+  const t = f.totals;
+  const tiles: Array<{ id: string; zh: string; en: string; value: string; unit?: string; tone?: string }> = [
+    { id: "issued", zh: "今日取号", en: "Issued today", value: String(t.issued) },
+    { id: "waiting", zh: "等候中", en: "Waiting", value: String(t.waiting) },
+    { id: "serving", zh: "办理中", en: "Being served", value: String(t.beingServed) },
+    { id: "served", zh: "已办结", en: "Served today", value: String(t.served) },
+    { id: "avg-wait", zh: "平均等候", en: "Average wait", value: minutes(t.waits.averageMinutes), unit: t.waits.averageMinutes === null ? undefined : "分钟" },
+    { id: "p90-wait", zh: "90% 等候", en: "90th percentile", value: minutes(t.waits.p90Minutes), unit: t.waits.p90Minutes === null ? undefined : "分钟" },
+    {
+      id: "windows",
+      zh: "窗口 开放/建议",
+      en: "Open / needed",
+      value: `${f.windows.open} / ${f.windows.needed}`,
+      tone: f.windows.open < f.windows.needed ? "warn" : "ok",
+    },
+  ];
+  return (
+    <section id="kpis" class="kpis" {...oob(live)}>
+      {tiles.map((k) => (
+        <div class={`kpi ${k.tone ?? ""}`} data-kpi={k.id}>
+          <span class="kpi-label">
+            {k.zh}
+            <span lang="en">{k.en}</span>
+          </span>
+          <span class="kpi-value">
+            {k.value}
+            {k.unit && <small>{k.unit}</small>}
+          </span>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Alerts({ state, f, live }: { state: HallState; f: HallFigures; live: boolean }) {
+  const line = state.settings.alarmMinutes;
+  return (
+    <section id="alerts" class="alerts" {...oob(live)}>
+      {f.categories.map((c) => {
+        if (c.alarmAt === null) return null;
+        const name = c.category.names["zh-Hans"];
+        // Not due yet: clock.js shows it when the oldest ticket reaches the line, between updates.
+        return c.alarm ? (
+          <p class="alert alarm" data-alert="alarm" data-category={c.category.id}>
+            <b>{name}</b> 最久等候 {c.oldestWaitMinutes} 分钟，超过 {line} 分钟警戒线
+            <span lang="en">
+              {c.category.names.en}: oldest wait {c.oldestWaitMinutes} min
+            </span>
+          </p>
+        ) : (
+          <p class="alert alarm" data-alert="alarm" data-category={c.category.id} data-show-at={String(c.alarmAt)} hidden>
+            <b>{name}</b> 有号等候超过 {line} 分钟警戒线
+            <span lang="en">{c.category.names.en}: over the alarm line</span>
+          </p>
+        );
+      })}
+      {f.categories
+        .filter((c) => c.surge)
+        .map((c) => (
+          <p class="alert surge" data-alert="surge" data-category={c.category.id}>
+            <b>{c.category.names["zh-Hans"]}</b> 取号激增：近 {SURGE_WINDOW_MINUTES} 分钟 {c.arrivalsLast30} 张，为全天均值{" "}
+            {(c.arrivalsLast30 / c.averagePerHalfHour).toFixed(1)} 倍<span lang="en">{c.category.names.en}: arrivals surge</span>
+          </p>
+        ))}
+      {f.windows.open < f.windows.needed && (
+        <p class="alert understaffed" data-alert="understaffed">
+          开放 {f.windows.open} 个窗口，需要 {f.windows.needed} 个，请增开
+          <span lang="en">
+            Open more windows: {f.windows.open} of {f.windows.needed}
+          </span>
+        </p>
+      )}
+      <p class="all-clear">
+        运行平稳 <span lang="en">· All lines within the {line} min alarm line</span>
+      </p>
+    </section>
+  );
+}
+
+function Load({ state, f, live }: { state: HallState; f: HallFigures; live: boolean }) {
+  return (
+    <section id="load" class={`load${f.categories.length > 5 ? " many" : ""}`} {...oob(live)}>
+      <h2 class="panel-title">
+        各业务实时负荷 <span lang="en">Live load by service</span>
+      </h2>
+      <div class="load-table" role="table">
+        <div class="load-row load-head" role="row">
+          <span>业务 Service</span>
+          <span>等候</span>
+          <span>办理中</span>
+          <span>已办结</span>
+          <span>平均等候</span>
+          <span>90% 等候</span>
+          <span>最久等候</span>
+          <span>近1小时</span>
+          <span>窗口</span>
+        </div>
+        {f.categories.map((c, i) => (
+          <div class={`load-row${c.alarm ? " alarm" : ""}${c.surge ? " surge" : ""}`} role="row" data-category={c.category.id}>
+            <span class="load-name">
+              <i class="swatch" style={`background:${colour(i)}`}></i>
+              <CategoryName state={state} category={c.category} />
+            </span>
+            <span class="num strong" data-field="waiting">
+              {c.waiting}
+            </span>
+            <span class="num" data-field="being-served">
+              {c.beingServed}
+            </span>
+            <span class="num" data-field="served">
+              {c.servedToday}
+            </span>
+            <span class="num" data-field="avg-wait">
+              {minutes(c.waits.averageMinutes)}
+              {c.waits.averageMinutes !== null && <small>分</small>}
+            </span>
+            <span class="num" data-field="p90-wait">
+              {minutes(c.waits.p90Minutes)}
+              {c.waits.p90Minutes !== null && <small>分</small>}
+            </span>
+            <span class={`num${c.alarm ? " hot" : ""}`} data-field="oldest-wait">
+              {c.oldestWaitMinutes ?? "—"}
+              {c.oldestWaitMinutes !== null && <small>分</small>}
+            </span>
+            <span class="num" data-field="last-hour">
+              {c.arrivalsLastHour}
+            </span>
+            <span class={`num${c.openWindows < c.windowsNeeded && c.waiting > 0 ? " hot" : ""}`} data-field="windows">
+              {c.openWindows}/{c.windowsNeeded}
+            </span>
+          </div>
+        ))}
+      </div>
+      <p class="load-note">等候：取号至叫号（今日已叫号，90% 取最近秩）· 窗口：可办此业务的开放窗口 / 按近 1 小时取号所需</p>
+    </section>
+  );
+}
+
+/** Tickets issued per hour, stacked by category, as an inline SVG (no chart library). */
+function Hourly({ state, f, live }: { state: HallState; f: HallFigures; live: boolean }) {
+  const W = 1000;
+  const H = 380;
+  const left = 56;
+  const right = 16;
+  const top = 36;
+  const bottom = 40;
+  const max = Math.max(1, ...f.hours.map((h) => h.total));
+  const step = niceStep(max);
+  const yMax = Math.ceil(max / step) * step;
+  const slot = (W - left - right) / f.hours.length;
+  const barW = slot * 0.64;
+  const y = (v: number) => top + (H - top - bottom) * (1 - v / yMax);
+  const ticks: number[] = [];
+  for (let v = 0; v <= yMax; v += step) ticks.push(v);
+  return (
+    <section id="hourly" class="hourly" {...oob(live)}>
+      <h2 class="panel-title">
+        今日分时取号 <span lang="en">Tickets issued by hour</span>
+        {f.peakHour !== null && (
+          <span class="peak">
+            高峰 {f.peakHour}:00–{f.peakHour + 1}:00
+          </span>
+        )}
+      </h2>
+      <ul class="legend">
+        {state.categories.map((c, i) => (
+          <li>
+            <i class="swatch" style={`background:${colour(i)}`}></i>
+            {c.names["zh-Hans"]}
+          </li>
+        ))}
+      </ul>
+      <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="今日分时取号柱状图">
+        {ticks.map((v) => (
+          <g>
+            <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} stroke="#24314f" stroke-width="1.5" />
+            <text x={left - 10} y={y(v) + 7} text-anchor="end" fill="#9aa8c2" font-size="21">
+              {v}
+            </text>
+          </g>
+        ))}
+        {f.hours.map((h, i) => {
+          const x = left + slot * i + (slot - barW) / 2;
+          let base = 0;
+          const now = h.hour === f.currentHour;
+          return (
+            <g data-hour={String(h.hour)} data-total={String(h.total)}>
+              {state.categories.map((c, ci) => {
+                const n = h.counts[c.id] ?? 0;
+                if (n === 0) return null;
+                const y0 = y(base);
+                base += n;
+                return <rect x={x} y={y(base)} width={barW} height={Math.max(0, y0 - y(base))} fill={colour(ci)} />;
+              })}
+              {h.total > 0 && (
+                <text x={x + barW / 2} y={y(h.total) - 10} text-anchor="middle" fill="#f4f6fb" font-size="24" font-weight="700">
+                  {h.total}
+                </text>
+              )}
+              <text x={x + barW / 2} y={H - 10} text-anchor="middle" fill={now ? "#ffcc33" : "#9aa8c2"} font-size="22" font-weight={now ? "700" : "400"}>
+                {h.hour}时
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </section>
+  );
+}
+
+function niceStep(max: number): number {
+  for (const s of [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500]) if (max / s <= 5) return s;
+  return Math.ceil(max / 5 / 1000) * 1000;
+}
+
+function Staffing({ state, f, live }: { state: HallState; f: HallFigures; live: boolean }) {
+  return (
+    <section id="staffing" class={`staffing ${state.windows.length > 16 ? "many" : state.windows.length > 8 ? "some" : ""}`} {...oob(live)}>
+      <div class="staffing-summary">
+        <span class="panel-title">
+          窗口 <span lang="en">Windows</span>
+        </span>
+        <span class="staffing-counts">
+          <b class="ok">{f.windows.open}</b> 开放 · <b class="warn">{f.windows.paused}</b> 暂停 · <b class="muted">{f.windows.closed}</b> 关闭
+        </span>
+        <span class="staffing-advice">
+          建议 <b>{f.windows.needed}</b> 个（Erlang C）· 来宾规则 {Math.round(f.windows.laibin.share * 100)}%：{f.windows.laibin.windows} 个
+        </span>
+      </div>
+      <ul class="window-chips">
+        {state.windows.map((w) => {
+          const ticket = w.current ? state.tickets[w.current] : undefined;
+          return (
+            <li class={`chip ${w.state}`} data-window={w.id} data-state={w.state}>
+              <span class="chip-number">{w.number}</span>
+              <span class="chip-body">
+                <span class="chip-top">
+                  <span class="chip-label">{w.label}</span>
+                  {w.officer && <span class="chip-officer">{w.officer.name}</span>}
+                </span>
+                <span class="chip-line">
+                  <span class="chip-state">{w.state === "open" ? (ticket ? (ticket.status === "serving" ? "办理中" : "呼叫中") : "空闲") : STATE_TEXT[w.state].zh}</span>
+                  {w.state === "open" && ticket && <b class="chip-ticket">{ticket.number}</b>}
+                </span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function regions(state: HallState, now: number, live: boolean) {
+  const f = hallFigures(state, now);
+  return (
+    <>
+      <h1 id="hall-name" class="hall-name" {...oob(live)}>
+        {state.settings.name}
+        <span class="subtitle">
+          数据大屏 <span lang="en">Data wall</span>
+        </span>
+      </h1>
+      <Clock state={state} now={now} live={live} />
+      <Kpis f={f} live={live} />
+      <Alerts state={state} f={f} live={live} />
+      <Load state={state} f={f} live={live} />
+      <Hourly state={state} f={f} live={live} />
+      <Staffing state={state} f={f} live={live} />
+      <footer id="rules" class="rules" {...oob(live)}>
+        警戒：最久等候 ≥ {state.settings.alarmMinutes} 分钟 · 激增：近 {SURGE_WINDOW_MINUTES} 分钟取号 ≥ 全天平均每半小时的 {SURGE_FACTOR} 倍且 ≥{" "}
+        {SURGE_MIN_TICKETS} 张 · 建议窗口：Erlang C 排队模型，目标平均等候 {state.settings.targetWaitMinutes} 分钟
+      </footer>
+    </>
+  );
+}
+
+export const dashboard: LiveView = {
+  page(state, now, _params, live: LiveConfig) {
+    return Page({
+      title: `${state.settings.name} · 数据大屏`,
+      live,
+      styles: ["/static/display/dashboard.css"],
+      scripts: [CLOCK_SCRIPT],
+      bodyClass: "screen dashboard-body",
+      children: (
+        <main class="dashboard">
+          {regions(state, now, false)}
+        </main>
+      ),
+    }).toString();
+  },
+  fragments(state, now) {
+    return regions(state, now, true).toString();
+  },
+};
