@@ -2,12 +2,15 @@
 // display/browser → /static/display, announcer/browser → /static/announcer,
 // announcer/voices → /static/voices, and htmx from node_modules → /static/vendor.
 // Run by `npm start`, `npm test` and wrangler's [build] step; public/ is not committed.
-import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const out = join(root, "public");
+const target = join(root, "public");
+// Build beside public/ and swap it in at the end: several wrangler dev servers (the browser
+// suite, a developer's npm start) rebuild on the same change, and none may see a half-built folder.
+const out = join(root, `.public-${process.pid}`);
 const copies = [
   ["display/browser", "static/display"],
   ["announcer/browser", "static/announcer"],
@@ -15,7 +18,6 @@ const copies = [
   ["node_modules/htmx.org/dist/htmx.min.js", "static/vendor/htmx.min.js"],
 ];
 
-rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "static"), { recursive: true });
 for (const [from, to] of copies) {
   const source = join(root, from);
@@ -23,3 +25,23 @@ for (const [from, to] of copies) {
   mkdirSync(dirname(join(out, to)), { recursive: true });
   cpSync(source, join(out, to), { recursive: true });
 }
+
+// The announcer page imports the very module the Worker uses for the words of a call:
+// announcer/words.ts has type annotations only, so dropping them gives the browser module.
+const ts = (await import("typescript")).default;
+const words = ts.transpileModule(readFileSync(join(root, "announcer/words.ts"), "utf8"), {
+  compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ES2020, removeComments: false },
+  fileName: "words.ts",
+});
+mkdirSync(join(out, "static/announcer"), { recursive: true });
+writeFileSync(join(out, "static/announcer/words.js"), `// Generated from announcer/words.ts by scripts/assets.mjs; edit that file.\n${words.outputText}`);
+
+const old = join(root, `.public-old-${process.pid}`);
+try {
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(out, target);
+} catch {
+  // Another build swapped its copy in first; it holds the same files.
+  rmSync(out, { recursive: true, force: true });
+}
+rmSync(old, { recursive: true, force: true });

@@ -13,6 +13,7 @@ export function demoConfig(): HallConfig {
     alarmMinutes: 10,
     targetWaitMinutes: 8.2,
     languages: ["cmn-Hans", "yue-Hant"],
+    announcer: { repeat: 2, rate: 1, volume: 1, chime: true },
     noShowRequeueMinutes: 30,
     orderBonusMinutes: 2,
     notice: "欢迎来到演示大厅。请按号码顺序办理业务，过号请到服务台重新排队。Welcome: please wait for your number to be called.",

@@ -10,6 +10,8 @@ export interface Env {
   TONGBAN_ALLOWED_ORIGINS?: string;
   /** "on" seeds the demo hall outside development too. */
   TONGBAN_DEMO?: string;
+  /** Signs citizens' status-page links and keys ID-number hashes (`wrangler secret put TONGBAN_TICKET_SECRET`). */
+  TONGBAN_TICKET_SECRET?: string;
 }
 
 export function isDevelopment(env: Env): boolean {

@@ -3,7 +3,7 @@
  * its own empty storage, shared by every browser test; each test uses its own hall.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,9 +25,43 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startDevServer(): Promise<{ url: string; stop: () => Promise<void>; process: ChildProcess }> {
-  const port = await freePort();
-  const state = mkdtempSync(join(tmpdir(), "tongban-dev-"));
+/** The processes under `pid` (wrangler's node, then workerd), read from /proc; none elsewhere. */
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+export interface DevServerOptions {
+  /** Listen here instead of on a free port, so a restarted server keeps its clients' URLs. */
+  port?: number;
+  /** Keep the halls' storage in this folder and leave it there on stop, so a second server resumes them. */
+  persistTo?: string;
+}
+
+export interface DevServer {
+  url: string;
+  process: ChildProcess;
+  /** Everything wrangler dev printed so far. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const port = options.port ?? (await freePort());
+  const state = options.persistTo ?? mkdtempSync(join(tmpdir(), "tongban-dev-"));
   const child = spawn(
     "node_modules/.bin/wrangler",
     ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--inspector-port", "0", "--show-interactive-dev-session=false"],
@@ -55,11 +89,25 @@ export async function startDevServer(): Promise<{ url: string; stop: () => Promi
   return {
     url,
     process: child,
+    log: () => log,
     async stop() {
+      const tree = child.pid ? descendants(child.pid) : [];
+      const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 300));
-      if (child.exitCode === null) child.kill("SIGKILL");
-      rmSync(state, { recursive: true, force: true });
+      // wrangler stops workerd on SIGTERM, after it exits itself: wait for the whole tree, so
+      // the port and the storage are free for a restart, and kill what is left after 5 s.
+      const deadline = Date.now() + 5000;
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      while (tree.some(running) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      for (const pid of tree.filter(running)) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // gone meanwhile
+        }
+      }
+      if (!options.persistTo) rmSync(state, { recursive: true, force: true });
     },
   };
 }

@@ -14,6 +14,8 @@ export interface Principal {
   halls: "*" | string[];
   /** Who the token belongs to, for the audit log; never the token itself. */
   name: string;
+  /** For a counter token: the windows it may act at; absent for all. */
+  windows?: string[];
 }
 
 export const DEV_TOKENS: Record<string, Principal> = Object.fromEntries(
@@ -53,7 +55,7 @@ function readTokens(env: Env): TokenTable {
   }
   const tokens = new Map<string, Principal>();
   for (const [token, value] of Object.entries(raw)) {
-    const entry: { role?: unknown; halls?: unknown; name?: unknown } =
+    const entry: { role?: unknown; halls?: unknown; name?: unknown; windows?: unknown } =
       typeof value === "string" ? { role: value } : ((value ?? {}) as Record<string, unknown>);
     if (!ROLES.includes(entry.role as Role)) {
       return { ok: false, problem: `a token in TONGBAN_TOKENS has unknown role "${String(entry.role)}"` };
@@ -62,7 +64,9 @@ function readTokens(env: Env): TokenTable {
       return { ok: false, problem: `refusing to serve with a development or short (< ${MIN_TOKEN_LENGTH} chars) token in production` };
     }
     const halls = Array.isArray(entry.halls) ? entry.halls.map(String) : "*";
-    tokens.set(token, { role: entry.role as Role, halls, name: typeof entry.name === "string" ? entry.name : `${String(entry.role)} token` });
+    const principal: Principal = { role: entry.role as Role, halls, name: typeof entry.name === "string" ? entry.name : `${String(entry.role)} token` };
+    if (Array.isArray(entry.windows)) principal.windows = entry.windows.map(String);
+    tokens.set(token, principal);
   }
   if (tokens.size === 0) return { ok: false, problem: "TONGBAN_TOKENS holds no tokens" };
   return { ok: true, tokens };
@@ -98,6 +102,11 @@ export function principalFor(tokens: Map<string, Principal>, token: string): Pri
 
 export function mayUseHall(principal: Principal, hall: string): boolean {
   return principal.halls === "*" || principal.halls.includes(hall);
+}
+
+/** A counter token bound to windows (`"windows": ["3"]` in TONGBAN_TOKENS) acts only there. */
+export function mayUseWindow(principal: Principal, window: string): boolean {
+  return principal.role !== "counter" || principal.windows === undefined || principal.windows.includes(window);
 }
 
 /** Browser WebSocket upgrades must come from this Worker's own origin or an allowed one. */

@@ -12,15 +12,16 @@ import { mayUseHall, originAllowed, presentedToken, principalFor, tokenTable, ty
 import { bodyLimit } from "hono/body-limit";
 import { errorResponse, jsonBody, validationResponse } from "./errors.js";
 import * as S from "./schemas.js";
+import { consoleRoutes } from "./consoles.js";
 
 type Vars = { principal: Principal };
-type HallApp = OpenAPIHono<{ Bindings: Env; Variables: Vars }>;
+export type HallApp = OpenAPIHono<{ Bindings: Env; Variables: Vars }>;
 
 const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 const STAFF: Role[] = ["admin", "manager", "counter"];
 
 /** 401 without a known token, 403 for a role or hall the token does not cover. */
-function allow(roles: Role[], { allowQuery = false } = {}): MiddlewareHandler<{ Bindings: Env; Variables: Vars }> {
+export function allow(roles: Role[], { allowQuery = false } = {}): MiddlewareHandler<{ Bindings: Env; Variables: Vars }> {
   return async function checkRole(c, next) {
     const table = tokenTable(c.env);
     if (!table.ok) return errorResponse(c, 503, "not_configured", table.problem);
@@ -326,6 +327,7 @@ export function createApi(): HallApp {
     }),
   );
   app.use("/api/*", jsonBody);
+  consoleRoutes(app);
   hallRoutes(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -3,6 +3,8 @@
  * at /api/openapi.json is generated from them.
  */
 import { z } from "@hono/zod-openapi";
+import { DEFAULT_ANNOUNCEMENT } from "../core/types.js";
+import { checkCitizenId } from "./citizen-id.js";
 
 const slug = z
   .string()
@@ -32,6 +34,14 @@ export const CommandId = z
 export const PRIORITIES = ["normal", "elderly", "disabled", "appointment", "green"] as const;
 export const WINDOW_STATES = ["open", "paused", "closed"] as const;
 export const LANGUAGES = ["cmn-Hans", "yue-Hant", "en"] as const;
+/** Priorities a hall may offer besides normal. */
+export const HALL_PRIORITIES = ["elderly", "disabled", "appointment", "green"] as const;
+export const STAFF_ROLES = ["officer", "auxiliary", "lead"] as const;
+
+const Priorities = z
+  .array(z.enum(HALL_PRIORITIES))
+  .max(4)
+  .refine((l) => new Set(l).size === l.length, "a priority is listed twice");
 
 const Names = z.strictObject({
   "zh-Hans": z.string().trim().min(1).max(20),
@@ -67,6 +77,14 @@ const SupervisionUrl = z
   .refine((u) => /^https?:\/\//.test(u), "an http(s) address")
   .nullable();
 
+/** How each call is announced (see AnnouncementSettings in worker/core/types.ts). */
+const Announcement = {
+  repeat: z.number().int().min(1).max(5).openapi({ description: "How many times the whole call is spoken" }),
+  rate: z.number().min(0.5).max(2).openapi({ description: "Speaking rate of speech voices; 1 is normal" }),
+  volume: z.number().min(0).max(1),
+  chime: z.boolean().openapi({ description: "A chime before the call" }),
+};
+
 export const HallConfigBody = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
@@ -83,6 +101,15 @@ export const HallConfigBody = z
     orderBonusMinutes: z.number().min(0).max(60).default(2),
     notice: Notice.default(""),
     supervisionUrl: SupervisionUrl.default(null),
+    priorities: Priorities.optional(),
+    announcer: z
+      .strictObject({
+        repeat: Announcement.repeat.default(2),
+        rate: Announcement.rate.default(1),
+        volume: Announcement.volume.default(1),
+        chime: Announcement.chime.default(true),
+      })
+      .default({ ...DEFAULT_ANNOUNCEMENT }),
     categories: z.array(CategoryConfig).min(1).max(26),
     windows: z.array(WindowConfig).max(200),
   })
@@ -102,6 +129,16 @@ export const SettingsBody = z
       .optional(),
     noShowRequeueMinutes: z.number().int().min(0).max(240).optional(),
     orderBonusMinutes: z.number().min(0).max(60).optional(),
+    priorities: Priorities.optional().openapi({ description: "Priorities the kiosk offers and the hall accepts, besides normal" }),
+    announcer: z
+      .strictObject({
+        repeat: Announcement.repeat.optional(),
+        rate: Announcement.rate.optional(),
+        volume: Announcement.volume.optional(),
+        chime: Announcement.chime.optional(),
+      })
+      .optional()
+      .openapi({ description: "Merged into the announcer settings: name only what changes" }),
     commandId: CommandId,
   })
   .openapi("HallSettings");
@@ -241,3 +278,92 @@ export const CallReply = z
   })
   .openapi("CallReply");
 export const WindowReply = z.object({ window: Window }).openapi("WindowReply");
+
+// ---- Consoles: window terminal, kiosk, manager ----
+
+const badge = z.string().regex(/^[A-Za-z0-9-]{1,20}$/, "1 to 20 letters, digits or dashes");
+const pin = z.string().regex(/^\d{4,8}$/, "4 to 8 digits");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+
+export const StaffParams = HallParam.extend({
+  staff: slug.openapi({ param: { name: "staff", in: "path" }, example: "031245" }),
+});
+
+export const StaffBody = z
+  .strictObject({
+    name: z.string().trim().min(1, "a name is needed").max(30),
+    badge,
+    role: z.enum(STAFF_ROLES).default("officer"),
+    pin: pin.nullable().optional().openapi({ description: "A new PIN; null removes it; absent keeps it. Stored hashed, never returned." }),
+    commandId: CommandId,
+  })
+  .openapi("StaffAccount");
+
+export const StaffSignInBody = z
+  .strictObject({ window: windowId, pin: pin.optional(), commandId: CommandId })
+  .openapi("StaffSignIn");
+
+/** Trimmed and upper-cased, then checked against GB 11643 with a message a person can act on. */
+export const CitizenId = z
+  .string()
+  .max(40)
+  .transform((raw, ctx) => {
+    const check = checkCitizenId(raw);
+    if (check.ok) return check.id;
+    ctx.addIssue({ code: "custom", message: check.problem });
+    return z.NEVER;
+  })
+  .openapi({ type: "string", example: "11010519491231002X", description: "18-digit PRC ID number; only a keyed hash and the last 4 digits are kept" });
+
+export const KioskIssueBody = z
+  .strictObject({
+    category: slug,
+    priority: z.enum(["normal", "elderly", "disabled", "green"]).default("normal"),
+    idNumber: CitizenId.optional(),
+    commandId: CommandId,
+  })
+  .openapi("KioskIssue");
+
+export const KioskIssueReply = z
+  .object({
+    ticket: z.any(),
+    ahead: z.number(),
+    estimatedWaitMinutes: z.number().nullable(),
+    statusPath: z.string().nullable().openapi({ description: "The citizen's status page, /t/{token}; null without TONGBAN_TICKET_SECRET" }),
+  })
+  .openapi("KioskIssueReply");
+
+export const AppointmentBody = z
+  .strictObject({
+    category: slug,
+    day: day.optional().openapi({ description: "The day booked for; today when absent" }),
+    note: z.string().trim().max(60).optional().openapi({ description: "The booking system's reference; no personal data" }),
+    commandId: CommandId,
+  })
+  .openapi("BookAppointment");
+
+export const AppointmentParams = HallParam.extend({
+  code: z.string().regex(/^\d{6}$/, "the six-digit appointment code").openapi({ param: { name: "code", in: "path" }, example: "482913" }),
+});
+
+export const PreviewBody = z
+  .strictObject({
+    windows: z
+      .array(z.strictObject({ window: windowId, state: z.enum(WINDOW_STATES).optional(), categories: z.array(slug).max(26).optional() }))
+      .min(1)
+      .max(50),
+  })
+  .openapi("Preview");
+
+export const AuditQuery = z.object({
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, "a whole number from 1 to 200")
+    .optional()
+    .openapi({ param: { name: "limit", in: "query" } }),
+  before: z
+    .string()
+    .regex(/^\d{1,15}$/, "an audit id from the previous page's next")
+    .optional()
+    .openapi({ param: { name: "before", in: "query" } }),
+});

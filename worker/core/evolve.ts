@@ -2,7 +2,7 @@
  * How each event changes the hall. Events carry the full changed ticket or window, so
  * replaying the log over a snapshot rebuilds the state exactly; `decide` emits, this applies.
  */
-import type { HallEvent, HallState, Ticket, Window } from "./types.js";
+import { DEFAULT_ANNOUNCEMENT, type HallEvent, type HallState, type Ticket, type Window } from "./types.js";
 
 /** How many calls the screens keep as "recent". */
 export const RECENT_CALLS = 10;
@@ -26,6 +26,7 @@ export function emptyHall(hall: string): HallState {
       orderBonusMinutes: 2,
       notice: "",
       supervisionUrl: null,
+      announcer: { ...DEFAULT_ANNOUNCEMENT },
     },
     categories: [],
     windows: [],
@@ -34,6 +35,8 @@ export function emptyHall(hall: string): HallState {
     recentCalls: [],
     learnt: {},
     calls: 0,
+    staff: {},
+    appointments: {},
   };
 }
 
@@ -86,11 +89,15 @@ function evolveBody(state: HallState, e: HallEvent): HallState {
         counters: {},
         recentCalls: [],
         windows: state.windows.map((w) => ({ ...w, current: null, officer: null })),
+        appointments: Object.fromEntries(Object.entries(state.appointments).filter(([, a]) => a.day >= e.day)),
       };
     case "ticket.issued": {
       const prefix = state.categories.find((c) => c.id === e.ticket.category)?.prefix ?? "";
       const next = withTicket(state, e.ticket);
-      return { ...next, counters: { ...state.counters, [prefix]: (state.counters[prefix] ?? 0) + 1 } };
+      const code = e.ticket.appointment;
+      const booked = code === undefined ? undefined : state.appointments[code];
+      const appointments = booked ? { ...state.appointments, [booked.code]: { ...booked, ticket: e.ticket.id } } : state.appointments;
+      return { ...next, appointments, counters: { ...state.counters, [prefix]: (state.counters[prefix] ?? 0) + 1 } };
     }
     case "ticket.called":
     case "ticket.recalled": {
@@ -125,5 +132,11 @@ function evolveBody(state: HallState, e: HallEvent): HallState {
       return release(withTicket(state, e.ticket), e.ticket.id);
     case "window.updated":
       return withWindow(state, e.window.id, () => e.window);
+    case "staff.updated": {
+      const { [e.staff.id]: _, ...others } = state.staff;
+      return { ...state, staff: e.change === "removed" ? others : { ...state.staff, [e.staff.id]: e.staff } };
+    }
+    case "appointment.booked":
+      return { ...state, appointments: { ...state.appointments, [e.appointment.code]: e.appointment } };
   }
 }

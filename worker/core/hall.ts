@@ -9,12 +9,15 @@
  */
 import { buildQueue, chooseNext } from "./call-policy.js";
 import { checkConfig, checkConfigAgainstLive, reject } from "./config.js";
-import { compactDay, localDay } from "./day.js";
+import { localDay } from "./day.js";
 import { emptyHall, evolve, isConfigured } from "./evolve.js";
+import { bookAppointment, checkIn, isServed, issueTicket } from "./issue.js";
+import { pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
 import type {
   Category,
   Command,
   CommandResult,
+  Decision,
   HallEvent,
   HallEventBody,
   HallState,
@@ -25,6 +28,7 @@ import type {
   WindowChange,
   WindowRef,
 } from "./types.js";
+import { DEFAULT_ANNOUNCEMENT } from "./types.js";
 
 export { emptyHall, evolve, isConfigured };
 
@@ -43,6 +47,12 @@ class Recorder {
     const event = { ...body, seq: this.state.seq + 1, at: this.at } as HallEvent;
     this.events.push(event);
     this.state = evolve(this.state, event);
+  }
+  /** Emits a rule's decision and passes its result on; a rejection passes through. */
+  record(decision: Decision | Rejection): CommandResult | Rejection {
+    if ("rejected" in decision) return decision;
+    for (const e of decision.events) this.emit(e);
+    return decision.result;
   }
 }
 
@@ -73,10 +83,6 @@ export function findTicket(state: HallState, ref: string): Ticket | undefined {
 
 function ticketAt(state: HallState, w: Window): Ticket | undefined {
   return w.current ? state.tickets[w.current] : undefined;
-}
-
-function isServed(state: HallState, category: string): boolean {
-  return state.windows.some((w) => w.state !== "closed" && w.categories.includes(category));
 }
 
 function categoryName(state: HallState, id: string): string {
@@ -130,40 +136,21 @@ type Applied = CommandResult | Rejection;
 function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "reset" | "rollover" }>, now: number, at: string): Applied {
   const state = rec.state;
   switch (command.type) {
-    case "issue": {
-      const category = findCategory(state, command.category);
-      if ("rejected" in category) return category;
-      if (!isServed(state, category.id)) {
-        return reject("conflict", `no open window serves ${category.names["zh-Hans"]} (${category.id}) now`, {
-          category: category.id,
-        });
-      }
-      const n = (state.counters[category.prefix] ?? 0) + 1;
-      const number = `${category.prefix}${String(n).padStart(3, "0")}`;
-      const day = compactDay(state.day) + (state.dayPart > 1 ? `.${state.dayPart}` : "");
-      const ticket: Ticket = {
-        id: `${day}-${number}`,
-        number,
-        category: category.id,
-        priority: command.priority ?? "normal",
-        status: "waiting",
-        issuedAt: at,
-        queuedAt: at,
-        calledAt: null,
-        servedAt: null,
-        finishedAt: null,
-        window: null,
-        targetWindow: null,
-        officer: null,
-        callCount: 0,
-        transfers: [],
-        noShowAt: null,
-        requeues: 0,
-        cancelReason: null,
-      };
-      rec.emit({ type: "ticket.issued", ticket });
-      return { ticket };
-    }
+    case "issue":
+      return rec.record(issueTicket(state, { category: command.category, priority: command.priority ?? "normal", citizen: command.citizen }, at));
+    case "book_appointment":
+      return rec.record(bookAppointment(state, command, at));
+    case "check_in":
+      return rec.record(checkIn(state, command.code, at));
+    case "save_staff":
+      return rec.record(saveStaff(state, command.staff, command.pin));
+    case "remove_staff":
+      return rec.record(removeStaff(state, command.staff));
+    case "sign_in_staff":
+      return rec.record(signInStaff(state, command.window, command.staff));
+    case "pause":
+    case "resume":
+      return rec.record(pauseOrResume(state, command.window, command.type));
 
     case "call": {
       const w = findWindow(state, command.window);
@@ -190,6 +177,7 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
         targetWindow: null,
         officer: w.officer,
         callCount: chosen.ticket.callCount + 1,
+        callReason: { code: chosen.code, reason: chosen.reason, reasonZh: chosen.reasonZh },
       };
       rec.emit({
         type: "ticket.called",
@@ -332,7 +320,9 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
     }
 
     case "update_settings": {
-      const settings = { ...state.settings, ...command.settings };
+      const { announcer, ...change } = command.settings;
+      const settings = { ...state.settings, ...change };
+      if (announcer) settings.announcer = { ...DEFAULT_ANNOUNCEMENT, ...state.settings.announcer, ...announcer };
       if (JSON.stringify(settings) === JSON.stringify(state.settings)) return {};
       const config = {
         ...settings,

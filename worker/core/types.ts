@@ -27,6 +27,48 @@ export interface Officer {
   badge: string;
 }
 
+/** 民警 police officer, 辅警 auxiliary officer, 带班领导 the officer leading the shift. */
+export type StaffRole = "officer" | "auxiliary" | "lead";
+
+/**
+ * A hall staff account the manager keeps. A PIN, if set, is hashed and stored by the hall
+ * object outside the state and the event log; the state only knows that there is one.
+ */
+export interface Staff {
+  id: string;
+  name: string;
+  badge: string;
+  role: StaffRole;
+  hasPin: boolean;
+}
+
+/** What the hall keeps of a citizen's ID number: never the number itself. */
+export interface CitizenMark {
+  /** Keyed hash of the ID number (per hall and day), for "one active ticket per category". */
+  idHash: string;
+  idLast4: string;
+}
+
+/** A booked visit: the booking system gets a code, the kiosk turns it into a ticket once. */
+export interface Appointment {
+  code: string;
+  category: string;
+  /** Local date (YYYY-MM-DD) the visit is booked for. */
+  day: string;
+  /** The booking system's own reference; no personal data. */
+  note: string | null;
+  bookedAt: string;
+  /** The ticket issued at check-in, once. */
+  ticket: string | null;
+}
+
+/** Why the policy called a ticket, kept on the ticket while it is at the window. */
+export interface CallReason {
+  code: ChoiceCode;
+  reason: string;
+  reasonZh: string;
+}
+
 export interface Window {
   id: string;
   number: number;
@@ -66,6 +108,12 @@ export interface Ticket {
   noShowAt: string | null;
   requeues: number;
   cancelReason: string | null;
+  /** Set when the ticket was issued against an ID number. */
+  citizen?: CitizenMark;
+  /** The appointment code it was checked in with. */
+  appointment?: string;
+  /** Why its latest call chose it. */
+  callReason?: CallReason;
 }
 
 export interface HallSettings {
@@ -84,12 +132,39 @@ export interface HallSettings {
   notice: string;
   /** The supervision (码上监督) address the screens show as a QR code; null for none. */
   supervisionUrl: string | null;
+  /**
+   * Priorities the kiosk offers and the hall accepts at issue, besides normal. Absent: all of
+   * them are accepted and the kiosk offers elderly, disabled and green channel.
+   */
+  priorities?: Priority[];
+  /**
+   * How the announcer speaks a call (in `languages`, in that order). New halls get
+   * `DEFAULT_ANNOUNCEMENT`; halls configured before it existed have none and use it too.
+   */
+  announcer?: AnnouncementSettings;
 }
+
+/** How each call is announced; the announcer page reads it live from the hall's feed. */
+export interface AnnouncementSettings {
+  /** How many times the whole call (every language) is spoken, 1..5. */
+  repeat: number;
+  /** Speaking rate for speech voices, 0.5..2 (1 is normal); recorded voice packs keep their pace. */
+  rate: number;
+  /** Loudness, 0..1. */
+  volume: number;
+  /** A chime before the call. */
+  chime: boolean;
+}
+
+export const DEFAULT_ANNOUNCEMENT: AnnouncementSettings = { repeat: 2, rate: 1, volume: 1, chime: true };
 
 /** Settings a manager changes during the day without touching categories or windows. */
 export type SettingsChange = Partial<
-  Pick<HallSettings, "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes">
->;
+  Pick<HallSettings, "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities">
+> & {
+  /** Merged into the hall's announcer settings: name only what changes. */
+  announcer?: Partial<AnnouncementSettings>;
+};
 
 export interface HallConfig extends HallSettings {
   categories: Category[];
@@ -127,6 +202,10 @@ export interface HallState {
   learnt: Record<string, LearntServiceTime>;
   /** Calls made so far, across days: the source of unique call ids. */
   calls: number;
+  /** Staff accounts by id; they outlive the day. */
+  staff: Record<string, Staff>;
+  /** Appointments by code, for today and later days. */
+  appointments: Record<string, Appointment>;
 }
 
 export type WindowRef = CallRecord["window"];
@@ -163,7 +242,9 @@ export type HallEventBody =
   | { type: "ticket.requeued"; ticket: Ticket }
   | { type: "ticket.transferred"; ticket: Ticket; transfer: Transfer }
   | { type: "ticket.cancelled"; ticket: Ticket; reason: string }
-  | { type: "window.updated"; window: Window; changes: WindowChange[] };
+  | { type: "window.updated"; window: Window; changes: WindowChange[] }
+  | { type: "staff.updated"; staff: Staff; change: "added" | "updated" | "removed" }
+  | { type: "appointment.booked"; appointment: Appointment };
 
 export type WindowChange = "state" | "categories" | "officer";
 
@@ -172,7 +253,7 @@ export type HallEventType = HallEventBody["type"];
 
 export type Command =
   | { type: "configure"; config: HallConfig }
-  | { type: "issue"; category: string; priority?: Priority }
+  | { type: "issue"; category: string; priority?: Priority; citizen?: CitizenMark }
   | { type: "call"; window: string }
   | { type: "recall"; window: string }
   | { type: "start"; window: string }
@@ -183,6 +264,17 @@ export type Command =
   | { type: "cancel"; ticket: string; reason?: string }
   | { type: "set_window"; window: string; state?: WindowState; categories?: string[] }
   | { type: "sign_in"; window: string; officer: Officer }
+  /** Signs a staff account in; the hall object checks its PIN before the core sees this. */
+  | { type: "sign_in_staff"; window: string; staff: string }
+  /** Pause and resume are the counter's own: they never open a window a manager closed. */
+  | { type: "pause"; window: string }
+  | { type: "resume"; window: string }
+  /** Adds or replaces a staff account; `pin` says what becomes of its PIN. */
+  | { type: "save_staff"; staff: Omit<Staff, "hasPin">; pin: "set" | "clear" | "keep" }
+  | { type: "remove_staff"; staff: string }
+  /** The hall object fills in a fresh random `code` when the caller gives none; `day` "" is today. */
+  | { type: "book_appointment"; code: string; category: string; day: string; note?: string }
+  | { type: "check_in"; code: string }
   | { type: "sign_out"; window: string }
   | { type: "update_settings"; settings: SettingsChange }
   | { type: "reset" }
@@ -194,6 +286,8 @@ export type RejectionCode =
   | "unknown_category"
   | "unknown_window"
   | "unknown_ticket"
+  | "unknown_staff"
+  | "unknown_appointment"
   | "invalid"
   | "conflict";
 
@@ -216,4 +310,12 @@ export interface CommandResult {
   ticket?: Ticket | null;
   choice?: Omit<Choice, "ticket"> | null;
   window?: Window;
+  staff?: Staff;
+  appointment?: Appointment;
+}
+
+/** What a rule decided, before the events are stamped and applied. */
+export interface Decision {
+  events: HallEventBody[];
+  result: CommandResult;
 }

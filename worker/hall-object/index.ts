@@ -10,13 +10,20 @@ import { DurableObject } from "cloudflare:workers";
 import { nextMidnight } from "../core/day.js";
 import { decide, isConfigured, isRejection } from "../core/hall.js";
 import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
-import type { Command, HallEvent, HallState } from "../core/types.js";
+import type { Command, HallEvent, HallState, Staff } from "../core/types.js";
 import { DEMO_HALL, demoConfig } from "../demo.js";
 import { isDevelopment, type Env } from "../env.js";
 import { VIEWS } from "../pages/registry.js";
-import { feedUrl, type LiveView } from "../pages/views.js";
+import { feedUrl, type LiveView, type Room } from "../pages/views.js";
+import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";
+import { migratePins } from "./credentials.js";
+import { auditEntry } from "./audit.js";
+import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "./limits.js";
+import { prepare } from "./prepare.js";
+import { previewChanges } from "./preview.js";
 import { rejectionReply, replyFor } from "./replies.js";
-import { eventsSince, loadState, migrate, persist, storedReply, type StoredReply } from "./storage.js";
+import { countHandled, countWake } from "./wakes.js";
+import { auditPage, eventsSince, loadState, migrate, persist, storedReply, type AuditRow, type StoredReply } from "./storage.js";
 
 export interface Actor {
   role: string;
@@ -29,6 +36,11 @@ export interface CommandRequest {
   command: Command;
   commandId?: string;
   actor: Actor;
+  /**
+   * Values the hall turns into hashes before the command is decided: an ID number for `issue`,
+   * a PIN for `save_staff` and `sign_in_staff`. Never stored, logged or fingerprinted in clear.
+   */
+  sensitive?: { citizenId?: string; pin?: string };
 }
 
 export interface CommandReply extends StoredReply {
@@ -38,21 +50,21 @@ export interface CommandReply extends StoredReply {
 /** A reconnecting client further behind than this gets a snapshot instead of the backlog. */
 const MAX_BACKLOG = 5000;
 
-/** Client messages above this size close the socket (1009: message too big). */
-const MAX_CLIENT_MESSAGE = 4096;
-
 const SYSTEM: Actor = { role: "system", name: "hall clock", device: null };
 
 export class HallObject extends DurableObject<Env> {
   #state: HallState;
   #alarmAt: number | null = null;
+  #rate = new MessageRate();
   /** The hall's clock; tests move it to cross midnight. */
   clock: () => number = () => Date.now();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    if (isDevelopment(env)) countWake(ctx.id.name ?? ctx.id.toString());
     // Waking from hibernation is construction: rebuild the state from SQLite every time.
     migrate(ctx.storage.sql);
+    migratePins(ctx.storage.sql);
     this.#state = loadState(ctx.storage.sql, ctx.id.name ?? "");
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
@@ -61,6 +73,8 @@ export class HallObject extends DurableObject<Env> {
   async execute(request: CommandRequest): Promise<CommandReply> {
     this.#adopt(request.hall);
     const fingerprint = JSON.stringify(request.command);
+    const prepared = await prepare(request, this.#state, this.env, this.ctx.storage.sql, this.clock());
+    // Checked after the awaits above, so nothing can slip in between the check and the write.
     if (request.commandId) {
       const earlier = storedReply(this.ctx.storage.sql, request.commandId);
       if (earlier && earlier.fingerprint === fingerprint) return { status: earlier.status, body: earlier.body, replayed: true };
@@ -75,9 +89,32 @@ export class HallObject extends DurableObject<Env> {
         };
       }
     }
-    const reply = this.#apply(request.command, request.actor, request.commandId ?? null, fingerprint);
+    if ("refused" in prepared) return prepared.refused;
+    const reply = this.#apply(prepared.command, request.actor, request.commandId ?? null, fingerprint, prepared.alsoWrite);
     await this.#schedule();
     return reply;
+  }
+
+  /** A manager's window changes played on a copy of the hall: estimated waits before and after. */
+  async preview(hall: string, commands: Command[]): Promise<StoredReply | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    this.#apply({ type: "rollover" }, SYSTEM, null, "");
+    return previewChanges(this.#state, commands, this.clock());
+  }
+
+  /** Staff accounts by badge; PIN hashes stay in their own table. */
+  async staffList(hall: string): Promise<Staff[] | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    return Object.values(this.#state.staff).sort((a, b) => a.badge.localeCompare(b.badge));
+  }
+
+  /** The audit log, newest first: who did what, when, from which device. */
+  async audit(hall: string, limit: number, before: number | null): Promise<{ entries: AuditRow[]; next: number | null } | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    return auditPage(this.ctx.storage.sql, limit, before);
   }
 
   /** The hall as screens see it, or null when it was never configured. */
@@ -102,7 +139,7 @@ export class HallObject extends DurableObject<Env> {
     const problem = view.check?.(this.#state, params);
     if (problem) return { status: 404, html: null, problem };
     const live = { url: feedUrl(hall, viewName, params, token, view.keys), seq: this.#state.seq };
-    return { status: 200, html: view.page(this.#state, this.clock(), params, live) };
+    return { status: 200, html: view.page(this.#state, this.clock(), params, live, view.showsRoom ? this.#room() : undefined) };
   }
 
   /** The live feed: `GET /api/halls/{hall}/live?since=` upgraded to a WebSocket. */
@@ -119,6 +156,10 @@ export class HallObject extends DurableObject<Env> {
     const params = new URL(request.url).searchParams;
     const viewName = params.get("view");
     const view = viewName === null ? null : VIEWS[viewName];
+    // A citizen's socket (authorised by a signed ticket link, not a role token) sees only its ticket's view.
+    if (role === "citizen" && viewName !== "status") {
+      return Response.json({ error: "a ticket link can only watch its own ticket", code: "forbidden", details: {} }, { status: 403 });
+    }
     if (viewName !== null) {
       const problem = !view
         ? `unknown view "${viewName}"; known views: ${Object.keys(VIEWS).join(", ")}`
@@ -139,7 +180,7 @@ export class HallObject extends DurableObject<Env> {
       this.ctx.acceptWebSocket(server, ["html"]);
       server.serializeAttachment({ role, view: viewName, key, connectedAt: this.clock() } satisfies HtmlAttachment);
       if (sinceParam === null || Number(sinceParam) < this.#state.seq) {
-        server.send(this.#renderView(view, new URLSearchParams(key)));
+        server.send(this.#renderView(view, new URLSearchParams(key), () => this.#room()));
       }
     } else {
       this.ctx.acceptWebSocket(server, ["json"]);
@@ -161,55 +202,73 @@ export class HallObject extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    const size = typeof message === "string" ? message.length : message.byteLength;
-    if (size > MAX_CLIENT_MESSAGE) {
+    this.#countHandled();
+    // Messages already queued when the hall closed this socket (too big, too many) still arrive.
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if (isTooBig(message)) {
       ws.close(1009, "message too big");
       return;
     }
-    ws.send(JSON.stringify({ type: "error", error: "the live feed takes no messages except \"ping\"" }));
+    if (!this.#rate.allow(ws, Date.now())) {
+      ws.close(1008, `too many messages: at most ${MAX_MESSAGES_PER_WINDOW} in ${RATE_WINDOW_MS / 1000} s`);
+      return;
+    }
+    const data = typeof message === "string" ? parseObject(message) : null;
+    const attachment = ws.deserializeAttachment() as SocketAttachment | null;
+    if (data?.type === "announcer.status" && attachment && attachment.role !== "citizen") {
+      const status = readAnnouncerStatus(data, this.clock());
+      if ("problem" in status) {
+        ws.send(JSON.stringify({ type: "error", error: status.problem }));
+        return;
+      }
+      const changed = JSON.stringify({ ...attachment.announcer, at: 0 }) !== JSON.stringify({ ...status, at: 0 });
+      ws.serializeAttachment({ ...attachment, announcer: status } satisfies SocketAttachment);
+      if (changed) this.#renderRoomViews();
+      return;
+    }
+    ws.send(JSON.stringify({ type: "error", error: "the live feed takes no messages except \"ping\" and announcer.status" }));
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    this.#countHandled();
     try {
       ws.close(code === 1005 ? 1000 : code, reason);
     } catch {
       // already closed
     }
+    const attachment = ws.deserializeAttachment() as SocketAttachment | null;
+    if (attachment?.announcer) this.#renderRoomViews();
   }
 
   override async alarm(): Promise<void> {
+    this.#countHandled();
     this.#alarmAt = null;
     if (!isConfigured(this.#state)) return;
     this.#apply({ type: "rollover" }, SYSTEM, null, "");
     await this.#schedule();
   }
 
-  #apply(command: Command, actor: Actor, commandId: string | null, fingerprint: string): StoredReply {
+  #apply(command: Command, actor: Actor, commandId: string | null, fingerprint: string, alsoWrite?: (sql: SqlStorage) => void): StoredReply {
     const now = this.clock();
     const before = this.#state;
     const outcome = decide(before, command, now);
     if (isRejection(outcome)) return rejectionReply(outcome);
     if (command.type === "rollover" && outcome.events.length === 0) return { status: 200, body: {} };
     const reply = replyFor(command, outcome, now, !isConfigured(before));
-    this.ctx.storage.transactionSync(() =>
+    this.ctx.storage.transactionSync(() => {
       persist(
         this.ctx.storage.sql,
         before,
         outcome.state,
         outcome.events,
-        {
-          at: new Date(now).toISOString(),
-          role: actor.role,
-          actor: actor.name,
-          device: actor.device,
-          action: command.type,
-          target: targetOf(command),
+        auditEntry(command, actor, command.type.startsWith("sign_in") ? outcome.state : before, now, {
           commandId,
           detail: command.type === "configure" ? null : fingerprint,
-        },
+        }),
         commandId ? { commandId, fingerprint, reply, now } : null,
-      ),
-    );
+      );
+      alsoWrite?.(this.ctx.storage.sql);
+    });
     this.#state = outcome.state;
     this.#broadcast(outcome.events);
     return reply;
@@ -221,33 +280,61 @@ export class HallObject extends DurableObject<Env> {
     for (const ws of this.ctx.getWebSockets("json")) {
       send(ws, messages);
     }
+    this.#renderViews(() => true);
+  }
+
+  /** Re-renders the views that show the room, after an announcer reports or leaves. */
+  #renderRoomViews(): void {
+    this.#renderViews((view) => view.showsRoom === true);
+  }
+
+  #renderViews(which: (view: LiveView) => boolean): void {
     // Screens showing the same view and parameters share one rendering.
     const rendered = new Map<string, string>();
+    let room: Room | undefined;
+    const roomOnce = () => (room ??= this.#room());
     for (const ws of this.ctx.getWebSockets("html")) {
       const { view: name, key } = ws.deserializeAttachment() as HtmlAttachment;
       const view = VIEWS[name];
-      if (!view) continue;
+      if (!view || !which(view)) continue;
       const id = `${name}?${key}`;
       let message = rendered.get(id);
       if (message === undefined) {
-        message = this.#renderView(view, new URLSearchParams(key));
+        message = this.#renderView(view, new URLSearchParams(key), roomOnce);
         rendered.set(id, message);
       }
       send(ws, [message]);
     }
   }
 
-  #renderView(view: LiveView, params: URLSearchParams): string {
-    const html = view.fragments(this.#state, this.clock(), params);
+  #renderView(view: LiveView, params: URLSearchParams, room: () => Room): string {
+    const html = view.fragments(this.#state, this.clock(), params, view.showsRoom ? room() : undefined);
     return JSON.stringify({ type: "html", seq: this.#state.seq, html });
+  }
+
+  /** Who is connected: announcers with their latest status report. */
+  #room(): Room {
+    const announcers: ConnectedAnnouncer[] = [];
+    for (const ws of this.ctx.getWebSockets()) {
+      if (ws.readyState !== WebSocket.OPEN) continue;
+      const a = ws.deserializeAttachment() as SocketAttachment | null;
+      if (a?.announcer) announcers.push({ ...a.announcer, role: a.role, view: a.view ?? null, connectedAt: a.connectedAt });
+    }
+    return { announcers: announcers.sort((x, y) => x.connectedAt - y.connectedAt) };
   }
 
   /** Learns the hall's name, and seeds the demo hall on first use. */
   #adopt(hall: string): void {
+    this.#countHandled();
     if (this.#state.hall === "") this.#state = { ...this.#state, hall };
     if (isConfigured(this.#state) || hall !== DEMO_HALL) return;
     if (!isDevelopment(this.env) && this.env.TONGBAN_DEMO !== "on") return;
     this.#apply({ type: "configure", config: demoConfig() }, { ...SYSTEM, name: "demo seed" }, null, "");
+  }
+
+  /** Development only: counts handler runs for `GET /api/dev/wakes` (see wakes.ts). */
+  #countHandled(): void {
+    if (isDevelopment(this.env)) countHandled(this.ctx.id.name ?? this.ctx.id.toString());
   }
 
   /** Wakes the hall just after its next local midnight to start the new day. */
@@ -265,6 +352,19 @@ interface HtmlAttachment {
   view: string;
   key: string;
   connectedAt: number;
+  announcer?: AnnouncerStatus;
+}
+
+/** Every socket's attachment: html sockets also carry their view and key. */
+type SocketAttachment = { role: string; connectedAt: number; view?: string; key?: string; announcer?: AnnouncerStatus };
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 function send(ws: WebSocket, messages: string[]): void {
@@ -273,11 +373,4 @@ function send(ws: WebSocket, messages: string[]): void {
   } catch {
     // A socket closing under us: its client reconnects with since= and catches up.
   }
-}
-
-function targetOf(command: Command): string | null {
-  if ("ticket" in command) return `ticket:${command.ticket}`;
-  if ("window" in command && typeof command.window === "string") return `window:${command.window}`;
-  if (command.type === "issue") return `category:${command.category}`;
-  return null;
 }

@@ -12,6 +12,8 @@ const STATUS: Record<Rejection["code"], number> = {
   unknown_category: 404,
   unknown_window: 404,
   unknown_ticket: 404,
+  unknown_staff: 404,
+  unknown_appointment: 404,
   invalid: 400,
   conflict: 409,
 };
@@ -27,7 +29,8 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
       return { status: firstConfiguration ? 201 : 200, body: snapshotOf(state, now) };
     case "update_settings":
       return { status: 200, body: snapshotOf(state, now) };
-    case "issue": {
+    case "issue":
+    case "check_in": {
       const estimate = estimateHall(state, now).tickets.get(result.ticket!.id);
       return {
         status: 201,
@@ -48,8 +51,19 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
       };
     case "set_window":
     case "sign_in":
+    case "sign_in_staff":
     case "sign_out":
+    case "pause":
+    case "resume":
       return { status: 200, body: { window: result.window } };
+    case "save_staff": {
+      const added = outcome.events.some((e) => e.type === "staff.updated" && e.change === "added");
+      return { status: added ? 201 : 200, body: { staff: result.staff } };
+    }
+    case "remove_staff":
+      return { status: 200, body: { staff: result.staff } };
+    case "book_appointment":
+      return { status: 201, body: { appointment: result.appointment } };
     case "reset":
     case "rollover":
       return { status: 200, body: { day: state.day, seq: state.seq } };

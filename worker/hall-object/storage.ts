@@ -71,7 +71,8 @@ export function migrate(sql: SqlStorage): void {
 /** Rebuilds the hall: the last snapshot, then every event after it. */
 export function loadState(sql: SqlStorage, hall: string): HallState {
   const snap = sql.exec<{ seq: number; body: string }>("SELECT seq, body FROM snapshot WHERE id = 1").toArray()[0];
-  let state: HallState = snap ? (JSON.parse(snap.body) as HallState) : emptyHall(hall);
+  // Fields added to the state later (staff, appointments) start empty in older snapshots.
+  let state: HallState = snap ? { ...emptyHall(hall), ...(JSON.parse(snap.body) as HallState) } : emptyHall(hall);
   for (const row of sql.exec<{ body: string }>("SELECT body FROM events WHERE seq > ? ORDER BY seq", state.seq)) {
     state = evolve(state, JSON.parse(row.body) as HallEvent);
   }
@@ -145,4 +146,36 @@ export function eventsSince(sql: SqlStorage, since: number, head: number, limit:
   const rows = sql.exec<{ seq: number; body: string }>("SELECT seq, body FROM events WHERE seq > ? ORDER BY seq", since).toArray();
   if (rows.length !== head - since || rows[0]?.seq !== since + 1) return null;
   return rows.map((r) => r.body);
+}
+
+export interface AuditRow extends AuditEntry {
+  id: number;
+  seqFrom: number | null;
+  seqTo: number | null;
+}
+
+/** Newest first, `limit` rows with ids below `before` (a cursor from the previous page). */
+export function auditPage(sql: SqlStorage, limit: number, before: number | null): { entries: AuditRow[]; next: number | null } {
+  const rows = sql
+    .exec<Record<string, string | number | null>>(
+      `SELECT id, at, role, actor, device, action, target, command_id, seq_from, seq_to, detail
+       FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?`,
+      before ?? Number.MAX_SAFE_INTEGER,
+      limit + 1,
+    )
+    .toArray();
+  const entries = rows.slice(0, limit).map((r) => ({
+    id: r.id as number,
+    at: r.at as string,
+    role: r.role as string,
+    actor: r.actor as string,
+    device: r.device as string | null,
+    action: r.action as string,
+    target: r.target as string | null,
+    commandId: r.command_id as string | null,
+    seqFrom: r.seq_from as number | null,
+    seqTo: r.seq_to as number | null,
+    detail: r.detail as string | null,
+  }));
+  return { entries, next: rows.length > limit ? entries.at(-1)!.id : null };
 }

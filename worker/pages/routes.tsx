@@ -7,14 +7,19 @@ import type { Role } from "../api/auth.js";
 import type { Env } from "../env.js";
 import { pageAccess } from "./auth.js";
 import { Page } from "./layout.js";
+import { statusRoutes } from "./status-routes.js";
 
 const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 
 /** Path → view name, and the roles that may open it. */
 export const PAGES: Array<{ path: string; view: string; roles: Role[] }> = [
   { path: "/halls/:hall/display", view: "main", roles: ANY },
+  { path: "/halls/:hall/announcer", view: "announcer", roles: ANY },
   { path: "/halls/:hall/windows/:window/screen", view: "window", roles: ANY },
   { path: "/halls/:hall/dashboard", view: "dashboard", roles: ANY },
+  { path: "/halls/:hall/counter/:window", view: "counter", roles: ["admin", "manager", "counter"] },
+  { path: "/halls/:hall/kiosk", view: "kiosk", roles: ["admin", "manager", "kiosk"] },
+  { path: "/halls/:hall/manage", view: "manage", roles: ["admin", "manager"] },
 ];
 
 function problemPage(status: number, message: string): string {
@@ -30,6 +35,7 @@ function problemPage(status: number, message: string): string {
 }
 
 export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
+  statusRoutes(app);
   for (const { path, view, roles } of PAGES) {
     app.get(path, async (c) => {
       const hall = c.req.param("hall") ?? "";

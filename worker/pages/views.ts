@@ -5,7 +5,13 @@
  * The first paint comes from the same components, so a page and its updates cannot disagree.
  */
 import type { HallState } from "../core/types.js";
+import type { ConnectedAnnouncer } from "../hall-object/announcers.js";
 import type { LiveConfig } from "./layout.js";
+
+/** What the hall object knows beyond the state: who is connected to it. */
+export interface Room {
+  announcers: ConnectedAnnouncer[];
+}
 
 export interface LiveView {
   /** Roles that may watch this view; any role when absent. */
@@ -14,10 +20,12 @@ export interface LiveView {
   keys?: string[];
   /** Checks the view's parameters against the hall; returns a problem (a 404) or null. */
   check?(state: HallState, params: URLSearchParams): string | null;
+  /** Set when the view shows the room (connected announcers): it re-renders when that changes. */
+  showsRoom?: boolean;
   /** The whole page as first painted. */
-  page(state: HallState, now: number, params: URLSearchParams, live: LiveConfig): string;
+  page(state: HallState, now: number, params: URLSearchParams, live: LiveConfig, room?: Room): string;
   /** The view's regions, each with hx-swap-oob, as one HTML string. */
-  fragments(state: HallState, now: number, params: URLSearchParams): string;
+  fragments(state: HallState, now: number, params: URLSearchParams, room?: Room): string;
 }
 
 /** The feed URL a page of `view` listens on. */

@@ -1,0 +1,371 @@
+// The call announcer: speaks every call from the hall's live feed, one at a time, in the hall's
+// languages, with a local Web Speech voice where the machine has one and the voice pack where it
+// does not. It never speaks a call twice (a set of spoken callIds survives reloads), speaks a
+// missed call after a reconnect only while it is recent, and tells the hall whether sound is on.
+// The words come from announcer/words.ts, the same module the screens use.
+import { hallFeed, serverClock } from "./feed.js";
+import { renderPanel } from "./panel.js";
+import { voicePack } from "./voice-pack.js";
+import { pickVoice, speak } from "./voices.js";
+import { callScript } from "./words.js";
+
+const config = JSON.parse(document.getElementById("tongban-announcer").textContent);
+
+/** Calls waiting beyond this push out the oldest: minutes of backlog nobody is waiting for. */
+const MAX_QUEUE = 30;
+/** A queued call not started within this is no longer announced (sound was off, say). */
+const MAX_WAIT_MS = 3 * 60 * 1000;
+/** Spoken callIds remembered (and persisted) to refuse a second delivery. */
+const MAX_SPOKEN = 500;
+const LOG_SHOWN = 8;
+/** Silence after the chime, between languages, and between one call and the next. */
+const AFTER_CHIME_S = 0.25;
+const BETWEEN_UTTERANCES_S = 0.5;
+const BETWEEN_CALLS_MS = 700;
+/** A voice that failed (hung, errored) is not tried again for this long. */
+const DEMOTE_MS = 10 * 60 * 1000;
+/** How far back a reloaded page may resume from the seq it stored. */
+const MAX_RESUME_EVENTS = 1000;
+const STORE_KEY = `tongban.announcer.${config.hall}`;
+
+const clock = serverClock(config.serverNow);
+const synth = "speechSynthesis" in window ? window.speechSynthesis : null;
+const ctx = new AudioContext();
+const pack = voicePack(ctx, `/static/voices/${config.pack}/`);
+
+const settings = { languages: config.languages, ...config.announcer };
+/** @type {Record<string, "web-speech" | "voice-pack" | "none">} */
+const engines = {};
+const voices = {};
+const demotedUntil = {};
+let enginesReady = false;
+let sound = null;
+let online = false;
+let offlineSince = performance.now();
+const queue = [];
+let current = null;
+let busy = false;
+const log = [];
+const errors = [];
+
+const stored = readStore();
+/** callId → the call's `at`: a second delivery has the same pair; a recall has a new callId. */
+const spoken = new Map(stored.spoken);
+
+function readStore() {
+  try {
+    const s = JSON.parse(localStorage.getItem(STORE_KEY) || "null");
+    if (s && Array.isArray(s.spoken)) return s;
+  } catch {
+    // unreadable: start afresh
+  }
+  return { seq: null, spoken: [] };
+}
+
+let saveTimer = null;
+function saveSoon() {
+  if (saveTimer !== null) return;
+  saveTimer = setTimeout(() => {
+    saveTimer = null;
+    // Resume before the first call not yet spoken, so a reload mid-queue still speaks it.
+    const seq = queue.length ? queue[0].seq - 1 : feed.seq;
+    try {
+      localStorage.setItem(STORE_KEY, JSON.stringify({ seq, spoken: [...spoken] }));
+    } catch {
+      // storage full or disabled: the in-memory set still guards this page's life
+    }
+  }, 300);
+}
+
+function remember(call) {
+  spoken.delete(call.callId);
+  spoken.set(call.callId, call.atText);
+  while (spoken.size > MAX_SPOKEN) spoken.delete(spoken.keys().next().value);
+  saveSoon();
+}
+
+const clockFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: config.timezone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+
+/** The last problems, for the test hook and a technician at the console. */
+function recordError(text) {
+  errors.push(text);
+  if (errors.length > 20) errors.shift();
+}
+
+function note(call, outcome) {
+  log.unshift({ callId: call.callId, ticket: call.ticket, window: call.window, recall: call.recall, outcome, time: clockFormat.format(new Date(call.at)) });
+  log.length = Math.min(log.length, LOG_SHOWN);
+}
+
+function chooseEngines() {
+  const list = synth ? synth.getVoices() : [];
+  for (const key of Object.keys(engines)) if (!settings.languages.includes(key)) delete engines[key];
+  for (const language of settings.languages) {
+    const demoted = (demotedUntil[language] || 0) > performance.now();
+    const voice = synth && !demoted ? pickVoice(list, language) : null;
+    voices[language] = voice ? voice.name : null;
+    engines[language] = voice ? "web-speech" : pack.has(language) ? "voice-pack" : "none";
+    if (engines[language] === "voice-pack") pack.warm(language);
+  }
+  changed();
+}
+
+function receive(event) {
+  saveSoon();
+  if (event.type === "hall.configured") {
+    settings.languages = event.config.languages;
+    Object.assign(settings, config.defaults, event.config.announcer);
+    chooseEngines();
+    return;
+  }
+  if (event.type !== "ticket.called" && event.type !== "ticket.recalled") return;
+  const call = {
+    callId: event.callId,
+    seq: event.seq,
+    atText: event.at,
+    at: Date.parse(event.at),
+    ticket: event.ticket.number,
+    window: event.window.number,
+    recall: event.type === "ticket.recalled",
+  };
+  if (spoken.get(call.callId) === call.atText || queue.some((q) => q.callId === call.callId) || current?.callId === call.callId) {
+    note(call, "duplicate");
+  } else if (clock.now() - call.at > config.maxAgeMs) {
+    note(call, "old");
+  } else {
+    if (queue.length >= MAX_QUEUE) note(queue.shift(), "dropped");
+    queue.push(call);
+  }
+  changed();
+  pump();
+}
+
+async function pump() {
+  if (busy || sound !== true || queue.length === 0) return;
+  busy = true;
+  const call = queue.shift();
+  try {
+    if (clock.now() - call.at > MAX_WAIT_MS) {
+      note(call, "stale");
+    } else {
+      current = call;
+      remember(call);
+      changed();
+      await announce(call);
+      note(call, "spoken");
+    }
+  } catch (error) {
+    recordError(String(error));
+    note(call, "failed");
+  } finally {
+    current = null;
+    busy = false;
+    changed();
+  }
+  setTimeout(pump, BETWEEN_CALLS_MS);
+}
+
+/** Speaks one call: its script from words.ts, each utterance with its language's engine. */
+async function announce(call) {
+  // A voice given up on gets another chance once its time out is over.
+  const expired = Object.keys(demotedUntil).filter((l) => demotedUntil[l] <= performance.now());
+  if (expired.length) {
+    for (const l of expired) delete demotedUntil[l];
+    chooseEngines();
+  }
+  const script = callScript({ ticket: call.ticket, window: call.window }, settings);
+  call.sentences = script
+    .filter((s) => s.kind === "utterance" && s.round === 1)
+    .map((s) => ({ text: s.utterance.display, language: s.utterance.language }));
+  changed();
+  // Consecutive voice-pack clips form one stretch scheduled gaplessly on the audio clock.
+  let stretch = [];
+  const flush = async () => {
+    const items = stretch;
+    stretch = [];
+    if (!items.length) return;
+    // A clip that failed to arrive is fetched afresh: one retry before the call counts as failed.
+    await pack.play(items, settings.volume).catch(async (error) => {
+      recordError(String(error));
+      await new Promise((r) => setTimeout(r, 1000));
+      await pack.play(items, settings.volume);
+    });
+  };
+  const add = (items) => {
+    if (stretch.length && !stretch[stretch.length - 1].pause) stretch.push({ pause: BETWEEN_UTTERANCES_S });
+    stretch.push(...items);
+  };
+  for (const step of script) {
+    if (step.kind === "chime") {
+      // The chime is the pack's; without a pack the call starts with its words.
+      if (await pack.load().then((m) => Boolean(m.chime), () => false)) stretch.push({ clip: "chime" }, { pause: AFTER_CHIME_S });
+      continue;
+    }
+    const u = step.utterance;
+    const clips = u.clips.map((clip) => ({ language: u.language, clip }));
+    if (engines[u.language] === "web-speech") {
+      await flush();
+      const voice = synth.getVoices().find((v) => v.name === voices[u.language]);
+      const outcome = voice ? await speak(synth, voice, u.speech, { lang: u.speechLang, rate: settings.rate, volume: settings.volume }) : "error";
+      if (outcome === "ended") continue;
+      // A hung or failing voice: this utterance and the next ones go to the voice pack.
+      recordError(`${u.language} web speech: ${outcome}`);
+      demotedUntil[u.language] = performance.now() + DEMOTE_MS;
+      chooseEngines();
+    }
+    if (engines[u.language] === "voice-pack") add(clips);
+  }
+  await flush();
+}
+
+function changed() {
+  renderPanel(view());
+  statusSoon();
+}
+
+function view() {
+  return {
+    online,
+    offlineSeconds: online ? 0 : Math.round((performance.now() - offlineSince) / 1000),
+    sound,
+    languages: settings.languages,
+    engines,
+    voices,
+    pack: pack.name || config.pack,
+    current: current && { ticket: current.ticket, window: current.window, recall: current.recall, sentences: current.sentences || [] },
+    queue: queue.length,
+    log,
+    settings,
+    maxAgeMs: config.maxAgeMs,
+  };
+}
+
+// --- telling the hall --------------------------------------------------------------------------
+
+let lastStatus = "";
+let statusTimer = null;
+function status() {
+  const message = { type: "announcer.status", sound: sound === true, engines: { ...engines }, queue: queue.length };
+  if (config.label) message.label = config.label;
+  return message;
+}
+function statusSoon() {
+  if (statusTimer === null) statusTimer = setTimeout(() => sendStatus(false), 150);
+}
+function sendStatus(force) {
+  statusTimer = null;
+  if (sound === null || !enginesReady) return;
+  const message = status();
+  const text = JSON.stringify(message);
+  if ((force || text !== lastStatus) && feed.send(message)) lastStatus = text;
+}
+
+// --- sound: browsers keep audio off until someone clicks the page ------------------------------
+
+async function checkSound() {
+  if (ctx.state !== "running") {
+    // resume() stays pending without a user gesture; a short wait tells the two apart.
+    await Promise.race([ctx.resume().catch(() => {}), new Promise((r) => setTimeout(r, 500))]);
+  }
+  setSound(ctx.state === "running");
+}
+
+function setSound(on) {
+  if (sound === on) return;
+  sound = on;
+  changed();
+  pump();
+}
+
+/** Any click or key on the page is the gesture the browser waits for (a PC may have no mouse). */
+function unlock() {
+  if (ctx.state !== "running") ctx.resume().then(() => setSound(ctx.state === "running"), () => {});
+}
+ctx.addEventListener("statechange", () => setSound(ctx.state === "running"));
+document.addEventListener("pointerdown", unlock);
+document.addEventListener("keydown", unlock);
+
+// --- start -------------------------------------------------------------------------------------
+
+const since =
+  typeof stored.seq === "number" && stored.seq <= config.seq && config.seq - stored.seq <= MAX_RESUME_EVENTS ? stored.seq : config.seq;
+
+const feed = hallFeed({
+  url: config.feed,
+  since,
+  onEvent: receive,
+  // Too far behind: the hall sent its state instead; its calls are old news, speak none.
+  onSnapshot: () => saveSoon(),
+  onMessage: (message) => {
+    if (message.type === "error") recordError(`hall: ${message.error}`);
+  },
+  onState(up) {
+    online = up;
+    if (!up) offlineSince = performance.now();
+    changed();
+    if (up) sendStatus(true);
+  },
+  beforeReconnect: () => clock.sync(serverNowFromPage),
+});
+
+/** The server's time, from this very page rendered afresh (wrangler dev sends no Date header). */
+async function serverNowFromPage(signal) {
+  const res = await fetch(location.href, { cache: "no-store", signal });
+  const match = /"serverNow":(\d+)/.exec(await res.text());
+  return match ? Number(match[1]) : NaN;
+}
+
+setInterval(() => {
+  if (!online) renderPanel(view());
+}, 1000);
+
+// Engines are chosen once the pack's manifest is in (or failed), so the hall never hears of a
+// "none" that is only a manifest still loading; voices that load late re-choose them.
+function loadPack() {
+  return pack.load().then(
+    () => true,
+    (error) => {
+      recordError(String(error));
+      // Without its manifest the pack cannot speak; try again until it can.
+      setTimeout(() => loadPack().then((ok) => ok && chooseEngines()), 15000);
+      return false;
+    },
+  );
+}
+loadPack().then(() => {
+  enginesReady = true;
+  chooseEngines();
+  if (synth) synth.addEventListener("voiceschanged", chooseEngines);
+});
+checkSound();
+
+/** For the browser suite and for a technician at the console. */
+window.tongbanAnnouncer = {
+  drop: (holdMs) => feed.drop(holdMs),
+  resume: () => feed.resume(),
+  get seq() {
+    return feed.seq;
+  },
+  get sound() {
+    return sound;
+  },
+  get engines() {
+    return { ...engines };
+  },
+  get queue() {
+    return queue.length;
+  },
+  get busy() {
+    return busy;
+  },
+  get log() {
+    return log.slice();
+  },
+  get errors() {
+    return errors.slice();
+  },
+  get status() {
+    return lastStatus ? JSON.parse(lastStatus) : null;
+  },
+  clipOf: (buffer) => pack.clipOf(buffer),
+};

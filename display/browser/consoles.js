@@ -1,0 +1,103 @@
+// What every console page shares: presses that reach the hall once. Each press gets a fresh
+// commandId; if the network drops it (or the hall answers 5xx) it is sent again with the SAME
+// id, so the hall applies it once however often it arrives. A second press of a button whose
+// first press is still on its way is ignored. The page never guesses the outcome: the hall's
+// new state arrives over the live socket (live.js) and replaces the regions.
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("tongban-console").textContent);
+  var RETRY_DELAYS_MS = [400, 1000, 2000, 4000, 8000];
+  var inFlight = {};
+  var messageTimer = null;
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 10);
+  }
+
+  // The device named in the audit log: ?device= in the page's address, else one made up once
+  // per browser and remembered.
+  function device() {
+    var given = new URL(location.href).searchParams.get("device");
+    if (given) return given.slice(0, 60);
+    try {
+      var kept = localStorage.getItem("tongban-device");
+      if (!kept) {
+        kept = config.role + "-" + Math.random().toString(36).slice(2, 8);
+        localStorage.setItem("tongban-device", kept);
+      }
+      return kept;
+    } catch (e) {
+      return config.role + "-page";
+    }
+  }
+  var deviceName = device();
+
+  function say(text, kind) {
+    var line = document.getElementById("console-message");
+    if (!line) return;
+    line.textContent = text;
+    line.className = "console-message " + (kind || "info");
+    line.hidden = false;
+    clearTimeout(messageTimer);
+    messageTimer = setTimeout(function () { line.hidden = true; }, kind === "error" ? 12000 : 5000);
+  }
+
+  function sleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
+
+  // Sends one press. Resolves { ok, status, body }; never rejects. `key` names the button so a
+  // double press while the first is on its way is dropped (resolves { ok: false, status: 0 }).
+  // `query` marks a request that changes nothing (a preview): it carries no commandId.
+  async function press(method, path, body, key, query) {
+    key = key || method + " " + path;
+    if (inFlight[key]) return { ok: false, status: 0, body: null, dropped: true };
+    inFlight[key] = true;
+    document.body.setAttribute("data-busy", "true");
+    var payload = Object.assign(query ? {} : { commandId: newId() }, body || {});
+    if (method === "GET" || method === "DELETE") payload = null;
+    try {
+      for (var attempt = 0; ; attempt++) {
+        try {
+          var res = await fetch(path, {
+            method: method,
+            headers: Object.assign(
+              { Authorization: "Bearer " + config.token, "X-Tongban-Device": deviceName },
+              payload ? { "Content-Type": "application/json" } : {}
+            ),
+            body: payload ? JSON.stringify(payload) : undefined,
+          });
+          var text = await res.text();
+          var parsed = null;
+          try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = { error: text }; }
+          if (res.status >= 500 && res.status !== 503 && attempt < RETRY_DELAYS_MS.length) throw new Error("hall answered " + res.status);
+          return { ok: res.ok, status: res.status, body: parsed };
+        } catch (e) {
+          if (attempt >= RETRY_DELAYS_MS.length) {
+            say("未能送达大厅，请检查网络后再按 · The hall could not be reached; check the network and press again", "error");
+            return { ok: false, status: 0, body: null };
+          }
+          say("网络不稳，正在重试… · Network trouble, retrying…", "warn");
+          await sleep(RETRY_DELAYS_MS[attempt]);
+        }
+      }
+    } finally {
+      delete inFlight[key];
+      if (Object.keys(inFlight).length === 0) document.body.removeAttribute("data-busy");
+    }
+  }
+
+  function api(path) {
+    return "/api/halls/" + encodeURIComponent(config.hall) + path;
+  }
+
+  // A refusal as the person should read it: the hall's message, and the field it names.
+  function explain(result) {
+    if (!result.body) return "";
+    var details = result.body.details || {};
+    var fields = Object.keys(details).filter(function (k) { return typeof details[k] === "string"; });
+    var where = fields.length ? " (" + fields.map(function (k) { return k + ": " + details[k]; }).join("; ") + ")" : "";
+    return (result.body.error || "") + (result.body.code === "invalid" ? where : "");
+  }
+
+  window.Tongban = { config: config, press: press, say: say, api: api, explain: explain, newId: newId };
+})();

@@ -1,0 +1,142 @@
+// The window terminal: buttons and keypad keys to API presses. Keys are the digits on each
+// button (a caller keypad types them) or the letter beside; they are ignored while typing in a
+// field or with a dialog open.
+(function () {
+  "use strict";
+  var T = window.Tongban;
+  var windowId = T.config.window;
+
+  function current() {
+    var el = document.getElementById("counter-current");
+    return { id: el.getAttribute("data-ticket"), number: el.getAttribute("data-number"), status: el.getAttribute("data-status") };
+  }
+
+  var PATHS = {
+    "call-next": "/call",
+    recall: "/recall",
+    start: "/start",
+    finish: "/finish",
+    "no-show": "/no-show",
+    pause: "/pause",
+    resume: "/resume",
+    "sign-out": "/sign-out",
+  };
+
+  async function act(action) {
+    if (action === "transfer") return openTransfer();
+    if (action === "sign-in") return openSignIn();
+    var path = PATHS[action];
+    if (!path) return;
+    var result = await T.press("POST", T.api("/windows/" + encodeURIComponent(windowId) + path), {}, action);
+    if (result.dropped || result.status === 0) return;
+    if (result.ok) {
+      if (action === "call-next") {
+        if (result.body.ticket) T.say("已呼叫 " + result.body.ticket.number + " · Called " + result.body.ticket.number, "ok");
+        else T.say("暂无等候 · Nobody is waiting for this window", "info");
+      }
+      return;
+    }
+    // A second Call next after the first one landed: the window holds a ticket, nothing changed.
+    if (action === "call-next" && result.status === 409 && result.body && result.body.details && result.body.details.ticket) {
+      T.say("本窗口已有 " + result.body.details.ticket + "，请先办结或过号 · Window already has " + result.body.details.ticket, "info");
+      return;
+    }
+    T.say(T.explain(result), "error");
+  }
+
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest("[data-action]");
+    if (!button || button.disabled) return;
+    act(button.getAttribute("data-action"));
+  });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    if (e.target.closest("input, select, textarea") || document.querySelector("dialog[open]")) return;
+    var key = e.key.length === 1 ? e.key.toUpperCase() : e.key;
+    var buttons = document.querySelectorAll("#counter-actions [data-action]");
+    for (var i = 0; i < buttons.length; i++) {
+      var b = buttons[i];
+      if (b.getAttribute("data-key") !== key && b.getAttribute("data-alt-key") !== key) continue;
+      // 7 (or P) pauses an open window and resumes a paused one: a keypad has few keys.
+      if (b.disabled && (key === "7" || key === "P")) {
+        var other = document.querySelector('#counter-actions [data-action="' + (b.getAttribute("data-action") === "pause" ? "resume" : "pause") + '"]');
+        if (other && !other.disabled) b = other;
+      }
+      if (b.disabled) return;
+      e.preventDefault();
+      b.classList.add("pressed");
+      setTimeout(function () { b.classList.remove("pressed"); }, 150);
+      act(b.getAttribute("data-action"));
+      return;
+    }
+  });
+
+  // Transfer: the ticket at the window, to a category or another window.
+  var transferDialog = document.getElementById("transfer-dialog");
+  function openTransfer() {
+    var t = current();
+    if (!t.id) return;
+    transferDialog.querySelector('[data-slot="number"]').textContent = t.number;
+    transferDialog.setAttribute("data-ticket", t.id);
+    transferDialog.showModal();
+  }
+  transferDialog.addEventListener("click", async function (e) {
+    var choice = e.target.closest("[data-transfer-category], [data-transfer-window]");
+    if (!choice) return;
+    var body = choice.hasAttribute("data-transfer-category")
+      ? { category: choice.getAttribute("data-transfer-category") }
+      : { window: choice.getAttribute("data-transfer-window") };
+    var ticket = transferDialog.getAttribute("data-ticket");
+    transferDialog.close();
+    var result = await T.press("POST", T.api("/tickets/" + encodeURIComponent(ticket) + "/transfer"), body, "transfer");
+    if (result.ok) T.say("已转移 " + result.body.ticket.number + " · Transferred", "ok");
+    else if (result.status) T.say(T.explain(result), "error");
+  });
+
+  // Sign in with a staff account the manager keeps; the PIN is checked by the hall.
+  var signIn = document.getElementById("sign-in-dialog");
+  var form = document.getElementById("sign-in-form");
+  async function openSignIn() {
+    var select = form.elements.staff;
+    var note = signIn.querySelector('[data-slot="note"]');
+    note.textContent = "";
+    select.innerHTML = "";
+    signIn.showModal();
+    var result = await T.press("GET", T.api("/staff"), null, "staff-list");
+    var staff = (result.body && result.body.staff) || [];
+    staff.forEach(function (s) {
+      var option = document.createElement("option");
+      option.value = s.id;
+      option.textContent = s.name + " · " + s.badge + (s.hasPin ? "（PIN）" : "");
+      select.appendChild(option);
+    });
+    if (staff.length === 0) note.textContent = "还没有人员账户，请管理员在管理台添加 · No staff accounts yet: a manager adds them in the manager console";
+  }
+  form.addEventListener("submit", async function (e) {
+    if (e.submitter && e.submitter.value === "cancel") return;
+    e.preventDefault();
+    var staff = form.elements.staff.value;
+    var pin = form.elements.pin.value;
+    if (!staff) return;
+    var body = { window: windowId };
+    if (pin) body.pin = pin;
+    var result = await T.press("POST", T.api("/staff/" + encodeURIComponent(staff) + "/sign-in"), body, "sign-in");
+    if (result.ok) {
+      form.reset();
+      signIn.close();
+      T.say("签到成功 · Signed in", "ok");
+    } else if (result.status) {
+      signIn.querySelector('[data-slot="note"]').textContent = T.explain(result);
+    }
+  });
+
+  // Minutes at the window tick between updates.
+  setInterval(function () {
+    var since = document.querySelectorAll("[data-since]");
+    for (var i = 0; i < since.length; i++) {
+      var at = Date.parse(since[i].getAttribute("data-since"));
+      if (!isNaN(at)) since[i].textContent = String(Math.max(0, Math.floor((Date.now() - at) / 60000)));
+    }
+  }, 15000);
+})();

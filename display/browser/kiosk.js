@@ -1,0 +1,159 @@
+// The kiosk: choose a priority, optionally give an ID number, tap a category (or check in an
+// appointment code) and the ticket appears and prints. A tap while the first is on its way is
+// ignored, so one tap is one ticket. The on-screen keypad types into the field last touched.
+(function () {
+  "use strict";
+  var T = window.Tongban;
+  var config = T.config;
+  var priority = "normal";
+  var idField = document.getElementById("id-number");
+  var codeField = document.getElementById("appointment-code");
+  var target = idField;
+  var overlay = document.getElementById("slip-overlay");
+  var slip = document.getElementById("slip");
+  var closeTimer = null;
+  var SHOW_SLIP_MS = 25000;
+
+  function showPriority() {
+    var offered = document.querySelectorAll("[data-priority]");
+    var still = false;
+    for (var i = 0; i < offered.length; i++) if (offered[i].getAttribute("data-priority") === priority) still = true;
+    if (!still) priority = "normal";
+    for (var j = 0; j < offered.length; j++) {
+      offered[j].setAttribute("aria-checked", offered[j].getAttribute("data-priority") === priority ? "true" : "false");
+    }
+  }
+  document.addEventListener("tongban:update", showPriority);
+
+  [idField, codeField].forEach(function (field) {
+    field.addEventListener("focus", function () { target = field; });
+  });
+
+  function reset() {
+    priority = "normal";
+    showPriority();
+    idField.value = "";
+    codeField.value = "";
+    idField.removeAttribute("aria-invalid");
+    codeField.removeAttribute("aria-invalid");
+    target = idField;
+  }
+
+  function slot(name) { return slip.querySelector('[data-slot="' + name + '"]'); }
+  function fill(name, text) {
+    var all = slip.querySelectorAll('[data-slot="' + name + '"]');
+    for (var i = 0; i < all.length; i++) all[i].textContent = text;
+  }
+
+  function when(iso) {
+    try {
+      return new Intl.DateTimeFormat("zh-CN", {
+        timeZone: config.timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+      }).format(new Date(iso));
+    } catch (e) {
+      return new Date(iso).toLocaleString();
+    }
+  }
+
+  var PRIORITY_NAMES = { elderly: "长者优先 Elderly", disabled: "残障优先 Disability", green: "绿色通道 Green channel", appointment: "预约 Appointment" };
+
+  function showSlip(reply) {
+    var t = reply.ticket;
+    var names = config.categories[t.category] || {};
+    slot("category").textContent = (names["zh-Hans"] || t.category) + " · " + (names.en || "");
+    slot("number").textContent = t.number;
+    slot("priority").textContent = PRIORITY_NAMES[t.priority] || "";
+    slot("priority").hidden = !PRIORITY_NAMES[t.priority];
+    fill("ahead", String(reply.ahead));
+    fill("wait", reply.estimatedWaitMinutes === null ? "—" : String(reply.estimatedWaitMinutes));
+    slot("time").textContent = when(t.issuedAt) + " 取号";
+    if (reply.statusPath) {
+      slot("qr").src = reply.statusPath + "/qr.svg";
+      slot("qr-figure").hidden = false;
+    } else {
+      slot("qr-figure").hidden = true;
+    }
+    slip.setAttribute("data-ticket", t.id);
+    slip.setAttribute("data-status-path", reply.statusPath || "");
+    overlay.hidden = false;
+    document.body.setAttribute("data-slip", t.number);
+    reset();
+    if (config.print) setTimeout(function () { window.print(); }, 400);
+    clearTimeout(closeTimer);
+    closeTimer = setTimeout(closeSlip, SHOW_SLIP_MS);
+  }
+
+  function closeSlip() {
+    overlay.hidden = true;
+    document.body.removeAttribute("data-slip");
+    clearTimeout(closeTimer);
+  }
+
+  function refused(result, field) {
+    if (!result.status) return;
+    var details = (result.body && result.body.details) || {};
+    if (details.idNumber) idField.setAttribute("aria-invalid", "true");
+    if (details.code) codeField.setAttribute("aria-invalid", "true");
+    var text = details.idNumber || (result.body && result.body.error) || "无法取号 · could not issue a ticket";
+    T.say(text, "error");
+    if (field) field.focus();
+  }
+
+  async function issue(category) {
+    var body = { category: category, priority: priority };
+    var id = idField.value.replace(/\s+/g, "");
+    if (id) body.idNumber = id;
+    var result = await T.press("POST", T.api("/kiosk/tickets"), body, "issue");
+    if (result.dropped) return;
+    if (result.ok) showSlip(result.body);
+    else refused(result, id ? idField : null);
+  }
+
+  async function checkIn() {
+    var code = codeField.value.trim();
+    if (!/^\d{6}$/.test(code)) {
+      codeField.setAttribute("aria-invalid", "true");
+      T.say("请输入 6 位预约码 · Type the 6-digit code from your booking", "error");
+      codeField.focus();
+      return;
+    }
+    var result = await T.press("POST", T.api("/appointments/" + code + "/check-in"), {}, "issue");
+    if (result.dropped) return;
+    if (result.ok) showSlip(result.body);
+    else refused(result, codeField);
+  }
+
+  document.addEventListener("click", function (e) {
+    var el = e.target.closest("button");
+    if (!el || el.disabled) return;
+    if (el.hasAttribute("data-category")) return issue(el.getAttribute("data-category"));
+    if (el.hasAttribute("data-priority")) {
+      priority = el.getAttribute("data-priority");
+      return showPriority();
+    }
+    if (el.classList.contains("key")) {
+      var key = el.getAttribute("data-key");
+      if (key === "⌫") target.value = target.value.slice(0, -1);
+      else if (key !== "X" || target === idField) target.value = (target.value + key).slice(0, target.maxLength);
+      target.removeAttribute("aria-invalid");
+      return;
+    }
+    var action = el.getAttribute("data-action");
+    if (action === "check-in") return checkIn();
+    if (action === "clear") return reset();
+    if (action === "print") return window.print();
+    if (action === "done") return closeSlip();
+  });
+
+  codeField.addEventListener("keydown", function (e) {
+    if (e.key === "Enter") checkIn();
+  });
+  // An ID card reader types the number and Enter: keep the number, wait for the category.
+  idField.addEventListener("keydown", function (e) {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      T.say("已读取证件，请选择业务 · ID read: now choose a service", "ok");
+    }
+  });
+  showPriority();
+})();

@@ -1,0 +1,258 @@
+// The manager console: tabs, window changes with a preview, moving and cancelling tickets,
+// staff, appointments, settings and the audit log. Every change is a press to the API; the
+// page shows the result when the hall's update arrives over the socket.
+(function () {
+  "use strict";
+  var T = window.Tongban;
+  var $ = function (sel, root) { return (root || document).querySelector(sel); };
+  var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
+
+  // ---- tabs ----
+  function showTab(name) {
+    $$("[data-tab]").forEach(function (b) { b.setAttribute("aria-selected", b.getAttribute("data-tab") === name ? "true" : "false"); });
+    $$("[data-tab-panel]").forEach(function (p) { p.hidden = p.getAttribute("data-tab-panel") !== name; });
+    if (name === "audit") loadAudit(true);
+    history.replaceState(null, "", "#" + name);
+  }
+  var start = location.hash.slice(1);
+  if (start && $('[data-tab="' + start + '"]')) showTab(start);
+
+  function showErrors(form, result) {
+    $$(".field-error", form).forEach(function (e) { e.textContent = ""; });
+    var details = (result.body && result.body.details) || {};
+    var placed = false;
+    Object.keys(details).forEach(function (key) {
+      var slot = $('[data-error-for="' + key.split(".")[0] + '"]', form);
+      if (slot) { slot.textContent = String(details[key]); placed = true; }
+    });
+    T.say(T.explain(result) || "未保存 · not saved", "error");
+    return placed;
+  }
+
+  // ---- windows ----
+  var dialog = $("#window-dialog");
+  var editing = null;
+  var previewTimer = null;
+
+  function chosen() {
+    var form = $("form", dialog);
+    var state = (form.querySelector('input[name="state"]:checked') || {}).value;
+    var before = editing.categories;
+    var ticked = $$('input[name="categories"]:checked', form).map(function (i) { return i.value; });
+    // Keep the window's order of preference for what stays; new ones go last.
+    var categories = before.filter(function (c) { return ticked.indexOf(c) >= 0; })
+      .concat(ticked.filter(function (c) { return before.indexOf(c) < 0; }));
+    var change = { window: editing.id };
+    if (state !== editing.state) change.state = state;
+    if (categories.join() !== before.join()) change.categories = categories;
+    return change;
+  }
+
+  function openWindowDialog(card) {
+    editing = {
+      id: card.getAttribute("data-window"),
+      state: card.getAttribute("data-state"),
+      categories: (card.getAttribute("data-categories") || "").split(",").filter(Boolean),
+    };
+    $('[data-slot="number"]', dialog).textContent = card.getAttribute("data-number");
+    $$('input[name="state"]', dialog).forEach(function (i) { i.checked = i.value === editing.state; });
+    $$('input[name="categories"]', dialog).forEach(function (i) { i.checked = editing.categories.indexOf(i.value) >= 0; });
+    $('[data-slot="note"]', dialog).textContent = "";
+    $("#preview-rows").innerHTML = "";
+    dialog.showModal();
+    preview();
+  }
+
+  function cell(row, text, cls) {
+    var td = document.createElement("td");
+    td.textContent = text;
+    if (cls) td.className = cls;
+    row.appendChild(td);
+  }
+
+  async function preview() {
+    var change = chosen();
+    var note = $('[data-slot="note"]', dialog);
+    var rows = $("#preview-rows");
+    var result = await T.press("POST", T.api("/preview"), { windows: [change] }, "preview", true);
+    if (result.dropped) return;
+    rows.innerHTML = "";
+    if (!result.ok) { note.textContent = T.explain(result); return; }
+    note.textContent = Object.keys(change).length === 1 ? "未作改动 · nothing changed yet" : "";
+    result.body.categories.forEach(function (c) {
+      var tr = document.createElement("tr");
+      var minutes = function (m) { return m === null ? "无窗口 none" : "≈" + m + " 分钟"; };
+      var worse = c.after === null ? c.before !== null : c.before !== null && c.after > c.before;
+      var better = c.before === null ? c.after !== null : c.after !== null && c.after < c.before;
+      cell(tr, c.names["zh-Hans"] + " " + c.names.en);
+      cell(tr, "等候 " + c.waiting + " 人");
+      cell(tr, minutes(c.before) + " → " + minutes(c.after), worse ? "worse" : better ? "better" : "");
+      cell(tr, "开放窗口 " + c.windowsBefore + " → " + c.windowsAfter, c.windowsAfter === 0 && c.waiting > 0 ? "worse" : "");
+      rows.appendChild(tr);
+    });
+  }
+
+  dialog.addEventListener("change", function () {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(preview, 150);
+  });
+
+  $("[data-apply-window]").addEventListener("click", async function () {
+    var change = chosen();
+    var id = change.window;
+    delete change.window;
+    if (Object.keys(change).length === 0) { dialog.close(); return; }
+    var result = await T.press("PATCH", T.api("/windows/" + encodeURIComponent(id)), change, "window-" + id);
+    if (result.ok) { dialog.close(); T.say("已应用 · Applied to window " + result.body.window.number, "ok"); }
+    else if (result.status) $('[data-slot="note"]', dialog).textContent = T.explain(result);
+  });
+
+  // ---- tickets: move or cancel ----
+  var ticketDialog = $("#transfer-dialog");
+  ticketDialog.addEventListener("click", async function (e) {
+    var choice = e.target.closest("[data-transfer-category], [data-transfer-window], [data-cancel-ticket]");
+    if (!choice) return;
+    var ticket = ticketDialog.getAttribute("data-ticket");
+    var path, body;
+    if (choice.hasAttribute("data-cancel-ticket")) {
+      var reason = $('input[name="reason"]', ticketDialog).value.trim();
+      path = "/tickets/" + encodeURIComponent(ticket) + "/cancel";
+      body = reason ? { reason: reason } : {};
+    } else {
+      path = "/tickets/" + encodeURIComponent(ticket) + "/transfer";
+      body = choice.hasAttribute("data-transfer-category")
+        ? { category: choice.getAttribute("data-transfer-category") }
+        : { window: choice.getAttribute("data-transfer-window") };
+    }
+    ticketDialog.close();
+    var result = await T.press("POST", T.api(path), body, "ticket-" + ticket);
+    if (result.ok) T.say((body.category || body.window ? "已转移 · Moved " : "已取消 · Cancelled ") + result.body.ticket.number, "ok");
+    else if (result.status) T.say(T.explain(result), "error");
+  });
+
+  // ---- clicks anywhere (buttons inside live regions are replaced, so listen on the document) ----
+  document.addEventListener("click", async function (e) {
+    var b = e.target.closest("button");
+    if (!b || b.disabled) return;
+    if (b.hasAttribute("data-tab")) return showTab(b.getAttribute("data-tab"));
+    if (b.hasAttribute("data-adjust-window")) return openWindowDialog(b.closest("[data-window]"));
+    if (b.hasAttribute("data-set-state")) {
+      var id = b.getAttribute("data-window");
+      var r = await T.press("PATCH", T.api("/windows/" + encodeURIComponent(id)), { state: b.getAttribute("data-set-state") }, "window-" + id);
+      if (!r.ok && r.status) T.say(T.explain(r), "error");
+      return;
+    }
+    if (b.hasAttribute("data-ticket-actions")) {
+      ticketDialog.setAttribute("data-ticket", b.getAttribute("data-ticket-actions"));
+      $('[data-slot="number"]', ticketDialog).textContent = b.getAttribute("data-number");
+      $('input[name="reason"]', ticketDialog).value = "";
+      return ticketDialog.showModal();
+    }
+    if (b.hasAttribute("data-edit-staff")) {
+      var f = $("#staff-form");
+      f.elements.name.value = b.getAttribute("data-name");
+      f.elements.badge.value = b.getAttribute("data-badge");
+      f.elements.role.value = b.getAttribute("data-role");
+      f.setAttribute("data-staff", b.getAttribute("data-edit-staff"));
+      f.elements.name.focus();
+      return;
+    }
+    if (b.hasAttribute("data-remove-staff")) {
+      if (!confirm("删除人员 " + b.getAttribute("data-name") + "？ · Remove this staff account?")) return;
+      var removed = await T.press("DELETE", T.api("/staff/" + encodeURIComponent(b.getAttribute("data-remove-staff"))), null, "staff-remove");
+      if (removed.ok) T.say("已删除 · Removed", "ok");
+      else if (removed.status) T.say(T.explain(removed), "error");
+      return;
+    }
+    if (b.hasAttribute("data-audit-more")) return loadAudit(false);
+  });
+
+  // ---- staff ----
+  var staffForm = $("#staff-form");
+  staffForm.addEventListener("reset", function () { staffForm.removeAttribute("data-staff"); });
+  staffForm.addEventListener("submit", async function (e) {
+    e.preventDefault();
+    var f = staffForm.elements;
+    var badge = f.badge.value.trim();
+    var id = staffForm.getAttribute("data-staff") || badge.toLowerCase().replace(/^[^a-z0-9]+/, "");
+    var body = { name: f.name.value.trim(), badge: badge, role: f.role.value };
+    if (f.clearPin.checked) body.pin = null;
+    else if (f.pin.value) body.pin = f.pin.value;
+    var result = await T.press("PUT", T.api("/staff/" + encodeURIComponent(id || "-")), body, "staff-save");
+    if (result.ok) { staffForm.reset(); T.say("已保存 · Saved " + result.body.staff.name, "ok"); }
+    else if (result.status) showErrors(staffForm, result);
+  });
+
+  // ---- appointments ----
+  var bookForm = $("#appointment-form");
+  bookForm.addEventListener("submit", async function (e) {
+    e.preventDefault();
+    var f = bookForm.elements;
+    var body = { category: f.category.value, day: f.day.value };
+    if (f.note.value.trim()) body.note = f.note.value.trim();
+    var result = await T.press("POST", T.api("/appointments"), body, "book");
+    if (result.ok) { $("#appointment-code").textContent = "预约码 " + result.body.appointment.code; T.say("已预约 · Booked", "ok"); }
+    else if (result.status) showErrors(bookForm, result);
+  });
+
+  // ---- settings ----
+  var settings = $("#settings-form");
+  settings.addEventListener("submit", async function (e) {
+    e.preventDefault();
+    var f = settings.elements;
+    var checked = function (name) { return $$('input[name="' + name + '"]:checked', settings).map(function (i) { return i.value; }); };
+    var number = function (v) { return v === "" ? NaN : Number(v); };
+    var body = {
+      notice: f.notice.value.trim(),
+      supervisionUrl: f.supervisionUrl.value.trim() || null,
+      alarmMinutes: number(f.alarmMinutes.value),
+      targetWaitMinutes: number(f.targetWaitMinutes.value),
+      noShowRequeueMinutes: number(f.noShowRequeueMinutes.value),
+      languages: checked("languages"),
+      // Appointment tickets stay possible: they come by check-in, or from a booking system's API call.
+      priorities: checked("priorities").concat(["appointment"]),
+    };
+    var result = await fetchPatch(body);
+    if (result.ok) { $$(".field-error", settings).forEach(function (x) { x.textContent = ""; }); T.say("设置已保存 · Settings saved", "ok"); }
+    else if (result.status) showErrors(settings, result);
+  });
+  function fetchPatch(body) {
+    // NaN is not JSON: send null so the hall names the field instead of the browser dropping it.
+    Object.keys(body).forEach(function (k) { if (typeof body[k] === "number" && isNaN(body[k])) body[k] = null; });
+    return T.press("PATCH", "/api/halls/" + encodeURIComponent(T.config.hall), body, "settings");
+  }
+
+  // ---- audit ----
+  var ACTIONS = {
+    issue: "取号 issue", check_in: "预约签到 check in", call: "叫号 call", recall: "重呼 recall", start: "开始办理 start",
+    finish: "办结 finish", no_show: "过号 no-show", transfer: "转移 transfer", cancel: "取消 cancel", requeue: "重新排队 requeue",
+    set_window: "调整窗口 window change", pause: "暂停窗口 pause", resume: "恢复窗口 resume", sign_in: "签到 sign in",
+    sign_in_staff: "签到 sign in", sign_in_refused: "签到被拒 sign-in refused", sign_out: "签退 sign out",
+    save_staff: "保存人员 staff saved", remove_staff: "删除人员 staff removed", book_appointment: "预约 booked",
+    update_settings: "修改设置 settings", configure: "配置大厅 configure", reset: "结束当日 end of day",
+  };
+  var auditNext = null;
+  async function loadAudit(fresh) {
+    var path = "/audit?limit=30" + (!fresh && auditNext ? "&before=" + auditNext : "");
+    var result = await T.press("GET", T.api(path), null, "audit");
+    if (!result.ok) return;
+    var rows = $("#audit-rows");
+    if (fresh) rows.innerHTML = "";
+    result.body.entries.forEach(function (a) {
+      var tr = document.createElement("tr");
+      var at = new Date(a.at);
+      cell(tr, at.toLocaleDateString("zh-CN", { timeZone: T.config.timezone }) + " " + at.toLocaleTimeString("zh-CN", { timeZone: T.config.timezone, hourCycle: "h23" }));
+      cell(tr, a.actor);
+      cell(tr, a.role);
+      cell(tr, ACTIONS[a.action] || a.action, a.action.indexOf("refused") >= 0 ? "worse" : "");
+      cell(tr, a.target || "");
+      cell(tr, a.device || "");
+      rows.appendChild(tr);
+    });
+    auditNext = result.body.next;
+    $("[data-audit-more]").hidden = auditNext === null;
+  }
+  document.addEventListener("tongban:update", function () {
+    if (!$('[data-tab-panel="audit"]').hidden) loadAudit(true);
+  });
+})();

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { mayUseWindow, tokenTable } from "../worker/api/auth.js";
+import { call, issue, newHall, snapshot } from "./helpers.js";
+
+const audit = async (hall: string) => (await call("manager", "GET", `/api/halls/${hall}/audit?limit=200`)).body.entries as any[];
+
+describe("the window terminal's pause and resume", () => {
+  it("a counter pauses its window, which then calls nobody, and resumes it", async () => {
+    const hall = await newHall("counter-pause");
+    await issue(hall, "traffic");
+    const paused = await call("counter", "POST", `/api/halls/${hall}/windows/5/pause`, { commandId: "w5-pause-1" });
+    expect(paused.status).toBe(200);
+    expect(paused.body.window.state).toBe("paused");
+    const refused = await call("counter", "POST", `/api/halls/${hall}/windows/5/call`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toContain("paused");
+    const resumed = await call("counter", "POST", `/api/halls/${hall}/windows/5/resume`);
+    expect(resumed.body.window.state).toBe("open");
+    expect((await call("counter", "POST", `/api/halls/${hall}/windows/5/call`)).body.ticket.number).toBe("C001");
+  });
+
+  it("never reopens a window a manager closed", async () => {
+    const hall = await newHall("counter-closed");
+    await call("manager", "PATCH", `/api/halls/${hall}/windows/3`, { state: "closed" });
+    const res = await call("counter", "POST", `/api/halls/${hall}/windows/3/resume`);
+    expect(res.status).toBe(409);
+    expect(res.body.error).toContain("closed");
+    expect((await call("counter", "POST", `/api/halls/${hall}/windows/3/pause`)).status).toBe(409);
+    expect((await snapshot(hall)).windows.find((w: any) => w.id === "3").state).toBe("closed");
+  });
+
+  it("403 for a display or kiosk token, 404 for an unknown window", async () => {
+    const hall = await newHall("counter-pause-roles");
+    for (const role of ["display", "kiosk"] as const) {
+      expect((await call(role, "POST", `/api/halls/${hall}/windows/1/pause`)).status).toBe(403);
+      expect((await call(role, "POST", `/api/halls/${hall}/windows/1/resume`)).status).toBe(403);
+    }
+    expect((await call("counter", "POST", `/api/halls/${hall}/windows/99/pause`)).status).toBe(404);
+  });
+});
+
+describe("a counter token bound to its windows", () => {
+  const env = { TONGBAN_TOKENS: JSON.stringify({ "counter-three-0123456789": { role: "counter", windows: ["3"], name: "window 3 terminal" } }) } as any;
+
+  it("reads the windows a token may act at from TONGBAN_TOKENS", () => {
+    const table = tokenTable(env);
+    if (!table.ok) throw new Error(table.problem);
+    const principal = table.tokens.get("counter-three-0123456789")!;
+    expect(principal.windows).toEqual(["3"]);
+    expect(mayUseWindow(principal, "3")).toBe(true);
+    expect(mayUseWindow(principal, "4")).toBe(false);
+    expect(mayUseWindow({ role: "manager", halls: "*", name: "m", windows: ["3"] }, "4")).toBe(true);
+  });
+});
+
+describe("staff accounts and sign-in", () => {
+  it("a manager creates (201) and updates (200) an account; the PIN is never returned", async () => {
+    const hall = await newHall("staff-crud");
+    const created = await call("manager", "PUT", `/api/halls/${hall}/staff/031245`, { name: "王芳", badge: "031245", pin: "2468" });
+    expect(created.status).toBe(201);
+    expect(created.body.staff).toEqual({ id: "031245", name: "王芳", badge: "031245", role: "officer", hasPin: true });
+    const updated = await call("manager", "PUT", `/api/halls/${hall}/staff/031245`, { name: "王芳芳", badge: "031245", role: "lead" });
+    expect(updated.status).toBe(200);
+    expect(updated.body.staff).toMatchObject({ name: "王芳芳", role: "lead", hasPin: true });
+    const list = await call("counter", "GET", `/api/halls/${hall}/staff`);
+    expect(JSON.stringify(list.body)).not.toContain("2468");
+    expect(list.body.staff).toHaveLength(1);
+  });
+
+  it("only managers keep accounts: 403 for counter, kiosk and display", async () => {
+    const hall = await newHall("staff-roles");
+    for (const role of ["counter", "kiosk", "display"] as const) {
+      expect((await call(role, "PUT", `/api/halls/${hall}/staff/x1`, { name: "张三", badge: "x1" })).status, role).toBe(403);
+      expect((await call(role, "DELETE", `/api/halls/${hall}/staff/x1`)).status, role).toBe(403);
+    }
+    expect((await call("kiosk", "GET", `/api/halls/${hall}/staff`)).status).toBe(403);
+  });
+
+  it("400 names the bad field", async () => {
+    const hall = await newHall("staff-invalid");
+    const badBadge = await call("manager", "PUT", `/api/halls/${hall}/staff/a1`, { name: "张三", badge: "警号 1" });
+    expect(badBadge.status).toBe(400);
+    expect(Object.keys(badBadge.body.details)).toEqual(["badge"]);
+    const badPin = await call("manager", "PUT", `/api/halls/${hall}/staff/a1`, { name: "张三", badge: "a1", pin: "12" });
+    expect(badPin.body.details.pin).toContain("4 to 8 digits");
+    const noName = await call("manager", "PUT", `/api/halls/${hall}/staff/a1`, { name: " ", badge: "a1" });
+    expect(Object.keys(noName.body.details)).toEqual(["name"]);
+  });
+
+  it("signs in with the right PIN only; the officer shows at the window and in the audit log", async () => {
+    const hall = await newHall("staff-sign-in");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/031245`, { name: "王芳", badge: "031245", pin: "2468" });
+    const missing = await call("counter", "POST", `/api/halls/${hall}/staff/031245/sign-in`, { window: "2" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details.pin).toBeTruthy();
+    const wrong = await call("counter", "POST", `/api/halls/${hall}/staff/031245/sign-in`, { window: "2", pin: "1111" });
+    expect(wrong.status).toBe(403);
+    expect((await snapshot(hall)).windows[1].officer).toBeNull();
+    const right = await call("counter", "POST", `/api/halls/${hall}/staff/031245/sign-in`, { window: "2", pin: "2468" });
+    expect(right.status).toBe(200);
+    expect(right.body.window.officer).toEqual({ id: "031245", name: "王芳", badge: "031245" });
+
+    await issue(hall, "household");
+    const called = await call("counter", "POST", `/api/halls/${hall}/windows/2/call`);
+    expect(called.body.ticket.officer.id).toBe("031245");
+    const rows = await audit(hall);
+    expect(rows.find((r) => r.action === "call").actor).toContain("王芳");
+    expect(rows.find((r) => r.action === "sign_in_refused")).toMatchObject({ role: "counter" });
+    expect(JSON.stringify(rows)).not.toContain("2468");
+  });
+
+  it("locks an account after five wrong PINs in a row", async () => {
+    const hall = await newHall("staff-lock");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/s1`, { name: "李四", badge: "s1", pin: "2468" });
+    for (let i = 0; i < 5; i++) await call("counter", "POST", `/api/halls/${hall}/staff/s1/sign-in`, { window: "1", pin: "0000" });
+    const locked = await call("counter", "POST", `/api/halls/${hall}/staff/s1/sign-in`, { window: "1", pin: "2468" });
+    expect(locked.status).toBe(409);
+    expect(locked.body.error).toContain("too many");
+  });
+
+  it("one officer at one window; an account on duty cannot be removed", async () => {
+    const hall = await newHall("staff-duty");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/s2`, { name: "赵五", badge: "s2" });
+    expect((await call("counter", "POST", `/api/halls/${hall}/staff/s2/sign-in`, { window: "1" })).status).toBe(200);
+    const twice = await call("counter", "POST", `/api/halls/${hall}/staff/s2/sign-in`, { window: "4" });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toContain("window 1");
+    expect((await call("manager", "DELETE", `/api/halls/${hall}/staff/s2`)).status).toBe(409);
+    await call("counter", "POST", `/api/halls/${hall}/windows/1/sign-out`);
+    expect((await call("manager", "DELETE", `/api/halls/${hall}/staff/s2`)).status).toBe(200);
+    expect((await call("counter", "POST", `/api/halls/${hall}/staff/s2/sign-in`, { window: "1" })).status).toBe(404);
+  });
+});
+
+describe("calling from the terminal", () => {
+  it("keeps why a ticket was chosen on the ticket at the window", async () => {
+    const hall = await newHall("counter-reason");
+    await issue(hall, "traffic", { priority: "elderly" });
+    await call("counter", "POST", `/api/halls/${hall}/windows/5/call`);
+    const w5 = (await snapshot(hall)).windows.find((w: any) => w.id === "5");
+    expect(w5.current.callReason).toMatchObject({ code: "priority", reasonZh: expect.stringContaining("长者优先") });
+  });
+
+  it("a double press of Call next calls one ticket: the second press is a 409 naming it", async () => {
+    const hall = await newHall("counter-double");
+    await issue(hall, "traffic");
+    await issue(hall, "traffic");
+    const [a, b] = await Promise.all([
+      call("counter", "POST", `/api/halls/${hall}/windows/5/call`, { commandId: "press-a" }),
+      call("counter", "POST", `/api/halls/${hall}/windows/5/call`, { commandId: "press-b" }),
+    ]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const conflict = a.status === 409 ? a : b;
+    expect(conflict.body.details.ticket).toBe("C001");
+    expect((await snapshot(hall)).waiting.map((t: any) => t.number)).toEqual(["C002"]);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The manager console's routes: staff accounts, appointments, previews of window changes and
+ * the audit log. Managers and admins only.
+ */
+import { z } from "@hono/zod-openapi";
+import type { Command } from "../core/types.js";
+import { body, errors, execute, fail, hallStub, json, MANAGERS, reply, route } from "./consoles.js";
+import { allow, type HallApp } from "./halls.js";
+import * as S from "./schemas.js";
+
+const StaffReply = z.object({ staff: z.object({ id: z.string(), name: z.string(), badge: z.string(), role: z.string(), hasPin: z.boolean() }) });
+
+export function managerRoutes(app: HallApp): void {
+  app.openapi(
+    route({
+      method: "put",
+      path: "/api/halls/{hall}/staff/{staff}",
+      summary: "Create (201) or update (200) a staff account: name, badge, role, and optionally a PIN, stored hashed (manager)",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.StaffParams, ...body(S.StaffBody) },
+      responses: { 200: json(StaffReply, "Updated"), 201: json(StaffReply, "Created"), ...errors(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { hall, staff: id } = c.req.valid("param");
+      const { name, badge, role, pin, commandId } = c.req.valid("json");
+      const change = pin === undefined ? "keep" : pin === null ? "clear" : "set";
+      const command: Command = { type: "save_staff", staff: { id, name, badge, role }, pin: change };
+      return reply(c, await execute(c, hall, command, { commandId, sensitive: pin ? { pin } : {} }));
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "delete",
+      path: "/api/halls/{hall}/staff/{staff}",
+      summary: "Remove a staff account; one signed in at a window must sign out first (manager)",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.StaffParams },
+      responses: { 200: json(StaffReply, "Removed"), ...errors(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { hall, staff } = c.req.valid("param");
+      return reply(c, await execute(c, hall, { type: "remove_staff", staff }));
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/halls/{hall}/appointments",
+      summary: "Book an appointment (for the booking system or the manager): returns a six-digit code the citizen checks in with at the kiosk (manager)",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.HallParam, ...body(S.AppointmentBody) },
+      responses: {
+        201: json(z.object({ appointment: z.object({ code: z.string(), category: z.string(), day: z.string() }).passthrough() }), "Booked"),
+        ...errors(400, 401, 403, 404, 409, 413),
+      },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const { category, day, note, commandId } = c.req.valid("json");
+      const command: Command = { type: "book_appointment", code: "", category, day: day ?? "", ...(note ? { note } : {}) };
+      return reply(c, await execute(c, hall, command, { commandId }));
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/halls/{hall}/preview",
+      summary: "What window changes would do to estimated waits, without applying them (manager)",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.HallParam, ...body(S.PreviewBody) },
+      responses: {
+        200: json(z.object({ seq: z.number(), categories: z.array(z.any()), windows: z.array(z.any()) }), "Waits before and after"),
+        ...errors(400, 401, 403, 404, 409, 413),
+      },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const commands: Command[] = c.req.valid("json").windows.map(({ window, state, categories }) => ({ type: "set_window", window, state, categories }));
+      const r = await hallStub(c, hall).preview(hall, commands);
+      if (!r) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      return reply(c, r);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/halls/{hall}/audit",
+      summary: "The audit log, newest first: who did what, when, from which device; page with ?before= the previous reply's next (manager)",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.HallParam, query: S.AuditQuery },
+      responses: { 200: json(z.object({ entries: z.array(z.any()), next: z.number().nullable() }), "Audit rows"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const { limit, before } = c.req.valid("query");
+      const n = limit === undefined ? 50 : Number(limit);
+      if (n < 1 || n > 200) return fail(c, 400, "invalid", "limit must be from 1 to 200", { limit: "from 1 to 200" });
+      const page = await hallStub(c, hall).audit(hall, n, before === undefined ? null : Number(before));
+      if (!page) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      return c.json(page, 200) as never;
+    },
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * Taking a number (取号): numbering per category prefix, the priorities a hall offers,
+ * one active ticket per ID number and category, and appointments checked in at the kiosk.
+ */
+import { reject } from "./config.js";
+import { compactDay } from "./day.js";
+import type { Appointment, CitizenMark, Decision, HallState, Priority, Rejection, Ticket } from "./types.js";
+
+const ACTIVE = new Set<Ticket["status"]>(["waiting", "called", "serving"]);
+
+const PRIORITY_NAMES: Record<Priority, string> = {
+  normal: "普通 normal",
+  elderly: "长者优先 elderly",
+  disabled: "残障优先 disabled",
+  appointment: "预约 appointment",
+  green: "绿色通道 green channel",
+};
+
+export interface IssueRequest {
+  category: string;
+  priority: Priority;
+  citizen?: CitizenMark;
+  appointment?: string;
+}
+
+/** True when a window that is not closed serves `category`. */
+export function isServed(state: HallState, category: string): boolean {
+  return state.windows.some((w) => w.state !== "closed" && w.categories.includes(category));
+}
+
+/** Priorities the kiosk offers (besides normal): the hall's list, or the usual three. */
+export function offeredPriorities(state: HallState): Priority[] {
+  return (state.settings.priorities ?? ["elderly", "disabled", "green"]).filter((p) => p !== "normal" && p !== "appointment");
+}
+
+export function issueTicket(state: HallState, request: IssueRequest, at: string): Decision | Rejection {
+  const category = state.categories.find((c) => c.id === request.category);
+  if (!category) return reject("unknown_category", `no category "${request.category}" in this hall`, { category: request.category });
+  if (!isServed(state, category.id)) {
+    return reject("conflict", `no open window serves ${category.names["zh-Hans"]} (${category.id}) now`, { category: category.id });
+  }
+  const allowed = state.settings.priorities;
+  // An appointment checked in carries its own priority; the hall's list governs what is chosen at issue.
+  if (request.priority !== "normal" && allowed && !allowed.includes(request.priority) && request.appointment === undefined) {
+    return reject("conflict", `this hall does not offer ${PRIORITY_NAMES[request.priority]}`, { priority: request.priority });
+  }
+  if (request.citizen) {
+    const idHash = request.citizen.idHash;
+    const held = Object.values(state.tickets).find(
+      (t) => ACTIVE.has(t.status) && t.category === category.id && t.citizen?.idHash === idHash,
+    );
+    if (held) {
+      return reject(
+        "conflict",
+        `此证件已有 ${held.number} 号（${category.names["zh-Hans"]}）· this ID number already holds ${held.number} for ${category.names.en} (${held.status})`,
+        { ticket: held.number, status: held.status },
+      );
+    }
+  }
+  const n = (state.counters[category.prefix] ?? 0) + 1;
+  const number = `${category.prefix}${String(n).padStart(3, "0")}`;
+  const day = compactDay(state.day) + (state.dayPart > 1 ? `.${state.dayPart}` : "");
+  const ticket: Ticket = {
+    id: `${day}-${number}`,
+    number,
+    category: category.id,
+    priority: request.priority,
+    status: "waiting",
+    issuedAt: at,
+    queuedAt: at,
+    calledAt: null,
+    servedAt: null,
+    finishedAt: null,
+    window: null,
+    targetWindow: null,
+    officer: null,
+    callCount: 0,
+    transfers: [],
+    noShowAt: null,
+    requeues: 0,
+    cancelReason: null,
+    ...(request.citizen ? { citizen: request.citizen } : {}),
+    ...(request.appointment !== undefined ? { appointment: request.appointment } : {}),
+  };
+  return { events: [{ type: "ticket.issued", ticket }], result: { ticket } };
+}
+
+export function bookAppointment(
+  state: HallState,
+  booking: { code: string; category: string; day: string; note?: string },
+  at: string,
+): Decision | Rejection {
+  if (!state.categories.some((c) => c.id === booking.category)) {
+    return reject("unknown_category", `no category "${booking.category}" in this hall`, { category: booking.category });
+  }
+  const day = booking.day || state.day;
+  if (day < state.day) return reject("invalid", `${day} is in the past; today is ${state.day}`, { day: "in the past" });
+  if (state.appointments[booking.code]) return reject("conflict", `appointment code ${booking.code} is taken`, { code: booking.code });
+  const appointment: Appointment = {
+    code: booking.code,
+    category: booking.category,
+    day,
+    note: booking.note ?? null,
+    bookedAt: at,
+    ticket: null,
+  };
+  return { events: [{ type: "appointment.booked", appointment }], result: { appointment } };
+}
+
+/** Turns a booked appointment into an appointment-priority ticket, once, on its day. */
+export function checkIn(state: HallState, code: string, at: string): Decision | Rejection {
+  const appointment = state.appointments[code];
+  if (!appointment) return reject("unknown_appointment", `预约码 ${code} 不存在 · no appointment with code ${code}`, { code });
+  if (appointment.ticket) {
+    const number = state.tickets[appointment.ticket]?.number ?? appointment.ticket;
+    return reject("conflict", `此预约已取号 ${number} · already checked in as ${number}`, { code, ticket: number });
+  }
+  if (appointment.day !== state.day) {
+    return reject("conflict", `此预约为 ${appointment.day} · this appointment is for ${appointment.day}, not today`, { code, day: appointment.day });
+  }
+  return issueTicket(state, { category: appointment.category, priority: "appointment", appointment: code }, at);
+}

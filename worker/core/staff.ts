@@ -1,0 +1,71 @@
+/**
+ * Hall staff and what an officer does to their own window: the accounts a manager keeps,
+ * signing in with one, pausing and resuming. A PIN never reaches the core: the hall object
+ * checks it and keeps its hash; here an account only says whether it has one.
+ */
+import { reject } from "./config.js";
+import type { Decision, HallState, Officer, Rejection, Staff, Window } from "./types.js";
+
+const officerOf = (s: Staff): Officer => ({ id: s.id, name: s.name, badge: s.badge });
+
+function findWindow(state: HallState, id: string): Window | Rejection {
+  return state.windows.find((w) => w.id === id) ?? reject("unknown_window", `no window "${id}" in this hall`, { window: id });
+}
+
+function findStaff(state: HallState, id: string): Staff | Rejection {
+  return state.staff[id] ?? reject("unknown_staff", `no staff account "${id}" in this hall`, { staff: id });
+}
+
+export function saveStaff(state: HallState, input: Omit<Staff, "hasPin">, pin: "set" | "clear" | "keep"): Decision | Rejection {
+  const before = state.staff[input.id];
+  const twin = Object.values(state.staff).find((s) => s.id !== input.id && s.badge === input.badge);
+  if (twin) return reject("conflict", `badge ${input.badge} belongs to ${twin.name} (${twin.id})`, { badge: input.badge });
+  const hasPin = pin === "set" ? true : pin === "clear" ? false : (before?.hasPin ?? false);
+  const staff: Staff = { id: input.id, name: input.name, badge: input.badge, role: input.role, hasPin };
+  // A new PIN is a change even when the account looks the same.
+  if (before && pin !== "set" && JSON.stringify(before) === JSON.stringify(staff)) return { events: [], result: { staff } };
+  const events: Decision["events"] = [{ type: "staff.updated", staff, change: before ? "updated" : "added" }];
+  // An officer on duty who is renamed shows the new name on the window screen at once.
+  for (const w of state.windows) {
+    if (w.officer?.id !== staff.id) continue;
+    const officer = officerOf(staff);
+    if (JSON.stringify(officer) !== JSON.stringify(w.officer)) events.push({ type: "window.updated", window: { ...w, officer }, changes: ["officer"] });
+  }
+  return { events, result: { staff } };
+}
+
+export function removeStaff(state: HallState, id: string): Decision | Rejection {
+  const staff = findStaff(state, id);
+  if ("rejected" in staff) return staff;
+  const at = state.windows.find((w) => w.officer?.id === id);
+  if (at) return reject("conflict", `${staff.name} is signed in at window ${at.number}; sign out there first`, { window: at.id });
+  return { events: [{ type: "staff.updated", staff, change: "removed" }], result: { staff } };
+}
+
+export function signInStaff(state: HallState, windowId: string, staffId: string): Decision | Rejection {
+  const w = findWindow(state, windowId);
+  if ("rejected" in w) return w;
+  const staff = findStaff(state, staffId);
+  if ("rejected" in staff) return staff;
+  const elsewhere = state.windows.find((o) => o.id !== w.id && (o.officer?.id === staff.id || o.officer?.badge === staff.badge));
+  if (elsewhere) {
+    return reject("conflict", `${staff.name} is signed in at window ${elsewhere.number}; sign out there first`, { window: elsewhere.id });
+  }
+  const officer = officerOf(staff);
+  if (JSON.stringify(w.officer) === JSON.stringify(officer)) return { events: [], result: { window: w } };
+  const window: Window = { ...w, officer };
+  return { events: [{ type: "window.updated", window, changes: ["officer"] }], result: { window } };
+}
+
+/** Pause (open → paused) or resume (paused → open); a closed window is the manager's to open. */
+export function pauseOrResume(state: HallState, windowId: string, action: "pause" | "resume"): Decision | Rejection {
+  const w = findWindow(state, windowId);
+  if ("rejected" in w) return w;
+  if (w.state === "closed") {
+    return reject("conflict", `window ${w.number} is closed; a manager opens it`, { window: w.id, state: w.state });
+  }
+  const target = action === "pause" ? "paused" : "open";
+  if (w.state === target) return { events: [], result: { window: w } };
+  const window: Window = { ...w, state: target };
+  return { events: [{ type: "window.updated", window, changes: ["state"] }], result: { window } };
+}

@@ -1,0 +1,49 @@
+/**
+ * Audit rows: who did what, when, from which device. At a window terminal the "who" is the
+ * officer signed in there, named beside the terminal's token.
+ */
+import type { Command, HallState } from "../core/types.js";
+import type { Actor } from "./index.js";
+import type { AuditEntry } from "./storage.js";
+
+export function targetOf(command: Command): string | null {
+  if ("ticket" in command) return `ticket:${command.ticket}`;
+  if ("window" in command && typeof command.window === "string") return `window:${command.window}`;
+  if (command.type === "issue") return `category:${command.category}`;
+  if (command.type === "save_staff") return `staff:${command.staff.id}`;
+  if (command.type === "remove_staff") return `staff:${command.staff}`;
+  if (command.type === "book_appointment" || command.type === "check_in") return `appointment:${command.code}`;
+  return null;
+}
+
+/** The window a counter's command acts at: named in it, or holding the ticket it names. */
+function windowOf(state: HallState, command: Command) {
+  if ("window" in command && typeof command.window === "string") return state.windows.find((w) => w.id === command.window);
+  if (!("ticket" in command)) return undefined;
+  const ref = command.ticket.toUpperCase();
+  return state.windows.find((w) => w.current !== null && (w.current === command.ticket || state.tickets[w.current]?.number === ref));
+}
+
+/**
+ * `state` is the hall the officer is read from: after a sign-in, before anything else, and
+ * null when no officer should be named (a refused sign-in).
+ */
+export function auditEntry(
+  command: Command,
+  actor: Actor,
+  state: HallState | null,
+  now: number,
+  extra: Partial<Pick<AuditEntry, "action" | "commandId" | "detail">> = {},
+): AuditEntry {
+  const officer = actor.role === "counter" && state ? windowOf(state, command)?.officer : null;
+  return {
+    at: new Date(now).toISOString(),
+    role: actor.role,
+    actor: officer ? `${officer.name}（${officer.badge}）· ${actor.name}` : actor.name,
+    device: actor.device,
+    action: extra.action ?? command.type,
+    target: targetOf(command),
+    commandId: extra.commandId ?? null,
+    detail: extra.detail ?? null,
+  };
+}

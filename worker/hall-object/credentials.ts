@@ -1,0 +1,118 @@
+/**
+ * What the hall object does that the pure core cannot: hashing and randomness. A citizen's ID
+ * number becomes a keyed hash scoped to the hall and the day; a staff PIN becomes a salted
+ * PBKDF2 hash in its own table, outside the state and the event log; appointment codes are
+ * drawn at random so they cannot be guessed from one another.
+ */
+
+/** Workers caps PBKDF2 at 100,000 iterations. */
+const PIN_ITERATIONS = 100_000;
+
+/** After this many wrong PINs in a row, the account is locked for LOCK_MS. */
+const MAX_PIN_FAILURES = 5;
+const LOCK_MS = 5 * 60_000;
+
+const encoder = new TextEncoder();
+
+function hex(bytes: ArrayBuffer | Uint8Array): string {
+  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function unhex(text: string): Uint8Array {
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+/** HMAC-SHA256 of the ID number under the server secret, for this hall and day: 128 bits, hex. */
+export async function citizenIdHash(secret: string, hall: string, day: string, idNumber: string): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(`citizen-id|${hall}|${day}|${idNumber}`));
+  return hex(mac).slice(0, 32);
+}
+
+export interface PinRecord {
+  salt: string;
+  hash: string;
+  iterations: number;
+}
+
+async function derive(pin: string, salt: Uint8Array, iterations: number): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", encoder.encode(pin), "PBKDF2", false, ["deriveBits"]);
+  const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, key, 256);
+  return hex(bits);
+}
+
+export async function hashPin(pin: string): Promise<PinRecord> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  return { salt: hex(salt), hash: await derive(pin, salt, PIN_ITERATIONS), iterations: PIN_ITERATIONS };
+}
+
+async function pinMatches(pin: string, record: PinRecord): Promise<boolean> {
+  const hash = await derive(pin, unhex(record.salt), record.iterations);
+  let diff = hash.length ^ record.hash.length;
+  for (let i = 0; i < hash.length; i++) diff |= hash.charCodeAt(i) ^ record.hash.charCodeAt(i);
+  return diff === 0;
+}
+
+/** A six-digit code, easy to type on a kiosk, not in `taken`. */
+export function appointmentCode(taken: Record<string, unknown>): string {
+  for (;;) {
+    const [n] = crypto.getRandomValues(new Uint32Array(1));
+    const code = String(n! % 1_000_000).padStart(6, "0");
+    if (!(code in taken)) return code;
+  }
+}
+
+export function migratePins(sql: SqlStorage): void {
+  sql.exec(`
+    CREATE TABLE IF NOT EXISTS staff_pins (
+      staff TEXT PRIMARY KEY,
+      salt TEXT NOT NULL,
+      hash TEXT NOT NULL,
+      iterations INTEGER NOT NULL,
+      failures INTEGER NOT NULL DEFAULT 0,
+      locked_until INTEGER NOT NULL DEFAULT 0
+    );
+  `);
+}
+
+export function writePin(sql: SqlStorage, staff: string, record: PinRecord | null): void {
+  if (!record) {
+    sql.exec("DELETE FROM staff_pins WHERE staff = ?", staff);
+    return;
+  }
+  sql.exec(
+    "INSERT OR REPLACE INTO staff_pins (staff, salt, hash, iterations, failures, locked_until) VALUES (?, ?, ?, ?, 0, 0)",
+    staff,
+    record.salt,
+    record.hash,
+    record.iterations,
+  );
+}
+
+export type PinCheck = { ok: true } | { ok: false; why: "missing" | "wrong" | "locked"; message: string };
+
+/** Checks a PIN, counting failures and locking the account after too many in a row. */
+export async function checkPin(sql: SqlStorage, staff: string, pin: string | undefined, now: number): Promise<PinCheck> {
+  const row = sql
+    .exec<{ salt: string; hash: string; iterations: number; failures: number; locked_until: number }>(
+      "SELECT salt, hash, iterations, failures, locked_until FROM staff_pins WHERE staff = ?",
+      staff,
+    )
+    .toArray()[0];
+  if (!row) return { ok: true };
+  if (row.locked_until > now) {
+    const minutes = Math.ceil((row.locked_until - now) / 60_000);
+    return { ok: false, why: "locked", message: `PIN 错误次数过多，请 ${minutes} 分钟后再试 · too many wrong PINs; try again in ${minutes} min` };
+  }
+  if (pin === undefined) return { ok: false, why: "missing", message: "请输入 PIN · this account signs in with its PIN" };
+  if (await pinMatches(pin, row)) {
+    if (row.failures > 0) sql.exec("UPDATE staff_pins SET failures = 0 WHERE staff = ?", staff);
+    return { ok: true };
+  }
+  const failures = row.failures + 1;
+  const lockedUntil = failures >= MAX_PIN_FAILURES ? now + LOCK_MS : 0;
+  sql.exec("UPDATE staff_pins SET failures = ?, locked_until = ? WHERE staff = ?", lockedUntil ? 0 : failures, lockedUntil, staff);
+  return { ok: false, why: "wrong", message: "PIN 不正确 · wrong PIN" };
+}

@@ -1,0 +1,52 @@
+/**
+ * The step between a request and the pure core: what needs secrets, randomness or crypto.
+ * An ID number becomes a keyed hash, a new PIN a salted hash in its own table, a sign-in's PIN
+ * is checked, and an appointment gets a random code. Nothing here keeps a value in clear.
+ */
+import { ticketSecret } from "../api/ticket-token.js";
+import { localDay } from "../core/day.js";
+import { isConfigured } from "../core/hall.js";
+import type { Command, HallState } from "../core/types.js";
+import type { Env } from "../env.js";
+import { auditEntry } from "./audit.js";
+import { appointmentCode, checkPin, citizenIdHash, hashPin, writePin } from "./credentials.js";
+import type { CommandRequest } from "./index.js";
+import { writeAudit, type StoredReply } from "./storage.js";
+
+/** A command made ready for the core, and what to write beside its events; or a refusal. */
+export type Prepared = { command: Command; alsoWrite?: (sql: SqlStorage) => void } | { refused: StoredReply };
+
+function refusal(status: number, code: string, error: string, details: Record<string, unknown>): { refused: StoredReply } {
+  return { refused: { status, body: { error, code, details } } };
+}
+
+export async function prepare(request: CommandRequest, state: HallState, env: Env, sql: SqlStorage, now: number): Promise<Prepared> {
+  const { command, sensitive, actor } = request;
+  if (!isConfigured(state)) return { command };
+  if (command.type === "issue" && sensitive?.citizenId) {
+    const secret = ticketSecret(env);
+    if (!secret.ok) return refusal(503, "not_configured", secret.problem, {});
+    // Scoped to the hall and its day: the log cannot link one person's visits across days.
+    const day = localDay(now, state.settings.timezone);
+    const idHash = await citizenIdHash(secret.secret, state.hall, day, sensitive.citizenId);
+    return { command: { ...command, citizen: { idHash, idLast4: sensitive.citizenId.slice(-4) } } };
+  }
+  if (command.type === "book_appointment" && command.code === "") {
+    return { command: { ...command, code: appointmentCode(state.appointments) } };
+  }
+  if (command.type === "save_staff" && command.pin !== "keep") {
+    if (command.pin === "set" && !sensitive?.pin) return refusal(400, "invalid", "a new PIN is missing", { pin: "required" });
+    const record = command.pin === "set" && sensitive?.pin ? await hashPin(sensitive.pin) : null;
+    return { command, alsoWrite: (s) => writePin(s, command.staff.id, record) };
+  }
+  if (command.type === "remove_staff") return { command, alsoWrite: (s) => writePin(s, command.staff, null) };
+  if (command.type === "sign_in_staff" && state.staff[command.staff]?.hasPin) {
+    const check = await checkPin(sql, command.staff, sensitive?.pin, now);
+    if (check.ok) return { command };
+    if (check.why === "missing") return refusal(400, "invalid", check.message, { pin: "required for this account" });
+    const detail = JSON.stringify({ staff: command.staff, window: command.window, why: check.why });
+    writeAudit(sql, auditEntry(command, actor, null, now, { action: "sign_in_refused", detail }), []);
+    return check.why === "locked" ? refusal(409, "conflict", check.message, { pin: "locked" }) : refusal(403, "forbidden", check.message, { pin: "wrong PIN" });
+  }
+  return { command };
+}
