@@ -67,7 +67,7 @@ export async function execute(
     command,
     ...(options.commandId ? { commandId: options.commandId } : {}),
     ...(options.sensitive ? { sensitive: options.sensitive } : {}),
-    actor: { role: principal.role, name: principal.name, device },
+    actor: { role: principal.role, name: principal.name, device, ...(principal.windows ? { windows: principal.windows } : {}) },
   });
   if (reply.replayed) c.header("Idempotent-Replayed", "true");
   return { status: reply.status, body: reply.body };

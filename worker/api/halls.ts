@@ -81,7 +81,7 @@ async function run(c: AnyContext, hall: string, command: Command, commandId?: st
     hall,
     command,
     ...(commandId ? { commandId } : {}),
-    actor: { role: principal.role, name: principal.name, device },
+    actor: { role: principal.role, name: principal.name, device, ...(principal.windows ? { windows: principal.windows } : {}) },
   });
   if (reply.replayed) c.header("Idempotent-Replayed", "true");
   return c.json(reply.body as object, reply.status as 200) as never;

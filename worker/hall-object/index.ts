@@ -29,6 +29,8 @@ export interface Actor {
   role: string;
   name: string;
   device: string | null;
+  /** A counter token bound to these windows acts only on their tickets. */
+  windows?: string[];
 }
 
 export interface CommandRequest {

@@ -5,7 +5,7 @@
  */
 import { ticketSecret } from "../api/ticket-token.js";
 import { localDay } from "../core/day.js";
-import { isConfigured } from "../core/hall.js";
+import { findTicket, isConfigured } from "../core/hall.js";
 import type { Command, HallState } from "../core/types.js";
 import type { Env } from "../env.js";
 import { auditEntry } from "./audit.js";
@@ -23,6 +23,8 @@ function refusal(status: number, code: string, error: string, details: Record<st
 export async function prepare(request: CommandRequest, state: HallState, env: Env, sql: SqlStorage, now: number): Promise<Prepared> {
   const { command, sensitive, actor } = request;
   if (!isConfigured(state)) return { command };
+  const outside = ticketOutsideWindows(command, state, actor.windows);
+  if (outside) return refusal(403, "forbidden", outside, { windows: actor.windows });
   if (command.type === "issue" && sensitive?.citizenId) {
     const secret = ticketSecret(env);
     if (!secret.ok) return refusal(503, "not_configured", secret.problem, {});
@@ -49,4 +51,16 @@ export async function prepare(request: CommandRequest, state: HallState, env: En
     return check.why === "locked" ? refusal(409, "conflict", check.message, { pin: "locked" }) : refusal(403, "forbidden", check.message, { pin: "wrong PIN" });
   }
   return { command };
+}
+
+/**
+ * A counter token bound to some windows acts only on tickets at those windows: it may not
+ * cancel, transfer or re-queue a citizen another window is serving or has called.
+ */
+function ticketOutsideWindows(command: Command, state: HallState, windows: string[] | undefined): string | null {
+  if (!windows || !("ticket" in command) || typeof command.ticket !== "string") return null;
+  const t = findTicket(state, command.ticket);
+  if (!t) return null;
+  if (t.window && windows.includes(t.window)) return null;
+  return `this counter token is for window ${windows.join(", ")}; ticket ${t.number} is ${t.window ? `at window ${t.window}` : "not at your window"}`;
 }
