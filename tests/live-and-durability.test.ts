@@ -164,26 +164,27 @@ describe("the day", () => {
   it("starts a new day at local midnight: waiting tickets cancelled as day_end, numbering from 001", async () => {
     const hall = await newHall("midnight");
     const stub = stubOf(hall);
-    const evening = Date.parse("2026-11-23T15:30:00Z"); // 23:30 in Shanghai
+    // A day ahead of any real clock: the hall's day only ever moves forward.
+    const evening = Date.parse("2031-03-03T15:30:00Z"); // 23:30 in Shanghai
     await runInDurableObject(stub, (o: HallObject) => {
       o.clock = () => evening;
     });
     const late = await issue(hall, "household");
-    expect(late.ticket.id).toBe("20261123-A001");
+    expect(late.ticket.id).toBe("20310303-A001");
     const feed = await openFeed(hall, `&since=${(await snapshot(hall)).seq}`);
 
     await runInDurableObject(stub, (o: HallObject) => {
-      o.clock = () => Date.parse("2026-11-23T16:00:02Z"); // 00:00:02 on the 24th
+      o.clock = () => Date.parse("2031-03-03T16:00:02Z"); // 00:00:02 on the 4th
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const [reset] = await feed.waitFor(1);
     feed.close();
-    expect(reset).toMatchObject({ type: "hall.reset", day: "2026-11-24", previousDay: "2026-11-23", cancelled: [late.ticket.id] });
+    expect(reset).toMatchObject({ type: "hall.reset", day: "2031-03-04", previousDay: "2031-03-03", cancelled: [late.ticket.id] });
 
     const snap = await snapshot(hall);
-    expect(snap.hall.day).toBe("2026-11-24");
+    expect(snap.hall.day).toBe("2031-03-04");
     expect(snap.waiting).toEqual([]);
     const morning = await issue(hall, "household");
-    expect(morning.ticket.id).toBe("20261124-A001");
+    expect(morning.ticket.id).toBe("20310304-A001");
   });
 });

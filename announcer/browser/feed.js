@@ -64,16 +64,22 @@ export function hallFeed(options) {
   let holdUntil = 0;
   let retry = null;
 
+  // The token rides in the subprotocol, not the URL, so request logs never hold it; a token
+  // with characters a subprotocol may not carry stays in the query.
+  const token = new URL(options.url, location.href).searchParams.get("token");
+  const inProtocol = token !== null && /^[A-Za-z0-9._~-]+$/.test(token);
+
   function feedUrl() {
     const url = new URL(options.url, location.href);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     url.searchParams.set("since", String(seq));
+    if (inProtocol) url.searchParams.delete("token");
     return url.toString();
   }
 
   function connect() {
     retry = null;
-    const ws = new WebSocket(feedUrl());
+    const ws = inProtocol ? new WebSocket(feedUrl(), ["tongban.v1", `bearer.${token}`]) : new WebSocket(feedUrl());
     socket = ws;
     ws.onopen = () => {
       attempt = 0;

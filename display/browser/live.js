@@ -16,15 +16,21 @@
   var PING_EVERY_MS = 20000;
   var SILENCE_LIMIT_MS = 45000;
 
+  // The token rides in the subprotocol, not the URL, so request logs never hold it; a token
+  // with characters a subprotocol may not carry stays in the query.
+  var token = new URL(config.url, location.href).searchParams.get("token");
+  var inProtocol = token !== null && /^[A-Za-z0-9._~-]+$/.test(token);
+
   function feedUrl() {
     var url = new URL(config.url, location.href);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     url.searchParams.set("since", String(seq));
+    if (inProtocol) url.searchParams.delete("token");
     return url.toString();
   }
 
   function connect() {
-    var ws = new WebSocket(feedUrl());
+    var ws = inProtocol ? new WebSocket(feedUrl(), ["tongban.v1", "bearer." + token]) : new WebSocket(feedUrl());
     socket = ws;
     ws.onopen = function () {
       attempt = 0;

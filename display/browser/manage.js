@@ -13,6 +13,7 @@
     $$("[data-tab-panel]").forEach(function (p) { p.hidden = p.getAttribute("data-tab-panel") !== name; });
     if (name === "audit") loadAudit(true);
     history.replaceState(null, "", "#" + name);
+    document.dispatchEvent(new CustomEvent("tongban:tab", { detail: name }));
   }
   var start = location.hash.slice(1);
   if (start && $('[data-tab="' + start + '"]')) showTab(start);
@@ -229,7 +230,7 @@
     set_window: "调整窗口 window change", pause: "暂停窗口 pause", resume: "恢复窗口 resume", sign_in: "签到 sign in",
     sign_in_staff: "签到 sign in", sign_in_refused: "签到被拒 sign-in refused", sign_out: "签退 sign out",
     save_staff: "保存人员 staff saved", remove_staff: "删除人员 staff removed", book_appointment: "预约 booked",
-    update_settings: "修改设置 settings", configure: "配置大厅 configure", reset: "结束当日 end of day",
+    update_settings: "修改设置 settings", configure: "配置大厅 configure", reset: "结束当日 end of day", rate: "服务评价 rating",
   };
   var auditNext = null;
   async function loadAudit(fresh) {

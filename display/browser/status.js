@@ -55,6 +55,50 @@
     button.disabled = true;
   });
 
+  // Rating the service once it is done: one score per ticket, sent with the page's own signed
+  // link. A retry after a dropped connection reuses the same commandId, so it counts once.
+  var link = location.pathname.split("/")[2] || "";
+  var rating = false;
+  function rateMessage(text) {
+    var line = document.querySelector(".rate-message");
+    if (!line) return;
+    line.textContent = text;
+    line.hidden = false;
+  }
+  async function rate(score) {
+    if (rating) return;
+    rating = true;
+    var commandId = window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + Math.random().toString(36).slice(2);
+    document.querySelectorAll("[data-rate]").forEach(function (b) {
+      b.disabled = true;
+      b.classList.toggle("chosen", Number(b.getAttribute("data-rate")) <= score);
+    });
+    for (var attempt = 0; attempt < 4; attempt++) {
+      try {
+        var res = await fetch("/api/t/" + encodeURIComponent(link) + "/rating", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ score: score, commandId: commandId }),
+        });
+        if (res.status >= 500 && res.status !== 503) throw new Error("hall answered " + res.status);
+        var body = await res.json().catch(function () { return {}; });
+        if (res.ok) rateMessage("已提交，谢谢 · Thank you");
+        else rateMessage((body && body.error) || "未能提交 · not sent");
+        rating = false;
+        return;
+      } catch (e) {
+        await new Promise(function (r) { setTimeout(r, 500 * (attempt + 1)); });
+      }
+    }
+    rating = false;
+    rateMessage("网络不稳，请稍后再试 · Network trouble, please try again");
+    document.querySelectorAll("[data-rate]").forEach(function (b) { b.disabled = false; });
+  }
+  document.addEventListener("click", function (e) {
+    var star = e.target.closest && e.target.closest("[data-rate]");
+    if (star && !star.disabled) rate(Number(star.getAttribute("data-rate")));
+  });
+
   document.addEventListener("tongban:update", function () {
     var now = current();
     if (now && now !== lastAlert) alertNow();

@@ -6,7 +6,7 @@
  * Arrivals and service times come from a seeded generator, so the picture is the same every run.
  */
 import { decide, emptyHall, isRejection } from "../../worker/core/hall.js";
-import type { Command, HallState } from "../../worker/core/types.js";
+import type { Command, HallEvent, HallState } from "../../worker/core/types.js";
 import { demoConfig } from "../../worker/demo.js";
 import { OFFICERS } from "./screens-fixtures.js";
 
@@ -34,14 +34,16 @@ function random(seed: number): () => number {
   };
 }
 
-/** The hall at 15:40 after a day from 08:30, and that instant. */
-export function simulatedDay(): { state: HallState; now: number } {
+/** The hall at 15:40 after a day from 08:30, that instant, and the day's event log. */
+export function simulatedDay(): { state: HallState; now: number; events: HallEvent[] } {
   const rand = random(20260605);
   let state = emptyHall("simulated-day");
+  const events: HallEvent[] = [];
   const run = (now: number, command: Command) => {
     const out = decide(state, command, now);
     if (isRejection(out)) return false;
     state = out.state;
+    events.push(...out.events);
     return true;
   };
   run(OPEN - 30 * MIN, {
@@ -73,5 +75,5 @@ export function simulatedDay(): { state: HallState; now: number } {
       .sort((a, b) => a.at - b.at);
     for (const a of arrivals) run(a.at, { type: "issue", category: a.category, ...(a.elderly ? { priority: "elderly" as const } : {}) });
   }
-  return { state, now: OPEN + end * MIN + 20_000 };
+  return { state, now: OPEN + end * MIN + 20_000, events };
 }

@@ -228,6 +228,7 @@ export const Ticket = z
     noShowAt: z.string().nullable(),
     requeues: z.number(),
     cancelReason: z.string().nullable(),
+    rating: z.object({ score: z.number(), at: z.string() }).optional().openapi({ description: "The citizen's 1–5 score, once the ticket is done and rated" }),
   })
   .openapi("Ticket");
 

@@ -130,6 +130,10 @@ function evolveBody(state: HallState, e: HallEvent): HallState {
     case "ticket.transferred":
     case "ticket.cancelled":
       return release(withTicket(state, e.ticket), e.ticket.id);
+    case "ticket.rated": {
+      const rated = state.tickets[e.ticket.id];
+      return rated ? withTicket(state, { ...rated, rating: { score: e.score, at: e.at } }) : state;
+    }
     case "window.updated":
       return withWindow(state, e.window.id, () => e.window);
     case "staff.updated": {

@@ -12,6 +12,7 @@ import { checkConfig, checkConfigAgainstLive, reject } from "./config.js";
 import { localDay } from "./day.js";
 import { emptyHall, evolve, isConfigured } from "./evolve.js";
 import { bookAppointment, checkIn, isServed, issueTicket } from "./issue.js";
+import { rateTicket } from "./rating.js";
 import { pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
 import type {
   Category,
@@ -151,6 +152,8 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
     case "pause":
     case "resume":
       return rec.record(pauseOrResume(state, command.window, command.type));
+    case "rate":
+      return rec.record(rateTicket(state, command.ticket, command.score, at));
 
     case "call": {
       const w = findWindow(state, command.window);

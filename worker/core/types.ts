@@ -114,7 +114,12 @@ export interface Ticket {
   appointment?: string;
   /** Why its latest call chose it. */
   callReason?: CallReason;
+  /** The citizen's score on the window evaluator or status page, once, after the ticket is done. */
+  rating?: { score: number; at: string };
 }
+
+/** What a rating names of its ticket: enough to file it under the category, window and officer. */
+export type RatedTicket = Pick<Ticket, "id" | "number" | "category" | "window" | "officer">;
 
 export interface HallSettings {
   name: string;
@@ -242,6 +247,7 @@ export type HallEventBody =
   | { type: "ticket.requeued"; ticket: Ticket }
   | { type: "ticket.transferred"; ticket: Ticket; transfer: Transfer }
   | { type: "ticket.cancelled"; ticket: Ticket; reason: string }
+  | { type: "ticket.rated"; ticket: RatedTicket; score: number }
   | { type: "window.updated"; window: Window; changes: WindowChange[] }
   | { type: "staff.updated"; staff: Staff; change: "added" | "updated" | "removed" }
   | { type: "appointment.booked"; appointment: Appointment };
@@ -262,6 +268,8 @@ export type Command =
   | { type: "requeue"; ticket: string }
   | { type: "transfer"; ticket: string; category?: string; window?: string }
   | { type: "cancel"; ticket: string; reason?: string }
+  /** A citizen's 1..5 score (满意度评价) for a finished ticket, once. */
+  | { type: "rate"; ticket: string; score: number }
   | { type: "set_window"; window: string; state?: WindowState; categories?: string[] }
   | { type: "sign_in"; window: string; officer: Officer }
   /** Signs a staff account in; the hall object checks its PIN before the core sees this. */

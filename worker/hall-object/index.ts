@@ -22,6 +22,7 @@ import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "
 import { prepare } from "./prepare.js";
 import { previewChanges } from "./preview.js";
 import { rejectionReply, replyFor } from "./replies.js";
+import { HallStats, type InsightQuestion } from "./stats.js";
 import { countHandled, countWake } from "./wakes.js";
 import { auditPage, eventsSince, loadState, migrate, persist, storedReply, type AuditRow, type StoredReply } from "./storage.js";
 
@@ -58,6 +59,7 @@ export class HallObject extends DurableObject<Env> {
   #state: HallState;
   #alarmAt: number | null = null;
   #rate = new MessageRate();
+  #stats: HallStats;
   /** The hall's clock; tests move it to cross midnight. */
   clock: () => number = () => Date.now();
 
@@ -68,6 +70,7 @@ export class HallObject extends DurableObject<Env> {
     migrate(ctx.storage.sql);
     migratePins(ctx.storage.sql);
     this.#state = loadState(ctx.storage.sql, ctx.id.name ?? "");
+    this.#stats = new HallStats(ctx.storage);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -117,6 +120,15 @@ export class HallObject extends DurableObject<Env> {
     this.#adopt(hall);
     if (!isConfigured(this.#state)) return null;
     return auditPage(this.ctx.storage.sql, limit, before);
+  }
+
+  /** Statistics or staffing advice (worker/hall-object/stats.ts), or null for an unknown hall. */
+  async insights(hall: string, question: InsightQuestion): Promise<StoredReply | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    this.#apply({ type: "rollover" }, SYSTEM, null, "");
+    await this.#schedule();
+    return this.#stats.answer(this.#state, question, this.clock());
   }
 
   /** The hall as screens see it, or null when it was never configured. */
@@ -270,7 +282,9 @@ export class HallObject extends DurableObject<Env> {
         commandId ? { commandId, fingerprint, reply, now } : null,
       );
       alsoWrite?.(this.ctx.storage.sql);
+      this.#stats.persist(before, outcome.events);
     });
+    this.#stats.committed(before.seq, outcome.events);
     this.#state = outcome.state;
     this.#broadcast(outcome.events);
     return reply;
@@ -322,7 +336,7 @@ export class HallObject extends DurableObject<Env> {
       const a = ws.deserializeAttachment() as SocketAttachment | null;
       if (a?.announcer) announcers.push({ ...a.announcer, role: a.role, view: a.view ?? null, connectedAt: a.connectedAt });
     }
-    return { announcers: announcers.sort((x, y) => x.connectedAt - y.connectedAt) };
+    return { announcers: announcers.sort((x, y) => x.connectedAt - y.connectedAt), lastWeek: this.#stats.reference(this.#state) };
   }
 
   /** Learns the hall's name, and seeds the demo hall on first use. */

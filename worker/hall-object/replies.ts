@@ -64,6 +64,8 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
       return { status: 200, body: { staff: result.staff } };
     case "book_appointment":
       return { status: 201, body: { appointment: result.appointment } };
+    case "rate":
+      return { status: 201, body: { ticket: result.ticket } };
     case "reset":
     case "rollover":
       return { status: 200, body: { day: state.day, seq: state.seq } };

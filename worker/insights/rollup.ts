@@ -177,6 +177,10 @@ export function countEvent(tally: StatsTally, event: HallEvent): void {
     tally.windows.set(w.id, { id: w.id, number: w.number, label: w.label });
     return;
   }
+  if (event.type === "ticket.rated") {
+    countRating(tally, { ticket: event.ticket.id, score: event.score, at: event.at });
+    return;
+  }
   if (!("ticket" in event)) return;
   const ticket = event.ticket;
   let local = tally.issued.get(ticket.id);

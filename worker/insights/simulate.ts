@@ -129,7 +129,7 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
     state = out.state;
     for (const e of out.events) {
       events.push(e);
-      if (!("ticket" in e)) continue;
+      if (!("ticket" in e) || e.type === "ticket.rated") continue;
       const before = statusOf.get(e.ticket.id);
       if (before?.status === "waiting") waiting.set(before.category, waiting.get(before.category)! - 1);
       if (e.ticket.status === "waiting") waiting.set(e.ticket.category, (waiting.get(e.ticket.category) ?? 0) + 1);

@@ -7,7 +7,7 @@ import type { HallState } from "../core/types.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, type HallFigures } from "./screen-figures.js";
 import { CategoryName, Clock, CLOCK_SCRIPT, STATE_TEXT } from "./screen-parts.js";
-import type { LiveView } from "./views.js";
+import type { LiveView, Room } from "./views.js";
 
 /** Category colours in the chart and legend, in configuration order. */
 const COLOURS = ["#4ea1ff", "#ffcc33", "#36d399", "#ff7a90", "#b48cff", "#ff9f1a", "#5ce1e6", "#c6d86b"];
@@ -241,8 +241,16 @@ function Staffing({ state, f, live }: { state: HallState; f: HallFigures; live: 
         <span class="staffing-counts">
           <b class="ok">{f.windows.open}</b> 开放 · <b class="warn">{f.windows.paused}</b> 暂停 · <b class="muted">{f.windows.closed}</b> 关闭
         </span>
-        <span class="staffing-advice">
-          建议 <b>{f.windows.needed}</b> 个（Erlang C）· 来宾规则 {Math.round(f.windows.laibin.share * 100)}%：{f.windows.laibin.windows} 个
+        <span class="staffing-advice" data-advice-basis={f.day.basis}>
+          现需 <b>{f.windows.needed}</b> 个<small>（Erlang C）</small>· 今日预计 <b>{f.day.expectedVolume}</b> 张
+          <small>{f.day.basis === "last_week" ? `（上周同日 ${f.day.lastWeek.issued} 张）` : "（今日至今）"}</small>· 来宾规则{" "}
+          {Math.round(f.windows.laibin.share * 100)}%：<b>{f.windows.laibin.windows}</b> 个
+          {f.day.peak.hour !== null && (
+            <>
+              {" "}
+              · 高峰 {Number(f.day.peak.hour)} 时需 <b>{f.day.advice.comprehensive.windows}</b> 个
+            </>
+          )}
         </span>
       </div>
       <ul class="window-chips">
@@ -269,8 +277,8 @@ function Staffing({ state, f, live }: { state: HallState; f: HallFigures; live: 
   );
 }
 
-function regions(state: HallState, now: number, live: boolean) {
-  const f = hallFigures(state, now);
+function regions(state: HallState, now: number, live: boolean, room?: Room) {
+  const f = hallFigures(state, now, room?.lastWeek ?? null);
   return (
     <>
       <h1 id="hall-name" class="hall-name" {...oob(live)}>
@@ -294,7 +302,9 @@ function regions(state: HallState, now: number, live: boolean) {
 }
 
 export const dashboard: LiveView = {
-  page(state, now, _params, live: LiveConfig) {
+  // The room carries last week's stored figures, from which the day's expected volume is read.
+  showsRoom: true,
+  page(state, now, _params, live: LiveConfig, room) {
     return Page({
       title: `${state.settings.name} · 数据大屏`,
       live,
@@ -303,12 +313,12 @@ export const dashboard: LiveView = {
       bodyClass: "screen dashboard-body",
       children: (
         <main class="dashboard">
-          {regions(state, now, false)}
+          {regions(state, now, false, room)}
         </main>
       ),
     }).toString();
   },
-  fragments(state, now) {
-    return regions(state, now, true).toString();
+  fragments(state, now, _params, room) {
+    return regions(state, now, true, room).toString();
   },
 };

@@ -10,6 +10,7 @@ import type { HallState, Window } from "../core/types.js";
 import { Bi, categoryZh, ConsoleConfig, hhmm, MessageLine, minutesBetween, TransferDialog, WINDOW_WORDS } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { Announcers, Appointments, AppointmentForm, AuditPanel, SettingsForm, StaffForm, StaffList, WindowDialog } from "./manage-panels.js";
+import { StatsPanel } from "./manage-stats.js";
 import type { LiveView, Room } from "./views.js";
 
 type Props = { state: HallState; now: number; live: boolean; estimates: HallEstimates; room?: Room };
@@ -189,6 +190,7 @@ function Queues({ state, now, live, estimates }: Props) {
 
 const TABS = [
   ["hall", "大厅", "Hall"],
+  ["stats", "统计", "Statistics"],
   ["staff", "人员", "Staff"],
   ["appointments", "预约", "Appointments"],
   ["settings", "设置", "Settings"],
@@ -220,10 +222,10 @@ export const manageView: LiveView = {
       live,
       bodyClass: "console manage-page",
       styles: ["/static/display/consoles.css", "/static/display/manage.css"],
-      scripts: ["/static/display/consoles.js", "/static/display/manage.js"],
+      scripts: ["/static/display/consoles.js", "/static/display/manage.js", "/static/display/manage-stats.js"],
       children: (
         <>
-          <ConsoleConfig config={{ hall: state.hall, token, role: "manager", timezone: state.settings.timezone, day: state.day }} />
+          <ConsoleConfig config={{ hall: state.hall, token, role: "manager", timezone: state.settings.timezone, day: state.day, alarmMinutes: state.settings.alarmMinutes }} />
           <header class="manage-head">
             <h1>
               <Bi zh={`${state.settings.name} · 管理台`} en={`Manager console · ${state.day} · ${hhmm(now, state.settings.timezone)}`} />
@@ -256,6 +258,9 @@ export const manageView: LiveView = {
                   <Queues {...props} />
                 </div>
               </div>
+            </section>
+            <section class="tab-panel" data-tab-panel="stats" hidden>
+              <StatsPanel state={state} />
             </section>
             <section class="tab-panel" data-tab-panel="staff" hidden>
               <StaffList state={state} live={false} />

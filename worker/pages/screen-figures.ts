@@ -14,8 +14,12 @@
  *   last hour's arrivals and the learnt service time, against the hall's target wait and alarm
  *   line; per category as if it had windows of its own, and for the hall as comprehensive
  *   windows serving every category.
+ * - The day (insights/outlook.ts): Laibin's rule for the expected volume (the same weekday last
+ *   week, or today so far if larger) and Erlang C for the expected busiest hour. The hall object
+ *   passes last week's stored figures in; without them both read today's tickets so far.
  */
-import { adviseStaffing } from "../insights/advisor.js";
+import { adviseStaffing, type StaffingAdvice } from "../insights/advisor.js";
+import { dayOutlook, type DayOutlook, type ReferenceDay } from "../insights/outlook.js";
 import { snapshotOf } from "../core/snapshot.js";
 import { serviceMinutesOf } from "../core/estimates.js";
 import type { Category, HallState, Ticket } from "../core/types.js";
@@ -73,6 +77,10 @@ export interface HallFigures {
   hours: HourBar[];
   currentHour: number;
   peakHour: number | null;
+  /** Erlang C for the last hour's arrivals: what the hall needs now. */
+  advice: StaffingAdvice;
+  /** The expected day: Laibin's rule and the busiest hour's needs. */
+  day: DayOutlook;
 }
 
 /** Nearest-rank percentile of `values` (unsorted); null for none. */
@@ -95,7 +103,7 @@ export function isSurge(last30: number, averagePerHalfHour: number): boolean {
   return last30 >= SURGE_MIN_TICKETS && last30 >= SURGE_FACTOR * averagePerHalfHour;
 }
 
-export function hallFigures(state: HallState, now: number): HallFigures {
+export function hallFigures(state: HallState, now: number, reference: ReferenceDay | null = null): HallFigures {
   const snapshot = snapshotOf(state, now);
   const tickets = Object.values(state.tickets);
   const byCategory = new Map<string, Ticket[]>(state.categories.map((c) => [c.id, []]));
@@ -146,6 +154,17 @@ export function hallFigures(state: HallState, now: number): HallFigures {
   }));
 
   const { hours, currentHour, peakHour } = hourlyArrivals(state, tickets, now);
+  const peakBar = hours.find((h) => h.hour === peakHour);
+  const day = dayOutlook({
+    today: state.day,
+    reference,
+    todayIssued: tickets.length,
+    todayPeak: peakBar ? { hour: String(peakBar.hour).padStart(2, "0"), byCategory: peakBar.counts } : null,
+    categories: partial.map((c) => ({ id: c.category.id, serviceMinutes: c.serviceMinutes })),
+    windowsInHall: state.windows.length,
+    targetWaitMinutes: state.settings.targetWaitMinutes,
+    alarmMinutes: state.settings.alarmMinutes,
+  });
   const count = (status: Ticket["status"][]) => tickets.filter((t) => status.includes(t.status)).length;
   return {
     categories,
@@ -162,11 +181,13 @@ export function hallFigures(state: HallState, now: number): HallFigures {
       paused: state.windows.filter((w) => w.state === "paused").length,
       closed: state.windows.filter((w) => w.state === "closed").length,
       needed: advice.comprehensive.windows,
-      laibin: { share: advice.laibin.share, windows: advice.laibin.windows },
+      laibin: { share: day.advice.laibin.share, windows: day.advice.laibin.windows },
     },
     hours,
     currentHour,
     peakHour,
+    advice,
+    day,
   };
 }
 

@@ -73,6 +73,7 @@ function Body({ state, t, now }: { state: HallState; t: Ticket; now: number }) {
       return (
         <>
           <Line class="state" zh="已办结，感谢您的耐心等候" en="Done. Thank you for waiting" />
+          <Rating t={t} />
           {state.settings.supervisionUrl && (
             <p class="note">
               <a href={state.settings.supervisionUrl} rel="noopener">
@@ -96,6 +97,34 @@ function Body({ state, t, now }: { state: HallState; t: Ticket; now: number }) {
     case "cancelled":
       return <Line class="state" zh={t.cancelReason === "day_end" ? "今日办理已结束，此号已失效" : "此号已取消"} en={t.cancelReason === "day_end" ? "The day has ended; this ticket is no longer valid" : "This ticket was cancelled"} />;
   }
+}
+
+/** Five stars once the ticket is done (status.js posts the score with the page's own link); thanks once rated. */
+function Rating({ t }: { t: Ticket }) {
+  if (t.rating) {
+    const { score } = t.rating;
+    return (
+      <p class="rated" data-rated={String(score)}>
+        感谢您的评价 <span class="stars-shown" aria-label={`${score} / 5`}>{"★".repeat(score) + "☆".repeat(5 - score)}</span>
+        <span class="en" lang="en">
+          Thank you for rating the service {score} of 5
+        </span>
+      </p>
+    );
+  }
+  return (
+    <div class="rate" role="group" aria-label="服务评价 · rate the service">
+      <Line zh="请为本次服务评分" en="How was the service? Tap a star" />
+      <p class="stars">
+        {[1, 2, 3, 4, 5].map((n) => (
+          <button type="button" class="star" data-rate={String(n)} aria-label={`${n} 星 · ${n} of 5`}>
+            ★
+          </button>
+        ))}
+      </p>
+      <p class="rate-message" role="status" hidden></p>
+    </div>
+  );
 }
 
 function TicketStatus({ state, ticketId, now, live }: { state: HallState; ticketId: string; now: number; live: boolean }) {

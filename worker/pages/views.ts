@@ -6,11 +6,14 @@
  */
 import type { HallState } from "../core/types.js";
 import type { ConnectedAnnouncer } from "../hall-object/announcers.js";
+import type { ReferenceDay } from "../insights/outlook.js";
 import type { LiveConfig } from "./layout.js";
 
 /** What the hall object knows beyond the state: who is connected to it. */
 export interface Room {
   announcers: ConnectedAnnouncer[];
+  /** The same weekday last week from the stored statistics, for the staffing advice; null without a record. */
+  lastWeek?: ReferenceDay | null;
 }
 
 export interface LiveView {

@@ -1,0 +1,128 @@
+/**
+ * Call-to-screen over the live feed: `npm run bench:fanout`.
+ *
+ * N WebSocket clients (100, 500, 1,000; BENCH_FANOUT=100,500 to choose) watch one hall on a
+ * fresh `wrangler dev`; a counter calls a ticket every BENCH_CALL_MS (250) ms, finishing the
+ * window's previous ticket first, as an officer does. For each call: the time from sending the
+ * `call` request to the `ticket.called` event arriving at every client, p50/p95/p99/max over
+ * all clients and calls, and how many deliveries never came. One more round puts N screens on
+ * the main screen's HTML view (what LED screens receive) and times the first fragment after
+ * each call. Clients and server share the machine's cores, so the figures include the clients'
+ * own work; Chromium's call-to-screen is `npm run bench:screens`.
+ */
+import { api, closeAll, demoHall, devServer, Interrupted, machine, openMany, openSocket, percentiles, print, progress, sleep, withRetries, type Client } from "./support.js";
+
+const SIZES = (process.env.BENCH_FANOUT ?? "100,500,1000").split(",").map(Number);
+const CALL_MS = Number(process.env.BENCH_CALL_MS ?? 250);
+const WINDOWS = ["1", "2", "3", "4", "6"];
+
+interface Round {
+  clients: number;
+  calls: number;
+  view: "json" | "html";
+}
+
+async function measureRound(base: string, hall: string, { clients: n, calls, view }: Round): Promise<void> {
+  for (let i = 0; i < calls + 5; i++) await api(base, "kiosk", "POST", `/api/halls/${hall}/tickets`, { category: i % 2 ? "household" : "traffic" });
+  const head = (await api(base, "display", "GET", `/api/halls/${hall}`)).body.seq as number;
+  // Arrival times per client: ticket id → ms (json), or seq → ms for the first fragment at or after it (html).
+  const arrivals: Array<Map<string, number>> = [];
+  const fragments: Array<Array<[number, number]>> = [];
+  // One JSON socket tells which seq each call got, so HTML fragments can be matched to calls.
+  const callSeq = new Map<string, number>();
+  const oracle = openSocket(base, hall, `since=${head}`, (data) => {
+    const m = JSON.parse(data);
+    if (m.type === "ticket.called") callSeq.set(m.ticket.id, m.seq);
+  });
+  await oracle.opened;
+  const c0 = performance.now();
+  const clients: Client[] = await openMany(n, 50, (i) => {
+    arrivals[i] = new Map();
+    fragments[i] = [];
+    return view === "json"
+      ? openSocket(base, hall, `since=${head}`, (data, at) => {
+          if (data === "pong") return;
+          const m = JSON.parse(data);
+          if (m.type === "ticket.called") arrivals[i]!.set(m.ticket.id, at);
+        })
+      : openSocket(base, hall, `view=main&since=${head}`, (data, at) => {
+          const m = JSON.parse(data);
+          if (m.type === "html") fragments[i]!.push([m.seq, at]);
+        });
+  });
+  const connectMs = performance.now() - c0;
+  progress(`fanout: ${n} ${view} clients connected in ${Math.round(connectMs)} ms`);
+  await sleep(500);
+
+  const sent = new Map<string, number>();
+  const replies: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const tick = performance.now();
+    const w = WINDOWS[i % WINDOWS.length]!;
+    await api(base, "counter", "POST", `/api/halls/${hall}/windows/${w}/finish`);
+    const t0 = performance.now();
+    const res = await api(base, "counter", "POST", `/api/halls/${hall}/windows/${w}/call`);
+    replies.push(performance.now() - t0);
+    if (!res.body?.ticket) throw new Interrupted(`call at ${w} found nobody: ${JSON.stringify(res.body)}`);
+    sent.set(res.body.ticket.id, t0);
+    await sleep(Math.max(0, CALL_MS - (performance.now() - tick)));
+  }
+  await sleep(2000);
+  if (oracle.dropped || clients.some((c) => c.dropped)) {
+    oracle.ws.close(1000, "bench done");
+    await closeAll(clients);
+    throw new Interrupted(`${clients.filter((c) => c.dropped).length} sockets dropped by the server`);
+  }
+
+  const latencies: number[] = [];
+  let missing = 0;
+  for (let i = 0; i < n; i++) {
+    for (const [ticket, t0] of sent) {
+      if (view === "json") {
+        const at = arrivals[i]!.get(ticket);
+        if (at === undefined) missing++;
+        else latencies.push(at - t0);
+      } else {
+        const seq = callSeq.get(ticket);
+        const at = seq === undefined ? undefined : fragments[i]!.find(([s]) => s >= seq)?.[1];
+        if (at === undefined) missing++;
+        else latencies.push(at - t0);
+      }
+    }
+  }
+  const stats = percentiles(latencies);
+  print({
+    measurement: view === "json" ? "fanout.call-to-client" : "fanout.call-to-fragment",
+    clients: n,
+    calls,
+    callEveryMs: CALL_MS,
+    deliveries: stats.n,
+    missing,
+    p50ms: stats.p50,
+    p95ms: stats.p95,
+    p99ms: stats.p99,
+    maxMs: stats.max,
+    callReplyP50ms: percentiles(replies).p50,
+    connectMs: Math.round(connectMs),
+  });
+  oracle.ws.close(1000, "bench done");
+  await closeAll(clients);
+}
+
+async function main(): Promise<void> {
+  print(machine());
+  const server = await devServer();
+  const hall = "bench-fanout";
+  try {
+    await demoHall(server.url, hall);
+    const rounds: Round[] = [
+      ...SIZES.map((clients) => ({ clients, calls: clients >= 1000 ? 30 : 40, view: "json" as const })),
+      { clients: Math.max(...SIZES), calls: 30, view: "html" },
+    ];
+    for (const r of rounds) await withRetries(`fanout ${r.clients} ${r.view}`, () => measureRound(server.url, hall, r));
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();
