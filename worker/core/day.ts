@@ -64,7 +64,7 @@ export function localDay(now: number, timezone: string): string {
 }
 
 /** Minutes east of UTC in `timezone` at instant `at`. */
-function offsetMinutes(at: number, timezone: string): number {
+export function offsetMinutes(at: number, timezone: string): number {
   const p = localParts(at, timezone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60000);

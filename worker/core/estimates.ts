@@ -120,14 +120,19 @@ export function estimateHall(state: HallState, now: number): HallEstimates {
 
 /** A normal ticket that arrives at `at`, to ask "how long would a newcomer wait?". */
 function newcomer(category: string, at: string): Ticket {
+  return waitingTicket({ id: "\uffff-newcomer", number: "", category, priority: "normal", at });
+}
+
+/** A ticket just taken: waiting, never called, with no history. */
+export function waitingTicket(t: { id: string; number: string; category: string; priority: Ticket["priority"]; at: string }): Ticket {
   return {
-    id: "\uffff-newcomer",
-    number: "",
-    category,
-    priority: "normal",
+    id: t.id,
+    number: t.number,
+    category: t.category,
+    priority: t.priority,
     status: "waiting",
-    issuedAt: at,
-    queuedAt: at,
+    issuedAt: t.at,
+    queuedAt: t.at,
     calledAt: null,
     servedAt: null,
     finishedAt: null,

@@ -2,6 +2,7 @@
  * Taking a number (取号): numbering per category prefix, the priorities a hall offers,
  * one active ticket per ID number and category, and appointments checked in at the kiosk.
  */
+import { waitingTicket } from "./estimates.js";
 import { reject } from "./config.js";
 import { compactDay } from "./day.js";
 import type { Appointment, CitizenMark, Decision, HallState, Priority, Rejection, Ticket } from "./types.js";
@@ -61,24 +62,7 @@ export function issueTicket(state: HallState, request: IssueRequest, at: string)
   const number = `${category.prefix}${String(n).padStart(3, "0")}`;
   const day = compactDay(state.day) + (state.dayPart > 1 ? `.${state.dayPart}` : "");
   const ticket: Ticket = {
-    id: `${day}-${number}`,
-    number,
-    category: category.id,
-    priority: request.priority,
-    status: "waiting",
-    issuedAt: at,
-    queuedAt: at,
-    calledAt: null,
-    servedAt: null,
-    finishedAt: null,
-    window: null,
-    targetWindow: null,
-    officer: null,
-    callCount: 0,
-    transfers: [],
-    noShowAt: null,
-    requeues: 0,
-    cancelReason: null,
+    ...waitingTicket({ id: `${day}-${number}`, number, category: category.id, priority: request.priority, at }),
     ...(request.citizen ? { citizen: request.citizen } : {}),
     ...(request.appointment !== undefined ? { appointment: request.appointment } : {}),
   };

@@ -3,6 +3,7 @@
  * opening hours, and every citizen who walks in (when, for what, how long the service takes).
  * Times are local wall-clock times ("08:31:05") in the scenario's time zone, on one fixed date.
  */
+import { isTimezone, offsetMinutes } from "../core/day.js";
 import type { HallConfig, Priority } from "../core/types.js";
 
 export interface Scenario {
@@ -33,31 +34,9 @@ export const DEFAULT_DATE = "2026-03-02";
 
 const PRIORITIES = new Set<Priority>(["normal", "elderly", "disabled", "appointment", "green"]);
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-function clock(timezone: string): Intl.DateTimeFormat {
-  let f = clocks.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", {
-      timeZone: timezone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    });
-    clocks.set(timezone, f);
-  }
-  return f;
-}
-
 /** Milliseconds the zone's wall clock is ahead of UTC at instant `at`. */
 function offsetAt(at: number, timezone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of clock(timezone).formatToParts(new Date(at))) if (part.type !== "literal") p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(at / 1000) * 1000;
+  return offsetMinutes(at, timezone) * 60000;
 }
 
 /**
@@ -90,11 +69,7 @@ export function checkScenario(s: Scenario): void {
     throw new Error(`scenario ${where}: ${what}`);
   };
   if (typeof s.timezone !== "string") fail("timezone", "missing");
-  try {
-    clock(s.timezone);
-  } catch {
-    fail("timezone", `unknown time zone "${s.timezone}"`);
-  }
+  if (!isTimezone(s.timezone)) fail("timezone", `unknown time zone "${s.timezone}"`);
   if (!(s.alarmMinutes > 0)) fail("alarmMinutes", "must be a number of minutes > 0");
   if (!Array.isArray(s.categories) || s.categories.length === 0) fail("categories", "at least one category is needed");
   if (!Array.isArray(s.windows) || s.windows.length === 0) fail("windows", "at least one window is needed");
