@@ -3,7 +3,7 @@
  * `snapshot` message. Derived from the state on demand, never stored.
  */
 import { estimateHall } from "./estimates.js";
-import type { CallRecord, Category, HallSettings, HallState, Ticket, Window } from "./types.js";
+import type { CallRecord, Category, HallEvent, HallSettings, HallState, Ticket, Window } from "./types.js";
 
 export interface WaitingTicket extends Ticket {
   ahead: number;
@@ -30,8 +30,27 @@ export function snapshotOf(state: HallState, now: number): HallSnapshot {
       estimatedWaitMinutes: estimates.categories.get(c.id)?.estimatedWaitMinutes ?? null,
       learntServiceMinutes: state.learnt[c.id]?.minutes ?? null,
     })),
-    windows: state.windows.map((w) => ({ ...w, current: w.current ? (state.tickets[w.current] ?? null) : null })),
-    waiting: estimates.order.map((t) => ({ ...t, ...estimates.tickets.get(t.id)! })),
+    windows: state.windows.map((w) => {
+      const current = w.current ? state.tickets[w.current] : undefined;
+      return { ...w, current: current ? publicTicket(current) : null };
+    }),
+    waiting: estimates.order.map((t) => ({ ...publicTicket(t), ...estimates.tickets.get(t.id)! })),
     recentCalls: state.recentCalls,
   };
+}
+
+/**
+ * A ticket as screens, feeds and integrations see it: without the citizen's ID mark, which only
+ * the hall itself needs (one active ticket per ID and category).
+ */
+export function publicTicket<T extends Ticket>(ticket: T): T {
+  if (!ticket.citizen) return ticket;
+  const { citizen: _, ...rest } = ticket;
+  return rest as T;
+}
+
+/** An event as the live feed sends it: any ticket in it without the citizen's ID mark. */
+export function publicEvent(event: HallEvent): HallEvent {
+  if (!("ticket" in event) || !(event.ticket as Ticket).citizen) return event;
+  return { ...event, ticket: publicTicket(event.ticket as Ticket) } as HallEvent;
 }

@@ -9,7 +9,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { nextMidnight } from "../core/day.js";
 import { decide, isConfigured, isRejection } from "../core/hall.js";
-import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
+import { publicEvent, snapshotOf, type HallSnapshot } from "../core/snapshot.js";
 import type { Command, HallEvent, HallState, Staff } from "../core/types.js";
 import { DEMO_HALL, demoConfig } from "../demo.js";
 import { isDevelopment, type Env } from "../env.js";
@@ -202,7 +202,7 @@ export class HallObject extends DurableObject<Env> {
       const backlog =
         sinceParam === null ? null : eventsSince(this.ctx.storage.sql, Number(sinceParam), this.#state.seq, MAX_BACKLOG);
       if (backlog) {
-        for (const e of backlog) server.send(e);
+        for (const e of backlog) server.send(e.includes('"citizen"') ? JSON.stringify(publicEvent(JSON.parse(e))) : e);
       } else {
         server.send(JSON.stringify({ type: "snapshot", seq: this.#state.seq, state: snapshotOf(this.#state, this.clock()) }));
       }
@@ -292,7 +292,7 @@ export class HallObject extends DurableObject<Env> {
 
   #broadcast(events: HallEvent[]): void {
     if (events.length === 0) return;
-    const messages = events.map((e) => JSON.stringify(e));
+    const messages = events.map((e) => JSON.stringify(publicEvent(e)));
     for (const ws of this.ctx.getWebSockets("json")) {
       send(ws, messages);
     }
