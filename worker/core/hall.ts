@@ -174,6 +174,7 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
         ...chosen.ticket,
         status: "called",
         calledAt: at,
+        firstCalledAt: chosen.ticket.firstCalledAt ?? at,
         // A transferred ticket may have been served elsewhere; service here has not begun yet.
         servedAt: null,
         window: w.id,

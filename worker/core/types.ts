@@ -97,6 +97,8 @@ export interface Ticket {
   /** Place in the queue: the original issue time, kept across transfers. */
   queuedAt: string;
   calledAt: string | null;
+  /** The first call, kept across recalls, transfers and re-queues: a wait ends here. */
+  firstCalledAt?: string | null;
   servedAt: string | null;
   finishedAt: string | null;
   window: string | null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decide, emptyHall, isRejection } from "../core/hall.js";
 import type { Command, HallState } from "../core/types.js";
 import { demoConfig } from "../demo.js";
-import { hallFigures, isSurge, nearestRank, waitStats } from "./screen-figures.js";
+import { hallFigures, isSurge, waitStats } from "./screen-figures.js";
 import { clockText, flashAttrs, qrSvg, secondName, textEms } from "./screen-parts.js";
 
 /** 2026-11-23 08:00 in Asia/Shanghai. */
@@ -26,20 +26,6 @@ function hallAt(): { state: HallState; run: (minute: number, command: Command) =
   };
 }
 
-describe("nearest-rank percentile", () => {
-  it("takes the value at rank ⌈p·n⌉", () => {
-    expect(nearestRank([15, 20, 35, 40, 50], 30)).toBe(20);
-    expect(nearestRank([15, 20, 35, 40, 50], 90)).toBe(50);
-    expect(nearestRank([3, 1, 2], 50)).toBe(2);
-    expect(nearestRank([7], 90)).toBe(7);
-    expect(nearestRank([], 90)).toBeNull();
-  });
-
-  it("of ten waits is the ninth smallest at the 90th percentile", () => {
-    expect(nearestRank([10, 1, 9, 2, 8, 3, 7, 4, 6, 5], 90)).toBe(9);
-  });
-});
-
 describe("the data wall's figures", () => {
   it("measures waits from issue to call, for called tickets only", () => {
     const hall = hallAt();
@@ -54,6 +40,10 @@ describe("the data wall's figures", () => {
     const f = hallFigures(hall.state, T0 + 11 * MIN);
     const traffic = f.categories.find((c) => c.category.id === "traffic")!;
     expect(traffic).toMatchObject({ waiting: 1, beingServed: 1, servedToday: 1, issuedToday: 3, oldestWaitMinutes: 8 });
+    // A transfer and a second call do not restart the wait: it ended at the first call.
+    hall.run(11, { type: "transfer", ticket: "C002", category: "household" });
+    hall.run(15, { type: "call", window: "4" });
+    expect(waitStats(Object.values(hall.state.tickets))).toEqual({ count: 2, averageMinutes: 6, p90Minutes: 8 });
   });
 
   it("raises the alarm when the oldest waiting ticket reaches the alarm line, and says when it will", () => {

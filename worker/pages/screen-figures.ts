@@ -2,9 +2,9 @@
  * The data wall's figures, from today's tickets in the hall state: load per category, waits,
  * arrivals by hour, the alarm and surge alerts, and how many windows the load needs.
  *
- * - Wait of a ticket: calledAt − issuedAt, for every ticket called today (a ticket transferred
- *   or re-queued counts to its latest call). Percentiles are nearest-rank: the p-th percentile
- *   of n sorted values is the value at rank ⌈p/100 · n⌉.
+ * - Wait of a ticket: its first call − issuedAt, for every ticket called today, counted and
+ *   read (mean, nearest-rank p90) by worker/insights/durations.ts exactly as the statistics
+ *   count them, so the data wall and GET /stats agree for today.
  * - Alarm: a category's oldest waiting ticket has waited (since it joined the line, as the call
  *   policy counts) at least the hall's alarm line (`alarmMinutes`).
  * - Surge: a category's arrivals in the last 30 minutes are at least twice its average per half
@@ -19,6 +19,7 @@
  *   passes last week's stored figures in; without them both read today's tickets so far.
  */
 import { adviseStaffing, type StaffingAdvice } from "../insights/advisor.js";
+import { countDuration, durationFigures, noDurations } from "../insights/durations.js";
 import { dayOutlook, type DayOutlook, type ReferenceDay } from "../insights/outlook.js";
 import { snapshotOf } from "../core/snapshot.js";
 import { serviceMinutesOf } from "../core/estimates.js";
@@ -83,19 +84,15 @@ export interface HallFigures {
   day: DayOutlook;
 }
 
-/** Nearest-rank percentile of `values` (unsorted); null for none. */
-export function nearestRank(values: number[], percentile: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((percentile / 100) * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1]!;
-}
-
+/** Today's waits, issue to first call, through the statistics' own duration counts. */
 export function waitStats(tickets: Iterable<Ticket>): WaitStats {
-  const waits: number[] = [];
-  for (const t of tickets) if (t.calledAt) waits.push(Math.max(0, Date.parse(t.calledAt) - Date.parse(t.issuedAt)) / MINUTE);
-  const sum = waits.reduce((s, w) => s + w, 0);
-  return { count: waits.length, averageMinutes: waits.length ? sum / waits.length : null, p90Minutes: nearestRank(waits, 90) };
+  const counts = noDurations();
+  for (const t of tickets) {
+    const first = t.firstCalledAt ?? t.calledAt;
+    if (first) countDuration(counts, Date.parse(first) - Date.parse(t.issuedAt));
+  }
+  const f = durationFigures(counts);
+  return { count: f.count, averageMinutes: f.meanMinutes, p90Minutes: f.p90Minutes };
 }
 
 /** Surge rule, stated once (see the module comment). */
