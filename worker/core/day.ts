@@ -33,7 +33,7 @@ export function isTimezone(timezone: string): boolean {
   }
 }
 
-interface LocalParts {
+export interface LocalParts {
   year: number;
   month: number;
   day: number;
@@ -42,7 +42,8 @@ interface LocalParts {
   second: number;
 }
 
-function localParts(now: number, timezone: string): LocalParts {
+/** The wall clock in `timezone` at `now`, field by field. */
+export function localParts(now: number, timezone: string): LocalParts {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timezone).formatToParts(new Date(now))) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);

@@ -7,6 +7,7 @@
  * own time and the notice scrolls at a phase of the wall clock, and a region re-rendered for
  * some other change carries on where it was instead of starting over.
  */
+import { localParts, offsetMinutes } from "../core/day.js";
 import { raw } from "hono/html";
 import { encode } from "uqr";
 import type { Category, HallState, Window } from "../core/types.js";
@@ -32,30 +33,11 @@ interface LocalTime {
   offset: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall clock in `timezone` at `now`. */
+/** The wall clock in `timezone` at `now`, with its weekday and UTC offset. */
 export function localTime(now: number, timezone: string): LocalTime {
-  let f = formatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", {
-      timeZone: timezone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      hourCycle: "h23",
-    });
-    formatters.set(timezone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(now))) if (part.type !== "literal") p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  const weekday = new Date(Date.UTC(p.year!, p.month! - 1, p.day!)).getUTCDay();
-  const offset = Math.round((asUtc - Math.floor(now / 1000) * 1000) / 60000);
-  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second!, weekday, offset };
+  const p = localParts(now, timezone);
+  const weekday = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
+  return { ...p, weekday, offset: offsetMinutes(now, timezone) };
 }
 
 const two = (n: number) => String(n).padStart(2, "0");
