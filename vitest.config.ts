@@ -1,11 +1,19 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { SUITE_CLOCK } from "./tests/suite-clock.js";
 
 export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { TONGBAN_MODE: "development" } },
+      miniflare: {
+        bindings: {
+          TONGBAN_MODE: "development",
+          TONGBAN_CLOCK: SUITE_CLOCK,
+          // TONGBAN_SEED=<seed> replays a randomised run (fuzz, fault): the seed is in the failing test's name.
+          ...(process.env.TONGBAN_SEED ? { TONGBAN_SEED: process.env.TONGBAN_SEED } : {}),
+        },
+      },
     }),
   ],
   test: {

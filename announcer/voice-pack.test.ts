@@ -12,6 +12,9 @@ interface ClipEntry {
 const packLanguages = manifest.languages as Record<string, { synthesiser: string; clips: Record<string, ClipEntry> }>;
 const LETTERS = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
 
+// These check the manifest: its vocabulary, its file names, and that the lengths and loudness it
+// claims are sane. tests/browser/voice-pack.test.ts checks the audio holds up those claims: every
+// file it names is there, decodes in Chromium, and is as long and as loud as it says.
 describe("the default voice pack", () => {
   it.each(["cmn-Hans", "yue-Hant", "en"] as const)("has a clip for every word of every %s call: A–Z, windows 1–999", (language: Language) => {
     const clips = packLanguages[language]?.clips ?? {};

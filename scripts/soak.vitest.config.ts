@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { SUITE_CLOCK } from "../tests/suite-clock.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -17,6 +18,8 @@ export default defineConfig({
       miniflare: {
         bindings: {
           TONGBAN_MODE: "development",
+          // A fixed morning (tests/suite-clock.ts): a soak started at 23:55 would cross midnight.
+          TONGBAN_CLOCK: SUITE_CLOCK,
           TONGBAN_SOAK: process.env.TONGBAN_SOAK ?? "1",
           ...(process.env.TONGBAN_SEED ? { TONGBAN_SEED: process.env.TONGBAN_SEED } : {}),
         },

@@ -9,9 +9,12 @@ async function socket(path: string) {
   const got: any[] = [];
   ws.addEventListener("message", (e) => got.push(typeof e.data === "string" && e.data.startsWith("{") ? JSON.parse(e.data) : e.data));
   ws.accept();
-  const until = async (test: (m: any) => boolean) => {
-    for (let i = 0; i < 80 && !got.some(test); i++) await new Promise((r) => setTimeout(r, 25));
-    return got.find(test);
+  /** The first message from the `from`th on that passes `test`; fails, naming what came instead, if none does within 2 s. */
+  const until = async (test: (m: any) => boolean, what: string, from = 0) => {
+    for (let i = 0; i < 80 && !got.slice(from).some(test); i++) await new Promise((r) => setTimeout(r, 25));
+    const found = got.slice(from).find(test);
+    if (found === undefined) throw new Error(`${path} never sent ${what}; it sent: ${JSON.stringify(got.map((m) => m.type ?? m)).slice(0, 300)}`);
+    return found;
   };
   return { ws, got, until };
 }
@@ -91,14 +94,21 @@ describe("announcer status", () => {
     const manager = await socket(`/api/halls/${hall}/live?view=manage&token=dev-manager`);
     const announcer = await socket(`/api/halls/${hall}/live?token=dev-display`);
     announcer.ws.send(JSON.stringify({ type: "announcer.status", sound: true, engines: { "cmn-Hans": "voice-pack", "yue-Hant": "speech" }, label: "东侧音箱" }));
-    const shown = await manager.until((m) => m.type === "html" && m.html.includes("东侧音箱"));
+    const shown = await manager.until((m) => m.type === "html" && m.html.includes("东侧音箱"), "the announcer's report");
     expect(shown.html).toContain("1 announcer connected");
     expect(shown.html).toContain("yue-Hant: speech");
+    // The hall answers a socket in order: once it has answered a bad report and a stray message
+    // sent after the good one, any answer to the good one has come too, and there is none.
+    const sent = announcer.got.length;
     announcer.ws.send(JSON.stringify({ type: "announcer.status", sound: "yes" }));
-    expect((await announcer.until((m) => m.type === "error")).error).toContain("sound");
+    announcer.ws.send("hello");
+    await announcer.until((m) => m.type === "error" && m.error.includes('"ping"'), "an answer to the stray message", sent);
+    expect(announcer.got.filter((m) => m.type === "error")).toEqual([
+      { type: "error", error: "announcer.status needs sound: true or false" },
+      { type: "error", error: 'the live feed takes no messages except "ping" and announcer.status' },
+    ]);
     announcer.ws.close();
-    const gone = await manager.until((m) => m.type === "html" && m.html.includes("0 announcers connected"));
-    expect(gone).toBeTruthy();
+    await manager.until((m) => m.type === "html" && m.html.includes("0 announcers connected"), "the announcer leaving", manager.got.indexOf(shown) + 1);
     manager.ws.close();
   });
 });

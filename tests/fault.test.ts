@@ -1,6 +1,7 @@
 /**
  * Faults: the hall object evicted mid-run, replies lost and retried, screens' sockets cut again
- * and again. Each test is a seeded random run; a failure prints its seed. `npm run soak` runs
+ * and again. Each test is a seeded random run whose seed is in its name; replay one with
+ * `TONGBAN_SEED=<seed> npx vitest run tests/fault.test.ts`. `npm run soak` runs
  * the same tests longer (TONGBAN_SOAK=1, see scripts/soak.vitest.config.ts).
  */
 import { env, evictDurableObject, runInDurableObject, SELF } from "cloudflare:test";
@@ -9,11 +10,12 @@ import type { HallEvent } from "../worker/core/types.js";
 import type { HallObject } from "../worker/hall-object/index.js";
 import { loadState } from "../worker/hall-object/storage.js";
 import { checkLog, fold, random, RandomDay, Screen, type HallRequest } from "./fault-support.js";
-import { newHall, ORIGIN } from "./helpers.js";
+import { newHall, ORIGIN, suiteSeed } from "./helpers.js";
 
 const SOAK = (env as { TONGBAN_SOAK?: string }).TONGBAN_SOAK === "1";
 const size = (quick: number, soak: number) => (SOAK ? soak : quick);
-const SEED = Number((env as { TONGBAN_SEED?: string }).TONGBAN_SEED ?? Date.now() % 1_000_000);
+// In every test's name; replay a failure with TONGBAN_SEED=<seed> npx vitest run tests/fault.test.ts.
+const SEED = suiteSeed();
 
 const stubOf = (hall: string) => env.HALL.get(env.HALL.idFromName(hall));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

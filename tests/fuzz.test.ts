@@ -9,9 +9,12 @@ import { env, runInDurableObject, SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
-import { call, issue, newHall, ORIGIN } from "./helpers.js";
+import { readAnnouncerStatus } from "../worker/hall-object/announcers.js";
+import { isTooBig } from "../worker/hall-object/limits.js";
+import { call, issue, newHall, ORIGIN, suiteSeed } from "./helpers.js";
 
-const SEED = Number((env as { TONGBAN_SEED?: string }).TONGBAN_SEED ?? Date.now() % 1_000_000);
+// In the describe names; replay a failure with TONGBAN_SEED=<seed> npx vitest run tests/fuzz.test.ts.
+const SEED = suiteSeed();
 const SOAK = (env as { TONGBAN_SOAK?: string }).TONGBAN_SOAK === "1";
 const runs = (quick: number) => (SOAK ? quick * 10 : quick);
 
@@ -442,7 +445,28 @@ describe(`bad input is refused with a clear 4xx and changes nothing (seed ${SEED
   });
 });
 
-describe("garbage on the live feed's socket", () => {
+/** What the hall answers anything on the feed with, except "ping" and an announcer's report. */
+const TAKES_NO_MESSAGES = 'the live feed takes no messages except "ping" and announcer.status';
+
+/**
+ * The error the hall must answer a frame with on an open socket, or null when it answers
+ * nothing: "ping" (the runtime answers that with "pong") and an announcer report it takes.
+ */
+function errorFor(frame: string | ArrayBuffer): string | null {
+  if (frame === "ping") return null;
+  let data: unknown = null;
+  try {
+    data = typeof frame === "string" ? JSON.parse(frame) : null;
+  } catch {
+    // not JSON: not a message the feed takes
+  }
+  const report = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  if (report?.type !== "announcer.status") return TAKES_NO_MESSAGES;
+  const status = readAnnouncerStatus(report, 0);
+  return "problem" in status ? status.problem : null;
+}
+
+describe(`garbage on the live feed's socket (seed ${SEED})`, () => {
   const frame = fc.oneof(
     fc.string({ maxLength: 200 }),
     fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
@@ -453,7 +477,7 @@ describe("garbage on the live feed's socket", () => {
     fc.constantFrom("x".repeat(4097), "ping ", "PING", "", "\u0000"),
   );
 
-  it("answers every frame with an error, or closes with 1009 (too big) or 1008 (too many), and changes nothing", async () => {
+  it("answers each unknown frame with an error naming what the feed takes and each bad report with its problem, or closes with 1009 (too big) or 1008 (too many), and changes nothing", async () => {
     const before = await fingerprint(hall);
     const outcomes: Record<string, number> = {};
     await fc.assert(
@@ -463,18 +487,29 @@ describe("garbage on the live feed's socket", () => {
         const ws = res.webSocket!;
         const received: string[] = [];
         let closed: { code: number; reason: string } | null = null;
-        ws.addEventListener("message", (e) => received.push(e.data as string));
+        ws.addEventListener("message", (e) => void received.push(e.data as string));
         ws.addEventListener("close", (e) => (closed = { code: e.code, reason: e.reason }));
         ws.accept();
         for (const f of frames) ws.send(f);
         ws.send("ping");
-        const tooBig = frames.some((f) => (typeof f === "string" ? f.length : f.byteLength) > 4096);
-        // "pong" comes from the runtime, not the hall, so it can overtake the hall's close.
-        for (let i = 0; i < 100 && !closed && (tooBig || !received.includes("pong")); i++) await new Promise((r) => setTimeout(r, 10));
+        const firstTooBig = frames.findIndex((f) => isTooBig(f));
+        const tooBig = firstTooBig >= 0;
+        // The hall answers in order, and reads nothing after a frame too big for it.
+        const expected = (tooBig ? frames.slice(0, firstTooBig) : frames)
+          .map(errorFor)
+          .filter((e) => e !== null)
+          .map((error) => ({ type: "error", error }));
+        const errors = () => received.filter((m) => m !== "pong").map((m) => JSON.parse(m)).filter((m) => m.type === "error");
+        // "pong" comes from the runtime, not the hall, so it can overtake the hall's answers and its close.
+        for (let i = 0; i < 100 && !closed && (tooBig || !received.includes("pong") || errors().length < expected.length); i++) {
+          await new Promise((r) => setTimeout(r, 10));
+        }
         const end = closed as { code: number; reason: string } | null;
+        const answers = `answers to ${JSON.stringify(frames.map((f) => (typeof f === "string" ? f.slice(0, 80) : `<${f.byteLength} bytes>`)))}`;
         if (end) {
           expect([1008, 1009], `closed with ${end.code} ${end.reason}`).toContain(end.code);
           if (tooBig) expect(end.code).toBe(1009);
+          expect(errors(), answers).toEqual(expected);
         } else {
           expect(tooBig).toBe(false);
           expect(received).toContain("pong");
@@ -482,6 +517,7 @@ describe("garbage on the live feed's socket", () => {
             const parsed = JSON.parse(m);
             expect(["snapshot", "error", "html"]).toContain(parsed.type);
           }
+          expect(errors(), answers).toEqual(expected);
           ws.close(1000);
         }
         const key = end ? `closed ${end.code}` : "open";

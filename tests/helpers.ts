@@ -1,5 +1,5 @@
 /** Drives the Worker from outside, as kiosks, terminals and screens do. */
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { demoConfig } from "../worker/demo.js";
 import type { HallConfig } from "../worker/core/types.js";
 
@@ -92,4 +92,17 @@ export async function openFeed(hall: string, query = "", headers: Record<string,
       socket.close(1000, "test done");
     },
   };
+}
+
+/**
+ * The seed a randomised suite runs with: TONGBAN_SEED when set (vitest.config.ts passes it
+ * through, so `TONGBAN_SEED=123 npx vitest run tests/fuzz.test.ts` replays a run), otherwise a
+ * fresh one. Suites put it in their describe names, so every failure names its seed.
+ */
+export function suiteSeed(): number {
+  const given = (env as { TONGBAN_SEED?: string }).TONGBAN_SEED;
+  if (given === undefined || given === "") return Date.now() % 1_000_000;
+  const seed = Number(given);
+  if (!Number.isSafeInteger(seed)) throw new Error(`TONGBAN_SEED must be an integer, not ${JSON.stringify(given)}`);
+  return seed;
 }

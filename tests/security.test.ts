@@ -261,20 +261,40 @@ describe("what staff type is shown, never run", () => {
     await issue(hall, "household");
     await call("counter", "POST", `${base}/windows/1/call`);
     const leaks = (text: string) => [IMG, SCRIPT].filter((p) => text.includes(p));
+    // What a page shows of them, escaped: a page that dropped them would leak nothing and prove nothing.
+    const shown = (text: string) => ["&lt;img src=x onerror=alert(1)&gt;", "&lt;script&gt;1&lt;/script&gt;"].filter((p) => text.includes(p));
     for (const page of PAGES) {
       const path = page.path.replace(":hall", hall).replace(":window", "1");
-      const res = await SELF.fetch(`${ORIGIN}${path}?token=dev-admin`);
+      // The announcer page shows no staff text, only where it stands: give it a hostile label.
+      const query = new URLSearchParams({ token: "dev-admin", ...(page.view === "announcer" ? { label: IMG } : {}) });
+      const res = await SELF.fetch(`${ORIGIN}${path}?${query}`);
       const html = await res.text();
       expect(res.status, path).toBe(200);
       expect(leaks(html), path).toEqual([]);
+      expect(shown(html), `${path} shows the hostile text, escaped`).not.toEqual([]);
+      if (page.view === "announcer") {
+        // …and hands it to its browser code intact, with "<" escaped inside the script element.
+        const config = /<script type="application\/json" id="tongban-announcer">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
+        expect(config).toContain("\\u003cimg");
+        expect(JSON.parse(config).label).toBe(IMG);
+      }
       const feed = await SELF.fetch(`${ORIGIN}${base}/live?view=${page.view}&window=1`, { headers: { Upgrade: "websocket", Authorization: "Bearer dev-admin" } });
-      if (feed.status !== 101) continue;
+      expect(feed.status, `${page.view} live feed: ${feed.status === 101 ? "" : await feed.text()}`).toBe(101);
       const got: string[] = [];
-      feed.webSocket!.addEventListener("message", (e) => got.push(e.data as string));
+      feed.webSocket!.addEventListener("message", (e) => void got.push(e.data as string));
       feed.webSocket!.accept();
-      for (let i = 0; i < 40 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 100 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
       feed.webSocket!.close();
-      for (const m of got) expect(leaks(JSON.parse(m).html ?? ""), `${page.view} fragment`).toEqual([]);
+      expect(got.length, `${page.view} live feed sent its first rendering`).toBeGreaterThan(0);
+      for (const m of got) {
+        const message = JSON.parse(m);
+        expect(message, `${page.view} fragment`).toMatchObject({ type: "html", html: expect.any(String) });
+        expect(leaks(message.html), `${page.view} fragment`).toEqual([]);
+        // The announcer listens to the JSON feed, so its view renders no fragments; every other
+        // view's fragments show the hostile text, escaped.
+        if (page.view === "announcer") expect(message.html, "announcer fragment").toBe("");
+        else expect(shown(message.html), `${page.view} fragment shows the hostile text, escaped`).not.toEqual([]);
+      }
     }
   });
 });

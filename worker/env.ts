@@ -12,6 +12,8 @@ export interface Env {
   TONGBAN_DEMO?: string;
   /** Signs citizens' status-page links and keys ID-number hashes (`wrangler secret put TONGBAN_TICKET_SECRET`). */
   TONGBAN_TICKET_SECRET?: string;
+  /** Development only: the ISO instant the halls' clock starts at (worker/clock.ts); the suites set it. */
+  TONGBAN_CLOCK?: string;
 }
 
 export function isDevelopment(env: Env): boolean {

@@ -131,12 +131,18 @@
     }
   });
 
-  // Minutes at the window tick between updates.
+  // Minutes at the window tick between updates, counted on the server's clock (data-now, when the
+  // element was rendered) plus the time since this page first saw it: a terminal's own clock may
+  // be minutes or years off.
+  var firstSeen = new WeakMap();
   setInterval(function () {
     var since = document.querySelectorAll("[data-since]");
     for (var i = 0; i < since.length; i++) {
-      var at = Date.parse(since[i].getAttribute("data-since"));
-      if (!isNaN(at)) since[i].textContent = String(Math.max(0, Math.floor((Date.now() - at) / 60000)));
+      var el = since[i];
+      if (!firstSeen.has(el)) firstSeen.set(el, Date.now());
+      var at = Date.parse(el.getAttribute("data-since"));
+      var now = Number(el.getAttribute("data-now")) + (Date.now() - firstSeen.get(el));
+      if (!isNaN(at) && !isNaN(now)) el.textContent = String(Math.max(0, Math.floor((now - at) / 60000)));
     }
   }, 15000);
 })();

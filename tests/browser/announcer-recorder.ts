@@ -111,15 +111,26 @@ export async function openAnnouncer(page: Page, hall: string, query = ""): Promi
   }
 }
 
-/** Issues a ticket of `category` and calls it at `window`, through the API. Returns the call event's words. */
-export async function issueAndCall(hall: string, category: string, window: string): Promise<{ ticket: string; window: number }> {
+/**
+ * Issues a ticket of `category` and calls it at `window`, through the API. Returns the call
+ * event's words, and its time on the hall's clock (ms), which the announcer ages calls by.
+ */
+export async function issueAndCall(hall: string, category: string, window: string): Promise<{ ticket: string; window: number; at: number }> {
   const issued = await api("kiosk", "POST", `/api/halls/${hall}/tickets`, { category });
   if (issued.status !== 201) throw new Error(`issue: ${issued.status} ${JSON.stringify(issued.body)}`);
   const called = await api("counter", "POST", `/api/halls/${hall}/windows/${window}/call`);
   if (called.status !== 200 || !called.body.ticket) throw new Error(`call: ${called.status} ${JSON.stringify(called.body)}`);
   const snapshot = await api("display", "GET", `/api/halls/${hall}`);
   const w = snapshot.body.windows.find((x: any) => x.id === window);
-  return { ticket: called.body.ticket.number, window: w.number };
+  return { ticket: called.body.ticket.number, window: w.number, at: Date.parse(called.body.ticket.calledAt) };
+}
+
+/** The hall's time (ms) as the announcer reads it when it reconnects: `serverNow` in its page. */
+export async function hallNow(hall: string): Promise<number> {
+  const html = await (await fetch(`${baseUrl()}/halls/${hall}/announcer?token=dev-display`, { cache: "no-store" })).text();
+  const match = /"serverNow":(\d+)/.exec(html);
+  if (!match) throw new Error("the announcer page carries no serverNow");
+  return Number(match[1]);
 }
 
 /** Waits until the page's log shows `n` calls with `outcome`. */

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callWords } from "../../announcer/words.js";
 import {
+  hallNow,
   issueAndCall,
   MANDARIN_ONLY_VOICES,
   openAnnouncer,
@@ -222,12 +223,18 @@ describe("call announcer: never missed, never repeated", () => {
     const hall = await demoLikeHall("browser-announcer-reconnect", quick);
     const page = await newPage();
     await recordSpeech(page, WINDOWS_VOICES, { speakMs: 50 });
-    await openAnnouncer(page, hall, "&maxAge=3");
+    // maxAge is also the time the page has, from the recent call, to reconnect and judge it.
+    const maxAgeMs = 5000;
+    await openAnnouncer(page, hall, `&maxAge=${maxAgeMs / 1000}`);
     await page.evaluate(() => (window as any).tongbanAnnouncer.drop());
     await page.waitForFunction(() => document.querySelector("#an-link")?.getAttribute("data-online") === "false");
 
     const old = await issueAndCall(hall, "traffic", "5");
-    await new Promise((r) => setTimeout(r, 4000));
+    expect(Number.isFinite(old.at)).toBe(true);
+    // Until the hall's clock, which the page re-reads when it reconnects, has aged it past maxAge.
+    await expect
+      .poll(async () => (await hallNow(hall)) - old.at, { interval: 250, timeout: maxAgeMs + 15_000 })
+      .toBeGreaterThan(maxAgeMs);
     const recent = await issueAndCall(hall, "household", "1");
     await page.evaluate(() => (window as any).tongbanAnnouncer.resume());
     await waitForOutcomes(page, "spoken", 1);
@@ -241,13 +248,22 @@ describe("call announcer: never missed, never repeated", () => {
       [old.ticket, "old"],
     ]);
 
-    // Dropping again with nothing new in between replays nothing.
+    // Dropping again with nothing new in between replays nothing: a call made after the
+    // reconnect is the next thing the page hears, and nothing came before it.
     await page.evaluate(() => (window as any).tongbanAnnouncer.drop());
     await page.waitForFunction(() => document.querySelector("#an-link")?.getAttribute("data-online") === "false");
     await page.evaluate(() => (window as any).tongbanAnnouncer.resume());
     await page.waitForFunction(() => document.querySelector("#an-link")?.getAttribute("data-online") === "true");
-    await new Promise((r) => setTimeout(r, 500));
-    expect(speeches(await recorded(page))).toHaveLength(2);
+    const next = await issueAndCall(hall, "traffic", "3");
+    await waitForOutcomes(page, "spoken", 2);
+    const [nextCmn, nextYue] = words(next);
+    expect(speeches(await recorded(page)).map((s) => s.kind === "speak" && s.text)).toEqual([cmn!.speech, yue!.speech, nextCmn!.speech, nextYue!.speech]);
+    const after = await page.evaluate(() => (window as any).tongbanAnnouncer.log);
+    expect(after.map((e: any) => [e.ticket, e.outcome])).toEqual([
+      [next.ticket, "spoken"],
+      [recent.ticket, "spoken"],
+      [old.ticket, "old"],
+    ]);
     await page.close();
   });
 
@@ -258,7 +274,16 @@ describe("call announcer: never missed, never repeated", () => {
     await openAnnouncer(page, hall);
     const call = await issueAndCall(hall, "traffic", "5");
     await waitForOutcomes(page, "spoken", 1);
-    await new Promise((r) => setTimeout(r, 600));
+    // Until the page has stored how far it got and what it said (saveSoon writes it a moment later).
+    await page.waitForFunction(
+      (hall) => {
+        const a = (window as any).tongbanAnnouncer;
+        const stored = JSON.parse(localStorage.getItem(`tongban.announcer.${hall}`) ?? "null");
+        return stored?.seq === a.seq && stored.spoken.some(([callId]: [string]) => callId === a.log[0].callId);
+      },
+      hall,
+      { timeout: 10_000 },
+    );
     // As if the page had died before storing how far it got: it resumes before the call.
     await page.evaluate((hall) => {
       const key = `tongban.announcer.${hall}`;

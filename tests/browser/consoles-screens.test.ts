@@ -65,11 +65,17 @@ beforeAll(async () => {
   await at("5", "call");
   await at("1", "call");
   await ok(api("manager", "PATCH", `/api/halls/${hall}/windows/6`, { state: "paused" }));
-  if (typeof WebSocket !== "undefined") {
-    announcer = new WebSocket(`${baseUrl().replace("http", "ws")}/api/halls/${hall}/live?token=dev-display`);
-    await new Promise((resolve) => announcer!.addEventListener("open", resolve));
-    announcer.send(JSON.stringify({ type: "announcer.status", sound: true, engines: { "cmn-Hans": "voice-pack", "yue-Hant": "speech" }, label: "大厅东侧播报" }));
-  }
+  // An announcer on the hall's feed, so the manager console's announcer panel has one to show
+  // (Node 22, which the suite runs on, has a global WebSocket).
+  expect(typeof WebSocket, "this suite needs Node's global WebSocket (Node 22+)").toBe("function");
+  const socket = new WebSocket(`${baseUrl().replace("http", "ws")}/api/halls/${hall}/live?token=dev-display`);
+  announcer = socket;
+  await new Promise<void>((resolve, reject) => {
+    socket.addEventListener("open", () => resolve());
+    socket.addEventListener("error", () => reject(new Error("the announcer's socket did not open")));
+    socket.addEventListener("close", (e) => reject(new Error(`the announcer's socket closed: ${e.code} ${e.reason}`)));
+  });
+  socket.send(JSON.stringify({ type: "announcer.status", sound: true, engines: { "cmn-Hans": "voice-pack", "yue-Hant": "speech" }, label: "大厅东侧播报" }));
 });
 afterAll(async () => {
   announcer?.close();
@@ -132,7 +138,7 @@ describe("console screenshots in a busy hall", () => {
 
   it("the manager console's tabs at 1366×768", async () => {
     const page = await open(`/halls/${hall}/manage?token=dev-manager`, 1366, 768);
-    if (announcer) await page.waitForFunction(() => document.querySelector("#manage-announcers")?.textContent?.includes("大厅东侧播报"));
+    await page.waitForFunction(() => document.querySelector("#manage-announcers")?.textContent?.includes("大厅东侧播报"), null, { timeout: 10_000 });
     await shoot(page, "manage-1366x768");
     await page.click('[data-adjust-window="5"]');
     await page.check('#window-dialog input[name="state"][value="closed"]');

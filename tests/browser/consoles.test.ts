@@ -111,7 +111,7 @@ describe("a day at the consoles", () => {
     await kiosk.locator('#slip img[data-slot="qr"]').evaluate((img: HTMLImageElement) => img.decode());
     await screenshot(kiosk, "kiosk-ticket-1280x800");
     await kiosk.emulateMedia({ media: "print" });
-    await kiosk.locator("#slip").screenshot({ path: "docs/screens/kiosk-printed-80mm.png" });
+    await screenshot(kiosk.locator("#slip"), "kiosk-printed-80mm");
     await kiosk.emulateMedia({ media: "screen" });
     await kiosk.click('[data-action="done"]');
 
@@ -140,7 +140,7 @@ describe("a day at the consoles", () => {
     await narrow.emulateMedia({ media: "print" });
     const box = (await narrow.locator("#slip").boundingBox())!;
     expect(Math.round(box.width)).toBe(Math.round((58 / 25.4) * 96));
-    await narrow.locator("#slip").screenshot({ path: "docs/screens/kiosk-printed-58mm.png" });
+    await screenshot(narrow.locator("#slip"), "kiosk-printed-58mm");
     await narrow.close();
   });
 
@@ -198,7 +198,9 @@ describe("a day at the consoles", () => {
   it("a double click on Call next calls one ticket", async () => {
     await counter.locator('[data-action="call-next"]').dblclick();
     await until(counter, "#counter-current", "C003");
-    await counter.waitForTimeout(500);
+    // Both clicks' handlers ran before dblclick() returned, and a press marks the page busy until
+    // the hall answers it (consoles.js): once it is no longer busy, every press has landed.
+    await counter.waitForFunction(() => !document.body.hasAttribute("data-busy"), null, { timeout: 10_000 });
     const hallNow = (await api("display", "GET", `/api/halls/${hall}`)).body;
     expect(hallNow.windows.find((w: any) => w.id === "4").current.number).toBe("C003");
     expect(hallNow.waiting.map((t: any) => t.number).sort()).toEqual(["B001", "C002", "D001"]);

@@ -1,6 +1,8 @@
 /** What every browser test needs: the dev server's URL, Chromium, and the API as a device sees it. */
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -44,8 +46,15 @@ export async function demoLikeHall(name: string, change: (config: any) => void =
   return name;
 }
 
-/** Saves a screenshot where the README shows it. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync("docs/screens", { recursive: true });
-  await page.screenshot({ path: `docs/screens/${name}.png` });
+/**
+ * Where screenshots go: .tmp/screens/ (gitignored) on an ordinary run, so a test run leaves the
+ * tree clean; `npm run screenshots` sets TONGBAN_SCREENS=docs/screens to refresh the README's.
+ * A relative folder is taken from the repository root.
+ */
+export const SCREENS_DIR = resolve(fileURLToPath(new URL("../..", import.meta.url)), process.env.TONGBAN_SCREENS || ".tmp/screens");
+
+/** Saves a screenshot of a page, or of one element (a locator), as SCREENS_DIR/<name>.png. */
+export async function screenshot(target: Page | Locator, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await target.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
 }

@@ -126,11 +126,18 @@ describe("hall screens in a browser", () => {
     const later = await text(page, "#clock .clock-time");
     const seconds = (t: string) => t.split(":").reduce((s, part) => s * 60 + Number(part), 0);
     expect((seconds(later) - seconds(first) + 86_400) % 86_400).toBeGreaterThanOrEqual(4);
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "numeric", day: "numeric" })
-      .formatToParts(new Date())
-      .filter((p) => p.type !== "literal")
-      .map((p) => p.value);
-    expect(await text(page, "#clock .clock-date")).toContain(`${today[0]}年${today[1]}月${today[2]}日`);
+    // The date the page shows must be the hall's own date (clockText, the rule the server renders
+    // with) at the moment the page shows: find that moment from the time on the screen, within a
+    // minute after the server's data-now, so a run across midnight expects the new day.
+    const shown = await page.evaluate(() => ({
+      date: document.querySelector("#clock .clock-date")!.textContent!,
+      time: document.querySelector("#clock .clock-time")!.textContent!,
+      now: Number(document.getElementById("clock")!.getAttribute("data-now")),
+    }));
+    const { clockText } = await import("../../worker/pages/screen-parts.js");
+    const moment = Array.from({ length: 62 }, (_, s) => shown.now - 1000 + s * 1000).find((t) => clockText(t, "Asia/Shanghai").time === shown.time);
+    expect(moment, `the screen shows ${shown.time}, not within a minute after the server's ${new Date(shown.now).toISOString()}`).toBeDefined();
+    expect(shown.date).toBe(clockText(moment!, "Asia/Shanghai").date);
     await page.close();
   });
 

@@ -8,11 +8,22 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { SUITE_CLOCK } from "../suite-clock.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
   }
+}
+
+const suiteStarted = Date.now();
+
+/**
+ * Where the halls' clock starts on a server started now: SUITE_CLOCK when the suite began, plus
+ * the time since, so a restarted server's clock carries on instead of going back.
+ */
+function suiteClockNow(): string {
+  return new Date(Date.parse(SUITE_CLOCK) + (Date.now() - suiteStarted)).toISOString();
 }
 
 function freePort(): Promise<number> {
@@ -64,7 +75,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const state = options.persistTo ?? mkdtempSync(join(tmpdir(), "tongban-dev-"));
   const child = spawn(
     "node_modules/.bin/wrangler",
-    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--inspector-port", "0", "--show-interactive-dev-session=false"],
+    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--inspector-port", "0", "--show-interactive-dev-session=false", "--var", `TONGBAN_CLOCK:${suiteClockNow()}`],
     { env: { ...process.env, WRANGLER_SEND_METRICS: "false", FORCE_COLOR: "0" }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let log = "";

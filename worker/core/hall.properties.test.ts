@@ -338,8 +338,21 @@ describe("random days in the hall", () => {
         // 40 steps of at most 10 min from 15:00 stay before midnight.
         const day = play(Date.parse("2026-11-23T07:00:00Z"), steps);
         const before = day.state;
-        const out = decide(before, resolve(before, first), midnight + late * 1000);
-        if (isRejection(out)) return;
+        const frozen = structuredClone(before);
+        const command = resolve(before, first);
+        const now = midnight + late * 1000;
+        const out = decide(before, command, now);
+        expect(before, "decide changed the state it was given").toEqual(frozen);
+        if (isRejection(out)) {
+          // Refused as the new day refuses it: judged after the reset, which it does not keep.
+          expect(CODES.has(out.code), out.code).toBe(true);
+          expect(out.message.length).toBeGreaterThan(0);
+          expect(out).not.toHaveProperty("events");
+          const newDay = decide(before, { type: "rollover" }, now);
+          if (isRejection(newDay)) throw new Error(`the rollover was refused: ${newDay.message}`);
+          expect(decide(newDay.state, command, now), `${command.type} after midnight`).toEqual(out);
+          return;
+        }
         expect(out.events[0]).toMatchObject({ type: "hall.reset", day: "2026-11-24", previousDay: "2026-11-23" });
         expect(out.state.day).toBe("2026-11-24");
         expect(Object.values(out.state.tickets).every((t) => t.id.startsWith("20261124-"))).toBe(true);

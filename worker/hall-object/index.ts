@@ -12,6 +12,7 @@ import { decide, isConfigured, isRejection } from "../core/hall.js";
 import { publicEvent, snapshotOf, type HallSnapshot } from "../core/snapshot.js";
 import type { Command, HallEvent, HallState, Staff } from "../core/types.js";
 import { DEMO_HALL, demoConfig } from "../demo.js";
+import { clockOf, machineInstant } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
 import { VIEWS } from "../pages/registry.js";
 import { feedUrl, type LiveView, type Room } from "../pages/views.js";
@@ -60,11 +61,12 @@ export class HallObject extends DurableObject<Env> {
   #alarmAt: number | null = null;
   #rate = new MessageRate();
   #stats: HallStats;
-  /** The hall's clock; tests move it to cross midnight. */
-  clock: () => number = () => Date.now();
+  /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
+  clock: () => number;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.clock = clockOf(env);
     if (isDevelopment(env)) countWake(ctx.id.name ?? ctx.id.toString());
     // Waking from hibernation is construction: rebuild the state from SQLite every time.
     migrate(ctx.storage.sql);
@@ -358,7 +360,7 @@ export class HallObject extends DurableObject<Env> {
     if (!isConfigured(this.#state)) return;
     const at = nextMidnight(this.clock(), this.#state.settings.timezone) + 1000;
     if (this.#alarmAt === at) return;
-    await this.ctx.storage.setAlarm(at);
+    await this.ctx.storage.setAlarm(machineInstant(this.clock, at));
     this.#alarmAt = at;
   }
 }

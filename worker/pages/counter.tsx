@@ -123,7 +123,7 @@ function Current({ state, w, now, live }: Props) {
             <Bi zh="在窗口" en="At the window" />
           </dt>
           <dd>
-            <span data-since={t.servedAt ?? t.calledAt ?? ""}>{minutesBetween(t.servedAt ?? t.calledAt ?? new Date(now).toISOString(), now)}</span> 分钟 · min
+            <span data-since={t.servedAt ?? t.calledAt ?? ""} data-now={String(now)}>{minutesBetween(t.servedAt ?? t.calledAt ?? new Date(now).toISOString(), now)}</span> 分钟 · min
             {t.servedAt ? "（办理中 serving）" : "（等市民到窗 waiting for the citizen）"}
           </dd>
           {moved && (
