@@ -51,7 +51,7 @@ export function announcerConfig(state: HallState, now: number, params: URLSearch
   const label = (params.get("label") ?? "").trim().slice(0, 40);
   return {
     hall: state.hall,
-    feed: `/api/halls/${encodeURIComponent(state.hall)}/live?${new URLSearchParams({ token })}`,
+    feed: `/api/halls/${encodeURIComponent(state.hall)}/live${token ? `?${new URLSearchParams({ token })}` : ""}`,
     seq: state.seq,
     serverNow: now,
     timezone: state.settings.timezone,
