@@ -102,6 +102,7 @@ export const HallConfigBody = z
     notice: Notice.default(""),
     supervisionUrl: SupervisionUrl.default(null),
     priorities: Priorities.optional(),
+    callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen); default true" }),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.default(2),
@@ -130,6 +131,7 @@ export const SettingsBody = z
     noShowRequeueMinutes: z.number().int().min(0).max(240).optional(),
     orderBonusMinutes: z.number().min(0).max(60).optional(),
     priorities: Priorities.optional().openapi({ description: "Priorities the kiosk offers and the hall accepts, besides normal" }),
+    callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen)" }),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),
@@ -276,6 +278,7 @@ export const CallReply = z
     reasonZh: z.string().optional(),
     reasonCode: z.enum(["targeted", "overdue", "priority", "longest_wait"]).optional(),
     waitedMinutes: z.number().optional(),
+    finished: Ticket.optional().openapi({ description: "The ticket that was at the window, finished by this call (callNextFinishes)" }),
   })
   .openapi("CallReply");
 export const WindowReply = z.object({ window: Window }).openapi("WindowReply");
