@@ -103,47 +103,47 @@ function Load({ state, f, live }: { state: HallState; f: HallFigures; live: bool
       </h2>
       <div class="load-table" role="table">
         <div class="load-row load-head" role="row">
-          <span>业务 Service</span>
-          <span>等候</span>
-          <span>办理中</span>
-          <span>已办结</span>
-          <span>平均等候</span>
-          <span>90% 等候</span>
-          <span>最久等候</span>
-          <span>近1小时</span>
-          <span>窗口</span>
+          <span role="columnheader">业务 Service</span>
+          <span role="columnheader">等候</span>
+          <span role="columnheader">办理中</span>
+          <span role="columnheader">已办结</span>
+          <span role="columnheader">平均等候</span>
+          <span role="columnheader">90% 等候</span>
+          <span role="columnheader">最久等候</span>
+          <span role="columnheader">近1小时</span>
+          <span role="columnheader">窗口</span>
         </div>
         {f.categories.map((c, i) => (
           <div class={`load-row${c.alarm ? " alarm" : ""}${c.surge ? " surge" : ""}`} role="row" data-category={c.category.id}>
-            <span class="load-name">
+            <span role="cell" class="load-name">
               <i class="swatch" style={`background:${colour(i)}`}></i>
               <CategoryName state={state} category={c.category} />
             </span>
-            <span class="num strong" data-field="waiting">
+            <span role="cell" class="num strong" data-field="waiting">
               {c.waiting}
             </span>
-            <span class="num" data-field="being-served">
+            <span role="cell" class="num" data-field="being-served">
               {c.beingServed}
             </span>
-            <span class="num" data-field="served">
+            <span role="cell" class="num" data-field="served">
               {c.servedToday}
             </span>
-            <span class="num" data-field="avg-wait">
+            <span role="cell" class="num" data-field="avg-wait">
               {minutes(c.waits.averageMinutes)}
               {c.waits.averageMinutes !== null && <small>分</small>}
             </span>
-            <span class="num" data-field="p90-wait">
+            <span role="cell" class="num" data-field="p90-wait">
               {minutes(c.waits.p90Minutes)}
               {c.waits.p90Minutes !== null && <small>分</small>}
             </span>
-            <span class={`num${c.alarm ? " hot" : ""}`} data-field="oldest-wait">
+            <span role="cell" class={`num${c.alarm ? " hot" : ""}`} data-field="oldest-wait">
               {c.oldestWaitMinutes ?? "—"}
               {c.oldestWaitMinutes !== null && <small>分</small>}
             </span>
-            <span class="num" data-field="last-hour">
+            <span role="cell" class="num" data-field="last-hour">
               {c.arrivalsLastHour}
             </span>
-            <span class={`num${c.openWindows < c.windowsNeeded && c.waiting > 0 ? " hot" : ""}`} data-field="windows">
+            <span role="cell" class={`num${c.openWindows < c.windowsNeeded && c.waiting > 0 ? " hot" : ""}`} data-field="windows">
               {c.openWindows}/{c.windowsNeeded}
             </span>
           </div>
