@@ -149,6 +149,19 @@ export interface HallSettings {
    * `DEFAULT_ANNOUNCEMENT`; halls configured before it existed have none and use it too.
    */
   announcer?: AnnouncementSettings;
+  /** Areas of the hall with their own screens and speakers; absent or empty: one zone, the whole hall. */
+  zones?: Zone[];
+}
+
+/**
+ * An area of the hall (出入境区, 交管区, a floor) with its own screens and speakers: they show
+ * and speak the calls at its windows. A window belongs to at most one zone.
+ */
+export interface Zone {
+  id: string;
+  names: Record<NameScript, string>;
+  /** Window ids. */
+  windows: string[];
 }
 
 /** How each call is announced; the announcer page reads it live from the hall's feed. */
@@ -167,7 +180,7 @@ export const DEFAULT_ANNOUNCEMENT: AnnouncementSettings = { repeat: 2, rate: 1, 
 
 /** Settings a manager changes during the day without touching categories or windows. */
 export type SettingsChange = Partial<
-  Pick<HallSettings, "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities">
+  Pick<HallSettings, "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "zones">
 > & {
   /** Merged into the hall's announcer settings: name only what changes. */
   announcer?: Partial<AnnouncementSettings>;
