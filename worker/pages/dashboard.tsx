@@ -290,8 +290,8 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
   return (
     <>
       <h1 id="hall-name" class="hall-name" {...oob(live)}>
-        {state.settings.name}
         <ZoneName state={state} scope={scope} />
+        {state.settings.name}
         <span class="subtitle">
           数据大屏 <span lang="en">Data wall</span>
         </span>

@@ -180,8 +180,8 @@ function Windows({ snapshot, live }: { snapshot: HallSnapshot; live: boolean }) 
 function HallName({ state, scope, live }: { state: HallState; scope: ZoneScope | null; live: boolean }) {
   return (
     <h1 id="hall-name" class="hall-name" {...oob(live)}>
-      {state.settings.name}
       <ZoneName state={state} scope={scope} />
+      {state.settings.name}
     </h1>
   );
 }
