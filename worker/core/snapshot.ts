@@ -3,6 +3,7 @@
  * `snapshot` message. Derived from the state on demand, never stored.
  */
 import { estimateHall } from "./estimates.js";
+import { RECENT_CALLS } from "./evolve.js";
 import type { CallRecord, Category, HallEvent, HallSettings, HallState, Ticket, Window, Zone } from "./types.js";
 
 export interface WaitingTicket extends Ticket {
@@ -39,7 +40,7 @@ export function snapshotOf(state: HallState, now: number): HallSnapshot {
       return { ...w, current: current ? publicTicket(current) : null };
     }),
     waiting: estimates.order.map((t) => ({ ...publicTicket(t), ...estimates.tickets.get(t.id)! })),
-    recentCalls: state.recentCalls,
+    recentCalls: state.recentCalls.slice(0, RECENT_CALLS),
   };
 }
 

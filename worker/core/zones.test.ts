@@ -105,3 +105,20 @@ describe("what a zone sees", () => {
     expect(state.hall).toBe(HALL);
   });
 });
+
+describe("a quiet zone in a busy hall", () => {
+  it("still shows its last call after a dozen calls in the other zone", () => {
+    let state = configured(T0, zoned());
+    state = issue(state, "security", T0).state;
+    state = call(state, "6", T0).state; // D001 at west window 6
+    for (let i = 0; i < 12; i++) {
+      state = run(state, [{ type: "issue", category: "household" }, { type: "call", window: "1" }, { type: "finish", window: "1" }], at(i + 1)).state;
+    }
+    const west = zoneState(state, zoneScope(state, "west")!);
+    expect(west.recentCalls.map((c) => c.ticket.number)).toEqual(["D001"]);
+    // The API's snapshot keeps to the ten newest calls of the hall.
+    expect(snapshotOf(state, at(13)).recentCalls.map((c) => c.ticket.number)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `A${String(12 - i).padStart(3, "0")}`),
+    );
+  });
+});
