@@ -121,7 +121,7 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "patch",
       path: "/api/halls/{hall}",
-      summary: "Change the notice line, supervision QR address, alarm line, languages or no-show rule (manager)",
+      summary: "Change the notice line, supervision QR address, alarm line, languages, no-show rule or zones (manager)",
       middleware: [allow(["admin", "manager"])] as const,
       request: { params: S.HallParam, ...body(S.SettingsBody) },
       responses: { 200: json(S.Snapshot, "The hall after the change"), ...errors(400, 401, 403, 404, 413) },

@@ -316,6 +316,8 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
         categories: state.categories,
         windows: state.windows.map(({ id, number, label, categories, state: open }) => ({ id, number, label, categories, state: open })),
       };
+      const invalid = checkConfig(config);
+      if (invalid) return invalid;
       rec.emit({ type: "hall.configured", config, day: state.day });
       return {};
     }

@@ -4,9 +4,10 @@
  * alerts when a line passes the alarm line or arrivals surge. Figures: screen-figures.ts.
  */
 import type { HallState } from "../core/types.js";
+import { zoneProblem, zoneScope, zoneState } from "../core/zones.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, type HallFigures } from "./screen-figures.js";
-import { CategoryName, Clock, CLOCK_SCRIPT, STATE_TEXT } from "./screen-parts.js";
+import { CategoryName, Clock, CLOCK_SCRIPT, STATE_TEXT, ZoneName } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
 
 /** Category colours in the chart and legend, in configuration order. */
@@ -277,11 +278,19 @@ function Staffing({ state, f, live }: { state: HallState; f: HallFigures; live: 
   );
 }
 
-function regions(state: HallState, now: number, live: boolean, room?: Room) {
-  const f = hallFigures(state, now, room?.lastWeek ?? null);
+/**
+ * The whole hall, or with `?zone=` one zone's figures: the tickets of the lines its windows serve
+ * and those served at its windows, its windows, and advice from today's tickets alone (last
+ * week's record is the hall's, not the zone's).
+ */
+function regions(hall: HallState, now: number, live: boolean, params: URLSearchParams, room?: Room) {
+  const scope = zoneScope(hall, params.get("zone"));
+  const state = scope ? zoneState(hall, scope, { tickets: true }) : hall;
+  const f = hallFigures(state, now, scope ? null : (room?.lastWeek ?? null));
   return (
     <>
       <h1 id="hall-name" class="hall-name" {...oob(live)}>
+        <ZoneName state={state} scope={scope} />
         {state.settings.name}
         <span class="subtitle">
           数据大屏 <span lang="en">Data wall</span>
@@ -304,21 +313,23 @@ function regions(state: HallState, now: number, live: boolean, room?: Room) {
 export const dashboard: LiveView = {
   // The room carries last week's stored figures, from which the day's expected volume is read.
   showsRoom: true,
-  page(state, now, _params, live: LiveConfig, room) {
+  keys: ["zone"],
+  check: (state, params) => zoneProblem(state, params),
+  page(state, now, params, live: LiveConfig, room) {
     return Page({
-      title: `${state.settings.name} · 数据大屏`,
+      title: [state.settings.name, zoneScope(state, params.get("zone"))?.zone.names["zh-Hans"], "数据大屏"].filter(Boolean).join(" · "),
       live,
       styles: ["/static/display/dashboard.css"],
       scripts: [CLOCK_SCRIPT],
       bodyClass: "screen dashboard-body",
       children: (
         <main class="dashboard">
-          {regions(state, now, false, room)}
+          {regions(state, now, false, params, room)}
         </main>
       ),
     }).toString();
   },
-  fragments(state, now, _params, room) {
-    return regions(state, now, true, room).toString();
+  fragments(state, now, params, room) {
+    return regions(state, now, true, params, room).toString();
   },
 };
