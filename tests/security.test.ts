@@ -129,6 +129,20 @@ const MATRIX: Record<string, Action> = {
     roles: STAFF,
     attempt: async (h) => (await called(h), await call("manager", "POST", `/api/halls/${h}/windows/5/finish`), post(`/api/halls/${h}/tickets/C001/rating`, { score: 5 })),
   },
+  "POST /api/halls/{hall}/windows/{window}/evaluation": {
+    roles: ["admin", "manager", "counter", "display"],
+    attempt: async (h) => (await called(h), await call("manager", "POST", `/api/halls/${h}/windows/5/finish`), post(`/api/halls/${h}/windows/5/evaluation`, { score: 5 })),
+  },
+  "GET /api/halls/{hall}/follow-ups": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/follow-ups` }) },
+  "PATCH /api/halls/{hall}/follow-ups/{id}": {
+    roles: MANAGERS,
+    attempt: async (h) => {
+      await called(h);
+      await call("manager", "POST", `/api/halls/${h}/windows/5/finish`);
+      await call("display", "POST", `/api/halls/${h}/windows/5/evaluation`, { score: 1 });
+      return { method: "PATCH", path: `/api/halls/${h}/follow-ups/1`, body: { state: "done", note: "已回访" } };
+    },
+  },
 };
 
 /** Pages take `?token=`; their roles are the spec too (worker/pages/routes.tsx). */
@@ -136,6 +150,7 @@ const PAGE_ROLES: Record<string, Role[]> = {
   "/halls/:hall/display": ANY,
   "/halls/:hall/announcer": ANY,
   "/halls/:hall/windows/:window/screen": ANY,
+  "/halls/:hall/windows/:window/evaluator": ["admin", "manager", "counter", "display"],
   "/halls/:hall/dashboard": ANY,
   "/halls/:hall/counter/:window": STAFF,
   "/halls/:hall/kiosk": FRONT_DESK,

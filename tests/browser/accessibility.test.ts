@@ -32,6 +32,7 @@ const PAGES: Array<{ name: string; path: () => string; width: number; height: nu
   { name: "window terminal", path: () => `/halls/${hall}/counter/5?token=dev-counter`, width: 1366, height: 768 },
   { name: "manager console", path: () => `/halls/${hall}/manage?token=dev-manager`, width: 1920, height: 1080 },
   { name: "citizen status page", path: () => statusPath, width: 390, height: 844 },
+  { name: "window evaluator", path: () => `/halls/${hall}/windows/5/evaluator?token=dev-display`, width: 1280, height: 800 },
 ];
 
 async function violations(page: Page) {

@@ -146,7 +146,7 @@ function evolveBody(state: HallState, e: HallEvent): HallState {
       return release(withTicket(state, e.ticket), e.ticket.id);
     case "ticket.rated": {
       const rated = state.tickets[e.ticket.id];
-      return rated ? withTicket(state, { ...rated, rating: { score: e.score, at: e.at } }) : state;
+      return rated ? withTicket(state, { ...rated, rating: { score: e.score, at: e.at, ...(e.reasons ? { reasons: e.reasons } : {}) } }) : state;
     }
     case "window.updated":
       return withWindow(state, e.window.id, () => e.window);

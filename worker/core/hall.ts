@@ -12,7 +12,7 @@ import { checkConfig, checkConfigAgainstLive, reject } from "./config.js";
 import { localDay } from "./day.js";
 import { emptyHall, evolve, isConfigured } from "./evolve.js";
 import { bookAppointment, checkIn, isServed, issueTicket } from "./issue.js";
-import { rateTicket } from "./rating.js";
+import { evaluateAtWindow, rateTicket } from "./rating.js";
 import { pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
 import type {
   Category,
@@ -153,7 +153,9 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
     case "resume":
       return rec.record(pauseOrResume(state, command.window, command.type));
     case "rate":
-      return rec.record(rateTicket(state, command.ticket, command.score, at));
+      return rec.record(rateTicket(state, command.ticket, command.score, at, command.reasons));
+    case "evaluate":
+      return rec.record(evaluateAtWindow(state, command.window, command.score, command.reasons, now, at));
 
     case "call": {
       const w = findWindow(state, command.window);

@@ -117,8 +117,14 @@ export interface Ticket {
   /** Why its latest call chose it. */
   callReason?: CallReason;
   /** The citizen's score on the window evaluator or status page, once, after the ticket is done. */
-  rating?: { score: number; at: string };
+  rating?: { score: number; at: string; reasons?: RatingReason[] };
 }
+
+/**
+ * Why a citizen was not satisfied (好差评's offline indicators): 服务效率 efficiency, 服务水平 skill,
+ * 服务态度 attitude, 其他 other. Only a 差评 (score 1 or 2) carries them.
+ */
+export type RatingReason = "efficiency" | "skill" | "attitude" | "other";
 
 /** What a rating names of its ticket: enough to file it under the category, window and officer. */
 export type RatedTicket = Pick<Ticket, "id" | "number" | "category" | "window" | "officer">;
@@ -270,7 +276,7 @@ export type HallEventBody =
   | { type: "ticket.requeued"; ticket: Ticket }
   | { type: "ticket.transferred"; ticket: Ticket; transfer: Transfer }
   | { type: "ticket.cancelled"; ticket: Ticket; reason: string }
-  | { type: "ticket.rated"; ticket: RatedTicket; score: number }
+  | { type: "ticket.rated"; ticket: RatedTicket; score: number; reasons?: RatingReason[] }
   | { type: "window.updated"; window: Window; changes: WindowChange[] }
   | { type: "staff.updated"; staff: Staff; change: "added" | "updated" | "removed" }
   | { type: "appointment.booked"; appointment: Appointment };
@@ -292,7 +298,8 @@ export type Command =
   | { type: "transfer"; ticket: string; category?: string; window?: string }
   | { type: "cancel"; ticket: string; reason?: string }
   /** A citizen's 1..5 score (满意度评价) for a finished ticket, once. */
-  | { type: "rate"; ticket: string; score: number }
+  | { type: "rate"; ticket: string; score: number; reasons?: RatingReason[] }
+  | { type: "evaluate"; window: string; score: number; reasons?: RatingReason[] }
   | { type: "set_window"; window: string; state?: WindowState; categories?: string[] }
   | { type: "sign_in"; window: string; officer: Officer }
   /** Signs a staff account in; the hall object checks its PIN before the core sees this. */

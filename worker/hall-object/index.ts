@@ -18,6 +18,7 @@ import { VIEWS } from "../pages/registry.js";
 import { feedUrl, type LiveView, type Room } from "../pages/views.js";
 import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";
 import { migratePins } from "./credentials.js";
+import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type FollowUp, type FollowUpClose } from "./follow-ups.js";
 import { auditEntry } from "./audit.js";
 import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "./limits.js";
 import { prepare } from "./prepare.js";
@@ -71,6 +72,7 @@ export class HallObject extends DurableObject<Env> {
     // Waking from hibernation is construction: rebuild the state from SQLite every time.
     migrate(ctx.storage.sql);
     migratePins(ctx.storage.sql);
+    migrateFollowUps(ctx.storage.sql);
     this.#state = loadState(ctx.storage.sql, ctx.id.name ?? "");
     this.#stats = new HallStats(ctx.storage);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
@@ -122,6 +124,18 @@ export class HallObject extends DurableObject<Env> {
     this.#adopt(hall);
     if (!isConfigured(this.#state)) return null;
     return auditPage(this.ctx.storage.sql, limit, before);
+  }
+
+  /** Follow-ups (回访) of 差评: list them, or mark one done with a note (worker/hall-object/follow-ups.ts). */
+  async followUps(hall: string, state: "open" | "done" | "all"): Promise<FollowUp[] | null> {
+    this.#adopt(hall);
+    return isConfigured(this.#state) ? followUpList(this.ctx.storage.sql, state) : null;
+  }
+
+  async closeFollowUp(hall: string, id: number, note: string, actor: Actor): Promise<FollowUpClose | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    return this.ctx.storage.transactionSync(() => closeFollowUp(this.ctx.storage.sql, id, note, actor, this.clock()));
   }
 
   /** Statistics or staffing advice (worker/hall-object/stats.ts), or null for an unknown hall. */
@@ -284,6 +298,7 @@ export class HallObject extends DurableObject<Env> {
         commandId ? { commandId, fingerprint, reply, now } : null,
       );
       alsoWrite?.(this.ctx.storage.sql);
+      recordFollowUps(this.ctx.storage.sql, outcome.events);
       this.#stats.persist(before, outcome.events);
     });
     this.#stats.committed(before.seq, outcome.events);

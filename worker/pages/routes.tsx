@@ -16,6 +16,7 @@ export const PAGES: Array<{ path: string; view: string; roles: Role[] }> = [
   { path: "/halls/:hall/display", view: "main", roles: ANY },
   { path: "/halls/:hall/announcer", view: "announcer", roles: ANY },
   { path: "/halls/:hall/windows/:window/screen", view: "window", roles: ANY },
+  { path: "/halls/:hall/windows/:window/evaluator", view: "evaluator", roles: ["admin", "manager", "counter", "display"] },
   { path: "/halls/:hall/dashboard", view: "dashboard", roles: ANY },
   { path: "/halls/:hall/counter/:window", view: "counter", roles: ["admin", "manager", "counter"] },
   { path: "/halls/:hall/kiosk", view: "kiosk", roles: ["admin", "manager", "kiosk"] },
