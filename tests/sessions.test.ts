@@ -310,3 +310,47 @@ describe("a session ends", () => {
     expect((await browser("nonsense", "GET", `/api/halls/${hall}`)).status).toBe(401);
   });
 });
+
+describe("the pages", () => {
+  it("the login page needs no token, and honours only a same-hall next", async () => {
+    const hall = await staffHall("sessions-login-page");
+    const page = await browser(null, "GET", `/halls/${hall}/login?next=${encodeURIComponent(`/halls/${hall}/counter/3`)}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("Cache-Control")).toBe("no-store");
+    expect(page.body).toContain("工作人员登录");
+    expect(page.body).toContain(`"next":"/halls/${hall}/counter/3"`);
+    const foreign = await browser(null, "GET", `/halls/${hall}/login?next=${encodeURIComponent("//evil.example/x")}`);
+    expect(foreign.body).toContain('"next":null');
+    expect((await browser(null, "GET", "/halls/no-such-hall/login")).status).toBe(404);
+  });
+
+  it("a console opened with no token and no sign-in goes to the login page; a screen does not", async () => {
+    const hall = await staffHall("sessions-redirect");
+    for (const path of [`/halls/${hall}/manage`, `/halls/${hall}/counter/3?device=t3`]) {
+      const res = await browser(null, "GET", path);
+      expect(res.status, path).toBe(302);
+      expect(res.headers.get("Location")).toBe(`/halls/${hall}/login?next=${encodeURIComponent(path)}`);
+    }
+    expect((await browser(null, "GET", `/halls/${hall}/display`)).status).toBe(401);
+    expect((await browser(null, "GET", `/halls/${hall}/manage?token=guess`)).status).toBe(401);
+  });
+
+  it("signed in, the console names the person, offers 退出登录, and its feed carries no token", async () => {
+    const hall = await staffHall("sessions-console");
+    const cookie = await signedIn(hall, "M001");
+    const page = await browser(cookie, "GET", `/halls/${hall}/manage`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('id="signed-in"');
+    expect(page.body).toContain("王芳 (M001)");
+    expect(page.body).toContain("退出登录");
+    expect(page.body).not.toContain("token=");
+    const counter = await signedIn(hall, "C002");
+    const refused = await browser(counter, "GET", `/halls/${hall}/manage`);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toContain("李军 (C002) 无权打开此页");
+    expect(refused.body).toContain(`/halls/${hall}/login?next=`);
+    expect((await browser(counter, "GET", `/halls/${hall}/counter/3`)).body).toContain("李军 (C002)");
+    // A token's console has no bar.
+    expect((await call("manager", "GET", `/halls/${hall}/manage?token=dev-manager`)).body).not.toContain('id="signed-in"');
+  });
+});
