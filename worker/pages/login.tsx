@@ -72,7 +72,7 @@ function LoginPage({ hall, name, windows, next }: { hall: string; name: string; 
 
 /** The line at the top of a console opened with a sign-in: who it is, and the way out. */
 export function signedInBar(hall: string, principal: Principal): string {
-  const access = principal.role === "manager" ? "管理 · manager" : "窗口 · counter";
+  const access = principal.role === "manager" ? "manager console" : "window terminal";
   return (
     <>
       <link rel="stylesheet" href="/static/display/signed-in.css" />
@@ -89,9 +89,14 @@ export function signedInBar(hall: string, principal: Principal): string {
   ).toString();
 }
 
-/** Puts the signed-in bar first in a page's body. */
+/**
+ * Puts the signed-in bar in a console: in the manager console's header, before its tabs (the
+ * header is not a live region, so no update replaces it); elsewhere first in the body.
+ */
 export function withSignedInBar(html: string, hall: string, principal: Principal): string {
-  return html.replace(/<body[^>]*>/, (body) => body + signedInBar(hall, principal));
+  const bar = signedInBar(hall, principal);
+  if (html.includes('<nav class="tabs"')) return html.replace('<nav class="tabs"', `${bar}<nav class="tabs"`);
+  return html.replace(/<body[^>]*>/, (body) => body + bar);
 }
 
 /** `/halls/{hall}/login?next=…` for a page that needs a sign-in. */
