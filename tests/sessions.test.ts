@@ -137,6 +137,8 @@ describe("signing in", () => {
     expect(attributes.slice(1)).toEqual(["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=43200", "Secure"]);
     const me = await browser(res.cookie, "GET", `/api/halls/${hall}/sessions/current`);
     expect(me.body.session).toMatchObject({ name: "王芳", access: "manager" });
+    // A badge typed in lower case on a phone is the same badge.
+    expect((await signIn(hall, "m001")).body.session.staff).toBe("wangfang");
   });
 
   it("a wrong badge and a wrong password get the same 401, which reveals neither", async () => {

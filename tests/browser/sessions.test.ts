@@ -124,6 +124,13 @@ describe("signing in as oneself", () => {
     await page.waitForFunction(() => document.querySelector("#counter-current")?.textContent?.includes("A001") ?? false, undefined, { timeout: 10_000 });
     const audit = (await api("manager", "GET", `/api/halls/${hall}/audit?limit=5`)).body.entries;
     expect(audit.find((a: any) => a.action === "call")).toMatchObject({ actor: "赵敏 (C003)", role: "counter" });
+    // A new password ends the session: the next press sends the officer to sign in again, and back here.
+    await api("manager", "PUT", `/api/halls/${hall}/staff/zhaomin`, { name: "赵敏", badge: "C003", access: "counter", password: "another one 7" });
+    await page.waitForFunction(() => !(document.querySelector('#counter-actions [data-action="recall"]') as HTMLButtonElement).disabled);
+    await page.click('#counter-actions [data-action="recall"]');
+    await page.waitForURL(/\/login\?next=/);
+    await signIn(page, "C003", "another one 7");
+    await page.waitForURL(`${baseUrl()}/halls/${hall}/counter/3`);
     await context.close();
   });
 

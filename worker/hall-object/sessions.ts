@@ -108,7 +108,9 @@ export class HallSessions {
   }
 
   async #signIn(state: HallState, badge: string, password: string, now: number, device: string | null): Promise<SignInReply> {
-    const staff = Object.values(state.staff).find((s) => s.badge.toLowerCase() === badge.toLowerCase());
+    // Typed on a phone, "m001" is M001; an exact match comes first should two badges differ only in case.
+    const everyone = Object.values(state.staff);
+    const staff = everyone.find((s) => s.badge === badge) ?? everyone.find((s) => s.badge.toLowerCase() === badge.toLowerCase());
     const row = staff ? this.#password(staff.id) : undefined;
     if (!staff || !row) {
       await pinMatches(password, DECOY);

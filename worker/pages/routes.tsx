@@ -71,7 +71,7 @@ export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
       const page = await stub.page(hall, view, query, access.principal.role, access.token);
       if (!page.html) return c.html(problemPage(page.status, page.problem ?? "not found"), page.status as 404);
       c.header("Cache-Control", "no-store");
-      return c.html(access.via === "session" ? withSignedInBar(page.html, hall, access.principal) : page.html);
+      return c.html(access.via === "session" && SIGN_IN_PAGES.has(view) ? withSignedInBar(page.html, hall, access.principal) : page.html);
     });
   }
 }
