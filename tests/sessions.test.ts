@@ -276,6 +276,10 @@ describe("a session ends", () => {
       expect(res.status, path).toBe(401);
     }
     expect((await browser(cookie, "PATCH", `/api/halls/${hall}/windows/2`, { state: "closed" })).status).toBe(401);
+    const again = await browser(cookie, "DELETE", `/api/halls/${hall}/sessions/current`);
+    expect(again.status).toBe(404);
+    expect(again.headers.get("Set-Cookie")).toContain("Max-Age=0");
+    expect((await browser(null, "DELETE", `/api/halls/${hall}/sessions/current`)).status).toBe(404);
     const audit = (await call("manager", "GET", `/api/halls/${hall}/audit?limit=1`)).body.entries;
     expect(audit[0]).toMatchObject({ action: "session_end", actor: "王芳 (M001)" });
   });

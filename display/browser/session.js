@@ -8,7 +8,8 @@
     button.disabled = true;
     try {
       var res = await fetch("/api/halls/" + encodeURIComponent(hall) + "/sessions/current", { method: "DELETE", credentials: "same-origin" });
-      if (res.ok) return location.replace("/halls/" + hall + "/login");
+      // 404: the sign-in had already ended; either way nobody is signed in now.
+      if (res.ok || res.status === 404) return location.replace("/halls/" + hall + "/login");
     } catch (err) {
       // falls through to the message below
     }

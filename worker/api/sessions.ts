@@ -75,7 +75,7 @@ export function sessionRoutes(app: HallApp): void {
       path: "/api/halls/{hall}/sessions/current",
       summary: "Sign out: the session ends in the hall (its cookie then gets 401 everywhere) and the cookie is cleared",
       request: { params: S.HallParam },
-      responses: { 200: json(z.object({ signedOut: z.boolean() }), "Signed out; signedOut is false when no live session was presented"), ...errors(400, 403) },
+      responses: { 200: json(z.object({ signedOut: z.boolean() }), "Signed out"), ...errors(400, 403, 404) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
@@ -86,9 +86,12 @@ export function sessionRoutes(app: HallApp): void {
         });
       }
       const ended = parts && parts !== "malformed" && parts.hall === hall ? await hallStub(c, hall).signOut(hall, parts.id, parts.secret, deviceOf(c)) : false;
-      c.header("Set-Cookie", sessionCookieHeader(c.req.raw, c.env, null));
       c.header("Cache-Control", "no-store");
-      return c.json({ signedOut: ended }, 200);
+      // A dead cookie is cleared too, so the browser stops sending it.
+      if (parts) c.header("Set-Cookie", sessionCookieHeader(c.req.raw, c.env, null));
+      // Nothing to end is a missing thing, not a refusal: the request asked for no one's rights.
+      if (!ended) return fail(c, 404, "not_found", "没有可退出的登录 · no sign-in to end here: not signed in, or it has already ended", {});
+      return c.json({ signedOut: true }, 200);
     },
   );
 }
