@@ -8,24 +8,33 @@ import { body, errors, execute, fail, hallStub, json, MANAGERS, reply, route } f
 import { allow, type HallApp } from "./halls.js";
 import * as S from "./schemas.js";
 
-const StaffReply = z.object({ staff: z.object({ id: z.string(), name: z.string(), badge: z.string(), role: z.string(), hasPin: z.boolean() }) });
+const StaffReply = z.object({
+  staff: z.object({ id: z.string(), name: z.string(), badge: z.string(), role: z.string(), access: z.enum(S.STAFF_ACCESS), hasPin: z.boolean(), hasPassword: z.boolean() }),
+});
 
 export function managerRoutes(app: HallApp): void {
   app.openapi(
     route({
       method: "put",
       path: "/api/halls/{hall}/staff/{staff}",
-      summary: "Create (201) or update (200) a staff account: name, badge, role, and optionally a PIN, stored hashed (manager)",
+      summary:
+        "Create (201) or update (200) a staff account: name, badge, rank (role), what they may do signed in (access), and optionally a PIN and a sign-in password, stored hashed (manager)",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.StaffParams, ...body(S.StaffBody) },
       responses: { 200: json(StaffReply, "Updated"), 201: json(StaffReply, "Created"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, staff: id } = c.req.valid("param");
-      const { name, badge, role, pin, commandId } = c.req.valid("json");
-      const change = pin === undefined ? "keep" : pin === null ? "clear" : "set";
-      const command: Command = { type: "save_staff", staff: { id, name, badge, role }, pin: change };
-      return reply(c, await execute(c, hall, command, { commandId, sensitive: pin ? { pin } : {} }));
+      const { name, badge, role, access, pin, password, commandId } = c.req.valid("json");
+      const change = (secret: string | null | undefined) => (secret === undefined ? "keep" : secret === null ? "clear" : "set");
+      const command: Command = {
+        type: "save_staff",
+        staff: { id, name, badge, role, ...(access ? { access } : {}) },
+        pin: change(pin),
+        password: change(password),
+      };
+      const sensitive = { ...(pin ? { pin } : {}), ...(password ? { password } : {}) };
+      return reply(c, await execute(c, hall, command, { commandId, sensitive }));
     },
   );
 

@@ -144,7 +144,7 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
     case "check_in":
       return rec.record(checkIn(state, command.code, at));
     case "save_staff":
-      return rec.record(saveStaff(state, command.staff, command.pin));
+      return rec.record(saveStaff(state, command.staff, command.pin, command.password));
     case "remove_staff":
       return rec.record(removeStaff(state, command.staff));
     case "sign_in_staff":
