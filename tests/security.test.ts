@@ -155,6 +155,14 @@ const MATRIX: Record<string, Action> = {
     roles: ["admin", "manager", "counter", "display"],
     attempt: async (h) => (await called(h), await call("manager", "POST", `/api/halls/${h}/windows/5/finish`), post(`/api/halls/${h}/windows/5/evaluation`, { score: 5 })),
   },
+  "GET /api/halls/{hall}/appointments": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/appointments` }) },
+  "DELETE /api/halls/{hall}/appointments/{code}": {
+    roles: MANAGERS,
+    attempt: async (h) => {
+      const booked = await call("manager", "POST", `/api/halls/${h}/appointments`, { category: "traffic" });
+      return { method: "DELETE", path: `/api/halls/${h}/appointments/${booked.body.appointment.code}` };
+    },
+  },
   "GET /api/halls/{hall}/follow-ups": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/follow-ups` }) },
   "PATCH /api/halls/{hall}/follow-ups/{id}": {
     roles: MANAGERS,

@@ -75,6 +75,39 @@ export function managerRoutes(app: HallApp): void {
 
   app.openapi(
     route({
+      method: "get",
+      path: "/api/halls/{hall}/appointments",
+      summary: "The bookings for a day (?date=YYYY-MM-DD; without it, every day from today), in booking order (manager)",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.HallParam, query: S.AppointmentListQuery },
+      responses: { 200: json(z.object({ date: z.string().nullable(), appointments: z.array(S.Appointment) }), "The bookings"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const { date } = c.req.valid("query");
+      const list = await hallStub(c, hall).appointments(hall, date ?? null);
+      if (!list) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      return c.json({ date: date ?? null, appointments: list }) as never;
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "delete",
+      path: "/api/halls/{hall}/appointments/{code}",
+      summary: "Cancel a booking not yet checked in: its code stops working at the kiosk; 409 once checked in (manager)",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.AppointmentParams },
+      responses: { 200: json(z.object({ appointment: S.Appointment }), "Cancelled"), ...errors(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { hall, code } = c.req.valid("param");
+      return reply(c, await execute(c, hall, { type: "cancel_appointment", code }));
+    },
+  );
+
+  app.openapi(
+    route({
       method: "post",
       path: "/api/halls/{hall}/preview",
       summary: "What window changes would do to estimated waits, without applying them (manager)",

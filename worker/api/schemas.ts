@@ -380,6 +380,21 @@ export const AppointmentBody = z
   })
   .openapi("BookAppointment");
 
+export const AppointmentListQuery = z.object({
+  date: day.optional().openapi({ param: { name: "date", in: "query" }, example: "2026-12-01" }),
+});
+
+export const Appointment = z
+  .object({
+    code: z.string(),
+    category: z.string(),
+    day: z.string(),
+    note: z.string().nullable(),
+    bookedAt: z.string(),
+    ticket: z.string().nullable().openapi({ description: "The ticket id issued at check-in; null until then" }),
+  })
+  .openapi("Appointment");
+
 export const AppointmentParams = HallParam.extend({
   code: z.string().regex(/^\d{6}$/, "the six-digit appointment code").openapi({ param: { name: "code", in: "path" }, example: "482913" }),
 });

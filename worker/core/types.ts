@@ -285,7 +285,8 @@ export type HallEventBody =
   | { type: "ticket.rated"; ticket: RatedTicket; score: number; reasons?: RatingReason[] }
   | { type: "window.updated"; window: Window; changes: WindowChange[] }
   | { type: "staff.updated"; staff: Staff; change: "added" | "updated" | "removed" }
-  | { type: "appointment.booked"; appointment: Appointment };
+  | { type: "appointment.booked"; appointment: Appointment }
+  | { type: "appointment.cancelled"; appointment: Appointment };
 
 export type WindowChange = "state" | "categories" | "officer";
 
@@ -326,6 +327,7 @@ export type Command =
   | { type: "remove_staff"; staff: string }
   /** The hall object fills in a fresh random `code` when the caller gives none; `day` "" is today. */
   | { type: "book_appointment"; code: string; category: string; day: string; note?: string }
+  | { type: "cancel_appointment"; code: string }
   | { type: "check_in"; code: string }
   | { type: "sign_out"; window: string }
   | { type: "update_settings"; settings: SettingsChange }

@@ -13,7 +13,7 @@ export function targetOf(command: Command): string | null {
   if (command.type === "issue") return `category:${command.category}`;
   if (command.type === "save_staff") return `staff:${command.staff.id}`;
   if (command.type === "remove_staff") return `staff:${command.staff}`;
-  if (command.type === "book_appointment" || command.type === "check_in") return `appointment:${command.code}`;
+  if (command.type === "book_appointment" || command.type === "check_in" || command.type === "cancel_appointment") return `appointment:${command.code}`;
   return null;
 }
 

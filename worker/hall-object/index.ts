@@ -10,7 +10,7 @@ import { DurableObject } from "cloudflare:workers";
 import { nextMidnight } from "../core/day.js";
 import { decide, isConfigured, isRejection } from "../core/hall.js";
 import { publicEvent, snapshotOf, type HallSnapshot } from "../core/snapshot.js";
-import type { Command, HallEvent, HallState, Staff } from "../core/types.js";
+import type { Appointment, Command, HallEvent, HallState, Staff } from "../core/types.js";
 import { DEMO_HALL, demoConfig } from "../demo.js";
 import { clockOf, machineInstant } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
@@ -140,6 +140,16 @@ export class HallObject extends DurableObject<Env> {
   async signOut(hall: string, id: string, secret: string, device: string | null): Promise<boolean> {
     this.#adopt(hall);
     return isConfigured(this.#state) && this.#sessions.signOut(this.#state, id, secret, this.clock(), device);
+  }
+
+  /** The bookings for `day` (all days from today when null), in booking order. */
+  async appointments(hall: string, day: string | null): Promise<Appointment[] | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    this.#apply({ type: "rollover" }, SYSTEM, null, "");
+    return Object.values(this.#state.appointments)
+      .filter((a) => day === null || a.day === day)
+      .sort((a, b) => a.day.localeCompare(b.day) || a.bookedAt.localeCompare(b.bookedAt));
   }
 
   /** The audit log, newest first: who did what, when, from which device. */

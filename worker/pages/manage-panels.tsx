@@ -153,11 +153,21 @@ export function StaffForm() {
 
 export function Appointments({ state, live }: { state: HallState; live: boolean }) {
   const list = Object.values(state.appointments).sort((a, b) => (a.day + a.bookedAt < b.day + b.bookedAt ? -1 : 1));
+  const days = [...new Set(list.map((a) => a.day))];
   return (
     <section id="manage-appointments" class="panel" {...oob(live)}>
       <h2>
         <Bi zh={`预约（${list.length}）`} en="Appointments: citizens check in at the kiosk with the code" />
       </h2>
+      <label class="inline-field">
+        <Bi zh="日期" en="Day" />
+        <select id="appointment-day" aria-label="预约日期 · day">
+          <option value="">全部 · every day</option>
+          {days.map((d) => (
+            <option value={d}>{d === state.day ? `${d}（今天 today）` : d}</option>
+          ))}
+        </select>
+      </label>
       <table class="list">
         <thead>
           <tr>
@@ -166,16 +176,26 @@ export function Appointments({ state, live }: { state: HallState; live: boolean 
             <th>业务 Category</th>
             <th>备注 Note</th>
             <th>签到 Checked in</th>
+            <th>
+              <span class="visually-hidden">操作 Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {list.map((a) => (
-            <tr data-code={a.code}>
+            <tr data-code={a.code} data-day={a.day}>
               <td class="code">{a.code}</td>
               <td>{a.day}</td>
               <td>{categoryZh(state, a.category)}</td>
               <td>{a.note ?? ""}</td>
               <td>{a.ticket ? (state.tickets[a.ticket]?.number ?? "✓") : "—"}</td>
+              <td>
+                {!a.ticket && (
+                  <button type="button" class="danger" data-cancel-appointment={a.code} aria-label={`取消预约 ${a.code} · cancel`}>
+                    <Bi zh="取消" en="Cancel" />
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
