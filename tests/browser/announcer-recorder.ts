@@ -32,13 +32,28 @@ export type Recorded =
   | { kind: "speak"; text: string; lang: string; voice: string | null; rate: number; volume: number; t: number }
   | { kind: "clip"; clip: string | null; buffer: number; when: number; offset: number; duration: number; t: number };
 
+/** Where a broken Web Speech voice throws: building the utterance, setting its voice, or `speak`. */
+export type Throws = "utterance" | "voice" | "speak";
+
+export interface SpeechOptions {
+  /** How long a fake voice speaks each utterance (ms); default 150. */
+  speakMs?: number;
+  /** Instead: this long a character, as a real voice (250: ¼ s a character, ~4 s a call). */
+  msPerCharacter?: number;
+  /** Never end an utterance. */
+  hang?: boolean;
+  /** Throw there, as a broken voice or speech service does, before anything is heard. */
+  throws?: Throws;
+}
+
 /**
  * Installs the recorder. `voices`: the list getVoices() returns (fake voices speak for
- * `speakMs`, or never end with `hang`); null leaves Chromium's own (none, headless).
+ * `speakMs` or `msPerCharacter`, never end with `hang`, or throw with `throws`); null leaves
+ * Chromium's own (none, headless).
  */
-export async function recordSpeech(page: Page, voices: FakeVoice[] | null, options: { speakMs?: number; hang?: boolean } = {}) {
+export async function recordSpeech(page: Page, voices: FakeVoice[] | null, options: SpeechOptions = {}) {
   await page.addInitScript(
-    ({ voices, speakMs, hang }) => {
+    ({ voices, speakMs, msPerCharacter, hang, throws }) => {
       const w = window as any;
       const timeline: any[] = [];
       w.__recorded = { timeline, decodes: 0 };
@@ -55,14 +70,23 @@ export async function recordSpeech(page: Page, voices: FakeVoice[] | null, optio
       if (!voices) return;
       class FakeUtterance {
         lang = "";
-        voice: any = null;
+        _voice: any = null;
         rate = 1;
         volume = 1;
         pitch = 1;
         onstart: any = null;
         onend: any = null;
         onerror: any = null;
-        constructor(public text: string) {}
+        constructor(public text: string) {
+          if (throws === "utterance") throw new Error("SpeechSynthesisUtterance: speech service unavailable");
+        }
+        get voice() {
+          return this._voice;
+        }
+        set voice(v: any) {
+          if (throws === "voice") throw new TypeError("SpeechSynthesisUtterance.voice: not a SpeechSynthesisVoice");
+          this._voice = v;
+        }
       }
       w.SpeechSynthesisUtterance = FakeUtterance;
       const synth = w.speechSynthesis;
@@ -72,12 +96,14 @@ export async function recordSpeech(page: Page, voices: FakeVoice[] | null, optio
       Object.defineProperty(synth, "cancel", { value: () => {} });
       Object.defineProperty(synth, "speak", {
         value: (u: FakeUtterance) => {
+          if (throws === "speak") throw new Error("speechSynthesis.speak: synthesis-failed");
           timeline.push({ kind: "speak", text: u.text, lang: u.lang, voice: u.voice?.name ?? null, rate: u.rate, volume: u.volume, t: performance.now() });
-          if (!hang) setTimeout(() => u.onend?.({}), speakMs);
+          const ms = msPerCharacter === null ? speakMs : u.text.length * msPerCharacter;
+          if (!hang) setTimeout(() => u.onend?.({}), ms);
         },
       });
     },
-    { voices, speakMs: options.speakMs ?? 150, hang: options.hang ?? false },
+    { voices, speakMs: options.speakMs ?? 150, msPerCharacter: options.msPerCharacter ?? null, hang: options.hang ?? false, throws: options.throws ?? null },
   );
 }
 
