@@ -233,10 +233,15 @@ async function announce(call, round) {
     const clips = u.clips.map((clip) => ({ language: u.language, clip }));
     if (engines[u.language] === "web-speech") {
       await flush();
-      const voice = synth.getVoices().find((v) => v.name === voices[u.language]);
-      const outcome = voice ? await speak(synth, voice, u.speech, { lang: u.speechLang, rate: settings.rate, volume: settings.volume }) : "error";
+      let outcome;
+      try {
+        const voice = synth.getVoices().find((v) => v.name === voices[u.language]);
+        outcome = voice ? await speak(synth, voice, u.speech, { lang: u.speechLang, rate: settings.rate, volume: settings.volume }) : "error";
+      } catch (error) {
+        outcome = `exception: ${error}`;
+      }
       if (outcome === "ended") continue;
-      // A hung or failing voice: this utterance and the next ones go to the voice pack.
+      // A hung, failing or throwing voice: this utterance and the next ones go to the voice pack.
       recordError(`${u.language} web speech: ${outcome}`);
       demotedUntil[u.language] = performance.now() + DEMOTE_MS;
       chooseEngines();

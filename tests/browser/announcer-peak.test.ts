@@ -1,11 +1,11 @@
 /**
  * The announcer at peak: calls made faster than a real voice says them (¼ s a character, about
- * 9 s a call in Mandarin and Cantonese).
+ * 9 s a call in Mandarin and Cantonese), and voices that throw instead of speaking.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callWords } from "../../announcer/words.js";
-import { issueAndCall, openAnnouncer, recorded, recordSpeech, waitForOutcomes, WINDOWS_VOICES } from "./announcer-recorder.js";
+import { issueAndCall, openAnnouncer, recorded, recordSpeech, waitForOutcomes, WINDOWS_VOICES, type Throws } from "./announcer-recorder.js";
 import { demoLikeHall, launch } from "./harness.js";
 
 let browser: Browser;
@@ -50,4 +50,30 @@ describe("call announcer at peak", () => {
     },
     120_000,
   );
+});
+
+describe("call announcer: a voice that throws", () => {
+  const quick = (c: any) => void (c.announcer = { repeat: 1, rate: 1, volume: 1, chime: false });
+
+  it.each<[Throws, string]>([
+    ["utterance", "building the utterance"],
+    ["voice", "setting its voice"],
+    ["speak", "speechSynthesis.speak"],
+  ])("falls back to the voice pack for the utterance when %s throws (%s)", async (throws) => {
+    const hall = await demoLikeHall(`browser-announcer-throws-${throws}`, quick);
+    const page = await newPage();
+    await recordSpeech(page, WINDOWS_VOICES, { throws });
+    await openAnnouncer(page, hall);
+    const call = await issueAndCall(hall, "traffic", "5");
+    await page.waitForFunction(() => (window as any).tongbanAnnouncer.log.length >= 1);
+
+    const { log, errors } = await announcer(page);
+    expect(log.map((e: any) => [e.ticket, e.outcome])).toEqual([[call.ticket, "spoken"]]);
+    const [cmn, yue] = words(call);
+    const heard = (await recorded(page)).flatMap((e) => (e.kind === "clip" && e.clip !== "pause" ? [e.clip] : e.kind === "speak" ? [`speak ${e.text}`] : []));
+    // Mandarin's voice threw: its words from the pack. Cantonese's voice threw the same way.
+    expect(heard).toEqual([...cmn!.clips.map((c) => `cmn-Hans/${c}`), ...yue!.clips.map((c) => `yue-Hant/${c}`)]);
+    expect(errors.some((e: string) => e.startsWith("cmn-Hans web speech: exception"))).toBe(true);
+    await page.close();
+  });
 });
