@@ -1,111 +1,13 @@
 /**
- * What the announcer browser tests put into the page before it loads: a recorder of every
- * `speechSynthesis.speak` and every `AudioBufferSourceNode.start`, in one timeline, and, when
- * asked, a fake voice list (headless Chromium has no voices; a hall PC on Windows has several).
- * Calls are always made through the API, never through page.evaluate, which counts as a click.
+ * The announcer browser tests' side of the speech recorder (tests/browser/speech-recorder.ts):
+ * reading its timeline back, opening the announcer, and making calls. Calls are always made
+ * through the API, never through page.evaluate, which counts as a click.
  */
 import type { Page } from "playwright-core";
 import { api, baseUrl } from "./harness.js";
+import type { Recorded } from "./speech-recorder.js";
 
-export interface FakeVoice {
-  name: string;
-  lang: string;
-  localService: boolean;
-  voiceURI?: string;
-  default?: boolean;
-}
-
-/** A Windows hall PC: Huihui (Mandarin) and Tracy (Cantonese), plus voices that must be skipped. */
-export const WINDOWS_VOICES: FakeVoice[] = [
-  { name: "Microsoft Huihui - Chinese (Simplified, PRC)", lang: "zh-CN", localService: true },
-  { name: "Microsoft Tracy - Chinese (Traditional, Hong Kong S.A.R.)", lang: "zh-HK", localService: true },
-];
-
-/** A Linux box: eSpeak (reads hanzi as English) and a remote Cantonese voice; only Mandarin is real. */
-export const MANDARIN_ONLY_VOICES: FakeVoice[] = [
-  { name: "eSpeak Mandarin", lang: "zh", localService: true, voiceURI: "espeak-ng-mbrola zh" },
-  { name: "Google 粵語（香港）", lang: "zh-HK", localService: false },
-  { name: "Microsoft Huihui - Chinese (Simplified, PRC)", lang: "zh-CN", localService: true },
-];
-
-export type Recorded =
-  | { kind: "speak"; text: string; lang: string; voice: string | null; rate: number; volume: number; t: number }
-  | { kind: "clip"; clip: string | null; buffer: number; when: number; offset: number; duration: number; t: number };
-
-/** Where a broken Web Speech voice throws: building the utterance, setting its voice, or `speak`. */
-export type Throws = "utterance" | "voice" | "speak";
-
-export interface SpeechOptions {
-  /** How long a fake voice speaks each utterance (ms); default 150. */
-  speakMs?: number;
-  /** Instead: this long a character, as a real voice (250: ¼ s a character, ~4 s a call). */
-  msPerCharacter?: number;
-  /** Never end an utterance. */
-  hang?: boolean;
-  /** Throw there, as a broken voice or speech service does, before anything is heard. */
-  throws?: Throws;
-}
-
-/**
- * Installs the recorder. `voices`: the list getVoices() returns (fake voices speak for
- * `speakMs` or `msPerCharacter`, never end with `hang`, or throw with `throws`); null leaves
- * Chromium's own (none, headless).
- */
-export async function recordSpeech(page: Page, voices: FakeVoice[] | null, options: SpeechOptions = {}) {
-  await page.addInitScript(
-    ({ voices, speakMs, msPerCharacter, hang, throws }) => {
-      const w = window as any;
-      const timeline: any[] = [];
-      w.__recorded = { timeline, decodes: 0 };
-      const start = AudioBufferSourceNode.prototype.start;
-      AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, when?: number, offset?: number, duration?: number) {
-        timeline.push({ kind: "clip", source: this, buffer: this.buffer, when, offset, duration, t: performance.now() });
-        return start.call(this, when, offset, duration);
-      };
-      const decode = BaseAudioContext.prototype.decodeAudioData;
-      BaseAudioContext.prototype.decodeAudioData = function (this: BaseAudioContext, ...args: any[]) {
-        w.__recorded.decodes++;
-        return (decode as any).apply(this, args);
-      } as any;
-      if (!voices) return;
-      class FakeUtterance {
-        lang = "";
-        _voice: any = null;
-        rate = 1;
-        volume = 1;
-        pitch = 1;
-        onstart: any = null;
-        onend: any = null;
-        onerror: any = null;
-        constructor(public text: string) {
-          if (throws === "utterance") throw new Error("SpeechSynthesisUtterance: speech service unavailable");
-        }
-        get voice() {
-          return this._voice;
-        }
-        set voice(v: any) {
-          if (throws === "voice") throw new TypeError("SpeechSynthesisUtterance.voice: not a SpeechSynthesisVoice");
-          this._voice = v;
-        }
-      }
-      w.SpeechSynthesisUtterance = FakeUtterance;
-      const synth = w.speechSynthesis;
-      Object.defineProperty(synth, "getVoices", { value: () => voices });
-      Object.defineProperty(synth, "speaking", { get: () => false });
-      Object.defineProperty(synth, "pending", { get: () => false });
-      Object.defineProperty(synth, "cancel", { value: () => {} });
-      Object.defineProperty(synth, "speak", {
-        value: (u: FakeUtterance) => {
-          if (throws === "speak") throw new Error("speechSynthesis.speak: synthesis-failed");
-          timeline.push({ kind: "speak", text: u.text, lang: u.lang, voice: u.voice?.name ?? null, rate: u.rate, volume: u.volume, t: performance.now() });
-          const ms = msPerCharacter === null ? speakMs : u.text.length * msPerCharacter;
-          if (!hang) setTimeout(() => u.onend?.({}), ms);
-        },
-      });
-    },
-    { voices, speakMs: options.speakMs ?? 150, msPerCharacter: options.msPerCharacter ?? null, hang: options.hang ?? false, throws: options.throws ?? null },
-  );
-}
+export { MANDARIN_ONLY_VOICES, recordSpeech, WINDOWS_VOICES, type FakeVoice, type Recorded, type SpeechOptions, type Throws } from "./speech-recorder.js";
 
 /** The timeline so far, each clip named by the page's pack ("cmn-Hans/qing") and its buffer's identity. */
 export async function recorded(page: Page): Promise<Recorded[]> {
