@@ -141,8 +141,45 @@ describe("calling from the terminal", () => {
     expect(w5.current.callReason).toMatchObject({ code: "priority", reasonZh: expect.stringContaining("长者优先") });
   });
 
-  it("a double press of Call next calls one ticket: the second press is a 409 naming it", async () => {
+  it("two presses of Call next at once: the first citizen is finished, the next called, nobody skipped", async () => {
     const hall = await newHall("counter-double");
+    await issue(hall, "traffic");
+    await issue(hall, "traffic");
+    const [a, b] = await Promise.all([
+      call("counter", "POST", `/api/halls/${hall}/windows/5/call`, { commandId: "press-a" }),
+      call("counter", "POST", `/api/halls/${hall}/windows/5/call`, { commandId: "press-b" }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const second = a.body.finished ? a : b;
+    expect(second.body).toMatchObject({ finished: { number: "C001", status: "done" }, ticket: { number: "C002" } });
+    const snap = await snapshot(hall);
+    expect(snap.waiting).toEqual([]);
+    expect(snap.windows.find((w: any) => w.id === "5").current.number).toBe("C002");
+  });
+
+  it("one press finishes the citizen and calls the next: one command, one audit row, replayed by its commandId", async () => {
+    const hall = await newHall("counter-one-press");
+    await issue(hall, "traffic");
+    await issue(hall, "traffic");
+    await call("counter", "POST", `/api/halls/${hall}/windows/5/call`);
+    const before = (await snapshot(hall)).seq;
+    const rowsBefore = (await audit(hall)).length;
+    const press = await call("counter", "POST", `/api/halls/${hall}/windows/5/call`, { commandId: "one-press" });
+    expect(press.status).toBe(200);
+    expect(press.body).toMatchObject({ finished: { number: "C001", status: "done" }, ticket: { number: "C002", status: "called" } });
+    expect((await snapshot(hall)).seq).toBe(before + 2);
+    const rows = await audit(hall);
+    expect(rows.length).toBe(rowsBefore + 1);
+    expect(rows[0]).toMatchObject({ action: "call" });
+    const again = await call("counter", "POST", `/api/halls/${hall}/windows/5/call`, { commandId: "one-press" });
+    expect(again.body).toEqual(press.body);
+    expect((await snapshot(hall)).seq).toBe(before + 2);
+    expect((await audit(hall)).length).toBe(rowsBefore + 1);
+  });
+
+  it("with callNextFinishes off, a double press of Call next calls one ticket: the second press is a 409 naming it", async () => {
+    const hall = await newHall("counter-double-off");
+    expect((await call("manager", "PATCH", `/api/halls/${hall}`, { callNextFinishes: false })).status).toBe(200);
     await issue(hall, "traffic");
     await issue(hall, "traffic");
     const [a, b] = await Promise.all([

@@ -75,6 +75,8 @@ describe("bad input is a clear 4xx that changes nothing", () => {
 
   it("409 when a rule says no, and nothing changes", async () => {
     const hall = await newHall("rules");
+    // The two-press rule: a window holding a ticket calls nobody else.
+    expect((await call("manager", "PATCH", `/api/halls/${hall}`, { callNextFinishes: false })).status).toBe(200);
     await issue(hall, "traffic");
     await issue(hall, "traffic");
     await call("counter", "POST", `/api/halls/${hall}/windows/5/call`);

@@ -108,6 +108,8 @@ export class RandomDay {
   /** Learns from an acknowledged reply (2xx). */
   learn(request: HallRequest, body: any): void {
     const ticket = body?.ticket;
+    // A call at a busy window finishes the ticket there first (one press per citizen).
+    if (body?.finished) this.tickets.set(body.finished.id, body.finished.status);
     const window = request.path.match(/\/windows\/([^/]+)\//)?.[1];
     if (request.kind === "call" && window) this.windows.set(window, ticket?.id ?? null);
     if (!ticket) return;

@@ -330,7 +330,8 @@ describe(`bad input is refused with a clear 4xx and changes nothing (seed ${SEED
       const r: FuzzRequest = { why: "unknown path", method: "POST", path: `/api/halls/${hall}/x${p}`.replace(/\/\/+/g, "/"), headers: authFor() };
       expectClearRefusal(r, await send(r));
     }
-  });
+    // Several hundred requests (every operation × every method it lacks): seconds on a busy machine.
+  }, 60_000);
 
   it("answers garbage page addresses, queries and citizen links without a 5xx", async () => {
     const { PAGES } = await import("../worker/pages/routes.js");

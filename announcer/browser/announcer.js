@@ -52,6 +52,15 @@ let busy = false;
 const log = [];
 const errors = [];
 
+/** With `?zone=`, the ids of the zone's windows: only their calls are spoken. Null: every call. */
+let zoneWindows = config.zone ? new Set(config.zone.windows) : null;
+/** A live change of zones: the zone's windows now (none once the zone is removed). */
+function followZones(zones) {
+  if (!config.zone) return;
+  const zone = (zones || []).find((z) => z.id === config.zone.id);
+  zoneWindows = new Set(zone ? zone.windows : []);
+}
+
 const stored = readStore();
 /** callId → the call's `at`: a second delivery has the same pair; a recall has a new callId. */
 const spoken = new Map(stored.spoken);
@@ -128,10 +137,13 @@ function receive(event) {
   if (event.type === "hall.configured") {
     settings.languages = event.config.languages;
     Object.assign(settings, config.defaults, event.config.announcer);
+    followZones(event.config.zones);
     chooseEngines();
     return;
   }
   if (event.type !== "ticket.called" && event.type !== "ticket.recalled") return;
+  // Another zone's call: its own announcer speaks it, where its citizen waits.
+  if (zoneWindows && !zoneWindows.has(event.window.id)) return;
   const call = {
     callId: event.callId,
     seq: event.seq,
@@ -333,7 +345,10 @@ const feed = hallFeed({
   since,
   onEvent: receive,
   // Too far behind: the hall sent its state instead; its calls are old news, speak none.
-  onSnapshot: () => saveSoon(),
+  onSnapshot: (snapshot) => {
+    followZones(snapshot.state?.zones);
+    saveSoon();
+  },
   onMessage: (message) => {
     if (message.type === "error") recordError(`hall: ${message.error}`);
   },

@@ -61,7 +61,8 @@
           var res = await fetch(path, {
             method: method,
             headers: Object.assign(
-              { Authorization: "Bearer " + config.token, "X-Tongban-Device": deviceName },
+              // Signed in or paired, the page has no token: the cookie goes with the request.
+              config.token ? { Authorization: "Bearer " + config.token, "X-Tongban-Device": deviceName } : { "X-Tongban-Device": deviceName },
               payload ? { "Content-Type": "application/json" } : {}
             ),
             body: payload ? JSON.stringify(payload) : undefined,

@@ -5,6 +5,8 @@
   "use strict";
   var T = window.Tongban;
   var windowId = T.config.window;
+  var BOUNCE_MS = 1500;
+  var lastCall = { at: 0, id: null };
 
   function current() {
     var el = document.getElementById("counter-current");
@@ -27,12 +29,18 @@
     if (action === "sign-in") return openSignIn();
     var path = PATHS[action];
     if (!path) return;
+    // Call next finishes the citizen at the window: a second press within a moment of a call is
+    // a bounce of the key, not a citizen served in a second, so it is ignored.
+    if (action === "call-next" && Date.now() - lastCall.at < BOUNCE_MS && current().id === lastCall.id) return;
     var result = await T.press("POST", T.api("/windows/" + encodeURIComponent(windowId) + path), {}, action);
     if (result.dropped || result.status === 0) return;
     if (result.ok) {
       if (action === "call-next") {
-        if (result.body.ticket) T.say("已呼叫 " + result.body.ticket.number + " · Called " + result.body.ticket.number, "ok");
-        else T.say("暂无等候 · Nobody is waiting for this window", "info");
+        lastCall = { at: Date.now(), id: result.body.ticket ? result.body.ticket.id : null };
+        var done = result.body.finished ? "已办结 " + result.body.finished.number + "，" : "";
+        var doneEn = result.body.finished ? "Finished " + result.body.finished.number + ", " : "";
+        if (result.body.ticket) T.say(done + "已呼叫 " + result.body.ticket.number + " · " + doneEn + "called " + result.body.ticket.number, "ok");
+        else T.say(done + "暂无等候 · " + doneEn + "nobody is waiting for this window", "info");
       }
       return;
     }

@@ -153,7 +153,7 @@
     if (b.hasAttribute("data-stats-by")) return choose({ by: b.getAttribute("data-stats-by") });
     // CSV: the API wants the token in a header, so fetch it and save it under the server's file name.
     e.preventDefault();
-    var res = await fetch(b.href, { headers: { Authorization: "Bearer " + T.config.token } });
+    var res = await fetch(b.href, { headers: T.config.token ? { Authorization: "Bearer " + T.config.token } : {} });
     if (!res.ok) {
       var problem = await res.json().catch(function () { return null; });
       return T.say((problem && problem.error) || "导出失败 · export failed", "error");

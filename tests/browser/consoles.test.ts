@@ -204,6 +204,10 @@ describe("a day at the consoles", () => {
     const hallNow = (await api("display", "GET", `/api/halls/${hall}`)).body;
     expect(hallNow.windows.find((w: any) => w.id === "4").current.number).toBe("C003");
     expect(hallNow.waiting.map((t: any) => t.number).sort()).toEqual(["B001", "C002", "D001"]);
+    // One press per citizen: with C003 at the window, Call next stays enabled and says it finishes.
+    const next = counter.locator('#counter-actions [data-action="call-next"]');
+    expect(await next.isDisabled()).toBe(false);
+    expect(await next.innerText()).toContain("办结并呼叫下一位");
     await press(counter, "finish");
     await until(counter, "#counter-current", "当前无号");
   });

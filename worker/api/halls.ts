@@ -8,7 +8,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Command } from "../core/types.js";
 import type { Env } from "../env.js";
 import type { CommandReply } from "../hall-object/index.js";
-import { mayUseHall, originAllowed, presentedToken, principalFor, tokenTable, type Principal, type Role } from "./auth.js";
+import { mayUseHall, mayUseWindow, originAllowed, type Principal, type Role } from "./auth.js";
+import { callerOf, cookieWriteAllowed } from "./caller.js";
 import { bodyLimit } from "hono/body-limit";
 import { errorResponse, jsonBody, validationResponse } from "./errors.js";
 import * as S from "./schemas.js";
@@ -20,24 +21,33 @@ export type HallApp = OpenAPIHono<{ Bindings: Env; Variables: Vars }>;
 const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 const STAFF: Role[] = ["admin", "manager", "counter"];
 
-/** 401 without a known token, 403 for a role or hall the token does not cover. */
+/**
+ * 401 without a known token or sign-in, 403 for a role or hall the caller does not cover, or
+ * for a write signed in by cookie from a foreign origin.
+ */
 export function allow(roles: Role[], { allowQuery = false } = {}): MiddlewareHandler<{ Bindings: Env; Variables: Vars }> {
   return async function checkRole(c, next) {
-    const table = tokenTable(c.env);
-    if (!table.ok) return errorResponse(c, 503, "not_configured", table.problem);
-    const token = presentedToken(c.req.raw, { allowQuery });
-    if (!token) return errorResponse(c, 401, "unauthorized", "send a token: Authorization: Bearer <token>");
-    const principal = principalFor(table.tokens, token);
-    if (!principal) return errorResponse(c, 401, "unauthorized", "this token is not valid for Tongban");
     const hall = c.req.param("hall");
+    const caller = await callerOf(c, hall, { allowQuery });
+    if (!caller.ok) return errorResponse(c, caller.status, caller.status === 503 ? "not_configured" : "unauthorized", caller.message);
+    const principal = caller.principal;
+    if (!cookieWriteAllowed(c, caller.via)) {
+      return errorResponse(c, 403, "forbidden", "a signed-in change must come from a Tongban page: this request's Origin is foreign or missing", {
+        origin: c.req.header("Origin") ?? null,
+      });
+    }
     if (hall && !mayUseHall(principal, hall)) {
-      return errorResponse(c, 403, "forbidden", `this ${principal.role} token is not for hall "${hall}"`, { hall });
+      return errorResponse(c, 403, "forbidden", `this ${principal.role} ${caller.via === "token" ? "token" : "sign-in"} is not for hall "${hall}"`, { hall });
     }
     if (!roles.includes(principal.role)) {
-      return errorResponse(c, 403, "forbidden", `a ${principal.role} token cannot do this; it needs ${roles.join(" or ")}`, {
+      return errorResponse(c, 403, "forbidden", `a ${principal.role} ${caller.via === "token" ? "token" : "sign-in"} cannot do this; it needs ${roles.join(" or ")}`, {
         role: principal.role,
         allowed: roles,
       });
+    }
+    const window = c.req.param("window");
+    if (window !== undefined && !mayUseWindow(principal, window)) {
+      return errorResponse(c, 403, "forbidden", `this counter is for window ${principal.windows!.join(", ")}, not window ${window}`, { window });
     }
     c.set("principal", principal);
     return next();
@@ -111,7 +121,7 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "patch",
       path: "/api/halls/{hall}",
-      summary: "Change the notice line, supervision QR address, alarm line, languages or no-show rule (manager)",
+      summary: "Change the notice line, supervision QR address, alarm line, languages, no-show rule or zones (manager)",
       middleware: [allow(["admin", "manager"])] as const,
       request: { params: S.HallParam, ...body(S.SettingsBody) },
       responses: { 200: json(S.Snapshot, "The hall after the change"), ...errors(400, 401, 403, 404, 413) },

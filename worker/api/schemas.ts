@@ -85,6 +85,16 @@ const Announcement = {
   chime: z.boolean().openapi({ description: "A chime before the call" }),
 };
 
+export const ZoneConfig = z
+  .strictObject({
+    id: slug,
+    names: Names,
+    windows: z.array(windowId).max(200).openapi({ description: "Window ids; a window belongs to at most one zone" }),
+  })
+  .openapi("Zone", { description: "An area of the hall with its own screens and speakers (?zone= on the display, dashboard and announcer pages)" });
+
+const Zones = z.array(ZoneConfig).max(50);
+
 export const HallConfigBody = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
@@ -102,6 +112,7 @@ export const HallConfigBody = z
     notice: Notice.default(""),
     supervisionUrl: SupervisionUrl.default(null),
     priorities: Priorities.optional(),
+    callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen); default true" }),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.default(2),
@@ -112,6 +123,7 @@ export const HallConfigBody = z
       .default({ ...DEFAULT_ANNOUNCEMENT }),
     categories: z.array(CategoryConfig).min(1).max(26),
     windows: z.array(WindowConfig).max(200),
+    zones: Zones.optional().openapi({ description: "Areas with their own screens and speakers; absent: one zone, the whole hall" }),
   })
   .openapi("HallConfig");
 
@@ -130,6 +142,7 @@ export const SettingsBody = z
     noShowRequeueMinutes: z.number().int().min(0).max(240).optional(),
     orderBonusMinutes: z.number().min(0).max(60).optional(),
     priorities: Priorities.optional().openapi({ description: "Priorities the kiosk offers and the hall accepts, besides normal" }),
+    callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen)" }),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),
@@ -139,6 +152,7 @@ export const SettingsBody = z
       })
       .optional()
       .openapi({ description: "Merged into the announcer settings: name only what changes" }),
+    zones: Zones.optional().openapi({ description: "Replaces the hall's zones; [] makes the hall one zone again" }),
     commandId: CommandId,
   })
   .openapi("HallSettings");
@@ -204,6 +218,7 @@ export const LiveQuery = z.object({
       description: "For pages: receive the named view's HTML fragments as { type: \"html\", seq, html } instead of JSON events",
     }),
   window: z.string().max(32).optional().openapi({ param: { name: "window", in: "query" } }),
+  zone: z.string().max(40).optional().openapi({ param: { name: "zone", in: "query" }, description: "For the main and dashboard views: one zone's screen" }),
 });
 
 const Officer = z.object({ id: z.string().optional(), name: z.string(), badge: z.string() }).nullable();
@@ -248,6 +263,7 @@ export const Snapshot = z
   .object({
     hall: z.object({ id: z.string(), name: z.string(), timezone: z.string(), day: z.string(), alarmMinutes: z.number() }).passthrough(),
     seq: z.number(),
+    zones: z.array(ZoneConfig),
     categories: z.array(
       z.object({ id: z.string(), prefix: z.string(), names: z.any(), waiting: z.number(), estimatedWaitMinutes: z.number().nullable() }).passthrough(),
     ),
@@ -276,6 +292,7 @@ export const CallReply = z
     reasonZh: z.string().optional(),
     reasonCode: z.enum(["targeted", "overdue", "priority", "longest_wait"]).optional(),
     waitedMinutes: z.number().optional(),
+    finished: Ticket.optional().openapi({ description: "The ticket that was at the window, finished by this call (callNextFinishes)" }),
   })
   .openapi("CallReply");
 export const WindowReply = z.object({ window: Window }).openapi("WindowReply");

@@ -231,8 +231,33 @@ describe("a window and its ticket", () => {
     expect(out.result.choice).toMatchObject({ code: "longest_wait", waitedMinutes: 2 });
   });
 
-  it("refuses a second call while the window still holds a called or serving ticket", () => {
+  it("calls the next at a window that still holds a ticket by finishing that one first, in one command", () => {
     let s = run(configured(), [
+      { type: "issue", category: "household" },
+      { type: "issue", category: "household" },
+      { type: "issue", category: "household" },
+      { type: "call", window: "1" },
+    ]).state;
+    // Never started: its service counts from its call.
+    const one = ok(s, { type: "call", window: "1" }, at(4));
+    expect(one.events.map((e) => e.type)).toEqual(["ticket.finished", "ticket.called"]);
+    expect(one.result.finished).toMatchObject({ number: "A001", status: "done", servedAt: s.tickets[one.result.finished!.id]!.calledAt });
+    expect(one.events[0]).toMatchObject({ type: "ticket.finished", serviceMinutes: 4 });
+    expect(one.result.ticket).toMatchObject({ number: "A002", status: "called", window: "1" });
+    s = ok(one.state, { type: "start", window: "1" }, at(5)).state;
+    // Started: its service counts from its start.
+    const two = ok(s, { type: "call", window: "1" }, at(8));
+    expect(two.events[0]).toMatchObject({ type: "ticket.finished", serviceMinutes: 3, ticket: { number: "A002" } });
+    expect(two.result.ticket!.number).toBe("A003");
+    // Nobody waiting: the citizen at the window is still finished, and the window is free.
+    const three = ok(two.state, { type: "call", window: "1" }, at(9));
+    expect(three.events.map((e) => e.type)).toEqual(["ticket.finished"]);
+    expect(three.result).toMatchObject({ ticket: null, finished: { number: "A003", status: "done" } });
+  });
+
+  it("with callNextFinishes off, refuses a second call while the window still holds a called or serving ticket", () => {
+    let s = run(configured(), [
+      { type: "update_settings", settings: { callNextFinishes: false } },
       { type: "issue", category: "household" },
       { type: "issue", category: "household" },
       { type: "call", window: "1" },

@@ -160,6 +160,15 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
       if ("rejected" in w) return w;
       if (w.state !== "open") return reject("conflict", `window ${w.number} is ${w.state}`, { window: w.id, state: w.state });
       const holding = ticketAt(state, w);
+      // One press per citizen, as a hardware caller (叫号器): calling the next finishes the one at
+      // the window, in the same command. callNextFinishes: false keeps the two presses.
+      let finished: Ticket | undefined;
+      if (holding && state.settings.callNextFinishes !== false) {
+        const done = atWindow(rec, "finish", w.id, now, at);
+        if ("rejected" in done) return done;
+        finished = done.ticket ?? undefined;
+        return { ...callNext(rec, w.id, now, at), finished };
+      }
       if (holding) {
         return reject(
           "conflict",
@@ -167,33 +176,7 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
           { window: w.id, ticket: holding.number },
         );
       }
-      const categories = new Map(state.categories.map((c) => [c.id, c]));
-      const chosen = chooseNext(buildQueue(Object.values(state.tickets)), w, categories, state.settings, now);
-      if (!chosen) return { ticket: null, choice: null };
-      const ticket: Ticket = {
-        ...chosen.ticket,
-        status: "called",
-        calledAt: at,
-        firstCalledAt: chosen.ticket.firstCalledAt ?? at,
-        // A transferred ticket may have been served elsewhere; service here has not begun yet.
-        servedAt: null,
-        window: w.id,
-        targetWindow: null,
-        officer: w.officer,
-        callCount: chosen.ticket.callCount + 1,
-        callReason: { code: chosen.code, reason: chosen.reason, reasonZh: chosen.reasonZh },
-      };
-      rec.emit({
-        type: "ticket.called",
-        callId: `${state.hall}:${state.calls + 1}`,
-        ticket,
-        window: windowRef(w),
-        reason: chosen.reason,
-        reasonZh: chosen.reasonZh,
-        reasonCode: chosen.code,
-      });
-      const { ticket: _, ...choice } = chosen;
-      return { ticket, choice };
+      return callNext(rec, w.id, now, at);
     }
 
     case "recall":
@@ -333,6 +316,8 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
         categories: state.categories,
         windows: state.windows.map(({ id, number, label, categories, state: open }) => ({ id, number, label, categories, state: open })),
       };
+      const invalid = checkConfig(config);
+      if (invalid) return invalid;
       rec.emit({ type: "hall.configured", config, day: state.day });
       return {};
     }
@@ -346,6 +331,39 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
       return { window };
     }
   }
+}
+
+/** Calls the next ticket to an open, empty window by the call policy; none waiting is no call. */
+function callNext(rec: Recorder, windowId: string, now: number, at: string): CommandResult {
+  const state = rec.state;
+  const w = state.windows.find((x) => x.id === windowId)!;
+  const categories = new Map(state.categories.map((c) => [c.id, c]));
+  const chosen = chooseNext(buildQueue(Object.values(state.tickets)), w, categories, state.settings, now);
+  if (!chosen) return { ticket: null, choice: null };
+  const ticket: Ticket = {
+    ...chosen.ticket,
+    status: "called",
+    calledAt: at,
+    firstCalledAt: chosen.ticket.firstCalledAt ?? at,
+    // A transferred ticket may have been served elsewhere; service here has not begun yet.
+    servedAt: null,
+    window: w.id,
+    targetWindow: null,
+    officer: w.officer,
+    callCount: chosen.ticket.callCount + 1,
+    callReason: { code: chosen.code, reason: chosen.reason, reasonZh: chosen.reasonZh },
+  };
+  rec.emit({
+    type: "ticket.called",
+    callId: `${state.hall}:${state.calls + 1}`,
+    ticket,
+    window: windowRef(w),
+    reason: chosen.reason,
+    reasonZh: chosen.reasonZh,
+    reasonCode: chosen.code,
+  });
+  const { ticket: _, ...choice } = chosen;
+  return { ticket, choice };
 }
 
 function unknownTicket(ref: string): Rejection {

@@ -149,6 +149,24 @@ export interface HallSettings {
    * `DEFAULT_ANNOUNCEMENT`; halls configured before it existed have none and use it too.
    */
   announcer?: AnnouncementSettings;
+  /**
+   * Calling the next ticket at a window that holds one finishes it first, in the same command,
+   * as a hardware caller does (one press per citizen). Absent means true; false refuses the call.
+   */
+  callNextFinishes?: boolean;
+  /** Areas of the hall with their own screens and speakers; absent or empty: one zone, the whole hall. */
+  zones?: Zone[];
+}
+
+/**
+ * An area of the hall (出入境区, 交管区, a floor) with its own screens and speakers: they show
+ * and speak the calls at its windows. A window belongs to at most one zone.
+ */
+export interface Zone {
+  id: string;
+  names: Record<NameScript, string>;
+  /** Window ids. */
+  windows: string[];
 }
 
 /** How each call is announced; the announcer page reads it live from the hall's feed. */
@@ -167,7 +185,10 @@ export const DEFAULT_ANNOUNCEMENT: AnnouncementSettings = { repeat: 2, rate: 1, 
 
 /** Settings a manager changes during the day without touching categories or windows. */
 export type SettingsChange = Partial<
-  Pick<HallSettings, "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities">
+  Pick<
+    HallSettings,
+    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones"
+  >
 > & {
   /** Merged into the hall's announcer settings: name only what changes. */
   announcer?: Partial<AnnouncementSettings>;
@@ -319,6 +340,8 @@ export interface Outcome {
 export interface CommandResult {
   ticket?: Ticket | null;
   choice?: Omit<Choice, "ticket"> | null;
+  /** A call that finished the ticket at the window first (callNextFinishes): that ticket, done. */
+  finished?: Ticket;
   window?: Window;
   staff?: Staff;
   appointment?: Appointment;

@@ -143,7 +143,7 @@ export class HallObject extends DurableObject<Env> {
   }
 
   /** A page's first paint, from the same view that renders its live updates. */
-  async page(hall: string, viewName: string, query: Record<string, string>, role: string, token: string): Promise<{ status: number; html: string | null; problem?: string }> {
+  async page(hall: string, viewName: string, query: Record<string, string>, role: string, token: string | null): Promise<{ status: number; html: string | null; problem?: string }> {
     this.#adopt(hall);
     if (!isConfigured(this.#state)) return { status: 404, html: null, problem: `没有这个大厅 · unknown hall "${hall}"` };
     this.#apply({ type: "rollover" }, SYSTEM, null, "");

@@ -37,11 +37,13 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
         body: { ticket: result.ticket, ahead: estimate?.ahead ?? 0, estimatedWaitMinutes: estimate?.estimatedWaitMinutes ?? null },
       };
     }
-    case "call":
-      if (!result.ticket || !result.choice) return { status: 200, body: { ticket: null } };
+    case "call": {
+      const finished = result.finished ? { finished: result.finished } : {};
+      if (!result.ticket || !result.choice) return { status: 200, body: { ticket: null, ...finished } };
       return {
         status: 200,
         body: {
+          ...finished,
           ticket: result.ticket,
           reason: result.choice.reason,
           reasonZh: result.choice.reasonZh,
@@ -49,6 +51,7 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
           waitedMinutes: result.choice.waitedMinutes,
         },
       };
+    }
     case "set_window":
     case "sign_in":
     case "sign_in_staff":

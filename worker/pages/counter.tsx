@@ -26,8 +26,11 @@ import type { LiveView } from "./views.js";
 type Props = { state: HallState; w: Window; now: number; live: boolean };
 
 /** The terminal's buttons, their keys (digits from a keypad, or letters) and when each applies. */
+/** Call next stays enabled at an open window: with callNextFinishes (the default) it finishes the citizen there first. */
+const finishesOnCall = (s: HallState) => s.settings.callNextFinishes !== false;
+
 const ACTIONS = [
-  { action: "call-next", key: "1", alt: "N", zh: "呼叫下一位", en: "Call next", when: (w: Window, t?: Ticket) => w.state === "open" && !t },
+  { action: "call-next", key: "1", alt: "N", zh: "呼叫下一位", en: "Call next", when: (w: Window, t: Ticket | undefined, s: HallState) => w.state === "open" && (!t || finishesOnCall(s)) },
   { action: "recall", key: "2", alt: "R", zh: "重呼", en: "Recall", when: (_: Window, t?: Ticket) => t?.status === "called" },
   { action: "start", key: "3", alt: "S", zh: "开始办理", en: "Start", when: (_: Window, t?: Ticket) => t?.status === "called" },
   { action: "finish", key: "4", alt: "F", zh: "办结", en: "Finish", when: (_: Window, t?: Ticket) => t?.status === "called" || t?.status === "serving" },
@@ -36,6 +39,12 @@ const ACTIONS = [
   { action: "pause", key: "7", alt: "P", zh: "暂停窗口", en: "Pause window", when: (w: Window) => w.state === "open" },
   { action: "resume", key: "8", alt: "O", zh: "恢复窗口", en: "Resume window", when: (w: Window) => w.state === "paused" },
 ] as const;
+
+/** What a button says: Call next at a window with a citizen says it finishes them too. */
+function label(a: (typeof ACTIONS)[number], t: Ticket | undefined, s: HallState): { zh: string; en: string } {
+  if (a.action === "call-next" && t && finishesOnCall(s)) return { zh: "办结并呼叫下一位", en: "Finish & call next" };
+  return a;
+}
 
 function windowOf(state: HallState, params: URLSearchParams): Window | undefined {
   return state.windows.find((w) => w.id === params.get("window"));
@@ -150,9 +159,9 @@ function Actions({ state, w, live }: Props) {
   return (
     <nav id="counter-actions" class="actions" aria-label="window actions" {...oob(live)}>
       {ACTIONS.map((a) => (
-        <button type="button" class={`action action-${a.action}`} data-action={a.action} data-key={a.key} data-alt-key={a.alt} disabled={!a.when(w, t)}>
+        <button type="button" class={`action action-${a.action}`} data-action={a.action} data-key={a.key} data-alt-key={a.alt} disabled={!a.when(w, t, state)}>
           <kbd>{a.key}</kbd>
-          <Bi zh={a.zh} en={a.en} />
+          <Bi {...label(a, t, state)} />
         </button>
       ))}
     </nav>

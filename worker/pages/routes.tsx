@@ -40,7 +40,7 @@ export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
     app.get(path, async (c) => {
       const hall = c.req.param("hall") ?? "";
       if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(hall)) return c.html(problemPage(404, `没有这个大厅 · unknown hall "${hall}"`), 404);
-      const access = pageAccess(c, hall, roles);
+      const access = await pageAccess(c, hall, roles);
       if (!access.ok) return c.html(problemPage(access.status, access.message), access.status);
       const query: Record<string, string> = { ...c.req.param() };
       delete query.hall;

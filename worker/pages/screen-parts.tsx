@@ -11,6 +11,7 @@ import { localParts, offsetMinutes } from "../core/day.js";
 import { raw } from "hono/html";
 import { encode } from "uqr";
 import type { Category, HallState, Window } from "../core/types.js";
+import type { ZoneScope } from "../core/zones.js";
 import { oob } from "./layout.js";
 
 /** How long a new call flashes, in seconds (base.css: .flash). */
@@ -67,7 +68,7 @@ export function Clock({ state, now, live }: { state: HallState; now: number; liv
 }
 
 /** The name under the Chinese one: zh-Hant for a Cantonese-calling hall, else English when the hall calls in English. */
-export function secondName(state: HallState, category: Category): { text: string; lang: "zh-Hant" | "en" } | null {
+export function secondName(state: HallState, category: Pick<Category, "names">): { text: string; lang: "zh-Hant" | "en" } | null {
   const langs = state.settings.languages;
   if (langs.includes("yue-Hant")) {
     const text = category.names["zh-Hant"];
@@ -75,6 +76,25 @@ export function secondName(state: HallState, category: Category): { text: string
   }
   if (langs.includes("en") && category.names.en) return { text: category.names.en, lang: "en" };
   return null;
+}
+
+/** A zone's name beside the hall's on its screens; a zone removed live says so. */
+export function ZoneName({ state, scope }: { state: HallState; scope: ZoneScope | null }) {
+  if (!scope) return null;
+  if (!scope.known) {
+    return (
+      <span class="zone-name gone" data-zone={scope.zone.id}>
+        区域已撤销 <span lang="en">Zone removed</span>
+      </span>
+    );
+  }
+  const second = secondName(state, scope.zone);
+  return (
+    <span class="zone-name" data-zone={scope.zone.id}>
+      {scope.zone.names["zh-Hans"]}
+      {second && <span lang={second.lang}>{second.text}</span>}
+    </span>
+  );
 }
 
 export function CategoryName({ state, category }: { state: HallState; category: Category }) {

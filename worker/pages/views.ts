@@ -32,9 +32,10 @@ export interface LiveView {
 }
 
 /** The feed URL a page of `view` listens on. */
-export function feedUrl(hall: string, view: string, params: URLSearchParams, token: string, keys: string[] = []): string {
+/** Without a token (a paired device, a signed-in person), the socket is let in by its cookie. */
+export function feedUrl(hall: string, view: string, params: URLSearchParams, token: string | null, keys: string[] = []): string {
   const url = new URLSearchParams({ view });
   for (const k of keys) url.set(k, params.get(k) ?? "");
-  url.set("token", token);
+  if (token) url.set("token", token);
   return `/api/halls/${encodeURIComponent(hall)}/live?${url}`;
 }
