@@ -106,7 +106,7 @@ describe("call announcer: what it says", () => {
     const first = scheduled[second - 1]!;
     expect(scheduled[second]!.when).toBeGreaterThanOrEqual(first.when + first.duration);
     // Each clip plays from its start for the manifest's `samples` frames, not the file's padding.
-    const manifest = await (await fetch(`${baseUrl()}/static/voices/default/manifest.json`)).json();
+    const manifest: any = await (await fetch(`${baseUrl()}/static/voices/default/manifest.json`)).json();
     for (const c of scheduled) {
       expect(c.offset).toBe(0);
       if (c.clip === "pause") continue;
