@@ -4,14 +4,14 @@
  * `ticket.rated` event, so satisfaction is read from the log like every other figure.
  */
 import { reject } from "./config.js";
+import { ticketNumbered, ticketOf } from "./ledger.js";
 import type { Decision, HallState, Rejection, Ticket } from "./types.js";
 
 export const MIN_SCORE = 1;
 export const MAX_SCORE = 5;
 
 function ticketByRef(state: HallState, ref: string): Ticket | undefined {
-  const number = ref.toUpperCase();
-  return state.tickets[ref] ?? Object.values(state.tickets).find((t) => t.number === number);
+  return ticketOf(state, ref) ?? ticketNumbered(state, ref.toUpperCase());
 }
 
 /**

@@ -11,6 +11,7 @@
  * also keeps calling until nobody it serves is waiting.
  */
 import { decide, emptyHall, isRejection } from "../core/hall.js";
+import { activeTickets } from "../core/ledger.js";
 import type { Command, HallEvent, HallState } from "../core/types.js";
 import { checkScenario, DEFAULT_DATE, localInstant, scenarioConfig, type CallPolicyName, type Scenario } from "./scenario.js";
 import { rollUp } from "./rollup.js";
@@ -222,7 +223,7 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
   }
 
   const unserved = new Map<string, number>();
-  for (const ticket of Object.values(state.tickets)) {
+  for (const ticket of activeTickets(state)) {
     if (ticket.status === "waiting") unserved.set(ticket.category, (unserved.get(ticket.category) ?? 0) + 1);
   }
   return { report: dayReport(scenario, events, desks, { turnedAway, unserved }), events, commands, arrivalOf };
