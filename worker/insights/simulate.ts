@@ -163,16 +163,14 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
 
   let next = 0;
   for (;;) {
-    const times = [
-      ...(next < arrivals.length ? [arrivals[next]!.time] : []),
-      ...desks.flatMap((d) => [
-        ...(d.busyUntil !== null ? [d.busyUntil] : []),
-        ...(d.state === "paused" && d.opensAt < d.closesAt ? [d.opensAt] : []),
-        ...(d.state !== "closed" && !d.closing ? [d.closesAt] : []),
-      ]),
-    ];
-    if (times.length === 0) break;
-    const t = Math.min(...times);
+    // The next moment anything happens: an arrival, a window done, opening or closing.
+    let t = next < arrivals.length ? arrivals[next]!.time : Infinity;
+    for (const d of desks) {
+      if (d.busyUntil !== null && d.busyUntil < t) t = d.busyUntil;
+      if (d.state === "paused" && d.opensAt < d.closesAt && d.opensAt < t) t = d.opensAt;
+      if (d.state !== "closed" && !d.closing && d.closesAt < t) t = d.closesAt;
+    }
+    if (t === Infinity) break;
 
     for (const d of desks) {
       if (d.busyUntil !== t) continue;
