@@ -11,6 +11,7 @@ import type { CommandRequest } from "../hall-object/index.js";
 import { mayUseWindow, originAllowed, presentedToken, principalFor, tokenTable, type Principal, type Role } from "./auth.js";
 import { kioskRoutes } from "./consoles-kiosk.js";
 import { managerRoutes } from "./consoles-manager.js";
+import { planRoutes } from "./plan.js";
 import { statsRoutes } from "./stats.js";
 import { errorResponse } from "./errors.js";
 import { allow, type HallApp } from "./halls.js";
@@ -185,5 +186,6 @@ export function consoleRoutes(app: HallApp): void {
   kioskRoutes(app);
   managerRoutes(app);
   statsRoutes(app);
+  planRoutes(app);
   citizenFeed(app);
 }
