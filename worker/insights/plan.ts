@@ -10,8 +10,12 @@
  *  3. trim: take a window away for half an hour or an hour wherever the day still meets every
  *     target without it, most idle half hours first, until no such cut is left.
  * Every window serves every category (全科民警: any officer serves any category), its own first.
- * When even every window allowed, all day, misses a target, the hall borrows: the same search
- * with more windows, and `shortfall` is what it needed beyond those allowed.
+ * A day meets its targets when its mean wait is within the target, every category's p90 within
+ * the alarm line, nobody is turned away or left waiting, and the last citizen is called by the
+ * hall's closing time plus the alarm line (serving the last citizen stays the rule; a plan may
+ * not lean on it). When even every window allowed, all day, misses a target, the same search
+ * runs with borrowed windows; the plan is then every allowed window all day, and `shortfall` is
+ * what the cheapest borrowing plan needed beyond them.
  */
 import { laibinWindows, windowsNeeded } from "./advisor.js";
 import { isValidProfile, hallDay, rotaOf, SLOT_MINUTES, slotStart, timeOf, windowHours, withRota, type Day, type RotaWindow } from "./rota.js";
@@ -50,7 +54,8 @@ const BORROW_LIMIT = 4;
 
 /**
  * @example
- * planDay(gucun) // { feasible: false, windows: [...4 windows...], shortfall: [{ from: "09:30", to: "11:30", extraWindows: 2 }, …], … }
+ * planDay(gucun) // { feasible: false, windows: [4 windows 08:30–17:00], windowHours: 34, shortfall: [{ from: "10:00", to: "11:00", extraWindows: 1 }, …], … }
+ * planDay(bigCentre) // { feasible: true, windowHours: 147.5, laibin: { windows: 24, windowHours: 264 }, shortfall: [], … }
  */
 export function planDay(scenario: Scenario, options: PlanOptions = {}): DayPlan {
   checkScenario(scenario);

@@ -36,7 +36,7 @@ export function hallDay(scenario: Scenario): Day {
 }
 
 /** Categories by the day's volume, busiest first. */
-export function categoriesByVolume(scenario: Scenario): string[] {
+function categoriesByVolume(scenario: Scenario): string[] {
   const count = new Map(scenario.categories.map((c) => [c.id, 0]));
   for (const a of scenario.arrivals) count.set(a.category, (count.get(a.category) ?? 0) + 1);
   return scenario.categories.map((c) => c.id).sort((a, b) => count.get(b)! - count.get(a)!);
@@ -133,20 +133,6 @@ export function withRota(scenario: Scenario, rota: RotaWindow[]): Scenario {
   });
   for (const w of rota) if (!own.has(w.id)) windows.push({ id: w.id, label: "借调窗口", categories: w.categories, shifts: w.shifts });
   return { ...scenario, windows };
-}
-
-/** Reads a plan's windows back into a profile over the hall's day (for borrowed windows and tests). */
-export function profileOf(day: Day, rota: RotaWindow[]): number[] {
-  const profile = Array.from({ length: day.slots }, () => 0);
-  for (const w of rota) {
-    for (const s of w.shifts) {
-      for (let m = minutesOf(s.opens); m < minutesOf(s.closes); m += SLOT_MINUTES) {
-        const slot = (m - day.start) / SLOT_MINUTES;
-        if (slot >= 0 && slot < day.slots) profile[slot]!++;
-      }
-    }
-  }
-  return profile;
 }
 
 /**
