@@ -1,7 +1,8 @@
 /**
  * Writes the shipped scenario days (scenarios/*.json) from the field reports' figures, with a
  * seeded random generator so every run writes the same files, then plays each under both call
- * policies and writes scenarios/POLICY-TABLE.md.
+ * policies, plans its windows beside Laibin's rule (officer-hours), and writes
+ * scenarios/POLICY-TABLE.md.
  *
  *   npm run scenarios
  *
@@ -11,7 +12,10 @@
 import { writeFileSync } from "node:fs";
 import { adviseStaffing } from "../worker/insights/advisor.js";
 import { countDuration, durationFigures, noDurations } from "../worker/insights/durations.js";
-import { replayDay, type Arrival, type Scenario, type SimulatedDay, type WaitSummary } from "../worker/insights/simulate.js";
+import { planDay } from "../worker/insights/plan.js";
+import { hallDay, SLOT_MINUTES, timeOf, windowHours, withRota, type RotaWindow } from "../worker/insights/rota.js";
+import { shiftsOf } from "../worker/insights/scenario.js";
+import { replayDay, simulateDay, type Arrival, type DayReport, type Scenario, type SimulatedDay, type WaitSummary } from "../worker/insights/simulate.js";
 
 /** mulberry32: a small, well-mixed 32-bit generator; the same seed gives the same day. */
 function generator(seed: number): () => number {
@@ -263,6 +267,37 @@ for (const { file, title, windowsInHall, scenario } of scenarios) {
       `Laibin's rule for ${scenario.arrivals.length} a day opens ${advice.laibin.windows} of ${windowsInHall}.`,
     "",
   );
+  table.push(...rotaTable(scenario), "");
+}
+
+/** The day's windows as given, Laibin's rule, and the planner's rota, in window-hours and waits. */
+function rotaTable(scenario: Scenario): string[] {
+  const plan = planDay(scenario);
+  const laibinWindows = plan.laibin.windows;
+  const day = hallDay(scenario);
+  const allDay = { opens: timeOf(day.start), closes: timeOf(day.start + day.slots * SLOT_MINUTES) };
+  const asGiven: RotaWindow[] = scenario.windows.map((w) => ({ id: w.id, categories: w.categories, shifts: shiftsOf(w) }));
+  const laibin: RotaWindow[] = scenario.windows.slice(0, laibinWindows).map((w) => ({ id: w.id, categories: w.categories, shifts: [allDay] }));
+  const rows: Array<[string, number, Pick<DayReport, "overall" | "categories">]> = [
+    [`the day's ${scenario.windows.length} windows as given`, windowHours(asGiven), simulateDay(scenario)],
+    [`Laibin's rule: ${laibinWindows} of the day's ${scenario.windows.length} windows all day`, plan.laibin.windowHours, simulateDay(withRota(scenario, laibin))],
+    [`planned (\`npm run plan\`)${plan.feasible ? "" : ", short of windows"}`, plan.windowHours, plan.simulated],
+  ];
+  if (!plan.feasible) {
+    const borrowing = planDay(scenario, { maxWindows: 2 * scenario.windows.length });
+    const extra = borrowing.windows.filter((w) => w.id.startsWith("extra-")).length;
+    rows.push([`planned with up to ${2 * scenario.windows.length} (\`--max-windows\`): ${extra} borrowed`, borrowing.windowHours, borrowing.simulated]);
+  }
+  const worst = (r: Pick<DayReport, "categories">) => Math.max(...Object.values(r.categories).map((c) => c.p90WaitMinutes ?? 0));
+  const meets = (r: Pick<DayReport, "overall" | "categories">) =>
+    (r.overall.meanWaitMinutes ?? 0) <= 8.2 && worst(r) <= scenario.alarmMinutes && r.overall.unserved === 0 && r.overall.turnedAway === 0;
+  return [
+    `Officer-hours: ${plan.feasible ? "the plan meets the targets" : `the plan cannot meet the targets with ${scenario.windows.length} windows; short ${plan.shortfall.map((f) => `${f.from}–${f.to} by ${f.extraWindows}`).join(", ")}`}.`,
+    "",
+    "| rota | window-hours | served | mean | p90 | max | worst category p90 | mean ≤ 8.2 and every p90 ≤ 10 |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...rows.map(([label, hours, r]) => `| ${label} | ${hours} | ${cells(r.overall).join(" | ")} | ${fmt(worst(r))} | ${meets(r) ? "yes" : "no"} |`),
+  ];
 }
 
 writeFileSync("scenarios/POLICY-TABLE.md", `${table.join("\n")}\n`);

@@ -3,17 +3,21 @@
  *
  *   npm run simulate -- scenarios/gucun-comprehensive.json
  *   npm run simulate -- scenarios/gucun-comprehensive.json --policy fifo --grace 90 --strict-close
+ *   npm run simulate -- scenarios/gucun-comprehensive.json --plan plan.json
  *
  * --policy tongban|fifo  the hall's policy (default) or a plain first-come ticket machine
  * --grace SECONDS        how long a window waits for an absent citizen (default 60)
  * --strict-close         windows close at closing time instead of serving the last citizen
+ * --plan PLAN.json       play the day under a plan (`npm run plan`'s output, or { windows }):
+ *                        its windows, categories and shifts; the day's other windows stay closed
  * --timing               also print the run time to stderr
  */
 import { readFileSync } from "node:fs";
+import { withRota, type RotaWindow } from "../worker/insights/rota.js";
 import { simulateDay, type CallPolicyName, type Scenario, type SimulationOptions } from "../worker/insights/simulate.js";
 
 function usage(problem: string): never {
-  process.stderr.write(`${problem}\nusage: npm run simulate -- <scenario.json> [--policy tongban|fifo] [--grace SECONDS] [--strict-close] [--timing]\n`);
+  process.stderr.write(`${problem}\nusage: npm run simulate -- <scenario.json> [--policy tongban|fifo] [--grace SECONDS] [--strict-close] [--plan PLAN.json] [--timing]\n`);
   process.exit(2);
 }
 
@@ -21,6 +25,7 @@ const args = process.argv.slice(2);
 const options: SimulationOptions = {};
 let file: string | undefined;
 let timing = false;
+let planFile: string | undefined;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i]!;
   if (arg === "--policy") {
@@ -33,6 +38,9 @@ for (let i = 0; i < args.length; i++) {
     options.noShowGraceSeconds = grace;
   } else if (arg === "--strict-close") {
     options.serveLastCitizen = false;
+  } else if (arg === "--plan") {
+    planFile = args[++i];
+    if (planFile === undefined || planFile.startsWith("--")) usage("--plan takes a plan file (npm run plan's output)");
   } else if (arg === "--timing") {
     timing = true;
   } else if (arg.startsWith("--")) {
@@ -52,9 +60,18 @@ try {
   usage(`cannot read ${file}: ${(error as Error).message}`);
 }
 
+let plan: { windows: RotaWindow[] } | undefined;
+if (planFile !== undefined) {
+  try {
+    plan = JSON.parse(readFileSync(planFile, "utf8")) as { windows: RotaWindow[] };
+  } catch (error) {
+    usage(`cannot read ${planFile}: ${(error as Error).message}`);
+  }
+}
+
 try {
   const started = performance.now();
-  const report = simulateDay(scenario, options);
+  const report = simulateDay(plan ? withRota(scenario, plan.windows) : scenario, options);
   const ms = performance.now() - started;
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (timing) process.stderr.write(`simulated ${scenario.arrivals.length} arrivals in ${ms.toFixed(0)} ms\n`);

@@ -147,6 +147,19 @@ const MATRIX: Record<string, Action> = {
     roles: ANY,
     attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/sessions/current`, headers: await signedIn(h) }),
   },
+  "GET /api/halls/{hall}/plan": {
+    roles: MANAGERS,
+    // A ticket today, then a week on: the plan for that day has today as its history.
+    attempt: async (h) => {
+      await issue(h, "household");
+      const today = (await snapshot(h)).hall.day as string;
+      const week = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+      await runInDurableObject(stubOf(h), (o: HallObject) => {
+        o.clock = () => Date.parse(`${week}T08:00:00+08:00`);
+      });
+      return { method: "GET", path: `/api/halls/${h}/plan?date=${week}` };
+    },
+  },
   "POST /api/halls/{hall}/tickets/{ticket}/rating": {
     roles: STAFF,
     attempt: async (h) => (await called(h), await call("manager", "POST", `/api/halls/${h}/windows/5/finish`), post(`/api/halls/${h}/tickets/C001/rating`, { score: 5 })),

@@ -13,6 +13,7 @@ import { kioskRoutes } from "./consoles-kiosk.js";
 import { managerRoutes } from "./consoles-manager.js";
 import { evaluatorRoutes } from "./evaluator.js";
 import { sessionRoutes } from "./sessions.js";
+import { planRoutes } from "./plan.js";
 import { statsRoutes } from "./stats.js";
 import { errorResponse } from "./errors.js";
 import { allow, type HallApp } from "./halls.js";
@@ -189,5 +190,6 @@ export function consoleRoutes(app: HallApp): void {
   sessionRoutes(app);
   statsRoutes(app);
   evaluatorRoutes(app);
+  planRoutes(app);
   citizenFeed(app);
 }

@@ -4,6 +4,7 @@
  * citizen who already holds a ticket.
  */
 import { isTimezone } from "./day.js";
+import { activeTickets, ticketOf } from "./ledger.js";
 import type { HallConfig, HallState, Rejection } from "./types.js";
 import { zoneProblems } from "./zones.js";
 
@@ -62,8 +63,7 @@ export function checkConfig(config: HallConfig): Rejection | null {
 export function checkConfigAgainstLive(state: HallState, config: HallConfig): Rejection | null {
   const categories = new Set(config.categories.map((c) => c.id));
   const windows = new Map(config.windows.map((w) => [w.id, w]));
-  for (const t of Object.values(state.tickets)) {
-    if (t.status !== "waiting" && t.status !== "called" && t.status !== "serving") continue;
+  for (const t of activeTickets(state)) {
     if (!categories.has(t.category)) {
       return reject("conflict", `category "${t.category}" still has ticket ${t.number} (${t.status}); finish or transfer it first`, {
         category: t.category,
@@ -80,7 +80,7 @@ export function checkConfigAgainstLive(state: HallState, config: HallConfig): Re
   for (const w of state.windows) {
     if (!w.current) continue;
     const next = windows.get(w.id);
-    const ticket = state.tickets[w.current];
+    const ticket = ticketOf(state, w.current);
     if (!next || next.state === "closed") {
       return reject("conflict", `window ${w.number} still has ticket ${ticket?.number ?? w.current}; finish it before removing or closing the window`, {
         window: w.id,

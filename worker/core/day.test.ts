@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compactDay, isTimezone, localDay, nextMidnight } from "./day.js";
+import { compactDay, isTimezone, localDay, localParts, nextMidnight } from "./day.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const midnightAfter = (utc: string, zone: string) => iso(nextMidnight(Date.parse(utc), zone));
@@ -90,5 +90,23 @@ describe("day", () => {
 
   it("writes the day part of a ticket id without dashes", () => {
     expect(compactDay("2026-11-23")).toBe("20261123");
+  });
+});
+
+describe("the wall clock around a change of offset", () => {
+  const intl = (at: number, timeZone: string) => {
+    const f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+    const p = Object.fromEntries(f.formatToParts(new Date(at)).filter((x) => x.type !== "literal").map((x) => [x.type, Number(x.value)]));
+    return { year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second };
+  };
+
+  it.each([
+    ["America/New_York", "2026-03-08T06:00:00Z"],
+    ["America/New_York", "2026-11-01T05:00:00Z"],
+    ["Australia/Lord_Howe", "2026-04-04T14:00:00Z"],
+    ["Asia/Shanghai", "1991-04-13T16:00:00Z"],
+  ])("reads what Intl reads in %s, second by second through %s", (zone, around) => {
+    const start = Date.parse(around) - 3600_000;
+    for (let at = start; at < start + 4 * 3600_000; at += 7_919) expect(localParts(at, zone), new Date(at).toISOString()).toEqual(intl(at, zone));
   });
 });

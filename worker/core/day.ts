@@ -42,8 +42,7 @@ export interface LocalParts {
   second: number;
 }
 
-/** The wall clock in `timezone` at `now`, field by field. */
-export function localParts(now: number, timezone: string): LocalParts {
+function formattedParts(now: number, timezone: string): LocalParts {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timezone).formatToParts(new Date(now))) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);
@@ -55,6 +54,51 @@ export function localParts(now: number, timezone: string): LocalParts {
     hour: parts.hour!,
     minute: parts.minute!,
     second: parts.second!,
+  };
+}
+
+/** Milliseconds the wall clock in `timezone` is ahead of UTC at `at`, to the second. */
+function offsetMs(at: number, timezone: string): number {
+  const p = formattedParts(at, timezone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(at / 1000) * 1000;
+}
+
+/** A quarter of an hour: no zone has ever changed its offset twice within one. */
+const SPAN_MS = 15 * 60_000;
+
+/** Per zone, the offset through each quarter-hour of UTC that had a single one (null: a change falls inside). */
+const offsets = new Map<string, Map<number, number | null>>();
+
+/**
+ * The wall clock in `timezone` at `now`, field by field.
+ *
+ * Intl's formatter is slow (it was a quarter of a simulated day's time), so each quarter-hour's
+ * offset is read once, at both ends: when they agree, every instant between has that offset.
+ */
+export function localParts(now: number, timezone: string): LocalParts {
+  let zone = offsets.get(timezone);
+  if (!zone) {
+    formatterFor(timezone);
+    zone = new Map();
+    offsets.set(timezone, zone);
+  }
+  const span = Math.floor(now / SPAN_MS);
+  let offset = zone.get(span);
+  if (offset === undefined) {
+    const first = offsetMs(span * SPAN_MS, timezone);
+    offset = first === offsetMs(span * SPAN_MS + SPAN_MS - 1, timezone) ? first : null;
+    if (zone.size > 10_000) zone.clear();
+    zone.set(span, offset);
+  }
+  if (offset === null) return formattedParts(now, timezone);
+  const wall = new Date(Math.floor(now / 1000) * 1000 + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 

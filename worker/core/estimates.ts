@@ -4,6 +4,7 @@
  * the estimate is what the policy would do if nobody else arrived.
  */
 import { buildQueue, chooseNext, take } from "./call-policy.js";
+import { activeTickets, ticketOf } from "./ledger.js";
 import type { Category, HallState, Ticket } from "./types.js";
 
 export interface TicketEstimate {
@@ -37,7 +38,7 @@ function openSlots(state: HallState, now: number): Slot[] {
   return state.windows
     .filter((w) => w.state === "open")
     .map((window) => {
-      const current = window.current ? state.tickets[window.current] : undefined;
+      const current = window.current ? ticketOf(state, window.current) : undefined;
       if (!current) return { window, freeAt: now };
       const began = Date.parse(current.servedAt ?? current.calledAt ?? new Date(now).toISOString());
       const ends = began + serviceMinutesOf(state, current.category) * 60000;
@@ -80,7 +81,7 @@ function playForward(
 const toMinutes = (ms: number) => Math.max(0, Math.round(ms / 60000));
 
 export function estimateHall(state: HallState, now: number): HallEstimates {
-  const waiting = Object.values(state.tickets).filter((t) => t.status === "waiting");
+  const waiting = activeTickets(state).filter((t) => t.status === "waiting");
   const order: Ticket[] = [];
   const tickets = new Map<string, TicketEstimate>();
   const aheadIn = new Map<string, number>();

@@ -2,7 +2,8 @@
  * How each event changes the hall. Events carry the full changed ticket or window, so
  * replaying the log over a snapshot rebuilds the state exactly; `decide` emits, this applies.
  */
-import { DEFAULT_ANNOUNCEMENT, type CallRecord, type HallEvent, type HallState, type Ticket, type Window } from "./types.js";
+import { ticketOf, withFields, withoutTickets, withTicket } from "./ledger.js";
+import { DEFAULT_ANNOUNCEMENT, type CallRecord, type HallEvent, type HallState, type Window } from "./types.js";
 
 /** How many calls the screens keep as "recent". */
 export const RECENT_CALLS = 10;
@@ -58,32 +59,23 @@ export function isConfigured(state: HallState): boolean {
   return state.day !== "";
 }
 
-function withTicket(state: HallState, ticket: Ticket): HallState {
-  return { ...state, tickets: { ...state.tickets, [ticket.id]: ticket } };
+/** The windows with whichever holds `ticketId` freed. */
+function released(windows: Window[], ticketId: string): Window[] {
+  if (!windows.some((w) => w.current === ticketId)) return windows;
+  return windows.map((w) => (w.current === ticketId ? { ...w, current: null } : w));
 }
 
-function withWindow(state: HallState, id: string, change: (w: Window) => Window): HallState {
-  return { ...state, windows: state.windows.map((w) => (w.id === id ? change(w) : w)) };
-}
-
-/** Frees whichever window holds `ticketId`. */
-function release(state: HallState, ticketId: string): HallState {
-  if (!state.windows.some((w) => w.current === ticketId)) return state;
-  return { ...state, windows: state.windows.map((w) => (w.current === ticketId ? { ...w, current: null } : w)) };
-}
-
-export function evolve(state: HallState, event: HallEvent): HallState {
-  const next = evolveBody(state, event);
-  return { ...next, seq: event.seq };
-}
-
-function evolveBody(state: HallState, e: HallEvent): HallState {
+/**
+ * The state after `e`. Never changes `state`; costs the same late in the day as early (the
+ * tickets live in a ledger, see ledger.ts).
+ */
+export function evolve(state: HallState, e: HallEvent): HallState {
   switch (e.type) {
     case "hall.configured": {
       const { categories, windows, ...settings } = e.config;
       const before = new Map(state.windows.map((w) => [w.id, w]));
-      return {
-        ...state,
+      return withFields(state, {
+        seq: e.seq,
         day: e.day,
         settings,
         categories,
@@ -92,30 +84,27 @@ function evolveBody(state: HallState, e: HallEvent): HallState {
           officer: before.get(w.id)?.officer ?? null,
           current: before.get(w.id)?.current ?? null,
         })),
-      };
+      });
     }
     case "hall.reset":
-      return {
-        ...state,
+      return withoutTickets(state, {
+        seq: e.seq,
         day: e.day,
         dayPart: e.day === state.day ? state.dayPart + 1 : 1,
-        tickets: {},
         counters: {},
         recentCalls: [],
         windows: state.windows.map((w) => ({ ...w, current: null, officer: null })),
         appointments: Object.fromEntries(Object.entries(state.appointments).filter(([, a]) => a.day >= e.day)),
-      };
+      });
     case "ticket.issued": {
       const prefix = state.categories.find((c) => c.id === e.ticket.category)?.prefix ?? "";
-      const next = withTicket(state, e.ticket);
       const code = e.ticket.appointment;
       const booked = code === undefined ? undefined : state.appointments[code];
       const appointments = booked ? { ...state.appointments, [booked.code]: { ...booked, ticket: e.ticket.id } } : state.appointments;
-      return { ...next, appointments, counters: { ...state.counters, [prefix]: (state.counters[prefix] ?? 0) + 1 } };
+      return withTicket(state, e.ticket, { seq: e.seq, appointments, counters: { ...state.counters, [prefix]: (state.counters[prefix] ?? 0) + 1 } });
     }
     case "ticket.called":
     case "ticket.recalled": {
-      const next = withWindow(withTicket(state, e.ticket), e.window.id, (w) => ({ ...w, current: e.ticket.id }));
       const call = {
         callId: e.callId,
         at: e.at,
@@ -123,42 +112,47 @@ function evolveBody(state: HallState, e: HallEvent): HallState {
         ticket: { id: e.ticket.id, number: e.ticket.number, category: e.ticket.category },
         window: e.window,
       };
-      return { ...next, calls: state.calls + 1, recentCalls: keepCalls([call, ...state.recentCalls]) };
+      return withTicket(state, e.ticket, {
+        seq: e.seq,
+        windows: state.windows.map((w) => (w.id === e.window.id ? { ...w, current: e.ticket.id } : w)),
+        calls: state.calls + 1,
+        recentCalls: keepCalls([call, ...state.recentCalls]),
+      });
     }
     case "ticket.serving":
-      return withTicket(state, e.ticket);
+      return withTicket(state, e.ticket, { seq: e.seq });
     case "ticket.finished": {
-      const next = release(withTicket(state, e.ticket), e.ticket.id);
-      const before = next.learnt[e.ticket.category];
+      const before = state.learnt[e.ticket.category];
       const configured = state.categories.find((c) => c.id === e.ticket.category)?.serviceMinutes ?? e.serviceMinutes;
       const sample = Math.min(120, Math.max(0.5, e.serviceMinutes));
       const prior = before?.minutes ?? configured;
       const minutes = Math.round((prior + LEARNING_RATE * (sample - prior)) * 100) / 100;
-      return {
-        ...next,
-        learnt: { ...next.learnt, [e.ticket.category]: { minutes, samples: (before?.samples ?? 0) + 1 } },
-      };
+      return withTicket(state, e.ticket, {
+        seq: e.seq,
+        windows: released(state.windows, e.ticket.id),
+        learnt: { ...state.learnt, [e.ticket.category]: { minutes, samples: (before?.samples ?? 0) + 1 } },
+      });
     }
     case "ticket.no_show":
     case "ticket.requeued":
     case "ticket.transferred":
     case "ticket.cancelled":
-      return release(withTicket(state, e.ticket), e.ticket.id);
+      return withTicket(state, e.ticket, { seq: e.seq, windows: released(state.windows, e.ticket.id) });
     case "ticket.rated": {
-      const rated = state.tickets[e.ticket.id];
-      return rated ? withTicket(state, { ...rated, rating: { score: e.score, at: e.at, ...(e.reasons ? { reasons: e.reasons } : {}) } }) : state;
+      const rated = ticketOf(state, e.ticket.id);
+      return rated ? withTicket(state, { ...rated, rating: { score: e.score, at: e.at, ...(e.reasons ? { reasons: e.reasons } : {}) } }, { seq: e.seq }) : withFields(state, { seq: e.seq });
     }
     case "window.updated":
-      return withWindow(state, e.window.id, () => e.window);
+      return withFields(state, { seq: e.seq, windows: state.windows.map((w) => (w.id === e.window.id ? e.window : w)) });
     case "staff.updated": {
       const { [e.staff.id]: _, ...others } = state.staff;
-      return { ...state, staff: e.change === "removed" ? others : { ...state.staff, [e.staff.id]: e.staff } };
+      return withFields(state, { seq: e.seq, staff: e.change === "removed" ? others : { ...state.staff, [e.staff.id]: e.staff } });
     }
     case "appointment.cancelled": {
       const { [e.appointment.code]: _, ...others } = state.appointments;
-      return { ...state, appointments: others };
+      return withFields(state, { seq: e.seq, appointments: others });
     }
     case "appointment.booked":
-      return { ...state, appointments: { ...state.appointments, [e.appointment.code]: e.appointment } };
+      return withFields(state, { seq: e.seq, appointments: { ...state.appointments, [e.appointment.code]: e.appointment } });
   }
 }

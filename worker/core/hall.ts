@@ -12,6 +12,7 @@ import { checkConfig, checkConfigAgainstLive, reject } from "./config.js";
 import { localDay } from "./day.js";
 import { emptyHall, evolve, isConfigured } from "./evolve.js";
 import { bookAppointment, cancelAppointment, checkIn, isServed, issueTicket } from "./issue.js";
+import { activeTickets, ticketNumbered, ticketOf } from "./ledger.js";
 import { evaluateAtWindow, rateTicket } from "./rating.js";
 import { pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
 import type {
@@ -76,14 +77,11 @@ function findCategory(state: HallState, id: string): Category | Rejection {
 
 /** A ticket by id, or by today's number ("A023"). */
 export function findTicket(state: HallState, ref: string): Ticket | undefined {
-  const byId = state.tickets[ref];
-  if (byId) return byId;
-  const number = ref.toUpperCase();
-  return Object.values(state.tickets).find((t) => t.number === number);
+  return ticketOf(state, ref) ?? ticketNumbered(state, ref.toUpperCase());
 }
 
 function ticketAt(state: HallState, w: Window): Ticket | undefined {
-  return w.current ? state.tickets[w.current] : undefined;
+  return w.current ? ticketOf(state, w.current) : undefined;
 }
 
 function categoryName(state: HallState, id: string): string {
@@ -112,9 +110,7 @@ function done(rec: Recorder, result: CommandResult): Outcome {
 }
 
 function startDay(rec: Recorder, day: string): void {
-  const cancelled = Object.values(rec.state.tickets)
-    .filter((t) => ACTIVE.has(t.status))
-    .map((t) => t.id);
+  const cancelled = activeTickets(rec.state).map((t) => t.id);
   rec.emit({ type: "hall.reset", day, previousDay: rec.state.day, cancelled });
 }
 
@@ -282,7 +278,7 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
             ticket: holding.number,
           });
         }
-        const stranded = Object.values(state.tickets).find((t) => t.status === "waiting" && t.targetWindow === w.id);
+        const stranded = activeTickets(state).find((t) => t.status === "waiting" && t.targetWindow === w.id);
         if (command.state === "closed" && stranded) {
           return reject("conflict", `${stranded.number} was transferred to window ${w.number}; call it or transfer it elsewhere before closing`, {
             window: w.id,
@@ -342,7 +338,7 @@ function callNext(rec: Recorder, windowId: string, now: number, at: string): Com
   const state = rec.state;
   const w = state.windows.find((x) => x.id === windowId)!;
   const categories = new Map(state.categories.map((c) => [c.id, c]));
-  const chosen = chooseNext(buildQueue(Object.values(state.tickets)), w, categories, state.settings, now);
+  const chosen = chooseNext(buildQueue(activeTickets(state)), w, categories, state.settings, now);
   if (!chosen) return { ticket: null, choice: null };
   const ticket: Ticket = {
     ...chosen.ticket,

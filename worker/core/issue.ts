@@ -5,9 +5,8 @@
 import { waitingTicket } from "./estimates.js";
 import { reject } from "./config.js";
 import { compactDay } from "./day.js";
+import { activeTickets, ticketOf } from "./ledger.js";
 import type { Appointment, CitizenMark, Decision, HallState, Priority, Rejection, Ticket } from "./types.js";
-
-const ACTIVE = new Set<Ticket["status"]>(["waiting", "called", "serving"]);
 
 const PRIORITY_NAMES: Record<Priority, string> = {
   normal: "普通 normal",
@@ -47,9 +46,7 @@ export function issueTicket(state: HallState, request: IssueRequest, at: string)
   }
   if (request.citizen) {
     const idHash = request.citizen.idHash;
-    const held = Object.values(state.tickets).find(
-      (t) => ACTIVE.has(t.status) && t.category === category.id && t.citizen?.idHash === idHash,
-    );
+    const held = activeTickets(state).find((t) => t.category === category.id && t.citizen?.idHash === idHash);
     if (held) {
       return reject(
         "conflict",
@@ -96,7 +93,7 @@ export function cancelAppointment(state: HallState, code: string): Decision | Re
   const appointment = state.appointments[code];
   if (!appointment) return reject("unknown_appointment", `预约码 ${code} 不存在 · no appointment with code ${code}`, { code });
   if (appointment.ticket) {
-    const number = state.tickets[appointment.ticket]?.number ?? appointment.ticket;
+    const number = ticketOf(state, appointment.ticket)?.number ?? appointment.ticket;
     return reject("conflict", `此预约已签到取号 ${number}，不能取消 · already checked in as ${number}`, { code, ticket: number });
   }
   return { events: [{ type: "appointment.cancelled", appointment }], result: { appointment } };
@@ -107,7 +104,7 @@ export function checkIn(state: HallState, code: string, at: string): Decision | 
   const appointment = state.appointments[code];
   if (!appointment) return reject("unknown_appointment", `预约码 ${code} 不存在 · no appointment with code ${code}`, { code });
   if (appointment.ticket) {
-    const number = state.tickets[appointment.ticket]?.number ?? appointment.ticket;
+    const number = ticketOf(state, appointment.ticket)?.number ?? appointment.ticket;
     return reject("conflict", `此预约已取号 ${number} · already checked in as ${number}`, { code, ticket: number });
   }
   if (appointment.day !== state.day) {

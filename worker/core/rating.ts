@@ -4,6 +4,7 @@
  * `ticket.rated` event, so satisfaction is read from the log like every other figure.
  */
 import { reject } from "./config.js";
+import { ticketNumbered, ticketOf } from "./ledger.js";
 import type { Decision, HallState, RatingReason, Rejection, Ticket } from "./types.js";
 
 export const MIN_SCORE = 1;
@@ -34,8 +35,7 @@ export const isGoodScore = (score: number) => score >= 4;
 export const EVALUATION_MINUTES = 10;
 
 function ticketByRef(state: HallState, ref: string): Ticket | undefined {
-  const number = ref.toUpperCase();
-  return state.tickets[ref] ?? Object.values(state.tickets).find((t) => t.number === number);
+  return ticketOf(state, ref) ?? ticketNumbered(state, ref.toUpperCase());
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { estimateHall } from "./estimates.js";
 import { RECENT_CALLS } from "./evolve.js";
+import { ticketOf } from "./ledger.js";
 import type { CallRecord, Category, HallEvent, HallSettings, HallState, Ticket, Window, Zone } from "./types.js";
 
 export interface WaitingTicket extends Ticket {
@@ -36,7 +37,7 @@ export function snapshotOf(state: HallState, now: number): HallSnapshot {
       learntServiceMinutes: state.learnt[c.id]?.minutes ?? null,
     })),
     windows: state.windows.map((w) => {
-      const current = w.current ? state.tickets[w.current] : undefined;
+      const current = w.current ? ticketOf(state, w.current) : undefined;
       return { ...w, current: current ? publicTicket(current) : null };
     }),
     waiting: estimates.order.map((t) => ({ ...publicTicket(t), ...estimates.tickets.get(t.id)! })),

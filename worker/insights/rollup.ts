@@ -15,6 +15,7 @@
  *  - window / officer: the window (and the officer signed in there) that called, served, marked
  *    the no-show or transferred the ticket away; issued tickets have no window or officer yet.
  */
+import { localParts } from "../core/day.js";
 import { addDurations, countDuration, noDurations, type DurationCounts } from "./durations.js";
 import type { HallEvent, Ticket, WindowRef } from "../core/types.js";
 
@@ -104,17 +105,10 @@ export function nextDayTally(tally: StatsTally): StatsTally {
   return { ...startTally(tally.timezone), categoryNames: new Map(tally.categoryNames), windows: new Map(tally.windows) };
 }
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
 function localDayAndHour(iso: string, timezone: string): { day: string; hour: string } {
-  let f = clocks.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
-    clocks.set(timezone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(new Date(iso))) p[part.type] = part.value;
-  return { day: `${p.year}-${p.month}-${p.day}`, hour: p.hour! };
+  const p = localParts(Date.parse(iso), timezone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return { day: `${p.year}-${two(p.month)}-${two(p.day)}`, hour: two(p.hour) };
 }
 
 function hourLabel(hour: string): string {

@@ -16,8 +16,29 @@ export interface Scenario {
   date?: string;
   categories: Array<{ id: string; prefix: string; name?: string; weight?: number; serviceMinutes?: number }>;
   /** Categories most preferred first, as in the hall's configuration. */
-  windows: Array<{ id: string; label?: string; categories: string[]; opens: string; closes: string }>;
+  windows: ScenarioWindow[];
   arrivals: Arrival[];
+}
+
+/** A window's hours: one `opens`/`closes`, or a rota of `shifts` (an empty list: closed all day). */
+export interface ScenarioWindow {
+  id: string;
+  label?: string;
+  categories: string[];
+  opens?: string;
+  closes?: string;
+  shifts?: Shift[];
+}
+
+/** Local wall-clock times, "08:30" to "12:00". */
+export interface Shift {
+  opens: string;
+  closes: string;
+}
+
+/** The window's shifts in order: its `shifts`, or its one `opens`–`closes`. */
+export function shiftsOf(w: ScenarioWindow): Shift[] {
+  return w.shifts ?? [{ opens: w.opens!, closes: w.closes! }];
 }
 
 export interface Arrival {
@@ -77,13 +98,25 @@ export function checkScenario(s: Scenario): void {
   const categories = new Set(s.categories.map((c) => c.id));
   s.windows.forEach((w, i) => {
     for (const c of w.categories ?? []) if (!categories.has(c)) fail(`windows[${i}].categories`, `unknown category "${c}"`);
-    for (const field of ["opens", "closes"] as const) {
-      try {
-        localInstant(s.date ?? DEFAULT_DATE, w[field], s.timezone);
-      } catch (e) {
-        fail(`windows[${i}].${field}`, (e as Error).message);
-      }
+    if (w.shifts !== undefined) {
+      if (!Array.isArray(w.shifts)) fail(`windows[${i}].shifts`, "must be a list of { opens, closes }");
+      if (w.opens !== undefined || w.closes !== undefined) fail(`windows[${i}]`, "give either opens/closes or shifts, not both");
     }
+    let previous: { closes: number; text: string } | null = null;
+    shiftsOf(w).forEach((shift, j) => {
+      const where = w.shifts ? `windows[${i}].shifts[${j}]` : `windows[${i}]`;
+      const times = (["opens", "closes"] as const).map((field) => {
+        try {
+          return localInstant(s.date ?? DEFAULT_DATE, shift?.[field] as string, s.timezone);
+        } catch (e) {
+          return fail(`${where}.${field}`, (e as Error).message);
+        }
+      });
+      if (!w.shifts) return;
+      if (times[0]! >= times[1]!) fail(where, `opens at ${shift.opens}, not before it closes at ${shift.closes}`);
+      if (previous && times[0]! < previous.closes) fail(where, `${shift.opens}–${shift.closes} overlaps the shift before it (${previous.text})`);
+      previous = { closes: times[1]!, text: `${shift.opens}–${shift.closes}` };
+    });
   });
   s.arrivals.forEach((a, i) => {
     if (!categories.has(a.category)) fail(`arrivals[${i}].category`, `unknown category "${a.category}"`);
@@ -143,7 +176,7 @@ export function scenarioConfig(s: Scenario, policy: CallPolicyName, startsPaused
       number: i + 1,
       label: w.label ?? "综合窗口",
       categories: w.categories,
-      state: startsPaused(w.id) ? "paused" : "open",
+      state: w.shifts?.length === 0 ? "closed" : startsPaused(w.id) ? "paused" : "open",
     })),
   };
 }

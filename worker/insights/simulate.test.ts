@@ -200,3 +200,58 @@ function generatedDay(seed: number, citizens: number): Scenario {
     })).map(({ priority, ...a }) => (priority ? { ...a, priority } : a)),
   };
 }
+
+describe("a window on a rota of shifts", () => {
+  const rota = (shifts: Scenario["windows"][number]["shifts"], arrivals: Scenario["arrivals"]): Scenario => ({
+    ...oneWindow(arrivals),
+    windows: [
+      { id: "1", categories: ["household"], shifts },
+      { id: "2", categories: ["household"], opens: "09:00", closes: "17:00" },
+    ],
+  });
+
+  it("finishes its citizen at the end of a shift, pauses, and calls again when the next begins", () => {
+    // Window 1 serves A001 09:50–10:20, past its 10:00 end, then pauses; window 2 serves A002,
+    // A003 and A004 (10:25–10:35); A005 (10:26) waits for window 1's next shift at 10:30.
+    const { events, report } = replayDay(
+      rota(
+        [
+          { opens: "09:00", closes: "10:00" },
+          { opens: "10:30", closes: "12:00" },
+        ],
+        [
+          { at: "09:50", category: "household", serviceSeconds: 1800 },
+          { at: "09:55", category: "household", serviceSeconds: 600 },
+          { at: "10:10", category: "household", serviceSeconds: 60 },
+          { at: "10:25", category: "household", serviceSeconds: 600 },
+          { at: "10:26", category: "household", serviceSeconds: 60 },
+        ],
+      ),
+    );
+    const windowStates = events.flatMap((e) => (e.type === "window.updated" && e.window.id === "1" ? [`${e.window.state}@${e.at.slice(11, 16)}`] : []));
+    expect(windowStates).toEqual(["open@01:00", "paused@02:20", "open@02:30", "closed@04:00"]);
+    expect(calls(events)).toEqual(["A001@1", "A002@2", "A003@2", "A004@2", "A005@1"]);
+    expect(report.overall).toMatchObject({ served: 5, unserved: 0, turnedAway: 0 });
+  });
+
+  it("is closed all day with no shifts, so a category only it serves is turned away", () => {
+    const day: Scenario = { ...mixed, windows: [{ id: "1", categories: ["household", "traffic"], shifts: [] }, { id: "2", categories: ["traffic"], opens: "09:00", closes: "17:00" }] };
+    const { report } = replayDay(day);
+    expect(report.categories.household).toMatchObject({ issued: 0, turnedAway: 2 });
+    expect(report.categories.traffic).toMatchObject({ served: 2 });
+    expect(report.windows["1"]).toEqual({ served: 0, utilisation: 0 });
+  });
+
+  it("refuses shifts that overlap, or a window given both hours and shifts", () => {
+    const overlapping = rota(
+      [
+        { opens: "09:00", closes: "11:00" },
+        { opens: "10:30", closes: "12:00" },
+      ],
+      [],
+    );
+    expect(() => replayDay(overlapping)).toThrow("scenario windows[0].shifts[1]: 10:30–12:00 overlaps the shift before it (09:00–11:00)");
+    const both = { ...overlapping, windows: [{ id: "1", categories: ["household"], opens: "09:00", closes: "17:00", shifts: [] }] };
+    expect(() => replayDay(both)).toThrow("give either opens/closes or shifts, not both");
+  });
+});

@@ -9,14 +9,19 @@
  * absent, is marked a no-show after the grace period. A window that reaches its closing time
  * mid-service finishes first; with `serveLastCitizen` (Guangxi: "办完最后一个群众才下班") it
  * also keeps calling until nobody it serves is waiting.
+ *
+ * A window with `shifts` (a rota, as the planner writes) pauses between them, finishing its
+ * citizen first; it serves the last citizen only when its last shift ends at the hall's closing
+ * time (the latest of any window), since before that the hall is still open.
  */
 import { decide, emptyHall, isRejection } from "../core/hall.js";
+import { activeTickets } from "../core/ledger.js";
 import type { Command, HallEvent, HallState } from "../core/types.js";
-import { checkScenario, DEFAULT_DATE, localInstant, scenarioConfig, type CallPolicyName, type Scenario } from "./scenario.js";
+import { checkScenario, DEFAULT_DATE, localInstant, scenarioConfig, shiftsOf, type CallPolicyName, type Scenario } from "./scenario.js";
 import { rollUp } from "./rollup.js";
 import { mergeRollups, type StatsRow } from "./stats.js";
 
-export type { Arrival, CallPolicyName, Scenario } from "./scenario.js";
+export type { Arrival, CallPolicyName, Scenario, ScenarioWindow, Shift } from "./scenario.js";
 
 export interface SimulationOptions {
   /** Default "tongban"; "fifo" for a plain first-come ticket machine (see `CallPolicyName`). */
@@ -79,6 +84,13 @@ interface Desk {
   openedAt: number | null;
   closedAt: number | null;
   busyMs: number;
+  /** Its shifts in order; `opensAt`/`closesAt` are those of shift number `shift`. */
+  shifts: Array<{ opensAt: number; closesAt: number }>;
+  shift: number;
+  /** Minutes open in shifts already over. */
+  openMs: number;
+  /** Keeps calling past its last closing while anyone it serves waits. */
+  servesLast: boolean;
 }
 
 /**
@@ -99,19 +111,31 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
   const arrivals = scenario.arrivals
     .map((a, index) => ({ ...a, index, time: localInstant(date, a.at, tz) }))
     .sort((a, b) => a.time - b.time || a.index - b.index);
-  const desks: Desk[] = scenario.windows.map((w, i) => ({
-    id: w.id,
-    number: i + 1,
-    opensAt: localInstant(date, w.opens, tz),
-    closesAt: localInstant(date, w.closes, tz),
-    state: "paused",
-    closing: false,
-    busyUntil: null,
-    pending: null,
-    openedAt: null,
-    closedAt: null,
-    busyMs: 0,
-  }));
+  const rotas = scenario.windows.map((w) => shiftsOf(w).map((s) => ({ opensAt: localInstant(date, s.opens, tz), closesAt: localInstant(date, s.closes, tz) })));
+  const hallCloses = Math.max(...rotas.flatMap((r) => r.map((s) => s.closesAt)));
+  const desks: Desk[] = scenario.windows.map((w, i) => {
+    const shifts = rotas[i]!;
+    const last = shifts.at(-1);
+    return {
+      id: w.id,
+      number: i + 1,
+      opensAt: shifts[0]?.opensAt ?? Infinity,
+      closesAt: shifts[0]?.closesAt ?? Infinity,
+      state: shifts.length === 0 ? "closed" : "paused",
+      closing: false,
+      busyUntil: null,
+      pending: null,
+      openedAt: null,
+      closedAt: null,
+      busyMs: 0,
+      shifts,
+      shift: 0,
+      openMs: 0,
+      // A rota's window going off shift before the hall closes finishes its citizen and goes:
+      // the hall is still open. "Serve the last citizen" is the hall's closing time.
+      servesLast: serveLast && (w.shifts === undefined || last?.closesAt === hallCloses),
+    };
+  });
   const firstMoment = Math.min(...desks.map((d) => d.opensAt), ...arrivals.map((a) => a.time));
   const configuredAt = Math.max(localInstant(date, "00:00", tz), firstMoment - 60_000);
 
@@ -144,7 +168,7 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
   if (isRejection(configured)) throw new Error(`scenario: the hall refuses its configuration: ${configured.message}`);
   give({ type: "configure", config }, configuredAt);
   for (const d of desks) {
-    if (d.opensAt <= configuredAt) {
+    if (d.state === "paused" && d.opensAt <= configuredAt) {
       d.state = "open";
       d.openedAt = configuredAt;
     }
@@ -153,32 +177,45 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
   const serviceOf = new Map<string, { serviceMs: number; noShow: boolean }>();
   const arrivalOf = new Map<string, number>();
   const turnedAway = new Map<string, number>();
+  /** Ends the window's shift: paused until its next one, or closed after its last. */
   const close = (d: Desk, at: number) => {
-    give({ type: "set_window", window: d.id, state: "closed" }, at);
-    d.state = "closed";
     d.closing = false;
-    d.closedAt = at;
+    const next = d.shifts[d.shift + 1];
+    if (!next) {
+      give({ type: "set_window", window: d.id, state: "closed" }, at);
+      d.state = "closed";
+      d.closedAt = at;
+      return;
+    }
+    d.shift++;
+    d.opensAt = next.opensAt;
+    d.closesAt = next.closesAt;
+    // Kept past its next shift's start by a citizen: it carries straight on.
+    if (next.opensAt <= at) return;
+    give({ type: "set_window", window: d.id, state: "paused" }, at);
+    d.state = "paused";
+    d.openMs += at - (d.openedAt ?? at);
+    d.openedAt = null;
   };
+  const ownsLast = (d: Desk) => d.servesLast && d.shift === d.shifts.length - 1;
 
   let next = 0;
   for (;;) {
-    const times = [
-      ...(next < arrivals.length ? [arrivals[next]!.time] : []),
-      ...desks.flatMap((d) => [
-        ...(d.busyUntil !== null ? [d.busyUntil] : []),
-        ...(d.state === "paused" && d.opensAt < d.closesAt ? [d.opensAt] : []),
-        ...(d.state !== "closed" && !d.closing ? [d.closesAt] : []),
-      ]),
-    ];
-    if (times.length === 0) break;
-    const t = Math.min(...times);
+    // The next moment anything happens: an arrival, a window done, opening or closing.
+    let t = next < arrivals.length ? arrivals[next]!.time : Infinity;
+    for (const d of desks) {
+      if (d.busyUntil !== null && d.busyUntil < t) t = d.busyUntil;
+      if (d.state === "paused" && d.opensAt < d.closesAt && d.opensAt < t) t = d.opensAt;
+      if (d.state !== "closed" && !d.closing && d.closesAt < t) t = d.closesAt;
+    }
+    if (t === Infinity) break;
 
     for (const d of desks) {
       if (d.busyUntil !== t) continue;
       give({ type: d.pending === "finish" ? "finish" : "no_show", window: d.id }, t);
       d.busyUntil = null;
       d.pending = null;
-      if (d.closing && !serveLast) close(d, t);
+      if (d.closing && !ownsLast(d)) close(d, t);
     }
     for (const d of desks) {
       if (d.state === "paused" && d.opensAt === t && d.opensAt < d.closesAt) {
@@ -198,7 +235,7 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
     }
     for (const d of desks) {
       if (d.state === "closed" || d.closing || d.closesAt !== t) continue;
-      if (d.state === "paused" || (d.busyUntil === null && !serveLast)) close(d, t);
+      if (d.state === "paused" || (d.busyUntil === null && !ownsLast(d))) close(d, t);
       else d.closing = true;
     }
     for (const d of desks) {
@@ -222,7 +259,7 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
   }
 
   const unserved = new Map<string, number>();
-  for (const ticket of Object.values(state.tickets)) {
+  for (const ticket of activeTickets(state)) {
     if (ticket.status === "waiting") unserved.set(ticket.category, (unserved.get(ticket.category) ?? 0) + 1);
   }
   return { report: dayReport(scenario, events, desks, { turnedAway, unserved }), events, commands, arrivalOf };
@@ -270,7 +307,7 @@ function dayReport(scenario: Scenario, events: HallEvent[], desks: Desk[], left:
     ),
     windows: Object.fromEntries(
       desks.map((d) => {
-        const open = (d.closedAt ?? d.closesAt) - (d.openedAt ?? d.opensAt);
+        const open = d.shifts.length === 0 ? 0 : d.openMs + (d.closedAt ?? d.closesAt) - (d.openedAt ?? d.opensAt);
         return [d.id, { served: windows.get(d.id)?.served ?? 0, utilisation: open > 0 ? Math.round((d.busyMs / open) * 1000) / 1000 : 0 }];
       }),
     ),

@@ -1,0 +1,65 @@
+/**
+ * The day's plan through the API, from the hall's own history: a Monday worked a week before,
+ * planned for the Monday after. The hall's clock is moved with runInDurableObject.
+ */
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { HallObject } from "../worker/hall-object/index.js";
+import { call, newHall } from "./helpers.js";
+
+const stubOf = (hall: string) => env.HALL.get(env.HALL.idFromName(hall));
+
+async function clock(hall: string, local: string): Promise<void> {
+  const at = Date.parse(`${local.replace(" ", "T")}:00+08:00`);
+  await runInDurableObject(stubOf(hall), (o: HallObject) => {
+    o.clock = () => at;
+  });
+}
+
+/** Monday 24 November 2031: 30 citizens between 09:00 and 10:00, served at windows 1–3. */
+async function busyMonday(name: string): Promise<string> {
+  await clock(name, "2031-11-24 08:55");
+  const hall = await newHall(name);
+  for (let i = 0; i < 30; i++) {
+    const minute = String(i * 2).padStart(2, "0");
+    await clock(hall, `2031-11-24 09:${minute}`);
+    const res = await call("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: i % 3 ? "household" : "traffic" });
+    expect(res.status).toBe(201);
+    const w = String((i % 3) + 1);
+    await call("counter", "POST", `/api/halls/${hall}/windows/${w}/finish`, {});
+    await call("counter", "POST", `/api/halls/${hall}/windows/${w}/call`, {});
+  }
+  await clock(hall, "2031-11-24 11:00");
+  for (const w of ["1", "2", "3"]) await call("counter", "POST", `/api/halls/${hall}/windows/${w}/finish`, {});
+  await clock(hall, "2031-11-25 00:00");
+  expect(await runDurableObjectAlarm(stubOf(hall))).toBe(true);
+  await clock(hall, "2031-12-01 08:00");
+  return hall;
+}
+
+describe("the day's plan from the hall's history", () => {
+  it("plans next Monday from last Monday, saying which day it used, in the planner's shape", async () => {
+    const hall = await busyMonday("plan-history");
+    const res = await call("manager", "GET", `/api/halls/${hall}/plan?date=2031-12-01`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(Object.keys(res.body)).toEqual(["feasible", "windows", "windowHours", "laibin", "simulated", "shortfall", "basedOn"]);
+    expect(res.body.basedOn).toEqual({ days: ["2031-11-24"] });
+    expect(res.body.feasible).toBe(true);
+    expect(res.body.simulated.overall.issued).toBe(30);
+    expect(res.body.simulated.overall.meanWaitMinutes).toBeLessThanOrEqual(8.2);
+    // 30 tickets a day: Laibin opens half the demo hall's 6 windows, for its hour of arrivals.
+    expect(res.body.laibin).toEqual({ windows: 3, windowHours: 3 });
+    expect(res.body.windowHours).toBeGreaterThan(0);
+    for (const w of res.body.windows) for (const s of w.shifts) expect(`${s.opens} ${s.closes}`).toMatch(/^\d\d:(00|30) \d\d:(00|30)$/);
+  }, 60_000);
+
+  it("says so for a date without history, and refuses a date that is not one", async () => {
+    const hall = await busyMonday("plan-no-history");
+    const none = await call("manager", "GET", `/api/halls/${hall}/plan?date=2031-12-02`);
+    expect(none.status).toBe(404);
+    expect(none.body.error).toBe("no tickets on 2031-11-25, 2031-11-18, 2031-11-11, 2031-11-04 (the same weekday over the last four weeks) to plan 2031-12-02 from");
+    expect((await call("manager", "GET", `/api/halls/${hall}/plan?date=2031-02-30`)).status).toBe(400);
+    expect((await call("manager", "GET", `/api/halls/${hall}/plan`)).status).toBe(400);
+    expect((await call("counter", "GET", `/api/halls/${hall}/plan?date=2031-12-01`)).status).toBe(403);
+  }, 60_000);
+});
