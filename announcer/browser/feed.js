@@ -7,6 +7,8 @@ const MAX_DELAY_MS = 30000;
 const PING_EVERY_MS = 20000;
 const SILENCE_LIMIT_MS = 45000;
 const SYNC_TIMEOUT_MS = 3000;
+/** Reported to the hall on connect, so the manager sees what each paired announcer runs. */
+const VERSION = "announcer/1";
 
 /**
  * The hall's time as the server keeps it. The hall PC's own clock may be minutes off, and may
@@ -73,6 +75,8 @@ export function hallFeed(options) {
     const url = new URL(options.url, location.href);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     url.searchParams.set("since", String(seq));
+    url.searchParams.set("screen", `${screen.width}x${screen.height}`);
+    url.searchParams.set("version", VERSION);
     if (inProtocol) url.searchParams.delete("token");
     return url.toString();
   }
@@ -93,6 +97,13 @@ export function hallFeed(options) {
       try {
         data = JSON.parse(message.data);
       } catch {
+        return;
+      }
+      // A paired announcer PC goes where its manager sent it: another page, or back to /pair.
+      if (data.type === "device.moved" || data.type === "device.revoked") {
+        holdUntil = Infinity;
+        ws.close();
+        location.replace(data.location || "/pair");
         return;
       }
       if (data.type === "snapshot" && typeof data.seq === "number") {

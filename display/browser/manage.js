@@ -231,7 +231,8 @@
     sign_in_staff: "签到 sign in", sign_in_refused: "签到被拒 sign-in refused", sign_out: "签退 sign out",
     save_staff: "保存人员 staff saved", remove_staff: "删除人员 staff removed", book_appointment: "预约 booked",
     update_settings: "修改设置 settings", configure: "配置大厅 configure", reset: "结束当日 end of day", rate: "服务评价 rating",
-    evaluate: "窗口评价 evaluator rating", follow_up_done: "差评回访 follow-up",
+    evaluate: "窗口评价 evaluator rating", follow_up_done: "差评回访 follow-up", pair_device: "配对设备 device paired",
+    move_device: "调整设备 device re-assigned", revoke_device: "撤销设备 device revoked",
   };
   var auditNext = null;
   async function loadAudit(fresh) {

@@ -9,6 +9,7 @@ import { oob, Page, type LiveConfig } from "./layout.js";
 import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, type HallFigures } from "./screen-figures.js";
 import { CategoryName, Clock, CLOCK_SCRIPT, STATE_TEXT, ZoneName } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
+import { offlineAlarms, type OfflineAlarm } from "../fleet/devices.js";
 
 /** Category colours in the chart and legend, in configuration order. */
 const COLOURS = ["#4ea1ff", "#ffcc33", "#36d399", "#ff7a90", "#b48cff", "#ff9f1a", "#5ce1e6", "#c6d86b"];
@@ -51,7 +52,7 @@ function Kpis({ f, live }: { f: HallFigures; live: boolean }) {
   );
 }
 
-function Alerts({ state, f, live }: { state: HallState; f: HallFigures; live: boolean }) {
+function Alerts({ state, f, live, offline }: { state: HallState; f: HallFigures; live: boolean; offline: OfflineAlarm[] }) {
   const line = state.settings.alarmMinutes;
   return (
     <section id="alerts" class="alerts" {...oob(live)}>
@@ -89,6 +90,13 @@ function Alerts({ state, f, live }: { state: HallState; f: HallFigures; live: bo
           </span>
         </p>
       )}
+      {offline.map((a) => (
+        // Not due yet: clock.js shows it once the device has been offline a minute.
+        <p class="alert alarm" data-alert="device-offline" data-device={a.device} {...(a.due ? {} : { "data-show-at": String(a.dueAt), hidden: true })}>
+          <b>{a.zh}</b>
+          <span lang="en">{a.en}</span>
+        </p>
+      ))}
       <p class="all-clear">
         运行平稳 <span lang="en">· All lines within the {line} min alarm line</span>
       </p>
@@ -298,7 +306,7 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
       </h1>
       <Clock state={state} now={now} live={live} />
       <Kpis f={f} live={live} />
-      <Alerts state={state} f={f} live={live} />
+      <Alerts state={state} f={f} live={live} offline={offlineAlarms(state, room?.devices ?? [], now)} />
       <Load state={state} f={f} live={live} />
       <Hourly state={state} f={f} live={live} />
       <Staffing state={state} f={f} live={live} />

@@ -5,8 +5,10 @@
 import type { Hono } from "hono";
 import type { Role } from "../api/auth.js";
 import type { Env } from "../env.js";
+import { deviceCaller } from "../api/device-cookie.js";
 import { pageAccess } from "./auth.js";
 import { Page } from "./layout.js";
+import { pairRoutes } from "./pair.js";
 import { statusRoutes } from "./status-routes.js";
 
 const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
@@ -23,13 +25,21 @@ export const PAGES: Array<{ path: string; view: string; roles: Role[] }> = [
   { path: "/halls/:hall/manage", view: "manage", roles: ["admin", "manager"] },
 ];
 
-function problemPage(status: number, message: string): string {
+function problemPage(status: number, message: string, next?: string): string {
   return Page({
     title: "Tongban",
     bodyClass: "problem",
     children: (
       <main style="display:grid;place-items:center;height:100vh;font-size:3vmin;padding:4vmin;text-align:center">
         <p>{message}</p>
+        {next && (
+          <>
+            <meta http-equiv="refresh" content={`3;url=${next}`} />
+            <p>
+              <a href={next}>重新配对 · Pair this device again</a>
+            </p>
+          </>
+        )}
       </main>
     ),
   }).toString();
@@ -37,12 +47,17 @@ function problemPage(status: number, message: string): string {
 
 export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
   statusRoutes(app);
+  pairRoutes(app);
   for (const { path, view, roles } of PAGES) {
     app.get(path, async (c) => {
       const hall = c.req.param("hall") ?? "";
       if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(hall)) return c.html(problemPage(404, `没有这个大厅 · unknown hall "${hall}"`), 404);
       const access = await pageAccess(c, hall, roles);
-      if (!access.ok) return c.html(problemPage(access.status, access.message), access.status);
+      if (!access.ok) {
+        // A revoked device is refused like any stale credential, and starts again at /pair, which forgets its cookie.
+        const revoked = access.status === 401 && (await deviceCaller(c, hall)) === "invalid";
+        return c.html(problemPage(access.status, access.message, revoked ? "/pair" : undefined), access.status);
+      }
       const query: Record<string, string> = { ...c.req.param() };
       delete query.hall;
       for (const [k, v] of new URL(c.req.url).searchParams) if (k !== "token") query[k] = v;
