@@ -43,13 +43,15 @@ function DeviceRow({ d, state, now }: { d: DeviceHealth; state: HallState; now: 
         {d.screen.width ? `${d.screen.width}×${d.screen.height}` : "—"}
         {d.version && <div>{d.version}</div>}
       </td>
-      <td class="row-actions">
+      <td>
+        <div class="row-actions">
         <button type="button" class="small" data-edit-device={d.id} data-kind={d.kind} data-name={d.name} data-zone={d.zone ?? ""} data-window={d.window ?? ""}>
           调整 Edit
         </button>
         <button type="button" class="small danger" data-revoke-device={d.id} data-name={d.name}>
           撤销 Revoke
         </button>
+        </div>
       </td>
     </tr>
   );
