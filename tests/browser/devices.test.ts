@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, demoLikeHall, launch, screenshot } from "./harness.js";
+import { api, baseUrl, demoLikeHall, launch, screenshot } from "./harness.js";
 
 let browser: Browser;
 let hall: string;
@@ -128,4 +128,18 @@ describe("a screen set up by a code", () => {
     await expect.poll(() => row("2 号窗口屏").getAttribute("data-online"), { timeout: 5000 }).toBe("false");
     expect(await row("2 号窗口屏").innerText()).toContain("离线");
   });
+
+  it("pairs a kiosk that issues tickets with no token anywhere, named in the audit log", async () => {
+    const device = await freshDevice();
+    await typeCode(device.code, "kiosk", "大厅取号机 1");
+    await device.page.waitForURL(`${baseUrl()}/halls/${hall}/kiosk`, { timeout: 5000 });
+    await live(device.page);
+    await device.page.click('[data-category="household"]');
+    await device.page.waitForSelector("#slip-overlay:not([hidden])");
+    expect(await device.page.locator("#slip").innerText()).toMatch(/A\d{3}/);
+    const audit = await api("manager", "GET", `/api/halls/${hall}/audit?limit=5`);
+    expect(audit.body.entries.find((e: any) => e.action === "issue").actor).toBe("大厅取号机 1");
+    await device.context.close();
+  });
 });
+
