@@ -288,6 +288,20 @@ describe("the fleet's health", () => {
     expect((await deviceList(hall))[0].lastSeenAt).toEqual(expect.any(String));
   });
 
+  it("shows whether an announcer's sound is on, from its own report", async () => {
+    const hall = await newHall("dev-announcer");
+    const { cookie, location } = await pair(hall, { kind: "announcer", name: "东区播报器" });
+    expect(location).toBe(`/halls/${hall}/announcer`);
+    expect((await deviceList(hall))[0].sound).toBeNull();
+    const feed = await openDeviceFeed(hall, cookie, "since=0");
+    expect(feed.status).toBe(101);
+    feed.socket!.send(JSON.stringify({ type: "announcer.status", sound: true, engines: { "cmn-Hans": "speech" } }));
+    await until(async () => (await deviceList(hall))[0].sound === true, "sound: true");
+    await pair(hall, { kind: "main-screen", name: "主屏" });
+    expect((await deviceList(hall)).find((d) => d.kind === "main-screen")).not.toHaveProperty("sound");
+    feed.socket!.close();
+  });
+
   it("trusts only the cookie to say which device a socket is", async () => {
     const hall = await newHall("dev-forged-id");
     const { device } = await pair(hall, { kind: "main-screen", name: "x" });

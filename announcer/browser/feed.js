@@ -101,6 +101,8 @@ export function hallFeed(options) {
       }
       // A paired announcer PC goes where its manager sent it: another page, or back to /pair.
       if (data.type === "device.moved" || data.type === "device.revoked") {
+        // Already there (a page whose feed does not carry every parameter of its address): stay.
+        if (data.location === location.pathname + location.search) return;
         holdUntil = Infinity;
         ws.close();
         location.replace(data.location || "/pair");

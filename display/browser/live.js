@@ -68,6 +68,8 @@
   }
 
   function leave(to) {
+    // Already there (a page whose feed does not carry every parameter of its address): stay.
+    if (to === location.pathname + location.search) return;
     leaving = true;
     if (socket) socket.close();
     location.replace(to);
