@@ -77,6 +77,8 @@ export function hallFeed(options) {
     url.searchParams.set("since", String(seq));
     url.searchParams.set("screen", `${screen.width}x${screen.height}`);
     url.searchParams.set("version", VERSION);
+    // A paired device says which page it is on, so the hall can send it to its assigned one.
+    if (!token) url.searchParams.set("page", location.pathname + location.search);
     if (inProtocol) url.searchParams.delete("token");
     return url.toString();
   }

@@ -17,7 +17,12 @@ let screenContext: BrowserContext;
 
 beforeAll(async () => {
   browser = await launch();
-  hall = await demoLikeHall("browser-devices");
+  hall = await demoLikeHall("browser-devices", (c) => {
+    c.zones = [
+      { id: "east", names: { "zh-Hans": "东区", "zh-Hant": "東區", en: "East" }, windows: ["1", "2", "3"] },
+      { id: "west", names: { "zh-Hans": "西区", "zh-Hant": "西區", en: "West" }, windows: ["4", "5", "6"] },
+    ];
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -40,11 +45,12 @@ async function freshDevice(): Promise<{ context: BrowserContext; page: Page; cod
   return { context, page, code: code! };
 }
 
-async function typeCode(code: string, kind: string, name: string): Promise<void> {
+async function typeCode(code: string, kind: string, name: string, zone = ""): Promise<void> {
   const form = manager.locator("#pair-form");
   await form.locator('input[name="code"]').fill(`${code.slice(0, 3)} ${code.slice(3)}`);
   await form.locator('select[name="kind"]').selectOption(kind);
   await form.locator('input[name="name"]').fill(name);
+  await form.locator('select[name="zone"]').selectOption(zone);
   await form.locator('button[type="submit"]').click();
 }
 
@@ -70,11 +76,11 @@ describe("a screen set up by a code", () => {
     manager.on("dialog", (d) => d.accept());
     await manager.goto(`${baseUrl()}/halls/${hall}/manage?token=dev-manager&device=manage-pc#devices`);
     await live(manager);
-    await typeCode(device.code, "main-screen", "东区主屏");
-    await screen.waitForURL(`${baseUrl()}/halls/${hall}/display`, { timeout: 5000 });
+    await typeCode(device.code, "main-screen", "东区主屏", "east");
+    await screen.waitForURL(`${baseUrl()}/halls/${hall}/display?zone=east`, { timeout: 5000 });
   });
 
-  it("becomes a main screen with no token in its address, let in by an HttpOnly, SameSite=Strict cookie", async () => {
+  it("becomes the zone's main screen with no token in its address, let in by an HttpOnly, SameSite=Strict cookie", async () => {
     expect(screen.url()).not.toContain("token");
     const cookies = await screenContext.cookies();
     const device = cookies.find((c) => c.name === "tongban_device");
@@ -82,7 +88,7 @@ describe("a screen set up by a code", () => {
     // It survives a reboot: a lasting cookie, not one that ends with the session.
     expect(device!.expires * 1000).toBeGreaterThan(Date.now() + 300 * 24 * 3600 * 1000);
     await live(screen);
-    expect(await screen.locator(".hall-name, h1").first().innerText()).toBeTruthy();
+    expect(await screen.locator('.zone-name[data-zone="east"]').first().innerText()).toContain("东区");
     await expect.poll(() => row("东区主屏").getAttribute("data-online"), { timeout: 5000 }).toBe("true");
     expect(await row("东区主屏").innerText()).toContain("1920×1080");
     await manager.evaluate(() => document.fonts.ready);
@@ -96,7 +102,7 @@ describe("a screen set up by a code", () => {
     await dialog.locator('input[name="name"]').fill("东区数据大屏");
     const started = Date.now();
     await dialog.locator("[data-save-device]").click();
-    await screen.waitForURL(`${baseUrl()}/halls/${hall}/dashboard`, { timeout: 5000, waitUntil: "commit" });
+    await screen.waitForURL(`${baseUrl()}/halls/${hall}/dashboard?zone=east`, { timeout: 5000, waitUntil: "commit" });
     expect(Date.now() - started).toBeLessThan(2000);
     await live(screen);
     await expect.poll(() => row("东区数据大屏").innerText(), { timeout: 5000 }).toContain("数据大屏");

@@ -83,31 +83,21 @@ export function locationOf(hall: string, a: Assignment): string {
   }
 }
 
-/** The live view the assigned page listens on: null for the announcer's JSON feed. */
-const VIEW_OF: Record<DeviceKind, string | null> = {
-  "main-screen": "main",
-  "window-screen": "window",
-  "data-wall": "dashboard",
-  announcer: null,
-  kiosk: "kiosk",
-  counter: "counter",
-};
-
 /**
- * Whether a socket opened for `view` with `params` comes from the device's assigned page. A
- * device re-assigned while it was switched off comes back on its old page: the hall sends it on.
+ * Whether `page` (the address a device's page reports on its feed, path and query) is the one
+ * it is assigned. A device re-assigned while it was switched off comes back on its old page:
+ * the hall sends it on. A page that does not say where it is (an older script) is left alone.
  */
-export function onAssignedPage(a: Assignment, view: string | null, params: URLSearchParams): boolean {
-  if (VIEW_OF[a.kind] !== view) return false;
-  if (AT_A_WINDOW.includes(a.kind) && params.get("window") !== a.window) return false;
-  if (ZONED.includes(a.kind) && (params.get("zone") || null) !== (a.zone ?? null)) return false;
-  return true;
+export function onAssignedPage(hall: string, a: Assignment, page: string | null): boolean {
+  if (page === null) return true;
+  const at = new URL(page, "http://hall");
+  const want = new URL(locationOf(hall, a), "http://hall");
+  return at.pathname === want.pathname && (at.searchParams.get("zone") || null) === (want.searchParams.get("zone") || null);
 }
 
-/** The hall's zones, read defensively: halls configured before zones have none. */
 function zonesOf(state: HallState): string[] | null {
-  const zones = (state as { zones?: Array<{ id: string }> }).zones;
-  return Array.isArray(zones) && zones.length > 0 ? zones.map((z) => z.id) : null;
+  const zones = state.settings.zones;
+  return zones && zones.length > 0 ? zones.map((z) => z.id) : null;
 }
 
 export type AssignmentProblem = { field: "kind" | "window" | "zone" | "name"; message: string };
@@ -120,10 +110,10 @@ export function checkAssignment(state: HallState, a: Assignment): AssignmentProb
     if (a.window === null) return { field: "window", message: `${KIND_WORDS[a.kind].zh}需要指定窗口 · a ${a.kind} needs a window` };
     if (!state.windows.some((w) => w.id === a.window)) return { field: "window", message: `没有这个窗口 · no window "${a.window}" in this hall` };
   }
-  // A hall without zones (or a base without zones yet) takes any zone slug; one with zones must know it.
   const zones = zonesOf(state);
-  if (a.zone !== null && zones && !zones.includes(a.zone)) {
-    return { field: "zone", message: `没有这个区域 · no zone "${a.zone}" in this hall; zones: ${zones.join(", ")}` };
+  if (a.zone !== null && !zones?.includes(a.zone)) {
+    const known = zones ? `zones: ${zones.join(", ")}` : "it has no zones";
+    return { field: "zone", message: `没有这个区域 · no zone "${a.zone}" in this hall; ${known}` };
   }
   return null;
 }
@@ -133,6 +123,11 @@ export function reassign(current: Assignment, change: Partial<Assignment>): Assi
   const kind = change.kind ?? current.kind;
   const window = change.window !== undefined ? change.window : AT_A_WINDOW.includes(kind) ? current.window : null;
   return { kind, name: change.name ?? current.name, zone: change.zone !== undefined ? change.zone : current.zone, window };
+}
+
+/** A zone's devices: assigned to it, or standing at one of its windows. */
+export function inZone(device: Assignment, zone: { id: string; windows: Iterable<string> }): boolean {
+  return device.zone === zone.id || (device.window !== null && [...zone.windows].includes(device.window));
 }
 
 export interface OfflineAlarm {

@@ -72,14 +72,14 @@ describe("a device's assignment", () => {
     expect(locationOf("h", { ...a, kind: "counter" })).toBe("/halls/h/counter/2");
   });
 
-  it("knows when a socket comes from another page than the assigned one", () => {
+  it("knows when a device's page is not the one it is assigned", () => {
     const screen = { kind: "main-screen" as const, name: "x", zone: null, window: null };
-    expect(onAssignedPage(screen, "main", new URLSearchParams("view=main"))).toBe(true);
-    expect(onAssignedPage(screen, "dashboard", new URLSearchParams("view=dashboard"))).toBe(false);
-    expect(onAssignedPage({ ...screen, zone: "east" }, "main", new URLSearchParams("view=main"))).toBe(false);
-    const counter = { kind: "counter" as const, name: "x", zone: null, window: "2" };
-    expect(onAssignedPage(counter, "counter", new URLSearchParams("window=3"))).toBe(false);
-    expect(onAssignedPage({ ...screen, kind: "announcer" }, null, new URLSearchParams())).toBe(true);
+    expect(onAssignedPage("h", screen, "/halls/h/display")).toBe(true);
+    expect(onAssignedPage("h", screen, "/halls/h/dashboard")).toBe(false);
+    expect(onAssignedPage("h", { ...screen, zone: "east" }, "/halls/h/display")).toBe(false);
+    expect(onAssignedPage("h", { ...screen, zone: "east" }, "/halls/h/display?zone=east&label=x")).toBe(true);
+    expect(onAssignedPage("h", { kind: "counter", name: "x", zone: null, window: "2" }, "/halls/h/counter/3")).toBe(false);
+    expect(onAssignedPage("h", screen, null)).toBe(true);
   });
 
   it("names the field that does not fit the hall", () => {
@@ -90,7 +90,8 @@ describe("a device's assignment", () => {
     expect(checkAssignment(state, { ...base, kind: "counter" })?.field).toBe("window");
     expect(checkAssignment(state, { ...base, kind: "counter", window: "99" })?.field).toBe("window");
     expect(checkAssignment(state, { ...base, kind: "counter", window: state.windows[0]!.id })).toBeNull();
-    const zoned = { ...state, zones: [{ id: "east" }] } as HallState;
+    expect(checkAssignment(state, { ...base, kind: "main-screen", zone: "east" })?.field).toBe("zone");
+    const zoned = { ...state, settings: { ...state.settings, zones: [{ id: "east", names: { "zh-Hans": "东区", "zh-Hant": "東區", en: "East" }, windows: [] }] } } as HallState;
     expect(checkAssignment(zoned, { ...base, kind: "main-screen", zone: "west" })?.field).toBe("zone");
     expect(checkAssignment(zoned, { ...base, kind: "main-screen", zone: "east" })).toBeNull();
   });

@@ -193,7 +193,7 @@ export class HallDevices {
    * A device's page opened its live feed: remember what it said about itself, and send it on
    * when it is not the page it is assigned (it was re-assigned while switched off).
    */
-  connected(ws: WebSocket, id: string, hall: string, view: string | null, request: Request, now: number): void {
+  connected(ws: WebSocket, id: string, hall: string, request: Request, now: number): void {
     const row = this.#row(id);
     if (!row) return;
     const params = new URL(request.url).searchParams;
@@ -210,7 +210,7 @@ export class HallDevices {
       (params.get("version") ?? "").slice(0, 40) || null,
       id,
     );
-    if (!onAssignedPage(deviceOf(row), view, params)) send(ws, { type: "device.moved", location: locationOf(hall, deviceOf(row)) });
+    if (!onAssignedPage(hall, deviceOf(row), params.get("page"))) send(ws, { type: "device.moved", location: locationOf(hall, deviceOf(row)) });
     this.changed();
   }
 

@@ -242,7 +242,7 @@ export class HallObject extends DurableObject<Env> {
         server.send(JSON.stringify({ type: "snapshot", seq: this.#state.seq, state: snapshotOf(this.#state, this.clock()) }));
       }
     }
-    if (device) this.#devices.connected(server, device, hall, viewName, request, this.clock());
+    if (device) this.#devices.connected(server, device, hall, request, this.clock());
     const protocol = request.headers.get("X-Tongban-Protocol");
     return new Response(null, {
       status: 101,

@@ -11,8 +11,7 @@ import { oob } from "./layout.js";
 import type { Room } from "./views.js";
 
 function zonesOf(state: HallState): Array<{ id: string; name: string }> {
-  const zones = (state as { zones?: Array<{ id: string; names?: Record<string, string> }> }).zones;
-  return Array.isArray(zones) ? zones.map((z) => ({ id: z.id, name: z.names?.["zh-Hans"] ?? z.id })) : [];
+  return (state.settings.zones ?? []).map((z) => ({ id: z.id, name: z.names["zh-Hans"] }));
 }
 
 function when(at: string | null, state: HallState, now: number): string {
@@ -22,7 +21,8 @@ function when(at: string | null, state: HallState, now: number): string {
 }
 
 function DeviceRow({ d, state, now }: { d: DeviceHealth; state: HallState; now: number }) {
-  const where = [d.zone && `区域 ${d.zone}`, d.window && `${state.windows.find((w) => w.id === d.window)?.number ?? d.window} 号窗口`].filter(Boolean).join(" · ");
+  const zone = d.zone && (state.settings.zones?.find((z) => z.id === d.zone)?.names["zh-Hans"] ?? d.zone);
+  const where = [zone && `区域 ${zone}`, d.window && `${state.windows.find((w) => w.id === d.window)?.number ?? d.window} 号窗口`].filter(Boolean).join(" · ");
   return (
     <tr data-device={d.id} data-online={String(d.online)}>
       <td>
