@@ -159,7 +159,7 @@ describe("a paired device acts as its kind", () => {
     expect((await fetchWith(`/halls/${hall}/manage`, cookie)).status).toBe(403);
   });
 
-  it("a kiosk issues tickets in its own name; a counter calls at its window only", async () => {
+  it("a kiosk issues tickets in its own name; a counter calls at its window only; an evaluator opens at its window", async () => {
     const hall = await newHall("dev-kiosk-role");
     const kiosk = await pair(hall, { kind: "kiosk", name: "大厅取号机 1" });
     const issued = await fetchWith(`/api/halls/${hall}/tickets`, kiosk.cookie, { method: "POST", headers: { Origin: ORIGIN, "Content-Type": "application/json" }, body: '{"category":"household"}' });
@@ -171,6 +171,9 @@ describe("a paired device acts as its kind", () => {
     const post = (w: string) => fetchWith(`/api/halls/${hall}/windows/${w}/call`, counter.cookie, { method: "POST", headers: { Origin: ORIGIN } });
     expect((await post("2")).status).toBe(200);
     expect((await post("3")).status).toBe(403);
+    const evaluator = await pair(hall, { kind: "evaluator", name: "2 号评价器", window: "2" });
+    expect(evaluator.location).toBe(`/halls/${hall}/windows/2/evaluator`);
+    expect((await fetchWith(evaluator.location, evaluator.cookie)).status).toBe(200);
   });
 });
 

@@ -5,7 +5,7 @@
   var T = window.Tongban;
   var $ = function (sel, root) { return (root || document).querySelector(sel); };
   var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
-  var AT_A_WINDOW = ["window-screen", "counter"];
+  var AT_A_WINDOW = ["window-screen", "counter", "evaluator"];
 
   function assignment(form) {
     var f = form.elements;

@@ -6,7 +6,7 @@
  */
 import type { HallState } from "../core/types.js";
 
-export const DEVICE_KINDS = ["main-screen", "window-screen", "data-wall", "announcer", "kiosk", "counter"] as const;
+export const DEVICE_KINDS = ["main-screen", "window-screen", "data-wall", "announcer", "kiosk", "counter", "evaluator"] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** What a manager decides about a device: changed by PATCH, the page follows. */
@@ -41,10 +41,11 @@ export const KIND_WORDS: Record<DeviceKind, { zh: string; en: string }> = {
   announcer: { zh: "播报器", en: "Announcer" },
   kiosk: { zh: "取号机", en: "Kiosk" },
   counter: { zh: "窗口终端", en: "Counter terminal" },
+  evaluator: { zh: "评价器", en: "Window evaluator" },
 };
 
 /** Kinds that stand at a window and show or work it. */
-const AT_A_WINDOW: readonly DeviceKind[] = ["window-screen", "counter"];
+const AT_A_WINDOW: readonly DeviceKind[] = ["window-screen", "counter", "evaluator"];
 /** Kinds that can show one zone of the hall. */
 const ZONED: readonly DeviceKind[] = ["main-screen", "data-wall", "announcer"];
 /** Kinds the hall must not lose without the manager knowing: citizens rely on them to be called. */
@@ -53,7 +54,7 @@ const WATCHED: readonly DeviceKind[] = ["main-screen", "window-screen", "data-wa
 /** A device offline this long while the hall is open raises an alarm. */
 export const OFFLINE_ALARM_MS = 60_000;
 
-/** The role a device acts with: screens and announcers only read. */
+/** The role a device acts with: screens and announcers only read; an evaluator reads and rates, as a display token does. */
 export function roleOf(kind: DeviceKind): "display" | "kiosk" | "counter" {
   return kind === "kiosk" ? "kiosk" : kind === "counter" ? "counter" : "display";
 }
@@ -80,6 +81,8 @@ export function locationOf(hall: string, a: Assignment): string {
       return `${h}/kiosk`;
     case "counter":
       return `${h}/counter/${w}`;
+    case "evaluator":
+      return `${h}/windows/${w}/evaluator`;
   }
 }
 

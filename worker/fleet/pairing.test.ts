@@ -70,6 +70,7 @@ describe("a device's assignment", () => {
     expect(locationOf("h", { ...a, kind: "announcer" })).toBe("/halls/h/announcer?zone=east");
     expect(locationOf("h", { ...a, kind: "kiosk" })).toBe("/halls/h/kiosk");
     expect(locationOf("h", { ...a, kind: "counter" })).toBe("/halls/h/counter/2");
+    expect(locationOf("h", { ...a, kind: "evaluator" })).toBe("/halls/h/windows/2/evaluator");
   });
 
   it("knows when a device's page is not the one it is assigned", () => {

@@ -141,7 +141,7 @@ function AssignmentFields({ state }: { state: HallState }) {
         <small class="field-error" data-error-for="zone"></small>
       </label>
       <label>
-        <Bi zh="窗口（窗口屏、窗口终端）" en="Window (window screens, counters)" />
+        <Bi zh="窗口（窗口屏、窗口终端、评价器）" en="Window (window screens, counters, evaluators)" />
         <select name="window">
           <option value="">—</option>
           {state.windows.map((w) => (
