@@ -124,6 +124,8 @@ describe("pairing a device by its code", () => {
 
     const page = await fetchWith(`/halls/${hall}/display`, `tongban_device=${device.value}`);
     expect(page.status).toBe(200);
+    // Each load of its page renews the cookie, so a device in use never falls out of the browser's 400 days.
+    expect(cookieFrom(page.res, "tongban_device")).toMatchObject({ value: device.value, attributes: expect.stringMatching(/Max-Age=34560000/) });
     expect(page.body).toContain(`/api/halls/${hall}/live?view=main`);
     expect(page.body).not.toContain("token=");
     // The credential is handed over once; the code is gone.

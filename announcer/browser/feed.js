@@ -128,6 +128,14 @@ export function hallFeed(options) {
       // Full jitter: a hall's announcers and screens come back spread out, not all at once.
       const delay = Math.random() * Math.min(MAX_DELAY_MS, 500 * 2 ** attempt++);
       schedule(Math.max(delay, holdUntil - performance.now()));
+      // Let in by a cookie, a page whose socket keeps failing asks whether it is still let in: a
+      // device revoked while it was off goes to /pair instead of retrying for ever.
+      if (!token && attempt % 3 === 0) {
+        fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(
+          (res) => res.status === 401 && location.reload(),
+          () => {},
+        );
+      }
     };
   }
 

@@ -13,8 +13,8 @@ import { cookieValue } from "./caller.js";
 export const DEVICE_COOKIE = "tongban_device";
 
 /**
- * Browsers keep a cookie at most 400 days (Chrome caps Max-Age there): long enough to survive
- * any number of reboots of a TV box; a device that outlives it is paired again.
+ * Browsers keep a cookie at most 400 days (Chrome caps Max-Age there); every page load by the
+ * device renews it (renewDeviceCookie), so only a device unused for 400 days is paired again.
  */
 const DEVICE_COOKIE_MAX_AGE = 400 * 24 * 3600;
 
@@ -71,6 +71,17 @@ export function setDeviceCookie(c: Context<any>, hall: string, id: string, crede
     sameSite: "Strict",
     secure: secureCookies(c),
   });
+}
+
+/**
+ * Sends the device's cookie again with a fresh Max-Age: a device whose page is loaded at least
+ * once in 400 days (a reboot, a power cut) stays paired however long it serves.
+ */
+export function renewDeviceCookie(c: Context<any>): void {
+  const device = pairedDevice(c);
+  const value = cookieValue(c.req.raw, DEVICE_COOKIE);
+  const match = value === null ? null : COOKIE_SHAPE.exec(value);
+  if (device && match) setDeviceCookie(c, match[1]!, match[2]!, match[3]!);
 }
 
 export function clearDeviceCookie(c: Context<any>): void {

@@ -5,7 +5,7 @@
 import type { Hono } from "hono";
 import type { Role } from "../api/auth.js";
 import type { Env } from "../env.js";
-import { deviceCaller } from "../api/device-cookie.js";
+import { deviceCaller, renewDeviceCookie } from "../api/device-cookie.js";
 import { pageAccess } from "./auth.js";
 import { Page } from "./layout.js";
 import { pairRoutes } from "./pair.js";
@@ -65,6 +65,7 @@ export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
       const page = await stub.page(hall, view, query, access.principal.role, access.token);
       if (!page.html) return c.html(problemPage(page.status, page.problem ?? "not found"), page.status as 404);
       c.header("Cache-Control", "no-store");
+      if (access.via === "device") renewDeviceCookie(c);
       return c.html(page.html);
     });
   }
