@@ -40,6 +40,18 @@ const withStaff = async (hall: string, id: string) => {
   const res = await call("manager", "PUT", `/api/halls/${hall}/staff/${id}`, { name: "王建国", badge: "045123" });
   if (res.status !== 201) throw new Error(`staff: ${res.status} ${JSON.stringify(res.body)}`);
 };
+/** A person with a password, signed in: the cookie and this page's Origin, for the session routes. */
+const signedIn = async (hall: string): Promise<Record<string, string>> => {
+  await call("manager", "PUT", `/api/halls/${hall}/staff/s4`, { name: "周丽", badge: "045126", access: "counter", password: "matrix-pass-1" });
+  const res = await SELF.fetch(`${ORIGIN}/api/halls/${hall}/sessions`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ badge: "045126", password: "matrix-pass-1" }),
+  });
+  const cookie = /tongban_session=[^;]*/.exec(res.headers.get("Set-Cookie") ?? "")?.[0];
+  if (!cookie) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
+  return { Cookie: cookie, Origin: ORIGIN };
+};
 /** A code shown on a /pair page, and that browser's pairing cookie. */
 const pairingCode = async () => {
   const res = await SELF.fetch(`${ORIGIN}/api/pairing`, { method: "POST" });
@@ -136,6 +148,16 @@ const MATRIX: Record<string, Action> = {
   "GET /api/halls/{hall}/stats": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats?by=window` }) },
   "GET /api/halls/{hall}/stats.csv": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats.csv` }) },
   "GET /api/halls/{hall}/advice": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/advice` }) },
+  // Signing in and out asks for no role: the badge and password, or the session cookie, are the check.
+  "POST /api/halls/{hall}/sessions": {
+    roles: ANY,
+    attempt: async (h) => (await signedIn(h), post(`/api/halls/${h}/sessions`, { badge: "045126", password: "matrix-pass-1" })),
+  },
+  "GET /api/halls/{hall}/sessions/current": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/sessions/current`, headers: await signedIn(h) }) },
+  "DELETE /api/halls/{hall}/sessions/current": {
+    roles: ANY,
+    attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/sessions/current`, headers: await signedIn(h) }),
+  },
   "POST /api/halls/{hall}/devices": {
     roles: MANAGERS,
     attempt: async (h) => post(`/api/halls/${h}/devices`, { code: (await pairingCode()).code, kind: "kiosk", name: "取号机" }),
@@ -162,6 +184,14 @@ const MATRIX: Record<string, Action> = {
   "POST /api/halls/{hall}/windows/{window}/evaluation": {
     roles: ["admin", "manager", "counter", "display"],
     attempt: async (h) => (await called(h), await call("manager", "POST", `/api/halls/${h}/windows/5/finish`), post(`/api/halls/${h}/windows/5/evaluation`, { score: 5 })),
+  },
+  "GET /api/halls/{hall}/appointments": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/appointments` }) },
+  "DELETE /api/halls/{hall}/appointments/{code}": {
+    roles: MANAGERS,
+    attempt: async (h) => {
+      const booked = await call("manager", "POST", `/api/halls/${h}/appointments`, { category: "traffic" });
+      return { method: "DELETE", path: `/api/halls/${h}/appointments/${booked.body.appointment.code}` };
+    },
   },
   "GET /api/halls/{hall}/follow-ups": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/follow-ups` }) },
   "PATCH /api/halls/{hall}/follow-ups/{id}": {

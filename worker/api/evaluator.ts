@@ -4,6 +4,7 @@
  * finished at its window, once. Managers list the 差评 and mark each followed up, with a note.
  */
 import { z } from "@hono/zod-openapi";
+import { actorOf } from "./auth.js";
 import { body, errors, execute, fail, hallStub, json, MANAGERS, reply, route } from "./consoles.js";
 import { allow, type HallApp } from "./halls.js";
 import * as S from "./schemas.js";
@@ -95,7 +96,7 @@ export function evaluatorRoutes(app: HallApp): void {
       const { note } = c.req.valid("json");
       const principal = c.get("principal");
       const device = (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null;
-      const done = await hallStub(c, hall).closeFollowUp(hall, id, note, { role: principal.role, name: principal.name, device });
+      const done = await hallStub(c, hall).closeFollowUp(hall, id, note, actorOf(principal, device));
       if (!done) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
       if (!done.ok) return fail(c, done.status, done.status === 404 ? "not_found" : "conflict", done.error, { id });
       return c.json({ followUp: done.followUp }) as never;

@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Command } from "../core/types.js";
 import type { Env } from "../env.js";
 import type { CommandReply } from "../hall-object/index.js";
-import { mayUseHall, mayUseWindow, originAllowed, type Principal, type Role } from "./auth.js";
+import { actorOf, mayUseHall, mayUseWindow, originAllowed, type Principal, type Role } from "./auth.js";
 import { callerOf, cookieWriteAllowed } from "./caller.js";
 import { bodyLimit } from "hono/body-limit";
 import { errorResponse, jsonBody, validationResponse } from "./errors.js";
@@ -94,7 +94,7 @@ async function run(c: AnyContext, hall: string, command: Command, commandId?: st
     hall,
     command,
     ...(commandId ? { commandId } : {}),
-    actor: { role: principal.role, name: principal.name, device, ...(principal.windows ? { windows: principal.windows } : {}) },
+    actor: actorOf(principal, device),
   });
   if (reply.replayed) c.header("Idempotent-Replayed", "true");
   return c.json(reply.body as object, reply.status as 200) as never;

@@ -154,6 +154,10 @@ function evolveBody(state: HallState, e: HallEvent): HallState {
       const { [e.staff.id]: _, ...others } = state.staff;
       return { ...state, staff: e.change === "removed" ? others : { ...state.staff, [e.staff.id]: e.staff } };
     }
+    case "appointment.cancelled": {
+      const { [e.appointment.code]: _, ...others } = state.appointments;
+      return { ...state, appointments: others };
+    }
     case "appointment.booked":
       return { ...state, appointments: { ...state.appointments, [e.appointment.code]: e.appointment } };
   }

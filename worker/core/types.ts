@@ -30,16 +30,22 @@ export interface Officer {
 /** 民警 police officer, 辅警 auxiliary officer, 带班领导 the officer leading the shift. */
 export type StaffRole = "officer" | "auxiliary" | "lead";
 
+/** What a person may do in Tongban once signed in: run the hall, or work a window. */
+export type StaffAccess = "manager" | "counter";
+
 /**
- * A hall staff account the manager keeps. A PIN, if set, is hashed and stored by the hall
- * object outside the state and the event log; the state only knows that there is one.
+ * A hall staff account the manager keeps. A PIN or a password, if set, is hashed and stored by
+ * the hall object outside the state and the event log; the state only knows that there is one.
+ * `role` is the person's rank; `access` is what they may do when they sign in.
  */
 export interface Staff {
   id: string;
   name: string;
   badge: string;
   role: StaffRole;
+  access: StaffAccess;
   hasPin: boolean;
+  hasPassword: boolean;
 }
 
 /** What the hall keeps of a citizen's ID number: never the number itself. */
@@ -279,7 +285,8 @@ export type HallEventBody =
   | { type: "ticket.rated"; ticket: RatedTicket; score: number; reasons?: RatingReason[] }
   | { type: "window.updated"; window: Window; changes: WindowChange[] }
   | { type: "staff.updated"; staff: Staff; change: "added" | "updated" | "removed" }
-  | { type: "appointment.booked"; appointment: Appointment };
+  | { type: "appointment.booked"; appointment: Appointment }
+  | { type: "appointment.cancelled"; appointment: Appointment };
 
 export type WindowChange = "state" | "categories" | "officer";
 
@@ -307,11 +314,20 @@ export type Command =
   /** Pause and resume are the counter's own: they never open a window a manager closed. */
   | { type: "pause"; window: string }
   | { type: "resume"; window: string }
-  /** Adds or replaces a staff account; `pin` says what becomes of its PIN. */
-  | { type: "save_staff"; staff: Omit<Staff, "hasPin">; pin: "set" | "clear" | "keep" }
+  /**
+   * Adds or replaces a staff account; `pin` and `password` say what becomes of each. Without
+   * `access` an account keeps the access it has (a new one: counter).
+   */
+  | {
+      type: "save_staff";
+      staff: Omit<Staff, "hasPin" | "hasPassword" | "access"> & { access?: StaffAccess };
+      pin: "set" | "clear" | "keep";
+      password?: "set" | "clear" | "keep";
+    }
   | { type: "remove_staff"; staff: string }
   /** The hall object fills in a fresh random `code` when the caller gives none; `day` "" is today. */
   | { type: "book_appointment"; code: string; category: string; day: string; note?: string }
+  | { type: "cancel_appointment"; code: string }
   | { type: "check_in"; code: string }
   | { type: "sign_out"; window: string }
   | { type: "update_settings"; settings: SettingsChange }

@@ -67,6 +67,8 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
       return { status: 200, body: { staff: result.staff } };
     case "book_appointment":
       return { status: 201, body: { appointment: result.appointment } };
+    case "cancel_appointment":
+      return { status: 200, body: { appointment: result.appointment } };
     case "rate":
       return { status: 201, body: { ticket: result.ticket } };
     case "evaluate": {

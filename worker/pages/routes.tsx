@@ -5,10 +5,12 @@
 import type { Hono } from "hono";
 import type { Role } from "../api/auth.js";
 import type { Env } from "../env.js";
-import { deviceCaller, renewDeviceCookie } from "../api/device-cookie.js";
+import { presentedToken } from "../api/auth.js";
 import { pageAccess } from "./auth.js";
 import { Page } from "./layout.js";
+import { loginRoutes, loginUrl, withSignedInBar } from "./login.js";
 import { pairRoutes } from "./pair.js";
+import { deviceCaller, renewDeviceCookie } from "../api/device-cookie.js";
 import { statusRoutes } from "./status-routes.js";
 
 const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
@@ -25,20 +27,23 @@ export const PAGES: Array<{ path: string; view: string; roles: Role[] }> = [
   { path: "/halls/:hall/manage", view: "manage", roles: ["admin", "manager"] },
 ];
 
-function problemPage(status: number, message: string, next?: string): string {
+/** Pages a person opens for themselves: without a token or a sign-in, they go to the login page. */
+const SIGN_IN_PAGES = new Set(["counter", "manage"]);
+
+function problemPage(_status: number, message: string, link?: { href: string; text: string }, refreshTo?: string): string {
   return Page({
     title: "Tongban",
     bodyClass: "problem",
     children: (
-      <main style="display:grid;place-items:center;height:100vh;font-size:3vmin;padding:4vmin;text-align:center">
-        <p>{message}</p>
-        {next && (
-          <>
-            <meta http-equiv="refresh" content={`3;url=${next}`} />
-            <p>
-              <a href={next}>重新配对 · Pair this device again</a>
-            </p>
-          </>
+      <main style="display:grid;place-items:center;align-content:center;gap:1em;height:100vh;font-size:max(18px,3vmin);padding:4vmin;text-align:center">
+        <p style="margin:0">{message}</p>
+        {refreshTo && <meta http-equiv="refresh" content={`3;url=${refreshTo}`} />}
+        {link && (
+          <p style="margin:0">
+            <a href={link.href} style="color:#ffcc33">
+              {link.text}
+            </a>
+          </p>
         )}
       </main>
     ),
@@ -47,17 +52,27 @@ function problemPage(status: number, message: string, next?: string): string {
 
 export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
   statusRoutes(app);
+  loginRoutes(app, problemPage);
   pairRoutes(app);
   for (const { path, view, roles } of PAGES) {
     app.get(path, async (c) => {
       const hall = c.req.param("hall") ?? "";
       if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(hall)) return c.html(problemPage(404, `没有这个大厅 · unknown hall "${hall}"`), 404);
       const access = await pageAccess(c, hall, roles);
-      if (!access.ok) {
-        // A revoked device is refused like any stale credential, and starts again at /pair, which forgets its cookie.
-        const revoked = access.status === 401 && (await deviceCaller(c, hall)) === "invalid";
-        return c.html(problemPage(access.status, access.message, revoked ? "/pair" : undefined), access.status);
+      const here = new URL(c.req.url);
+      const tokenGiven = presentedToken(c.req.raw, { allowQuery: true }) !== null;
+      // A revoked device is refused like any stale credential, and starts again at /pair, which forgets its cookie.
+      if (!access.ok && access.status === 401 && !tokenGiven && (await deviceCaller(c, hall)) === "invalid") {
+        return c.html(problemPage(401, access.message, { href: "/pair", text: "重新配对 · Pair this device again" }, "/pair"), 401);
       }
+      if (!access.ok && access.status === 401 && SIGN_IN_PAGES.has(view) && !tokenGiven) {
+        return c.redirect(loginUrl(hall, here.pathname + here.search), 302);
+      }
+      if (!access.ok && access.status === 403 && SIGN_IN_PAGES.has(view) && !tokenGiven) {
+        const link = { href: loginUrl(hall, here.pathname + here.search), text: "以其他身份登录 · Sign in as someone else" };
+        return c.html(problemPage(403, access.message, link), 403);
+      }
+      if (!access.ok) return c.html(problemPage(access.status, access.message), access.status);
       const query: Record<string, string> = { ...c.req.param() };
       delete query.hall;
       for (const [k, v] of new URL(c.req.url).searchParams) if (k !== "token") query[k] = v;
@@ -66,7 +81,7 @@ export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
       if (!page.html) return c.html(problemPage(page.status, page.problem ?? "not found"), page.status as 404);
       c.header("Cache-Control", "no-store");
       if (access.via === "device") renewDeviceCookie(c);
-      return c.html(page.html);
+      return c.html(access.via === "session" && SIGN_IN_PAGES.has(view) ? withSignedInBar(page.html, hall, access.principal) : page.html);
     });
   }
 }
