@@ -279,6 +279,9 @@ beforeAll(async () => {
   operations = [];
   for (const [path, ops] of Object.entries<Schema>(doc.paths)) {
     for (const [method, op] of Object.entries<Schema>(ops)) {
+      // Public operations (a new device asking for its pairing code) take no token and no input
+      // to get wrong; tests/devices.test.ts covers them.
+      if (!op.security) continue;
       operations.push({
         method: method.toUpperCase(),
         path,

@@ -52,6 +52,17 @@ const signedIn = async (hall: string): Promise<Record<string, string>> => {
   if (!cookie) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
   return { Cookie: cookie, Origin: ORIGIN };
 };
+/** A code shown on a /pair page, and that browser's pairing cookie. */
+const pairingCode = async () => {
+  const res = await SELF.fetch(`${ORIGIN}/api/pairing`, { method: "POST" });
+  const { code } = (await res.json()) as { code: string };
+  return { code, cookie: res.headers.getSetCookie()[0]!.split(";")[0]! };
+};
+const withDevice = async (hall: string) => {
+  const res = await call("manager", "POST", `/api/halls/${hall}/devices`, { code: (await pairingCode()).code, kind: "main-screen", name: "主屏" });
+  if (res.status !== 201) throw new Error(`device: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.device.id as string;
+};
 const demoBody = async () => {
   const { demoConfig } = await import("../worker/demo.js");
   return demoConfig();
@@ -159,6 +170,25 @@ const MATRIX: Record<string, Action> = {
       });
       return { method: "GET", path: `/api/halls/${h}/plan?date=${week}` };
     },
+  },
+  "POST /api/halls/{hall}/devices": {
+    roles: MANAGERS,
+    attempt: async (h) => post(`/api/halls/${h}/devices`, { code: (await pairingCode()).code, kind: "kiosk", name: "取号机" }),
+  },
+  "GET /api/halls/{hall}/devices": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/devices` }) },
+  "PATCH /api/halls/{hall}/devices/{device}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "PATCH", path: `/api/halls/${h}/devices/${await withDevice(h)}`, body: { kind: "data-wall" } }),
+  },
+  "DELETE /api/halls/{hall}/devices/{device}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/devices/${await withDevice(h)}` }),
+  },
+  // A device that belongs to no hall yet asks for its code: no role needed, every one may.
+  "POST /api/pairing": { roles: ANY, attempt: async () => post("/api/pairing") },
+  "GET /api/pairing/status": {
+    roles: ANY,
+    attempt: async () => ({ method: "GET", path: "/api/pairing/status", headers: { Cookie: (await pairingCode()).cookie } }),
   },
   "POST /api/halls/{hall}/tickets/{ticket}/rating": {
     roles: STAFF,

@@ -1,7 +1,10 @@
 import type { HallObject } from "./hall-object/index.js";
+import type { PairingObject } from "./pairing-object/index.js";
 
 export interface Env {
   HALL: DurableObjectNamespace<HallObject>;
+  /** Every hall's device pairing codes, in one instance (worker/pairing-object). */
+  PAIRING: DurableObjectNamespace<PairingObject>;
   /** "development" allows the dev-* tokens and seeds the demo hall; set only in .dev.vars. */
   TONGBAN_MODE?: string;
   /** JSON from `wrangler secret put TONGBAN_TOKENS`: { "<token>": "manager" | { role, halls?, name? } }. */

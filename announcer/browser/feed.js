@@ -7,6 +7,8 @@ const MAX_DELAY_MS = 30000;
 const PING_EVERY_MS = 20000;
 const SILENCE_LIMIT_MS = 45000;
 const SYNC_TIMEOUT_MS = 3000;
+/** Reported to the hall on connect, so the manager sees what each paired announcer runs. */
+const VERSION = "announcer/1";
 
 /**
  * The hall's time as the server keeps it. The hall PC's own clock may be minutes off, and may
@@ -73,6 +75,10 @@ export function hallFeed(options) {
     const url = new URL(options.url, location.href);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     url.searchParams.set("since", String(seq));
+    url.searchParams.set("screen", `${screen.width}x${screen.height}`);
+    url.searchParams.set("version", VERSION);
+    // A paired device says which page it is on, so the hall can send it to its assigned one.
+    if (!token) url.searchParams.set("page", location.pathname + location.search);
     if (inProtocol) url.searchParams.delete("token");
     return url.toString();
   }
@@ -95,6 +101,15 @@ export function hallFeed(options) {
       } catch {
         return;
       }
+      // A paired announcer PC goes where its manager sent it: another page, or back to /pair.
+      if (data.type === "device.moved" || data.type === "device.revoked") {
+        // Already there (a page whose feed does not carry every parameter of its address): stay.
+        if (data.location === location.pathname + location.search) return;
+        holdUntil = Infinity;
+        ws.close();
+        location.replace(data.location || "/pair");
+        return;
+      }
       if (data.type === "snapshot" && typeof data.seq === "number") {
         seq = data.seq;
         options.onSnapshot(data);
@@ -113,6 +128,14 @@ export function hallFeed(options) {
       // Full jitter: a hall's announcers and screens come back spread out, not all at once.
       const delay = Math.random() * Math.min(MAX_DELAY_MS, 500 * 2 ** attempt++);
       schedule(Math.max(delay, holdUntil - performance.now()));
+      // Let in by a cookie, a page whose socket keeps failing asks whether it is still let in: a
+      // device revoked while it was off goes to /pair instead of retrying for ever.
+      if (!token && attempt % 3 === 0) {
+        fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(
+          (res) => res.status === 401 && location.reload(),
+          () => {},
+        );
+      }
     };
   }
 

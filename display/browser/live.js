@@ -15,6 +15,10 @@
   var MAX_DELAY_MS = 30000;
   var PING_EVERY_MS = 20000;
   var SILENCE_LIMIT_MS = 45000;
+  // Reported to the hall on connect, so the manager sees what each paired device runs.
+  var VERSION = "live.js/1";
+  var leaving = false;
+  var failures = 0;
 
   // The token rides in the subprotocol, not the URL, so request logs never hold it; a token
   // with characters a subprotocol may not carry stays in the query.
@@ -25,6 +29,10 @@
     var url = new URL(config.url, location.href);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     url.searchParams.set("since", String(seq));
+    url.searchParams.set("screen", screen.width + "x" + screen.height);
+    url.searchParams.set("version", VERSION);
+    // A paired device says which page it is on, so the hall can send it to its assigned one.
+    if (!token) url.searchParams.set("page", location.pathname + location.search);
     if (inProtocol) url.searchParams.delete("token");
     return url.toString();
   }
@@ -34,6 +42,7 @@
     socket = ws;
     ws.onopen = function () {
       attempt = 0;
+      failures = 0;
       lastHeard = Date.now();
       setOnline(true);
     };
@@ -41,6 +50,8 @@
       lastHeard = Date.now();
       if (message.data === "pong") return;
       var data = JSON.parse(message.data);
+      // A paired device goes where its manager sent it: another page, or back to /pair.
+      if (data.type === "device.moved" || data.type === "device.revoked") return leave(data.location || "/pair");
       if (data.type !== "html" || data.seq < seq) return;
       seq = data.seq;
       htmx.swap(document.body, data.html, { swapStyle: "none" });
@@ -48,13 +59,30 @@
       document.dispatchEvent(new CustomEvent("tongban:update", { detail: { seq: seq } }));
     };
     ws.onclose = function () {
-      if (socket !== ws) return;
+      if (socket !== ws || leaving) return;
       socket = null;
       setOnline(false);
+      if (!token && ++failures % 3 === 0) checkPage();
       // Full jitter: reconnects after a redeploy spread out instead of arriving at once.
       var delay = Math.random() * Math.min(MAX_DELAY_MS, 500 * Math.pow(2, attempt++));
       setTimeout(connect, Math.max(delay, holdUntil - Date.now()));
     };
+  }
+
+  function leave(to) {
+    // Already there (a page whose feed does not carry every parameter of its address): stay.
+    if (to === location.pathname + location.search) return;
+    leaving = true;
+    if (socket) socket.close();
+    location.replace(to);
+  }
+
+  // Let in by a cookie, a page whose socket keeps failing asks whether it is still let in: a
+  // device revoked while it was off sees /pair instead of retrying for ever.
+  function checkPage() {
+    fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(function (res) {
+      if (res.status === 401) location.reload();
+    }, function () {});
   }
 
   function setOnline(online) {

@@ -259,7 +259,8 @@
     session_start: "登录 signed in", session_end: "退出登录 signed out", session_refused: "登录被拒 sign-in refused",
     session_locked: "账户锁定 account locked",
     update_settings: "修改设置 settings", configure: "配置大厅 configure", reset: "结束当日 end of day", rate: "服务评价 rating",
-    evaluate: "窗口评价 evaluator rating", follow_up_done: "差评回访 follow-up",
+    evaluate: "窗口评价 evaluator rating", follow_up_done: "差评回访 follow-up", pair_device: "配对设备 device paired",
+    move_device: "调整设备 device re-assigned", revoke_device: "撤销设备 device revoked",
   };
   var auditNext = null;
   async function loadAudit(fresh) {

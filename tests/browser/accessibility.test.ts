@@ -33,6 +33,8 @@ const PAGES: Array<{ name: string; path: () => string; width: number; height: nu
   { name: "manager console", path: () => `/halls/${hall}/manage?token=dev-manager`, width: 1920, height: 1080 },
   { name: "citizen status page", path: () => statusPath, width: 390, height: 844 },
   { name: "window evaluator", path: () => `/halls/${hall}/windows/5/evaluator?token=dev-display`, width: 1280, height: 800 },
+  { name: "device pairing page", path: () => "/pair", width: 1920, height: 1080 },
+  { name: "manager console, devices tab", path: () => `/halls/${hall}/manage?token=dev-manager#devices`, width: 1366, height: 768 },
 ];
 
 async function violations(page: Page) {

@@ -15,11 +15,12 @@ export type ErrorCode =
   | "too_large"
   | "not_configured"
   | "upgrade_required"
+  | "too_many"
   | "internal";
 
 export function errorResponse(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 426 | 500 | 503,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 426 | 429 | 500 | 503,
   code: ErrorCode,
   error: string,
   details: Record<string, unknown> = {},

@@ -14,6 +14,9 @@ import { bodyLimit } from "hono/body-limit";
 import { errorResponse, jsonBody, validationResponse } from "./errors.js";
 import * as S from "./schemas.js";
 import { consoleRoutes } from "./consoles.js";
+import { pairedDevice } from "./device-cookie.js";
+import { deviceRoutes } from "./devices.js";
+import { pairingRoutes } from "./pairing.js";
 
 type Vars = { principal: Principal };
 export type HallApp = OpenAPIHono<{ Bindings: Env; Variables: Vars }>;
@@ -313,6 +316,10 @@ export function hallRoutes(app: HallApp): void {
       const headers = new Headers(c.req.raw.headers);
       headers.set("X-Tongban-Hall", hall);
       headers.set("X-Tongban-Role", c.get("principal").role);
+      // Only a device verified by its cookie is named to the hall, never one a client claims to be.
+      headers.delete("X-Tongban-Device-Id");
+      const device = pairedDevice(c);
+      if (device) headers.set("X-Tongban-Device-Id", device.id);
       if (protocol) headers.set("X-Tongban-Protocol", protocol);
       return (await hallStub(c, hall).fetch(new Request(c.req.url, { headers }))) as never;
     },
@@ -338,6 +345,8 @@ export function createApi(): HallApp {
   );
   app.use("/api/*", jsonBody);
   consoleRoutes(app);
+  deviceRoutes(app);
+  pairingRoutes(app);
   hallRoutes(app);
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

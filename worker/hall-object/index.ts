@@ -16,6 +16,8 @@ import { clockOf, machineInstant } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
 import { VIEWS } from "../pages/registry.js";
 import { feedUrl, type LiveView, type Room } from "../pages/views.js";
+import type { Device } from "../fleet/devices.js";
+import { deviceTag, HallDevices, type FleetRequest } from "./devices.js";
 import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";
 import { migratePins } from "./credentials.js";
 import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type FollowUp, type FollowUpClose } from "./follow-ups.js";
@@ -67,6 +69,7 @@ export class HallObject extends DurableObject<Env> {
   #rate = new MessageRate();
   #stats: HallStats;
   #sessions: HallSessions;
+  #devices: HallDevices;
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
 
@@ -81,6 +84,7 @@ export class HallObject extends DurableObject<Env> {
     this.#state = loadState(ctx.storage.sql, ctx.id.name ?? "");
     this.#stats = new HallStats(ctx.storage);
     this.#sessions = new HallSessions(ctx.storage.sql);
+    this.#devices = new HallDevices(ctx, env, () => this.#renderRoomViews());
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -180,6 +184,18 @@ export class HallObject extends DurableObject<Env> {
     return this.#stats.answer(this.#state, question, this.clock());
   }
 
+  /** The hall's devices (worker/hall-object/devices.ts): pair, list, re-assign, revoke. */
+  async fleet(hall: string, request: FleetRequest): Promise<StoredReply | null> {
+    this.#adopt(hall);
+    return isConfigured(this.#state) ? this.#devices.handle(this.#state, request, this.clock()) : null;
+  }
+
+  /** The paired device this credential belongs to, or null (revoked, forged, another hall's). */
+  async verifyDevice(hall: string, id: string, credential: string): Promise<Device | null> {
+    this.#adopt(hall);
+    return this.#devices.verify(id, credential, this.clock());
+  }
+
   /** The hall as screens see it, or null when it was never configured. */
   async snapshot(hall: string): Promise<HallSnapshot | null> {
     this.#adopt(hall);
@@ -238,16 +254,19 @@ export class HallObject extends DurableObject<Env> {
     // From here to the return nothing awaits, so no event can slip between backlog and feed.
     const { 0: client, 1: server } = new WebSocketPair();
     const sinceParam = params.get("since");
+    // Set by the live route only for a verified device cookie: its sockets tell the hall it is online.
+    const device = request.headers.get("X-Tongban-Device-Id");
+    const tags = device ? [deviceTag(device)] : [];
     if (view && viewName) {
       const key = (view.keys ?? []).map((k) => `${k}=${params.get(k) ?? ""}`).join("&");
-      this.ctx.acceptWebSocket(server, ["html"]);
-      server.serializeAttachment({ role, view: viewName, key, connectedAt: this.clock() } satisfies HtmlAttachment);
+      this.ctx.acceptWebSocket(server, ["html", ...tags]);
+      server.serializeAttachment({ role, view: viewName, key, connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies HtmlAttachment);
       if (sinceParam === null || Number(sinceParam) < this.#state.seq) {
         server.send(this.#renderView(view, new URLSearchParams(key), () => this.#room()));
       }
     } else {
-      this.ctx.acceptWebSocket(server, ["json"]);
-      server.serializeAttachment({ role, connectedAt: this.clock() });
+      this.ctx.acceptWebSocket(server, ["json", ...tags]);
+      server.serializeAttachment({ role, connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies SocketAttachment);
       const backlog =
         sinceParam === null ? null : eventsSince(this.ctx.storage.sql, Number(sinceParam), this.#state.seq, MAX_BACKLOG);
       if (backlog) {
@@ -256,6 +275,7 @@ export class HallObject extends DurableObject<Env> {
         server.send(JSON.stringify({ type: "snapshot", seq: this.#state.seq, state: snapshotOf(this.#state, this.clock()) }));
       }
     }
+    if (device) this.#devices.connected(server, device, hall, request, this.clock());
     const protocol = request.headers.get("X-Tongban-Protocol");
     return new Response(null, {
       status: 101,
@@ -286,6 +306,7 @@ export class HallObject extends DurableObject<Env> {
       }
       const changed = JSON.stringify({ ...attachment.announcer, at: 0 }) !== JSON.stringify({ ...status, at: 0 });
       ws.serializeAttachment({ ...attachment, announcer: status } satisfies SocketAttachment);
+      if (attachment.device) this.#devices.reported(attachment.device, status.sound, this.clock());
       if (changed) this.#renderRoomViews();
       return;
     }
@@ -300,7 +321,8 @@ export class HallObject extends DurableObject<Env> {
       // already closed
     }
     const attachment = ws.deserializeAttachment() as SocketAttachment | null;
-    if (attachment?.announcer) this.#renderRoomViews();
+    if (attachment?.device) this.#devices.closed(attachment.device, this.clock());
+    else if (attachment?.announcer) this.#renderRoomViews();
   }
 
   override async alarm(): Promise<void> {
@@ -386,7 +408,11 @@ export class HallObject extends DurableObject<Env> {
       const a = ws.deserializeAttachment() as SocketAttachment | null;
       if (a?.announcer) announcers.push({ ...a.announcer, role: a.role, view: a.view ?? null, connectedAt: a.connectedAt });
     }
-    return { announcers: announcers.sort((x, y) => x.connectedAt - y.connectedAt), lastWeek: this.#stats.reference(this.#state) };
+    return {
+      announcers: announcers.sort((x, y) => x.connectedAt - y.connectedAt),
+      lastWeek: this.#stats.reference(this.#state),
+      devices: this.#devices.list(),
+    };
   }
 
   /** Learns the hall's name, and seeds the demo hall on first use. */
@@ -419,10 +445,11 @@ interface HtmlAttachment {
   key: string;
   connectedAt: number;
   announcer?: AnnouncerStatus;
+  device?: string;
 }
 
 /** Every socket's attachment: html sockets also carry their view and key. */
-type SocketAttachment = { role: string; connectedAt: number; view?: string; key?: string; announcer?: AnnouncerStatus };
+type SocketAttachment = { role: string; connectedAt: number; view?: string; key?: string; announcer?: AnnouncerStatus; device?: string };
 
 function parseObject(text: string): Record<string, unknown> | null {
   try {

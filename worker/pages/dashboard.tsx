@@ -4,11 +4,12 @@
  * alerts when a line passes the alarm line or arrivals surge. Figures: screen-figures.ts.
  */
 import type { HallState } from "../core/types.js";
-import { zoneProblem, zoneScope, zoneState } from "../core/zones.js";
+import { zoneProblem, zoneScope, zoneState, type ZoneScope } from "../core/zones.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, type HallFigures } from "./screen-figures.js";
 import { CategoryName, Clock, CLOCK_SCRIPT, STATE_TEXT, ZoneName } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
+import { inZone, offlineAlarms, type OfflineAlarm } from "../fleet/devices.js";
 
 /** Category colours in the chart and legend, in configuration order. */
 const COLOURS = ["#4ea1ff", "#ffcc33", "#36d399", "#ff7a90", "#b48cff", "#ff9f1a", "#5ce1e6", "#c6d86b"];
@@ -51,7 +52,7 @@ function Kpis({ f, live }: { f: HallFigures; live: boolean }) {
   );
 }
 
-function Alerts({ state, f, live }: { state: HallState; f: HallFigures; live: boolean }) {
+function Alerts({ state, f, live, offline }: { state: HallState; f: HallFigures; live: boolean; offline: OfflineAlarm[] }) {
   const line = state.settings.alarmMinutes;
   return (
     <section id="alerts" class="alerts" {...oob(live)}>
@@ -89,6 +90,13 @@ function Alerts({ state, f, live }: { state: HallState; f: HallFigures; live: bo
           </span>
         </p>
       )}
+      {offline.map((a) => (
+        // Not due yet: clock.js shows it once the device has been offline a minute.
+        <p class="alert alarm" data-alert="device-offline" data-device={a.device} {...(a.due ? {} : { "data-show-at": String(a.dueAt), hidden: true })}>
+          <b>{a.zh}</b>
+          <span lang="en">{a.en}</span>
+        </p>
+      ))}
       <p class="all-clear">
         运行平稳 <span lang="en">· All lines within the {line} min alarm line</span>
       </p>
@@ -278,6 +286,12 @@ function Staffing({ state, f, live }: { state: HallState; f: HallFigures; live: 
   );
 }
 
+/** The devices a data wall warns about: the whole hall's, or a zone's own. */
+function zoneDevices(room: Room | undefined, scope: ZoneScope | null) {
+  const devices = room?.devices ?? [];
+  return scope ? devices.filter((d) => inZone(d, { id: scope.zone.id, windows: scope.windows })) : devices;
+}
+
 /**
  * The whole hall, or with `?zone=` one zone's figures: the tickets of the lines its windows serve
  * and those served at its windows, its windows, and advice from today's tickets alone (last
@@ -298,7 +312,7 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
       </h1>
       <Clock state={state} now={now} live={live} />
       <Kpis f={f} live={live} />
-      <Alerts state={state} f={f} live={live} />
+      <Alerts state={state} f={f} live={live} offline={offlineAlarms(state, zoneDevices(room, scope), now)} />
       <Load state={state} f={f} live={live} />
       <Hourly state={state} f={f} live={live} />
       <Staffing state={state} f={f} live={live} />

@@ -11,7 +11,10 @@ import { Bi, categoryZh, ConsoleConfig, hhmm, MessageLine, minutesBetween, Trans
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { FollowUpsPanel } from "./manage-follow-ups.js";
 import { Announcers, Appointments, AppointmentForm, AuditPanel, SettingsForm, StaffForm, StaffList, WindowDialog } from "./manage-panels.js";
+import { offlineAlarms } from "../fleet/devices.js";
+import { DeviceAlarmItems, DeviceDialog, DevicesList, PairForm } from "./manage-devices.js";
 import { StatsPanel } from "./manage-stats.js";
+import { Clock, CLOCK_SCRIPT } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
 
 type Props = { state: HallState; now: number; live: boolean; estimates: HallEstimates; room?: Room };
@@ -66,11 +69,13 @@ function alarmsOf(state: HallState, now: number, estimates: HallEstimates): Arra
   return alarms;
 }
 
-function Alarms({ state, now, live, estimates }: Props) {
+function Alarms({ state, now, live, estimates, room }: Props) {
   const alarms = alarmsOf(state, now, estimates);
+  const devicesDown = offlineAlarms(state, room?.devices ?? [], now).filter((a) => a.due).length;
   return (
     <ul id="manage-alarms" class="alarms" aria-label="alarms" {...oob(live)}>
-      {alarms.length === 0 ? (
+      <DeviceAlarmItems state={state} room={room} now={now} />
+      {alarms.length + devicesDown === 0 ? (
         <li class="calm">
           <Bi zh="一切正常" en="No alarms" />
         </li>
@@ -193,6 +198,7 @@ const TABS = [
   ["hall", "大厅", "Hall"],
   ["stats", "统计", "Statistics"],
   ["staff", "人员", "Staff"],
+  ["devices", "设备", "Devices"],
   ["appointments", "预约", "Appointments"],
   ["settings", "设置", "Settings"],
   ["follow-ups", "回访", "Follow-ups"],
@@ -208,6 +214,7 @@ function liveRegions(props: Props) {
       <Queues {...props} />
       <Announcers room={props.room} live={props.live} />
       <StaffList state={props.state} live={props.live} />
+      <DevicesList state={props.state} room={props.room} now={props.now} live={props.live} />
       <Appointments state={props.state} live={props.live} />
     </>
   );
@@ -224,7 +231,7 @@ export const manageView: LiveView = {
       live,
       bodyClass: "console manage-page",
       styles: ["/static/display/consoles.css", "/static/display/manage.css"],
-      scripts: ["/static/display/consoles.js", "/static/display/manage.js", "/static/display/manage-stats.js", "/static/display/manage-follow-ups.js"],
+      scripts: ["/static/display/consoles.js", "/static/display/manage.js", "/static/display/manage-devices.js", "/static/display/manage-stats.js", "/static/display/manage-follow-ups.js", CLOCK_SCRIPT],
       children: (
         <>
           <ConsoleConfig config={{ hall: state.hall, token, role: "manager", timezone: state.settings.timezone, day: state.day, alarmMinutes: state.settings.alarmMinutes }} />
@@ -268,6 +275,10 @@ export const manageView: LiveView = {
               <StaffList state={state} live={false} />
               <StaffForm />
             </section>
+            <section class="tab-panel" data-tab-panel="devices" hidden>
+              <DevicesList state={state} room={room} now={now} live={false} />
+              <PairForm state={state} />
+            </section>
             <section class="tab-panel" data-tab-panel="appointments" hidden>
               <AppointmentForm state={state} />
               <Appointments state={state} live={false} />
@@ -284,6 +295,11 @@ export const manageView: LiveView = {
             <MessageLine />
           </main>
           <WindowDialog state={state} />
+          <DeviceDialog state={state} />
+          {/* The hall's clock for clock.js, which shows a device alarm once it is due. */}
+          <div hidden>
+            <Clock state={state} now={now} live={false} />
+          </div>
           <TransferDialog state={state}>
             <h3>
               <Bi zh="或取消此号" en="Or cancel this ticket" />

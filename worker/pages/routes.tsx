@@ -9,6 +9,8 @@ import { presentedToken } from "../api/auth.js";
 import { pageAccess } from "./auth.js";
 import { Page } from "./layout.js";
 import { loginRoutes, loginUrl, withSignedInBar } from "./login.js";
+import { pairRoutes } from "./pair.js";
+import { deviceCaller, renewDeviceCookie } from "../api/device-cookie.js";
 import { statusRoutes } from "./status-routes.js";
 
 const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
@@ -28,13 +30,14 @@ export const PAGES: Array<{ path: string; view: string; roles: Role[] }> = [
 /** Pages a person opens for themselves: without a token or a sign-in, they go to the login page. */
 const SIGN_IN_PAGES = new Set(["counter", "manage"]);
 
-function problemPage(_status: number, message: string, link?: { href: string; text: string }): string {
+function problemPage(_status: number, message: string, link?: { href: string; text: string }, refreshTo?: string): string {
   return Page({
     title: "Tongban",
     bodyClass: "problem",
     children: (
       <main style="display:grid;place-items:center;align-content:center;gap:1em;height:100vh;font-size:max(18px,3vmin);padding:4vmin;text-align:center">
         <p style="margin:0">{message}</p>
+        {refreshTo && <meta http-equiv="refresh" content={`3;url=${refreshTo}`} />}
         {link && (
           <p style="margin:0">
             <a href={link.href} style="color:#ffcc33">
@@ -50,6 +53,7 @@ function problemPage(_status: number, message: string, link?: { href: string; te
 export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
   statusRoutes(app);
   loginRoutes(app, problemPage);
+  pairRoutes(app);
   for (const { path, view, roles } of PAGES) {
     app.get(path, async (c) => {
       const hall = c.req.param("hall") ?? "";
@@ -57,6 +61,10 @@ export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
       const access = await pageAccess(c, hall, roles);
       const here = new URL(c.req.url);
       const tokenGiven = presentedToken(c.req.raw, { allowQuery: true }) !== null;
+      // A revoked device is refused like any stale credential, and starts again at /pair, which forgets its cookie.
+      if (!access.ok && access.status === 401 && !tokenGiven && (await deviceCaller(c, hall)) === "invalid") {
+        return c.html(problemPage(401, access.message, { href: "/pair", text: "重新配对 · Pair this device again" }, "/pair"), 401);
+      }
       if (!access.ok && access.status === 401 && SIGN_IN_PAGES.has(view) && !tokenGiven) {
         return c.redirect(loginUrl(hall, here.pathname + here.search), 302);
       }
@@ -72,6 +80,7 @@ export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
       const page = await stub.page(hall, view, query, access.principal.role, access.token);
       if (!page.html) return c.html(problemPage(page.status, page.problem ?? "not found"), page.status as 404);
       c.header("Cache-Control", "no-store");
+      if (access.via === "device") renewDeviceCookie(c);
       return c.html(access.via === "session" && SIGN_IN_PAGES.has(view) ? withSignedInBar(page.html, hall, access.principal) : page.html);
     });
   }

@@ -5,6 +5,7 @@
  * The first paint comes from the same components, so a page and its updates cannot disagree.
  */
 import type { HallState } from "../core/types.js";
+import type { DeviceHealth } from "../fleet/devices.js";
 import type { ConnectedAnnouncer } from "../hall-object/announcers.js";
 import type { ReferenceDay } from "../insights/outlook.js";
 import type { LiveConfig } from "./layout.js";
@@ -14,6 +15,8 @@ export interface Room {
   announcers: ConnectedAnnouncer[];
   /** The same weekday last week from the stored statistics, for the staffing advice; null without a record. */
   lastWeek?: ReferenceDay | null;
+  /** The hall's paired devices and whether each is connected now. */
+  devices?: DeviceHealth[];
 }
 
 export interface LiveView {

@@ -1,0 +1,98 @@
+/**
+ * What /pair asks, with no token: a code to show, then, once a manager has typed it, the
+ * device's credential as an HttpOnly cookie and the page to open. The browser that asked for
+ * a code holds a random secret in its own cookie; only that browser collects the credential.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { setCookie } from "hono/cookie";
+import { PAIRING_TTL_MS } from "../fleet/pairing.js";
+import { sha256 } from "../hall-object/devices.js";
+import { PAIRING_INSTANCE } from "../pairing-object/index.js";
+import { originAllowed } from "./auth.js";
+import { cookieValue } from "./caller.js";
+import { json } from "./consoles.js";
+import { secureCookies, setDeviceCookie } from "./device-cookie.js";
+import type { HallApp } from "./halls.js";
+import * as S from "./schemas.js";
+
+export const PAIRING_COOKIE = "tongban_pairing";
+const SECRET_SHAPE = /^[0-9a-f]{64}$/;
+
+const Waiting = z.object({
+  state: z.literal("waiting"),
+  code: z.string().openapi({ example: "048213" }),
+  expiresAt: z.string(),
+  expiresInSeconds: z.number().openapi({ description: "count down with this: a TV box's own clock is often wrong" }),
+});
+
+const Status = z
+  .union([Waiting, z.object({ state: z.literal("expired") }), z.object({ state: z.literal("paired"), location: z.string().openapi({ example: "/halls/demo/display" }) })])
+  .openapi("PairingStatus");
+
+function pairing(c: Context<any>) {
+  return c.env.PAIRING.get(c.env.PAIRING.idFromName(PAIRING_INSTANCE));
+}
+
+function setPairingCookie(c: Context<any>, secret: string, maxAge: number): void {
+  setCookie(c, PAIRING_COOKIE, secret, { path: "/api/pairing", maxAge, httpOnly: true, sameSite: "Strict", secure: secureCookies(c) });
+}
+
+const waiting = (code: string, expiresAt: number, now: number) => ({
+  state: "waiting" as const,
+  code,
+  expiresAt: new Date(expiresAt).toISOString(),
+  expiresInSeconds: Math.max(0, Math.round((expiresAt - now) / 1000)),
+});
+
+export function pairingRoutes(app: HallApp): void {
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/pairing",
+      summary: "A pairing code for this browser to show (no token): valid 10 minutes, bound to this browser by an HttpOnly cookie",
+      responses: {
+        201: json(Waiting, "The code to show"),
+        403: json(S.ErrorBody, "From a foreign page"),
+        429: json(S.ErrorBody, "Too many devices wait to pair right now"),
+      },
+    }),
+    async (c) => {
+      if (c.req.header("Origin") !== undefined && !originAllowed(c.req.raw, c.env)) {
+        return c.json({ error: "配对只能从本站页面发起 · pairing must start from a Tongban page", code: "forbidden", details: { origin: c.req.header("Origin") } }, 403);
+      }
+      const kept = cookieValue(c.req.raw, PAIRING_COOKIE);
+      const secret = kept && SECRET_SHAPE.test(kept) ? kept : [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, "0")).join("");
+      const started = await pairing(c).start(await sha256(secret));
+      if (!started) {
+        return c.json({ error: "等待配对的设备过多，请几分钟后再试 · too many devices are waiting to pair; try again in a few minutes", code: "too_many", details: {} }, 429);
+      }
+      setPairingCookie(c, secret, PAIRING_TTL_MS / 1000 + 600);
+      c.header("Cache-Control", "no-store");
+      return c.json(waiting(started.code, started.expiresAt, started.now), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/pairing/status",
+      summary: "Whether this browser's code was typed in yet (no token). Once paired: a `tongban_device` cookie and the page to open",
+      responses: { 200: json(Status, "waiting, expired (ask for a new code), or paired") },
+    }),
+    async (c) => {
+      c.header("Cache-Control", "no-store");
+      const secret = cookieValue(c.req.raw, PAIRING_COOKIE);
+      if (!secret || !SECRET_SHAPE.test(secret)) return c.json({ state: "expired" as const }, 200);
+      const status = await pairing(c).status(await sha256(secret));
+      if (status.state === "paired") {
+        const { hall, device, credential, location } = status.delivery;
+        setDeviceCookie(c, hall, device, credential);
+        setPairingCookie(c, "", 0);
+        return c.json({ state: "paired" as const, location }, 200);
+      }
+      if (status.state === "expired") return c.json({ state: "expired" as const }, 200);
+      return c.json(waiting(status.code, status.expiresAt, status.now), 200);
+    },
+  );
+}
