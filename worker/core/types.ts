@@ -154,6 +154,12 @@ export interface HallSettings {
    * as a hardware caller does (one press per citizen). Absent means true; false refuses the call.
    */
   callNextFinishes?: boolean;
+  /** The region the hall reports its figures to (worker/regions); absent for a hall on its own. */
+  region?: string;
+  /** Where the hall is, for the public list's "nearest first" (WGS-84 degrees). */
+  location?: { lat: number; lng: number };
+  /** The street address the public list shows. */
+  address?: string;
 }
 
 /** How each call is announced; the announcer page reads it live from the hall's feed. */
