@@ -9,6 +9,7 @@ import { isDevelopment } from "./env.js";
 import { wakeCounts } from "./hall-object/wakes.js";
 
 export { HallObject } from "./hall-object/index.js";
+export { RegionObject } from "./region-object/index.js";
 
 const app = createApi();
 

@@ -14,6 +14,7 @@ import { bodyLimit } from "hono/body-limit";
 import { errorResponse, jsonBody, validationResponse } from "./errors.js";
 import * as S from "./schemas.js";
 import { consoleRoutes } from "./consoles.js";
+import { regionRoutes } from "./regions.js";
 
 type Vars = { principal: Principal };
 export type HallApp = OpenAPIHono<{ Bindings: Env; Variables: Vars }>;
@@ -337,6 +338,7 @@ export function createApi(): HallApp {
     }),
   );
   app.use("/api/*", jsonBody);
+  regionRoutes(app);
   consoleRoutes(app);
   hallRoutes(app);
   app.doc31("/api/openapi.json", {

@@ -22,6 +22,7 @@ import { auditEntry } from "./audit.js";
 import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "./limits.js";
 import { prepare } from "./prepare.js";
 import { previewChanges } from "./preview.js";
+import { RegionReporter } from "./report.js";
 import { rejectionReply, replyFor } from "./replies.js";
 import { HallStats, type InsightQuestion } from "./stats.js";
 import { countHandled, countWake } from "./wakes.js";
@@ -61,6 +62,7 @@ export class HallObject extends DurableObject<Env> {
   #alarmAt: number | null = null;
   #rate = new MessageRate();
   #stats: HallStats;
+  #reporter: RegionReporter;
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
 
@@ -73,6 +75,7 @@ export class HallObject extends DurableObject<Env> {
     migratePins(ctx.storage.sql);
     this.#state = loadState(ctx.storage.sql, ctx.id.name ?? "");
     this.#stats = new HallStats(ctx.storage);
+    this.#reporter = new RegionReporter(ctx.storage.sql);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -261,6 +264,7 @@ export class HallObject extends DurableObject<Env> {
     this.#alarmAt = null;
     if (!isConfigured(this.#state)) return;
     this.#apply({ type: "rollover" }, SYSTEM, null, "");
+    await this.#reporter.sendIfDue(this.env, this.#state, this.clock());
     await this.#schedule();
   }
 
@@ -289,6 +293,7 @@ export class HallObject extends DurableObject<Env> {
     this.#stats.committed(before.seq, outcome.events);
     this.#state = outcome.state;
     this.#broadcast(outcome.events);
+    if (outcome.events.length > 0) this.#reporter.changed();
     return reply;
   }
 
@@ -355,10 +360,10 @@ export class HallObject extends DurableObject<Env> {
     if (isDevelopment(this.env)) countHandled(this.ctx.id.name ?? this.ctx.id.toString());
   }
 
-  /** Wakes the hall just after its next local midnight to start the new day. */
+  /** Wakes the hall just after its next local midnight to start the new day, or for its region report if sooner. */
   async #schedule(): Promise<void> {
     if (!isConfigured(this.#state)) return;
-    const at = nextMidnight(this.clock(), this.#state.settings.timezone) + 1000;
+    const at = Math.min(nextMidnight(this.clock(), this.#state.settings.timezone) + 1000, this.#reporter.dueAt(this.#state, this.clock()) ?? Infinity);
     if (this.#alarmAt === at) return;
     await this.ctx.storage.setAlarm(machineInstant(this.clock, at));
     this.#alarmAt = at;

@@ -8,6 +8,7 @@ import type { Env } from "../env.js";
 import { pageAccess } from "./auth.js";
 import { Page } from "./layout.js";
 import { statusRoutes } from "./status-routes.js";
+import { regionPageRoutes } from "./region-routes.js";
 
 const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 
@@ -36,6 +37,7 @@ function problemPage(status: number, message: string): string {
 
 export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
   statusRoutes(app);
+  regionPageRoutes(app);
   for (const { path, view, roles } of PAGES) {
     app.get(path, async (c) => {
       const hall = c.req.param("hall") ?? "";
