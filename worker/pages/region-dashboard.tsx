@@ -9,7 +9,7 @@ import { oob, Page, type LiveConfig } from "./layout.js";
 import { clockText, CLOCK_SCRIPT } from "./screen-parts.js";
 
 /** The wall shows this many halls; the rest are counted under the table. */
-export const WALL_ROWS = 14;
+export const WALL_ROWS = 11;
 
 const minutes = (m: number | null) => (m === null ? "—" : m < 10 ? m.toFixed(1) : String(Math.round(m)));
 
@@ -51,25 +51,28 @@ function Children({ view, live }: { view: RegionView; live: boolean }) {
         <p class="empty">无下级区域 · none</p>
       ) : (
         <ol class="child-list">
+          <li class="child child-head">
+            <span>区域</span>
+            <span>
+              大厅<span lang="en">Halls</span>
+            </span>
+            <span>
+              等候<span lang="en">Waiting</span>
+            </span>
+            <span>
+              平均<span lang="en">Mean</span>
+            </span>
+            <span>
+              超时<span lang="en">Over</span>
+            </span>
+          </li>
           {view.regions.map((r) => (
             <li class={`child ${r.totals.overLine > 0 ? "over" : ""}`} data-region={r.region}>
               <span class="child-name">{r.name["zh-Hans"]}</span>
-              <span class="child-figure">
-                {r.totals.halls}
-                <small>厅</small>
-              </span>
-              <span class="child-figure">
-                {r.totals.waiting}
-                <small>人等候</small>
-              </span>
-              <span class="child-figure">
-                {minutes(r.totals.meanWaitMinutes)}
-                <small>分钟</small>
-              </span>
-              <span class={`child-figure ${r.totals.overLine > 0 ? "alarm" : ""}`}>
-                {r.totals.overLine}
-                <small>超时</small>
-              </span>
+              <span class="child-figure">{r.totals.halls}</span>
+              <span class="child-figure">{r.totals.waiting}</span>
+              <span class="child-figure">{minutes(r.totals.meanWaitMinutes)}</span>
+              <span class={`child-figure ${r.totals.overLine > 0 ? "alarm" : ""}`}>{r.totals.overLine}</span>
             </li>
           ))}
         </ol>
@@ -86,15 +89,30 @@ function Halls({ view, now, token, live }: { view: RegionView; now: number; toke
     <section id="region-halls" class="halls" data-now={String(now)} {...oob(live)}>
       <h2 class="panel-title">
         大厅 · 按最久等候排序 <span lang="en">Halls by longest wait</span>
+        <span class="legend">
+          <i class="key over" /> 超过警戒线 <span lang="en">over the line</span> <i class="key stale" /> 无数据 <span lang="en">no reports</span>
+        </span>
       </h2>
       <div class="hall-row hall-head">
-        <span>大厅 Hall</span>
-        <span>最久等候 Oldest</span>
-        <span>等候 Waiting</span>
-        <span>窗口 Windows</span>
-        <span>平均 Mean</span>
-        <span>90%</span>
-        <span>取号/办结 Issued/served</span>
+        <span>大厅</span>
+        <span>
+          最久等候<span lang="en">Oldest</span>
+        </span>
+        <span>
+          等候<span lang="en">Waiting</span>
+        </span>
+        <span>
+          窗口<span lang="en">Windows</span>
+        </span>
+        <span>
+          平均<span lang="en">Mean</span>
+        </span>
+        <span>
+          90%<span lang="en">p90</span>
+        </span>
+        <span>
+          取号/办结<span lang="en">Issued/served</span>
+        </span>
       </div>
       {shown.map((h) => (
         <a
@@ -104,10 +122,7 @@ function Halls({ view, now, token, live }: { view: RegionView; now: number; toke
           data-over={String(h.overLine)}
           data-stale={String(h.stale)}
         >
-          <span class="hall-name-cell">
-            {h.name}
-            {h.stale ? <em class="tag">无数据 · no reports</em> : h.overLine ? <em class="tag">超时 · over</em> : null}
-          </span>
+          <span class="hall-name-cell">{h.name}</span>
           <span class="big">{h.oldestWaitMinutes === null ? "—" : `${h.oldestWaitMinutes}′`}</span>
           <span>{h.waiting}</span>
           <span>
@@ -132,7 +147,7 @@ function Title({ view, now, live }: { view: RegionView; now: number; live: boole
       <h1 id="region-title" class="hall-name" {...oob(live)}>
         {view.name["zh-Hans"]}
         <span class="subtitle">
-          一窗通办数据大屏 <span lang="en">{view.name.en ?? "Service halls"}</span>
+          数据大屏 <span lang="en">{view.name.en ?? "Halls"}</span>
         </span>
       </h1>
       <div id="clock" class="clock" data-now={String(now)} data-offset={String(c.offset)} {...oob(live)}>
