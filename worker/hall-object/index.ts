@@ -264,7 +264,6 @@ export class HallObject extends DurableObject<Env> {
     this.#alarmAt = null;
     if (!isConfigured(this.#state)) return;
     this.#apply({ type: "rollover" }, SYSTEM, null, "");
-    await this.#reporter.sendIfDue(this.env, this.#state, this.clock());
     await this.#schedule();
   }
 
@@ -363,7 +362,8 @@ export class HallObject extends DurableObject<Env> {
   /** Wakes the hall just after its next local midnight to start the new day, or for its region report if sooner. */
   async #schedule(): Promise<void> {
     if (!isConfigured(this.#state)) return;
-    const at = Math.min(nextMidnight(this.clock(), this.#state.settings.timezone) + 1000, this.#reporter.dueAt(this.#state, this.clock()) ?? Infinity);
+    const report = this.#reporter.plan(this.ctx, this.env, this.#state, this.clock(), () => this.#schedule());
+    const at = Math.min(nextMidnight(this.clock(), this.#state.settings.timezone) + 1000, report ?? Infinity);
     if (this.#alarmAt === at) return;
     await this.ctx.storage.setAlarm(machineInstant(this.clock, at));
     this.#alarmAt = at;

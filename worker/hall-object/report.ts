@@ -30,6 +30,7 @@ export class RegionReporter {
   #sent: Sent | null;
   #dirty = false;
   #retryAt: number | null = null;
+  #sending: Promise<void> | null = null;
 
   constructor(private readonly sql: SqlStorage) {
     sql.exec("CREATE TABLE IF NOT EXISTS region_report (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)");
@@ -49,6 +50,23 @@ export class RegionReporter {
     if (this.#retryAt !== null) return Math.max(now, this.#retryAt);
     if (this.#dirty || this.#sent === null) return Math.max(now, (this.#sent?.at ?? 0) + REPORT_EVERY_MS);
     if (this.#sent.active) return Math.max(now, this.#sent.at + HEARTBEAT_MS);
+    return null;
+  }
+
+  /**
+   * Sends the report now when it is due (in the background: the command's reply does not wait
+   * for the region), and says when the hall must wake for the next one, or null for never.
+   */
+  plan(ctx: DurableObjectState, env: Env, state: HallState, now: number, reschedule: () => Promise<void>): number | null {
+    const due = this.dueAt(state, now);
+    if (due === null) return null;
+    if (due > now) return due;
+    if (!this.#sending) {
+      this.#sending = this.sendIfDue(env, state, now).finally(() => {
+        this.#sending = null;
+      });
+      ctx.waitUntil(this.#sending.then(reschedule));
+    }
     return null;
   }
 

@@ -8,7 +8,8 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { clockOf, machineInstant } from "../clock.js";
-import type { Env } from "../env.js";
+import { isDevelopment, type Env } from "../env.js";
+import { countHandled, countWake } from "../hall-object/wakes.js";
 import { publicHalls, regionView, nextTurnAt, type HallRow, type PublicHall, type RegionView } from "../regions/board.js";
 import { admit, tombstone } from "../regions/rows.js";
 import type { HallReport } from "../regions/summary.js";
@@ -40,10 +41,12 @@ export class RegionObject extends DurableObject<Env> {
   #sentLines = new Map<string, string>();
   #sentTotals = "";
   #socketsBehind = false;
+  #flushing: Promise<void> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.clock = clockOf(env);
+    if (isDevelopment(env)) countWake(`region:${ctx.id.name ?? ctx.id.toString()}`);
     // Waking is construction: everything comes back from SQLite.
     store.migrateRegion(ctx.storage.sql);
     this.#def = store.loadDefinition(ctx.storage.sql);
@@ -74,6 +77,7 @@ export class RegionObject extends DurableObject<Env> {
 
   /** Where a hall reports to, kept for scope checks; null when it left every region. */
   async placeHall(hall: string, region: string | null): Promise<void> {
+    this.#count();
     store.saveHallRegion(this.ctx.storage.sql, hall, region);
     const map = this.#loadHallRegions();
     if (region === null) map.delete(hall);
@@ -110,6 +114,7 @@ export class RegionObject extends DurableObject<Env> {
    * `full` says the child sent every hall it has: any other row via it has left.
    */
   async report(from: { region: string; name: RegionName } | null, reports: HallReport[], full = false): Promise<boolean> {
+    this.#count();
     if (!this.#def) return false;
     const sql = this.ctx.storage.sql;
     const via = from?.region ?? null;
@@ -154,6 +159,7 @@ export class RegionObject extends DurableObject<Env> {
 
   /** `GET /api/regions/{region}`, or null for a region never defined. */
   async view(): Promise<RegionView | null> {
+    this.#count();
     if (!this.#def) return null;
     return this.#view(this.clock());
   }
@@ -212,11 +218,18 @@ export class RegionObject extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    this.#count();
     this.#alarmAt = null;
+    if (this.#flushing) await this.#flushing;
     const now = this.clock();
     if (this.#dueAt(now) !== null && this.#dueAt(now)! <= now) await this.#flush(now);
     else this.#broadcast(now);
     await this.#schedule();
+  }
+
+  /** Development only: counts requests for `npm run bench:region` (GET /api/dev/wakes, "region:" keys). */
+  #count(): void {
+    if (isDevelopment(this.env)) countHandled(`region:${this.ctx.id.name ?? this.ctx.id.toString()}`);
   }
 
   #view(now: number): RegionView {
@@ -290,7 +303,16 @@ export class RegionObject extends DurableObject<Env> {
 
   async #schedule(): Promise<void> {
     const now = this.clock();
-    let at = this.#dueAt(now) ?? Infinity;
+    const due = this.#dueAt(now);
+    // Not held by the throttle: report now, in the background, rather than wake again for an alarm.
+    if (due !== null && due <= now && !this.#flushing) {
+      const flushing = this.#flush(now).finally(() => {
+        this.#flushing = null;
+      });
+      this.#flushing = flushing;
+      this.ctx.waitUntil(flushing.then(() => this.#schedule()));
+    }
+    let at = due === null || due <= now ? Infinity : due;
     if (this.ctx.getWebSockets().length > 0) {
       // Watched: wake when a hall goes stale or crosses its line, and each minute while anyone waits.
       at = Math.min(at, nextTurnAt(this.#rows.values(), now) ?? Infinity);
