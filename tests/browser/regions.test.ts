@@ -115,6 +115,37 @@ describe("the public list of halls", () => {
   });
 });
 
+describe("the kiosk's nearby halls", () => {
+  it("over the alarm line, the slip offers a hall of the same region with a shorter wait", async () => {
+    const county = `${P}-wz-cx`;
+    await region(county, "苍梧县", `${P}-wz`);
+    const busy = await demoLikeHall(`${P}-busy`, (c) => {
+      c.name = "苍梧县公安服务中心";
+      c.region = county;
+      c.alarmMinutes = 1;
+      c.windows = c.windows.map((w: any, i: number) => ({ ...w, state: i === 0 ? "open" : "closed" }));
+    });
+    const quiet = await demoLikeHall(`${P}-quiet`, (c) => {
+      c.name = "苍梧县石桥派出所";
+      c.region = county;
+      c.address = "苍梧县石桥镇";
+    });
+    for (let i = 0; i < 4; i++) expect((await api("kiosk", "POST", `/api/halls/${busy}/tickets`, { category: "household" })).status).toBe(201);
+    // Both halls' reports reach the county.
+    await expect
+      .poll(async () => (await api("display", "GET", `/api/regions/${county}`)).body.totals.halls, { timeout: 10_000, interval: 200 })
+      .toBe(2);
+    const page = await open(`/halls/${busy}/kiosk?token=dev-kiosk&print=off`, { viewport: { width: 1280, height: 800 } });
+    await page.click('[data-category="household"]');
+    const offer = page.locator('.nearby [data-hall]');
+    await expect.poll(() => offer.count(), { timeout: 5000 }).toBe(1);
+    expect(await offer.getAttribute("data-hall")).toBe(quiet);
+    expect(await offer.textContent()).toContain("苍梧县石桥派出所");
+    expect(await page.locator(".nearby h3").textContent()).toContain("附近大厅");
+    await page.close();
+  });
+});
+
 /** A province of 14 cities: a few halls over the line, one silent, the rest within it. */
 function provinceFixture(now: number) {
   const cities = ["南宁", "柳州", "桂林", "梧州", "北海", "防城港", "钦州", "贵港", "玉林", "百色", "贺州", "河池", "来宾", "崇左"];
