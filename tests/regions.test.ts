@@ -395,3 +395,12 @@ describe("the region data wall page", () => {
     expect((await SELF.fetch(`${ORIGIN}/regions/w1-nowhere/dashboard?token=dev-display`)).status).toBe(404);
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("lists the region routes, the public list without a token", async () => {
+    const doc = (await call(null, "GET", "/api/openapi.json")).body;
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/regions/{region}", "/api/regions/{region}/halls", "/api/regions/{region}/stats", "/api/regions/{region}/stats.csv", "/api/regions/{region}/live"]));
+    expect(doc.paths["/api/regions/{region}/halls"].get.security).toEqual([]);
+    expect(doc.components.schemas.HallConfig.properties).toHaveProperty("region");
+  });
+});
