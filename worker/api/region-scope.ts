@@ -4,7 +4,7 @@
  * hall or region sits; a token without `regions` sees regions only when it covers every hall.
  */
 import type { Env } from "../env.js";
-import { treeStub } from "../region-object/index.js";
+import { treeStub } from "../region-object/stubs.js";
 import { mayUseHall, type Principal } from "./auth.js";
 
 /** The principal, with `hall` added to its halls when the hall sits below one of its regions. */

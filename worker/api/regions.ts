@@ -8,7 +8,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Env } from "../env.js";
 import type { StatsAnswer } from "../hall-object/stats.js";
-import { regionStub, treeStub } from "../region-object/index.js";
+import { regionStub, treeStub } from "../region-object/stubs.js";
 import { regionStatsCsv, regionStatsRow, tenMinuteList, type RegionStatsRow } from "../regions/stats.js";
 import { originAllowed, type Principal, type Role } from "./auth.js";
 import { callerOf } from "./caller.js";

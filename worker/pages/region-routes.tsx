@@ -6,7 +6,7 @@ import type { Hono } from "hono";
 import { callerOf } from "../api/caller.js";
 import { mayUseRegion } from "../api/region-scope.js";
 import type { Env } from "../env.js";
-import { regionStub } from "../region-object/index.js";
+import { regionStub } from "../region-object/stubs.js";
 import { Page } from "./layout.js";
 import { regionHallsPage } from "./region-halls.js";
 

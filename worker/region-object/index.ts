@@ -14,7 +14,7 @@ import { publicHalls, regionView, nextTurnAt, type HallRow, type PublicHall, typ
 import { admit, tombstone } from "../regions/rows.js";
 import type { HallReport } from "../regions/summary.js";
 import { ancestors, checkRegion, isWithin, type RegionDef, type RegionName, type RegionTree } from "../regions/tree.js";
-import { REGION_TREE } from "../regions/names.js";
+import { regionStub } from "./stubs.js";
 import { regionDashboard } from "../pages/region-dashboard.js";
 import * as store from "./storage.js";
 
@@ -330,14 +330,6 @@ export class RegionObject extends DurableObject<Env> {
   #loadHallRegions(): Map<string, string> {
     return (this.#hallRegions ??= store.loadHallRegions(this.ctx.storage.sql));
   }
-}
-
-export function regionStub(env: Env, region: string) {
-  return env.REGION.get(env.REGION.idFromName(region));
-}
-
-export function treeStub(env: Env) {
-  return regionStub(env, REGION_TREE);
 }
 
 function send(ws: WebSocket, message: string): void {
