@@ -22,6 +22,8 @@ export default defineConfig({
       ? ["default", ["json", { outputFile: `${process.env.TONGBAN_REPORT_DIR}/workers.json` }]]
       : ["default"],
     include: ["worker/**/*.test.ts", "announcer/**/*.test.ts", "tests/**/*.test.ts"],
+    // Tests drive a real workerd: on a loaded 2-core machine a few hundred requests take seconds.
+    testTimeout: 30_000,
     exclude: ["tests/browser/**"],
   },
 });

@@ -1,6 +1,7 @@
 // Gathers the browser files into public/, the Worker's static assets directory:
-// display/browser → /static/display, announcer/browser → /static/announcer,
-// announcer/voices → /static/voices, and htmx from node_modules → /static/vendor.
+// display/browser → /static/display, announcer/browser → /static/announcer (with announcer/
+// words.ts and queue.ts stripped of their types), announcer/voices → /static/voices, and htmx
+// from node_modules → /static/vendor.
 // Run by `npm start`, `npm test` and wrangler's [build] step; public/ is not committed.
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -26,15 +27,18 @@ for (const [from, to] of copies) {
   cpSync(source, join(out, to), { recursive: true });
 }
 
-// The announcer page imports the very module the Worker uses for the words of a call:
-// announcer/words.ts has type annotations only, so dropping them gives the browser module.
+// The announcer page imports the very modules the Worker and the tests use for the words of a
+// call and for what to say next: announcer/words.ts and queue.ts have type annotations only, so
+// dropping them gives the browser modules.
 const ts = (await import("typescript")).default;
-const words = ts.transpileModule(readFileSync(join(root, "announcer/words.ts"), "utf8"), {
-  compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ES2020, removeComments: false },
-  fileName: "words.ts",
-});
 mkdirSync(join(out, "static/announcer"), { recursive: true });
-writeFileSync(join(out, "static/announcer/words.js"), `// Generated from announcer/words.ts by scripts/assets.mjs; edit that file.\n${words.outputText}`);
+for (const name of ["words", "queue"]) {
+  const module = ts.transpileModule(readFileSync(join(root, `announcer/${name}.ts`), "utf8"), {
+    compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ES2020, removeComments: false },
+    fileName: `${name}.ts`,
+  });
+  writeFileSync(join(out, `static/announcer/${name}.js`), `// Generated from announcer/${name}.ts by scripts/assets.mjs; edit that file.\n${module.outputText}`);
+}
 
 const old = join(root, `.public-old-${process.pid}`);
 try {

@@ -58,7 +58,7 @@ describe("staff accounts and sign-in", () => {
     const hall = await newHall("staff-crud");
     const created = await call("manager", "PUT", `/api/halls/${hall}/staff/031245`, { name: "王芳", badge: "031245", pin: "2468" });
     expect(created.status).toBe(201);
-    expect(created.body.staff).toEqual({ id: "031245", name: "王芳", badge: "031245", role: "officer", hasPin: true });
+    expect(created.body.staff).toEqual({ id: "031245", name: "王芳", badge: "031245", role: "officer", access: "counter", hasPin: true, hasPassword: false });
     const updated = await call("manager", "PUT", `/api/halls/${hall}/staff/031245`, { name: "王芳芳", badge: "031245", role: "lead" });
     expect(updated.status).toBe(200);
     expect(updated.body.staff).toMatchObject({ name: "王芳芳", role: "lead", hasPin: true });

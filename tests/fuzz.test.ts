@@ -330,7 +330,8 @@ describe(`bad input is refused with a clear 4xx and changes nothing (seed ${SEED
       const r: FuzzRequest = { why: "unknown path", method: "POST", path: `/api/halls/${hall}/x${p}`.replace(/\/\/+/g, "/"), headers: authFor() };
       expectClearRefusal(r, await send(r));
     }
-  });
+    // A few hundred requests, one after another: well over vitest's 5 s default on a busy 2-core box.
+  }, 60_000);
 
   it("answers garbage page addresses, queries and citizen links without a 5xx", async () => {
     const { PAGES } = await import("../worker/pages/routes.js");

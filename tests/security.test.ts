@@ -41,6 +41,18 @@ const withStaff = async (hall: string, id: string) => {
   const res = await call("manager", "PUT", `/api/halls/${hall}/staff/${id}`, { name: "王建国", badge: "045123" });
   if (res.status !== 201) throw new Error(`staff: ${res.status} ${JSON.stringify(res.body)}`);
 };
+/** A person with a password, signed in: the cookie and this page's Origin, for the session routes. */
+const signedIn = async (hall: string): Promise<Record<string, string>> => {
+  await call("manager", "PUT", `/api/halls/${hall}/staff/s4`, { name: "周丽", badge: "045126", access: "counter", password: "matrix-pass-1" });
+  const res = await SELF.fetch(`${ORIGIN}/api/halls/${hall}/sessions`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ badge: "045126", password: "matrix-pass-1" }),
+  });
+  const cookie = /tongban_session=[^;]*/.exec(res.headers.get("Set-Cookie") ?? "")?.[0];
+  if (!cookie) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
+  return { Cookie: cookie, Origin: ORIGIN };
+};
 const demoBody = async () => {
   const { demoConfig } = await import("../worker/demo.js");
   return demoConfig();
@@ -126,6 +138,16 @@ const MATRIX: Record<string, Action> = {
   "GET /api/halls/{hall}/stats": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats?by=window` }) },
   "GET /api/halls/{hall}/stats.csv": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats.csv` }) },
   "GET /api/halls/{hall}/advice": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/advice` }) },
+  // Signing in and out asks for no role: the badge and password, or the session cookie, are the check.
+  "POST /api/halls/{hall}/sessions": {
+    roles: ANY,
+    attempt: async (h) => (await signedIn(h), post(`/api/halls/${h}/sessions`, { badge: "045126", password: "matrix-pass-1" })),
+  },
+  "GET /api/halls/{hall}/sessions/current": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/sessions/current`, headers: await signedIn(h) }) },
+  "DELETE /api/halls/{hall}/sessions/current": {
+    roles: ANY,
+    attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/sessions/current`, headers: await signedIn(h) }),
+  },
   "POST /api/halls/{hall}/tickets/{ticket}/rating": {
     roles: STAFF,
     attempt: async (h) => (await called(h), await call("manager", "POST", `/api/halls/${h}/windows/5/finish`), post(`/api/halls/${h}/tickets/C001/rating`, { score: 5 })),
@@ -140,6 +162,28 @@ const MATRIX: Record<string, Action> = {
   "GET /api/regions/{region}/halls": { roles: ANY, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/halls` }) },
   "GET /api/regions/{region}/stats": { roles: MANAGERS, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/stats` }) },
   "GET /api/regions/{region}/stats.csv": { roles: MANAGERS, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/stats.csv` }) },
+  "POST /api/halls/{hall}/windows/{window}/evaluation": {
+    roles: ["admin", "manager", "counter", "display"],
+    attempt: async (h) => (await called(h), await call("manager", "POST", `/api/halls/${h}/windows/5/finish`), post(`/api/halls/${h}/windows/5/evaluation`, { score: 5 })),
+  },
+  "GET /api/halls/{hall}/appointments": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/appointments` }) },
+  "DELETE /api/halls/{hall}/appointments/{code}": {
+    roles: MANAGERS,
+    attempt: async (h) => {
+      const booked = await call("manager", "POST", `/api/halls/${h}/appointments`, { category: "traffic" });
+      return { method: "DELETE", path: `/api/halls/${h}/appointments/${booked.body.appointment.code}` };
+    },
+  },
+  "GET /api/halls/{hall}/follow-ups": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/follow-ups` }) },
+  "PATCH /api/halls/{hall}/follow-ups/{id}": {
+    roles: MANAGERS,
+    attempt: async (h) => {
+      await called(h);
+      await call("manager", "POST", `/api/halls/${h}/windows/5/finish`);
+      await call("display", "POST", `/api/halls/${h}/windows/5/evaluation`, { score: 1 });
+      return { method: "PATCH", path: `/api/halls/${h}/follow-ups/1`, body: { state: "done", note: "已回访" } };
+    },
+  },
 };
 
 /** Pages take `?token=`; their roles are the spec too (worker/pages/routes.tsx). */
@@ -147,6 +191,7 @@ const PAGE_ROLES: Record<string, Role[]> = {
   "/halls/:hall/display": ANY,
   "/halls/:hall/announcer": ANY,
   "/halls/:hall/windows/:window/screen": ANY,
+  "/halls/:hall/windows/:window/evaluator": ["admin", "manager", "counter", "display"],
   "/halls/:hall/dashboard": ANY,
   "/halls/:hall/counter/:window": STAFF,
   "/halls/:hall/kiosk": FRONT_DESK,

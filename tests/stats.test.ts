@@ -258,10 +258,10 @@ describe("statistics through the API", () => {
     const lines = new TextDecoder().decode(bytes.slice(3)).split("\r\n");
     expect(lines[0]).toBe(
       "from,to,by,key,label,issued,served,no_shows,transfers,waits,wait_mean_min,wait_median_min,wait_p90_min,wait_max_min," +
-        "service_mean_min,service_median_min,service_p90_min,service_max_min,satisfaction_mean,ratings",
+        "service_mean_min,service_median_min,service_p90_min,service_max_min,satisfaction_mean,ratings,good_rate_pct,bad_ratings",
     );
-    expect(lines[1]).toBe("2031-11-24,2031-11-24,category,household,户政,1,2,0,0,1,9,9,9,9,5.5,4,7,7,3,1");
-    expect(lines[2]).toBe("2031-11-24,2031-11-24,category,traffic,交管,3,1,1,1,3,4.33,4,8,8,6,6,6,6,5,1");
+    expect(lines[1]).toBe("2031-11-24,2031-11-24,category,household,户政,1,2,0,0,1,9,9,9,9,5.5,4,7,7,3,1,0,0");
+    expect(lines[2]).toBe("2031-11-24,2031-11-24,category,traffic,交管,3,1,1,1,3,4.33,4,8,8,6,6,6,6,5,1,100,0");
     expect(lines.slice(3)).toEqual([""]);
     const bad = await call("manager", "GET", `/api/halls/${hall}/stats.csv?by=nope`);
     expect(bad.status).toBe(400);

@@ -2,18 +2,21 @@
 // languages, with a local Web Speech voice where the machine has one and the voice pack where it
 // does not. It never speaks a call twice (a set of spoken callIds survives reloads), speaks a
 // missed call after a reconnect only while it is recent, and tells the hall whether sound is on.
-// The words come from announcer/words.ts, the same module the screens use.
+// The words come from announcer/words.ts, the same module the screens use; what to say next at
+// peak (each call once while others wait, repeats when caught up) from announcer/queue.ts.
 import { hallFeed, serverClock } from "./feed.js";
 import { renderPanel } from "./panel.js";
 import { voicePack } from "./voice-pack.js";
+import { nextTurn } from "./queue.js";
 import { pickVoice, speak } from "./voices.js";
 import { callScript } from "./words.js";
 
 const config = JSON.parse(document.getElementById("tongban-announcer").textContent);
 
-/** Calls waiting beyond this push out the oldest: minutes of backlog nobody is waiting for. */
-const MAX_QUEUE = 30;
-/** A queued call not started within this is no longer announced (sound was off, say). */
+/**
+ * A queued call not started within this is no longer announced (sound was off, say). Only this
+ * drops a call: a backlog at peak is worked through, each call said once (announcer/queue.ts).
+ */
 const MAX_WAIT_MS = 3 * 60 * 1000;
 /** Spoken callIds remembered (and persisted) to refuse a second delivery. */
 const MAX_SPOKEN = 500;
@@ -42,11 +45,21 @@ let enginesReady = false;
 let sound = null;
 let online = false;
 let offlineSince = performance.now();
+/** Calls in the order made, the one being said first; each leaves once said or too old. */
 const queue = [];
 let current = null;
 let busy = false;
 const log = [];
 const errors = [];
+
+/** With `?zone=`, the ids of the zone's windows: only their calls are spoken. Null: every call. */
+let zoneWindows = config.zone ? new Set(config.zone.windows) : null;
+/** A live change of zones: the zone's windows now (none once the zone is removed). */
+function followZones(zones) {
+  if (!config.zone) return;
+  const zone = (zones || []).find((z) => z.id === config.zone.id);
+  zoneWindows = new Set(zone ? zone.windows : []);
+}
 
 const stored = readStore();
 /** callId → the call's `at`: a second delivery has the same pair; a recall has a new callId. */
@@ -68,7 +81,8 @@ function saveSoon() {
   saveTimer = setTimeout(() => {
     saveTimer = null;
     // Resume before the first call not yet spoken, so a reload mid-queue still speaks it.
-    const seq = queue.length ? queue[0].seq - 1 : feed.seq;
+    const next = queue.find((call) => call !== current && call.rounds === 0);
+    const seq = next ? next.seq - 1 : feed.seq;
     try {
       localStorage.setItem(STORE_KEY, JSON.stringify({ seq, spoken: [...spoken] }));
     } catch {
@@ -93,7 +107,15 @@ function recordError(text) {
 }
 
 function note(call, outcome) {
-  log.unshift({ callId: call.callId, ticket: call.ticket, window: call.window, recall: call.recall, outcome, time: clockFormat.format(new Date(call.at)) });
+  log.unshift({
+    callId: call.callId,
+    ticket: call.ticket,
+    window: call.window,
+    recall: call.recall,
+    outcome,
+    rounds: call.rounds || 0,
+    time: clockFormat.format(new Date(call.at)),
+  });
   log.length = Math.min(log.length, LOG_SHOWN);
 }
 
@@ -115,10 +137,13 @@ function receive(event) {
   if (event.type === "hall.configured") {
     settings.languages = event.config.languages;
     Object.assign(settings, config.defaults, event.config.announcer);
+    followZones(event.config.zones);
     chooseEngines();
     return;
   }
   if (event.type !== "ticket.called" && event.type !== "ticket.recalled") return;
+  // Another zone's call: its own announcer speaks it, where its citizen waits.
+  if (zoneWindows && !zoneWindows.has(event.window.id)) return;
   const call = {
     callId: event.callId,
     seq: event.seq,
@@ -127,56 +152,71 @@ function receive(event) {
     ticket: event.ticket.number,
     window: event.window.number,
     recall: event.type === "ticket.recalled",
+    rounds: 0,
   };
-  if (spoken.get(call.callId) === call.atText || queue.some((q) => q.callId === call.callId) || current?.callId === call.callId) {
+  if (spoken.get(call.callId) === call.atText || queue.some((q) => q.callId === call.callId)) {
     note(call, "duplicate");
   } else if (clock.now() - call.at > config.maxAgeMs) {
     note(call, "old");
   } else {
-    if (queue.length >= MAX_QUEUE) note(queue.shift(), "dropped");
     queue.push(call);
   }
   changed();
   pump();
 }
 
+/** Takes the calls the queue is done with (said, or too old) out of it; returns what is next. */
+function settle() {
+  const turn = nextTurn(queue, clock.now(), { repeat: settings.repeat ?? 2, maxAgeMs: MAX_WAIT_MS });
+  for (const call of turn.stale) leave(call, "stale");
+  for (const call of turn.done) leave(call, "spoken");
+  if (turn.stale.length || turn.done.length) changed();
+  return turn;
+}
+
+function leave(call, outcome) {
+  const i = queue.indexOf(call);
+  if (i >= 0) queue.splice(i, 1);
+  note(call, outcome);
+}
+
+/** Says the next round the queue asks for, then asks again. */
 async function pump() {
-  if (busy || sound !== true || queue.length === 0) return;
+  if (busy) return;
+  const turn = settle();
+  if (sound !== true || !turn.next) return;
+  const { call, round } = turn.next;
   busy = true;
-  const call = queue.shift();
+  current = call;
+  if (round === 1) remember(call);
+  changed();
   try {
-    if (clock.now() - call.at > MAX_WAIT_MS) {
-      note(call, "stale");
-    } else {
-      current = call;
-      remember(call);
-      changed();
-      await announce(call);
-      note(call, "spoken");
-    }
+    await announce(call, round);
+    call.rounds = round;
   } catch (error) {
     recordError(String(error));
-    note(call, "failed");
+    leave(call, call.rounds > 0 ? "spoken" : "failed");
   } finally {
     current = null;
     busy = false;
-    changed();
   }
-  setTimeout(pump, BETWEEN_CALLS_MS);
+  // Done calls leave now, so the log says "spoken" as the last word ends, not after the pause.
+  const after = settle();
+  changed();
+  setTimeout(pump, after.next?.call === call ? BETWEEN_UTTERANCES_S * 1000 : BETWEEN_CALLS_MS);
 }
 
-/** Speaks one call: its script from words.ts, each utterance with its language's engine. */
-async function announce(call) {
+/** Speaks one round of a call (the chime first in round 1), each utterance with its language's engine. */
+async function announce(call, round) {
   // A voice given up on gets another chance once its time out is over.
   const expired = Object.keys(demotedUntil).filter((l) => demotedUntil[l] <= performance.now());
   if (expired.length) {
     for (const l of expired) delete demotedUntil[l];
     chooseEngines();
   }
-  const script = callScript({ ticket: call.ticket, window: call.window }, settings);
-  call.sentences = script
-    .filter((s) => s.kind === "utterance" && s.round === 1)
-    .map((s) => ({ text: s.utterance.display, language: s.utterance.language }));
+  const chime = round === 1 && settings.chime !== false;
+  const script = callScript({ ticket: call.ticket, window: call.window }, { languages: settings.languages, repeat: 1, chime });
+  call.sentences = script.filter((s) => s.kind === "utterance").map((s) => ({ text: s.utterance.display, language: s.utterance.language }));
   changed();
   // Consecutive voice-pack clips form one stretch scheduled gaplessly on the audio clock.
   let stretch = [];
@@ -205,10 +245,15 @@ async function announce(call) {
     const clips = u.clips.map((clip) => ({ language: u.language, clip }));
     if (engines[u.language] === "web-speech") {
       await flush();
-      const voice = synth.getVoices().find((v) => v.name === voices[u.language]);
-      const outcome = voice ? await speak(synth, voice, u.speech, { lang: u.speechLang, rate: settings.rate, volume: settings.volume }) : "error";
+      let outcome;
+      try {
+        const voice = synth.getVoices().find((v) => v.name === voices[u.language]);
+        outcome = voice ? await speak(synth, voice, u.speech, { lang: u.speechLang, rate: settings.rate, volume: settings.volume }) : "error";
+      } catch (error) {
+        outcome = `exception: ${error}`;
+      }
       if (outcome === "ended") continue;
-      // A hung or failing voice: this utterance and the next ones go to the voice pack.
+      // A hung, failing or throwing voice: this utterance and the next ones go to the voice pack.
       recordError(`${u.language} web speech: ${outcome}`);
       demotedUntil[u.language] = performance.now() + DEMOTE_MS;
       chooseEngines();
@@ -223,6 +268,11 @@ function changed() {
   statusSoon();
 }
 
+/** Calls not yet said, besides the one being said: the queue the hall sees. */
+function waiting() {
+  return queue.filter((call) => call !== current && call.rounds === 0).length;
+}
+
 function view() {
   return {
     online,
@@ -233,7 +283,7 @@ function view() {
     voices,
     pack: pack.name || config.pack,
     current: current && { ticket: current.ticket, window: current.window, recall: current.recall, sentences: current.sentences || [] },
-    queue: queue.length,
+    queue: waiting(),
     log,
     settings,
     maxAgeMs: config.maxAgeMs,
@@ -245,7 +295,7 @@ function view() {
 let lastStatus = "";
 let statusTimer = null;
 function status() {
-  const message = { type: "announcer.status", sound: sound === true, engines: { ...engines }, queue: queue.length };
+  const message = { type: "announcer.status", sound: sound === true, engines: { ...engines }, queue: waiting() };
   if (config.label) message.label = config.label;
   return message;
 }
@@ -295,7 +345,10 @@ const feed = hallFeed({
   since,
   onEvent: receive,
   // Too far behind: the hall sent its state instead; its calls are old news, speak none.
-  onSnapshot: () => saveSoon(),
+  onSnapshot: (snapshot) => {
+    followZones(snapshot.state?.zones);
+    saveSoon();
+  },
   onMessage: (message) => {
     if (message.type === "error") recordError(`hall: ${message.error}`);
   },
@@ -353,7 +406,7 @@ window.tongbanAnnouncer = {
     return { ...engines };
   },
   get queue() {
-    return queue.length;
+    return waiting();
   },
   get busy() {
     return busy;

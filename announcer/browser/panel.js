@@ -18,7 +18,6 @@ const OUTCOMES = {
   spoken: ["已播报", "spoken"],
   old: ["过时未播", "too old, not spoken"],
   duplicate: ["重复未播", "duplicate, not spoken"],
-  dropped: ["队列已满", "queue full, dropped"],
   stale: ["等候过久", "waited too long"],
   failed: ["播报失败", "failed"],
 };

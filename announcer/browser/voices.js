@@ -86,36 +86,44 @@ export function watchdogMs(text, rate) {
 let speaking = null;
 
 /**
- * Speaks `text` with `voice`; resolves "ended", "error" or "timeout" (never rejects, never hangs).
+ * Speaks `text` with `voice`; resolves "ended", "error", "timeout", or "exception: <message>"
+ * when building or starting the utterance threw (a broken voice, a speech service that is not
+ * there). Never rejects, never hangs: every outcome but "ended" sends the words to the pack.
  * @param {SpeechSynthesis} synth
  * @param {SpeechSynthesisVoice} voice
  * @param {string} text
  * @param {{ lang: string, rate: number, volume: number }} options
- * @returns {Promise<"ended" | "error" | "timeout">}
+ * @returns {Promise<"ended" | "error" | "timeout" | `exception: ${string}`>}
  */
 export function speak(synth, voice, text, options) {
   return new Promise(function speakOne(resolve) {
-    const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = options.lang;
-    utterance.voice = voice;
-    utterance.rate = options.rate;
-    utterance.volume = options.volume;
+    let utterance = null;
+    let timer = null;
     let done = false;
     const finish = (outcome) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      utterance.onend = utterance.onerror = null;
+      if (utterance) utterance.onend = utterance.onerror = null;
       if (speaking === utterance) speaking = null;
       if (outcome === "timeout") synth.cancel();
       resolve(outcome);
     };
-    const timer = setTimeout(() => finish("timeout"), watchdogMs(text, options.rate));
-    utterance.onend = () => finish("ended");
-    utterance.onerror = () => finish("error");
-    speaking = utterance;
-    // A queue left "speaking" by a hung utterance would hold this one back forever.
-    if (synth.speaking || synth.pending) synth.cancel();
-    synth.speak(utterance);
+    try {
+      utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = options.lang;
+      utterance.voice = voice;
+      utterance.rate = options.rate;
+      utterance.volume = options.volume;
+      utterance.onend = () => finish("ended");
+      utterance.onerror = () => finish("error");
+      timer = setTimeout(() => finish("timeout"), watchdogMs(text, options.rate));
+      speaking = utterance;
+      // A queue left "speaking" by a hung utterance would hold this one back forever.
+      if (synth.speaking || synth.pending) synth.cancel();
+      synth.speak(utterance);
+    } catch (error) {
+      finish(`exception: ${error && error.message ? error.message : String(error)}`);
+    }
   });
 }

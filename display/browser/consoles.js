@@ -71,6 +71,11 @@
           var parsed = null;
           try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = { error: text }; }
           if (res.status >= 500 && res.status !== 503 && attempt < RETRY_DELAYS_MS.length) throw new Error("hall answered " + res.status);
+          // A person's sign-in that ended (signed out elsewhere, expired, password changed): sign in again.
+          if (res.status === 401 && !config.token && document.getElementById("signed-in")) {
+            say("登录已失效，请重新登录 · Your sign-in has ended; sign in again", "error");
+            location.assign("/halls/" + encodeURIComponent(config.hall) + "/login?next=" + encodeURIComponent(location.pathname + location.search));
+          }
           return { ok: res.ok, status: res.status, body: parsed };
         } catch (e) {
           if (attempt >= RETRY_DELAYS_MS.length) {

@@ -118,6 +118,7 @@
   }
 
   function closeSlip() {
+    setElder(elderByDefault);
     overlay.hidden = true;
     document.body.removeAttribute("data-slip");
     clearTimeout(closeTimer);
@@ -131,6 +132,40 @@
     var text = details.idNumber || (result.body && result.body.error) || "无法取号 · could not issue a ticket";
     T.say(text, "error");
     if (field) field.focus();
+  }
+
+  // 适老 mode: larger type, and one choice per step — the service, then (when the hall offers
+  // any) the priority as its own step. The kiosk's own mode (?elder=1) comes back after each ticket.
+  var elderByDefault = document.body.classList.contains("elder");
+  var elderStep = document.getElementById("elder-step");
+  var chosen = null;
+  function setElder(on) {
+    document.body.classList.toggle("elder", on);
+    var toggle = document.querySelector('[data-action="elder"]');
+    if (toggle) toggle.setAttribute("aria-pressed", on ? "true" : "false");
+  }
+  function askPriority(category, name) {
+    var offered = document.querySelectorAll("#kiosk-priorities [data-priority]");
+    if (offered.length <= 1) return issue(category);
+    chosen = category;
+    elderStep.querySelector('[data-slot="service"]').textContent = name;
+    var choices = elderStep.querySelector('[data-slot="choices"]');
+    choices.textContent = "";
+    for (var i = 0; i < offered.length; i++) {
+      var b = offered[i].cloneNode(true);
+      b.removeAttribute("role");
+      b.removeAttribute("aria-checked");
+      b.className = "elder-choice";
+      b.setAttribute("data-elder-priority", b.getAttribute("data-priority"));
+      b.removeAttribute("data-priority");
+      choices.appendChild(b);
+    }
+    elderStep.hidden = false;
+    choices.firstChild.focus();
+  }
+  function closeElderStep() {
+    elderStep.hidden = true;
+    chosen = null;
   }
 
   async function issue(category) {
@@ -160,7 +195,16 @@
   document.addEventListener("click", function (e) {
     var el = e.target.closest("button");
     if (!el || el.disabled) return;
-    if (el.hasAttribute("data-category")) return issue(el.getAttribute("data-category"));
+    if (el.hasAttribute("data-category")) {
+      if (document.body.classList.contains("elder")) return askPriority(el.getAttribute("data-category"), el.querySelector(".name-zh").textContent);
+      return issue(el.getAttribute("data-category"));
+    }
+    if (el.hasAttribute("data-elder-priority")) {
+      priority = el.getAttribute("data-elder-priority");
+      var category = chosen;
+      closeElderStep();
+      return issue(category);
+    }
     if (el.hasAttribute("data-priority")) {
       priority = el.getAttribute("data-priority");
       return showPriority();
@@ -177,6 +221,8 @@
     if (action === "clear") return reset();
     if (action === "print") return window.print();
     if (action === "done") return closeSlip();
+    if (action === "elder") return setElder(!document.body.classList.contains("elder"));
+    if (action === "elder-back") return closeElderStep();
   });
 
   codeField.addEventListener("keydown", function (e) {
@@ -190,4 +236,5 @@
     }
   });
   showPriority();
+  setElder(elderByDefault);
 })();

@@ -154,6 +154,7 @@
       f.elements.name.value = b.getAttribute("data-name");
       f.elements.badge.value = b.getAttribute("data-badge");
       f.elements.role.value = b.getAttribute("data-role");
+      f.elements.access.value = b.getAttribute("data-access") || "counter";
       f.setAttribute("data-staff", b.getAttribute("data-edit-staff"));
       f.elements.name.focus();
       return;
@@ -176,15 +177,40 @@
     var f = staffForm.elements;
     var badge = f.badge.value.trim();
     var id = staffForm.getAttribute("data-staff") || badge.toLowerCase().replace(/^[^a-z0-9]+/, "");
-    var body = { name: f.name.value.trim(), badge: badge, role: f.role.value };
+    var body = { name: f.name.value.trim(), badge: badge, role: f.role.value, access: f.access.value };
     if (f.clearPin.checked) body.pin = null;
     else if (f.pin.value) body.pin = f.pin.value;
+    if (f.clearPassword.checked) body.password = null;
+    else if (f.password.value) body.password = f.password.value;
     var result = await T.press("PUT", T.api("/staff/" + encodeURIComponent(id || "-")), body, "staff-save");
     if (result.ok) { staffForm.reset(); T.say("已保存 · Saved " + result.body.staff.name, "ok"); }
     else if (result.status) showErrors(staffForm, result);
   });
 
   // ---- appointments ----
+  // The day picked stays picked when the hall re-renders the list.
+  var appointmentDay = "";
+  function filterAppointments() {
+    var select = $("#appointment-day");
+    if (!select) return;
+    if ([].some.call(select.options, function (o) { return o.value === appointmentDay; })) select.value = appointmentDay;
+    $$("#manage-appointments tr[data-day]").forEach(function (tr) { tr.hidden = appointmentDay !== "" && tr.getAttribute("data-day") !== appointmentDay; });
+  }
+  document.addEventListener("change", function (e) {
+    if (e.target.id !== "appointment-day") return;
+    appointmentDay = e.target.value;
+    filterAppointments();
+  });
+  document.addEventListener("tongban:update", filterAppointments);
+  document.addEventListener("click", async function (e) {
+    var b = e.target.closest("[data-cancel-appointment]");
+    if (!b) return;
+    var code = b.getAttribute("data-cancel-appointment");
+    if (!window.confirm("取消预约 " + code + "？ · Cancel appointment " + code + "?")) return;
+    var result = await T.press("DELETE", T.api("/appointments/" + code), null, "cancel-appointment-" + code);
+    if (result.ok) T.say("已取消预约 " + code + " · Cancelled", "ok");
+    else if (result.status) T.say(T.explain(result), "error");
+  });
   var bookForm = $("#appointment-form");
   bookForm.addEventListener("submit", async function (e) {
     e.preventDefault();
@@ -229,8 +255,11 @@
     finish: "办结 finish", no_show: "过号 no-show", transfer: "转移 transfer", cancel: "取消 cancel", requeue: "重新排队 requeue",
     set_window: "调整窗口 window change", pause: "暂停窗口 pause", resume: "恢复窗口 resume", sign_in: "签到 sign in",
     sign_in_staff: "签到 sign in", sign_in_refused: "签到被拒 sign-in refused", sign_out: "签退 sign out",
-    save_staff: "保存人员 staff saved", remove_staff: "删除人员 staff removed", book_appointment: "预约 booked",
+    save_staff: "保存人员 staff saved", remove_staff: "删除人员 staff removed", book_appointment: "预约 booked", cancel_appointment: "取消预约 appointment cancelled",
+    session_start: "登录 signed in", session_end: "退出登录 signed out", session_refused: "登录被拒 sign-in refused",
+    session_locked: "账户锁定 account locked",
     update_settings: "修改设置 settings", configure: "配置大厅 configure", reset: "结束当日 end of day", rate: "服务评价 rating",
+    evaluate: "窗口评价 evaluator rating", follow_up_done: "差评回访 follow-up",
   };
   var auditNext = null;
   async function loadAudit(fresh) {

@@ -1,85 +1,13 @@
 /**
- * What the announcer browser tests put into the page before it loads: a recorder of every
- * `speechSynthesis.speak` and every `AudioBufferSourceNode.start`, in one timeline, and, when
- * asked, a fake voice list (headless Chromium has no voices; a hall PC on Windows has several).
- * Calls are always made through the API, never through page.evaluate, which counts as a click.
+ * The announcer browser tests' side of the speech recorder (tests/browser/speech-recorder.ts):
+ * reading its timeline back, opening the announcer, and making calls. Calls are always made
+ * through the API, never through page.evaluate, which counts as a click.
  */
 import type { Page } from "playwright-core";
 import { api, baseUrl } from "./harness.js";
+import type { Recorded } from "./speech-recorder.js";
 
-export interface FakeVoice {
-  name: string;
-  lang: string;
-  localService: boolean;
-  voiceURI?: string;
-  default?: boolean;
-}
-
-/** A Windows hall PC: Huihui (Mandarin) and Tracy (Cantonese), plus voices that must be skipped. */
-export const WINDOWS_VOICES: FakeVoice[] = [
-  { name: "Microsoft Huihui - Chinese (Simplified, PRC)", lang: "zh-CN", localService: true },
-  { name: "Microsoft Tracy - Chinese (Traditional, Hong Kong S.A.R.)", lang: "zh-HK", localService: true },
-];
-
-/** A Linux box: eSpeak (reads hanzi as English) and a remote Cantonese voice; only Mandarin is real. */
-export const MANDARIN_ONLY_VOICES: FakeVoice[] = [
-  { name: "eSpeak Mandarin", lang: "zh", localService: true, voiceURI: "espeak-ng-mbrola zh" },
-  { name: "Google 粵語（香港）", lang: "zh-HK", localService: false },
-  { name: "Microsoft Huihui - Chinese (Simplified, PRC)", lang: "zh-CN", localService: true },
-];
-
-export type Recorded =
-  | { kind: "speak"; text: string; lang: string; voice: string | null; rate: number; volume: number; t: number }
-  | { kind: "clip"; clip: string | null; buffer: number; when: number; offset: number; duration: number; t: number };
-
-/**
- * Installs the recorder. `voices`: the list getVoices() returns (fake voices speak for
- * `speakMs`, or never end with `hang`); null leaves Chromium's own (none, headless).
- */
-export async function recordSpeech(page: Page, voices: FakeVoice[] | null, options: { speakMs?: number; hang?: boolean } = {}) {
-  await page.addInitScript(
-    ({ voices, speakMs, hang }) => {
-      const w = window as any;
-      const timeline: any[] = [];
-      w.__recorded = { timeline, decodes: 0 };
-      const start = AudioBufferSourceNode.prototype.start;
-      AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, when?: number, offset?: number, duration?: number) {
-        timeline.push({ kind: "clip", source: this, buffer: this.buffer, when, offset, duration, t: performance.now() });
-        return start.call(this, when, offset, duration);
-      };
-      const decode = BaseAudioContext.prototype.decodeAudioData;
-      BaseAudioContext.prototype.decodeAudioData = function (this: BaseAudioContext, ...args: any[]) {
-        w.__recorded.decodes++;
-        return (decode as any).apply(this, args);
-      } as any;
-      if (!voices) return;
-      class FakeUtterance {
-        lang = "";
-        voice: any = null;
-        rate = 1;
-        volume = 1;
-        pitch = 1;
-        onstart: any = null;
-        onend: any = null;
-        onerror: any = null;
-        constructor(public text: string) {}
-      }
-      w.SpeechSynthesisUtterance = FakeUtterance;
-      const synth = w.speechSynthesis;
-      Object.defineProperty(synth, "getVoices", { value: () => voices });
-      Object.defineProperty(synth, "speaking", { get: () => false });
-      Object.defineProperty(synth, "pending", { get: () => false });
-      Object.defineProperty(synth, "cancel", { value: () => {} });
-      Object.defineProperty(synth, "speak", {
-        value: (u: FakeUtterance) => {
-          timeline.push({ kind: "speak", text: u.text, lang: u.lang, voice: u.voice?.name ?? null, rate: u.rate, volume: u.volume, t: performance.now() });
-          if (!hang) setTimeout(() => u.onend?.({}), speakMs);
-        },
-      });
-    },
-    { voices, speakMs: options.speakMs ?? 150, hang: options.hang ?? false },
-  );
-}
+export { MANDARIN_ONLY_VOICES, recordSpeech, WINDOWS_VOICES, type FakeVoice, type Recorded, type SpeechOptions, type Throws } from "./speech-recorder.js";
 
 /** The timeline so far, each clip named by the page's pack ("cmn-Hans/qing") and its buffer's identity. */
 export async function recorded(page: Page): Promise<Recorded[]> {

@@ -21,6 +21,9 @@ export interface Principal {
    * what it may do there is its role's. Absent: no region unless `halls` is "*".
    */
   regions?: string[];
+  /** A signed-in person: their staff account and badge number (their name is in `name`). */
+  staff?: string;
+  badge?: string;
 }
 
 export const DEV_TOKENS: Record<string, Principal> = Object.fromEntries(
@@ -135,4 +138,15 @@ export function originAllowed(request: Request, env: Env): boolean {
   if (origin === new URL(request.url).origin) return true;
   const allowed = (env.TONGBAN_ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
   return allowed.includes(origin);
+}
+
+/** The audit log's "who" for a caller: a signed-in person by name and badge, a token by its label. */
+export function actorOf(principal: Principal, device: string | null) {
+  return {
+    role: principal.role,
+    name: principal.name,
+    device,
+    ...(principal.windows ? { windows: principal.windows } : {}),
+    ...(principal.badge ? { badge: principal.badge } : {}),
+  };
 }

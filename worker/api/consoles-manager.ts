@@ -8,24 +8,33 @@ import { body, errors, execute, fail, hallStub, json, MANAGERS, reply, route } f
 import { allow, type HallApp } from "./halls.js";
 import * as S from "./schemas.js";
 
-const StaffReply = z.object({ staff: z.object({ id: z.string(), name: z.string(), badge: z.string(), role: z.string(), hasPin: z.boolean() }) });
+const StaffReply = z.object({
+  staff: z.object({ id: z.string(), name: z.string(), badge: z.string(), role: z.string(), access: z.enum(S.STAFF_ACCESS), hasPin: z.boolean(), hasPassword: z.boolean() }),
+});
 
 export function managerRoutes(app: HallApp): void {
   app.openapi(
     route({
       method: "put",
       path: "/api/halls/{hall}/staff/{staff}",
-      summary: "Create (201) or update (200) a staff account: name, badge, role, and optionally a PIN, stored hashed (manager)",
+      summary:
+        "Create (201) or update (200) a staff account: name, badge, rank (role), what they may do signed in (access), and optionally a PIN and a sign-in password, stored hashed (manager)",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.StaffParams, ...body(S.StaffBody) },
       responses: { 200: json(StaffReply, "Updated"), 201: json(StaffReply, "Created"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, staff: id } = c.req.valid("param");
-      const { name, badge, role, pin, commandId } = c.req.valid("json");
-      const change = pin === undefined ? "keep" : pin === null ? "clear" : "set";
-      const command: Command = { type: "save_staff", staff: { id, name, badge, role }, pin: change };
-      return reply(c, await execute(c, hall, command, { commandId, sensitive: pin ? { pin } : {} }));
+      const { name, badge, role, access, pin, password, commandId } = c.req.valid("json");
+      const change = (secret: string | null | undefined) => (secret === undefined ? "keep" : secret === null ? "clear" : "set");
+      const command: Command = {
+        type: "save_staff",
+        staff: { id, name, badge, role, ...(access ? { access } : {}) },
+        pin: change(pin),
+        password: change(password),
+      };
+      const sensitive = { ...(pin ? { pin } : {}), ...(password ? { password } : {}) };
+      return reply(c, await execute(c, hall, command, { commandId, sensitive }));
     },
   );
 
@@ -61,6 +70,39 @@ export function managerRoutes(app: HallApp): void {
       const { category, day, note, commandId } = c.req.valid("json");
       const command: Command = { type: "book_appointment", code: "", category, day: day ?? "", ...(note ? { note } : {}) };
       return reply(c, await execute(c, hall, command, { commandId }));
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/halls/{hall}/appointments",
+      summary: "The bookings for a day (?date=YYYY-MM-DD; without it, every day from today), in booking order (manager)",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.HallParam, query: S.AppointmentListQuery },
+      responses: { 200: json(z.object({ date: z.string().nullable(), appointments: z.array(S.Appointment) }), "The bookings"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const { date } = c.req.valid("query");
+      const list = await hallStub(c, hall).appointments(hall, date ?? null);
+      if (!list) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      return c.json({ date: date ?? null, appointments: list }) as never;
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "delete",
+      path: "/api/halls/{hall}/appointments/{code}",
+      summary: "Cancel a booking not yet checked in: its code stops working at the kiosk; 409 once checked in (manager)",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.AppointmentParams },
+      responses: { 200: json(z.object({ appointment: S.Appointment }), "Cancelled"), ...errors(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { hall, code } = c.req.valid("param");
+      return reply(c, await execute(c, hall, { type: "cancel_appointment", code }));
     },
   );
 

@@ -8,9 +8,11 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Command } from "../core/types.js";
 import type { Env } from "../env.js";
 import type { CommandRequest } from "../hall-object/index.js";
-import { mayUseWindow, originAllowed, presentedToken, principalFor, tokenTable, type Principal, type Role } from "./auth.js";
+import { actorOf, mayUseWindow, originAllowed, presentedToken, principalFor, tokenTable, type Principal, type Role } from "./auth.js";
 import { kioskRoutes } from "./consoles-kiosk.js";
 import { managerRoutes } from "./consoles-manager.js";
+import { evaluatorRoutes } from "./evaluator.js";
+import { sessionRoutes } from "./sessions.js";
 import { statsRoutes } from "./stats.js";
 import { errorResponse } from "./errors.js";
 import { allow, type HallApp } from "./halls.js";
@@ -68,7 +70,7 @@ export async function execute(
     command,
     ...(options.commandId ? { commandId: options.commandId } : {}),
     ...(options.sensitive ? { sensitive: options.sensitive } : {}),
-    actor: { role: principal.role, name: principal.name, device, ...(principal.windows ? { windows: principal.windows } : {}) },
+    actor: actorOf(principal, device),
   });
   if (reply.replayed) c.header("Idempotent-Replayed", "true");
   return { status: reply.status, body: reply.body };
@@ -184,6 +186,8 @@ export function consoleRoutes(app: HallApp): void {
   counterRoutes(app);
   kioskRoutes(app);
   managerRoutes(app);
+  sessionRoutes(app);
   statsRoutes(app);
+  evaluatorRoutes(app);
   citizenFeed(app);
 }

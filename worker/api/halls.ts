@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Command } from "../core/types.js";
 import type { Env } from "../env.js";
 import type { CommandReply } from "../hall-object/index.js";
-import { mayUseHall, mayUseWindow, originAllowed, type Principal, type Role } from "./auth.js";
+import { actorOf, mayUseHall, mayUseWindow, originAllowed, type Principal, type Role } from "./auth.js";
 import { callerOf, cookieWriteAllowed } from "./caller.js";
 import { bodyLimit } from "hono/body-limit";
 import { errorResponse, jsonBody, validationResponse } from "./errors.js";
@@ -92,7 +92,7 @@ async function run(c: AnyContext, hall: string, command: Command, commandId?: st
     hall,
     command,
     ...(commandId ? { commandId } : {}),
-    actor: { role: principal.role, name: principal.name, device, ...(principal.windows ? { windows: principal.windows } : {}) },
+    actor: actorOf(principal, device),
   });
   if (reply.replayed) c.header("Idempotent-Replayed", "true");
   return c.json(reply.body as object, reply.status as 200) as never;
@@ -122,7 +122,7 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "patch",
       path: "/api/halls/{hall}",
-      summary: "Change the notice line, supervision QR address, alarm line, languages or no-show rule (manager)",
+      summary: "Change the notice line, supervision QR address, alarm line, languages, no-show rule or zones (manager)",
       middleware: [allow(["admin", "manager"])] as const,
       request: { params: S.HallParam, ...body(S.SettingsBody) },
       responses: { 200: json(S.Snapshot, "The hall after the change"), ...errors(400, 401, 403, 404, 413) },

@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { DEFAULT_ANNOUNCEMENT } from "../core/types.js";
 import { checkCitizenId } from "./citizen-id.js";
+import { MIN_PASSWORD_LENGTH } from "../core/sessions.js";
 
 const slug = z
   .string()
@@ -37,6 +38,7 @@ export const LANGUAGES = ["cmn-Hans", "yue-Hant", "en"] as const;
 /** Priorities a hall may offer besides normal. */
 export const HALL_PRIORITIES = ["elderly", "disabled", "appointment", "green"] as const;
 export const STAFF_ROLES = ["officer", "auxiliary", "lead"] as const;
+export const STAFF_ACCESS = ["manager", "counter"] as const;
 
 const Priorities = z
   .array(z.enum(HALL_PRIORITIES))
@@ -85,6 +87,16 @@ const Announcement = {
   chime: z.boolean().openapi({ description: "A chime before the call" }),
 };
 
+export const ZoneConfig = z
+  .strictObject({
+    id: slug,
+    names: Names,
+    windows: z.array(windowId).max(200).openapi({ description: "Window ids; a window belongs to at most one zone" }),
+  })
+  .openapi("Zone", { description: "An area of the hall with its own screens and speakers (?zone= on the display, dashboard and announcer pages)" });
+
+const Zones = z.array(ZoneConfig).max(50);
+
 export const HallConfigBody = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
@@ -119,6 +131,7 @@ export const HallConfigBody = z
       .default({ ...DEFAULT_ANNOUNCEMENT }),
     categories: z.array(CategoryConfig).min(1).max(26),
     windows: z.array(WindowConfig).max(200),
+    zones: Zones.optional().openapi({ description: "Areas with their own screens and speakers; absent: one zone, the whole hall" }),
   })
   .openapi("HallConfig");
 
@@ -147,6 +160,7 @@ export const SettingsBody = z
       })
       .optional()
       .openapi({ description: "Merged into the announcer settings: name only what changes" }),
+    zones: Zones.optional().openapi({ description: "Replaces the hall's zones; [] makes the hall one zone again" }),
     commandId: CommandId,
   })
   .openapi("HallSettings");
@@ -194,7 +208,7 @@ export const SignInBody = z
     }),
     commandId: CommandId,
   })
-  .openapi("SignIn");
+  .openapi("StaffSignInWithPassword");
 
 export const LiveQuery = z.object({
   since: z
@@ -212,6 +226,7 @@ export const LiveQuery = z.object({
       description: "For pages: receive the named view's HTML fragments as { type: \"html\", seq, html } instead of JSON events",
     }),
   window: z.string().max(32).optional().openapi({ param: { name: "window", in: "query" } }),
+  zone: z.string().max(40).optional().openapi({ param: { name: "zone", in: "query" }, description: "For the main and dashboard views: one zone's screen" }),
 });
 
 const Officer = z.object({ id: z.string().optional(), name: z.string(), badge: z.string() }).nullable();
@@ -256,6 +271,7 @@ export const Snapshot = z
   .object({
     hall: z.object({ id: z.string(), name: z.string(), timezone: z.string(), day: z.string(), alarmMinutes: z.number() }).passthrough(),
     seq: z.number(),
+    zones: z.array(ZoneConfig),
     categories: z.array(
       z.object({ id: z.string(), prefix: z.string(), names: z.any(), waiting: z.number(), estimatedWaitMinutes: z.number().nullable() }).passthrough(),
     ),
@@ -305,9 +321,27 @@ export const StaffBody = z
     badge,
     role: z.enum(STAFF_ROLES).default("officer"),
     pin: pin.nullable().optional().openapi({ description: "A new PIN; null removes it; absent keeps it. Stored hashed, never returned." }),
+    access: z
+      .enum(STAFF_ACCESS, { message: "manager（管理台）or counter（窗口终端）" })
+      .optional()
+      .openapi({ description: "What the person may do when signed in: manager or counter. Absent keeps it; a new account gets counter." }),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `密码至少 ${MIN_PASSWORD_LENGTH} 个字符 · at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(200, "at most 200 characters")
+      .nullable()
+      .optional()
+      .openapi({ description: "A new sign-in password; null removes it (and ends the person's sessions); absent keeps it. Stored hashed, never returned." }),
     commandId: CommandId,
   })
   .openapi("StaffAccount");
+
+export const SessionBody = z
+  .strictObject({
+    badge: z.string({ message: "请输入警号 · the badge number is needed" }).trim().min(1, "请输入警号 · the badge number is needed").max(20, "at most 20 characters"),
+    password: z.string({ message: "请输入密码 · the password is needed" }).min(1, "请输入密码 · the password is needed").max(200, "at most 200 characters"),
+  })
+  .openapi("StaffSignInWithPassword");
 
 export const StaffSignInBody = z
   .strictObject({ window: windowId, pin: pin.optional(), commandId: CommandId })
@@ -351,6 +385,21 @@ export const AppointmentBody = z
     commandId: CommandId,
   })
   .openapi("BookAppointment");
+
+export const AppointmentListQuery = z.object({
+  date: day.optional().openapi({ param: { name: "date", in: "query" }, example: "2026-12-01" }),
+});
+
+export const Appointment = z
+  .object({
+    code: z.string(),
+    category: z.string(),
+    day: z.string(),
+    note: z.string().nullable(),
+    bookedAt: z.string(),
+    ticket: z.string().nullable().openapi({ description: "The ticket id issued at check-in; null until then" }),
+  })
+  .openapi("Appointment");
 
 export const AppointmentParams = HallParam.extend({
   code: z.string().regex(/^\d{6}$/, "the six-digit appointment code").openapi({ param: { name: "code", in: "path" }, example: "482913" }),

@@ -63,7 +63,12 @@ const StatsRow = z
     transfers: z.number(),
     wait: Durations.openapi({ description: "Ticket issued → first call, minutes" }),
     service: Durations.openapi({ description: "Start of service at the finishing window → finish, minutes" }),
-    satisfaction: z.object({ meanScore: z.number().nullable(), count: z.number() }),
+    satisfaction: z.object({
+      meanScore: z.number().nullable(),
+      count: z.number(),
+      goodRate: z.number().nullable().openapi({ description: "好评率: share of 非常满意 and 满意 (4, 5), percent" }),
+      bad: z.number().openapi({ description: "差评: ratings of 1 or 2, each followed up (GET …/follow-ups)" }),
+    }),
   })
   .openapi("StatsRow");
 
@@ -97,7 +102,13 @@ const Advice = z
 
 const Score = z.number().int("a whole number").min(MIN_SCORE).max(MAX_SCORE).openapi({ example: 5, description: "1 (very unhappy) to 5 (very happy)" });
 
-export const RatingBody = z.strictObject({ score: Score, commandId: S.CommandId }).openapi("Rating");
+export const Reasons = z
+  .array(z.enum(["efficiency", "skill", "attitude", "other"]))
+  .max(4)
+  .optional()
+  .openapi({ description: "For 不满意/非常不满意 (1 or 2) only: 服务效率 efficiency, 服务水平 skill, 服务态度 attitude, 其他 other" });
+
+export const RatingBody = z.strictObject({ score: Score, reasons: Reasons, commandId: S.CommandId }).openapi("Rating");
 
 async function statsOf(c: Parameters<typeof hallStub>[0], hall: string, q: z.infer<typeof StatsQuery>) {
   const answer = await hallStub(c, hall).insights(hall, { kind: "stats", by: q.by as StatsAnswer["by"], from: q.from, to: q.to, per: q.per });
@@ -173,8 +184,8 @@ export function statsRoutes(app: HallApp): void {
     }),
     async (c) => {
       const { hall, ticket } = c.req.valid("param");
-      const { score, commandId } = c.req.valid("json");
-      return reply(c, await execute(c, hall, { type: "rate", ticket, score }, { commandId }));
+      const { score, reasons, commandId } = c.req.valid("json");
+      return reply(c, await execute(c, hall, { type: "rate", ticket, score, ...(reasons ? { reasons } : {}) }, { commandId }));
     },
   );
 
@@ -193,10 +204,10 @@ function citizenRating(app: HallApp): void {
     if (!target) return fail(c, 404, "not_found", "no such ticket link");
     const parsed = RatingBody.safeParse(await c.req.json());
     if (!parsed.success) return validationResponse(c, "json", parsed.error) as never;
-    const { score, commandId } = parsed.data;
+    const { score, reasons, commandId } = parsed.data;
     const r = await hallStub(c, target.hall).execute({
       hall: target.hall,
-      command: { type: "rate", ticket: target.ticket, score },
+      command: { type: "rate", ticket: target.ticket, score, ...(reasons ? { reasons } : {}) },
       ...(commandId ? { commandId } : {}),
       actor: { role: "citizen", name: "市民（状态页）· citizen, status page", device: null },
     });

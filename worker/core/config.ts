@@ -5,6 +5,7 @@
  */
 import { isTimezone } from "./day.js";
 import type { HallConfig, HallState, Rejection } from "./types.js";
+import { zoneProblems } from "./zones.js";
 
 export function reject(
   code: Rejection["code"],
@@ -51,6 +52,7 @@ export function checkConfig(config: HallConfig): Rejection | null {
     const dup = firstDuplicate(w.categories);
     if (dup !== undefined) problems[`windows.${i}.categories`] = `window ${w.number} lists "${dup}" twice`;
   });
+  Object.assign(problems, zoneProblems(config.zones ?? [], config.windows));
   const fields = Object.keys(problems);
   if (fields.length === 0) return null;
   return reject("invalid", `invalid hall configuration: ${Object.values(problems).join("; ")}`, problems);

@@ -2,10 +2,24 @@
  * How each event changes the hall. Events carry the full changed ticket or window, so
  * replaying the log over a snapshot rebuilds the state exactly; `decide` emits, this applies.
  */
-import { DEFAULT_ANNOUNCEMENT, type HallEvent, type HallState, type Ticket, type Window } from "./types.js";
+import { DEFAULT_ANNOUNCEMENT, type CallRecord, type HallEvent, type HallState, type Ticket, type Window } from "./types.js";
 
 /** How many calls the screens keep as "recent". */
 export const RECENT_CALLS = 10;
+
+/**
+ * The newest calls, and beyond them the newest of each window: in a big hall one zone's screens
+ * still show their last call after dozens of calls in the other zones. At most RECENT_CALLS plus
+ * one a window.
+ */
+function keepCalls(calls: CallRecord[]): CallRecord[] {
+  const seen = new Set<string>();
+  return calls.filter((c, i) => {
+    const newest = !seen.has(c.window.id);
+    seen.add(c.window.id);
+    return i < RECENT_CALLS || newest;
+  });
+}
 
 /** Weight of the newest finished ticket in the learnt service time (exponential average). */
 const LEARNING_RATE = 0.2;
@@ -109,7 +123,7 @@ function evolveBody(state: HallState, e: HallEvent): HallState {
         ticket: { id: e.ticket.id, number: e.ticket.number, category: e.ticket.category },
         window: e.window,
       };
-      return { ...next, calls: state.calls + 1, recentCalls: [call, ...state.recentCalls].slice(0, RECENT_CALLS) };
+      return { ...next, calls: state.calls + 1, recentCalls: keepCalls([call, ...state.recentCalls]) };
     }
     case "ticket.serving":
       return withTicket(state, e.ticket);
@@ -132,13 +146,17 @@ function evolveBody(state: HallState, e: HallEvent): HallState {
       return release(withTicket(state, e.ticket), e.ticket.id);
     case "ticket.rated": {
       const rated = state.tickets[e.ticket.id];
-      return rated ? withTicket(state, { ...rated, rating: { score: e.score, at: e.at } }) : state;
+      return rated ? withTicket(state, { ...rated, rating: { score: e.score, at: e.at, ...(e.reasons ? { reasons: e.reasons } : {}) } }) : state;
     }
     case "window.updated":
       return withWindow(state, e.window.id, () => e.window);
     case "staff.updated": {
       const { [e.staff.id]: _, ...others } = state.staff;
       return { ...state, staff: e.change === "removed" ? others : { ...state.staff, [e.staff.id]: e.staff } };
+    }
+    case "appointment.cancelled": {
+      const { [e.appointment.code]: _, ...others } = state.appointments;
+      return { ...state, appointments: others };
     }
     case "appointment.booked":
       return { ...state, appointments: { ...state.appointments, [e.appointment.code]: e.appointment } };

@@ -11,8 +11,8 @@ import { buildQueue, chooseNext } from "./call-policy.js";
 import { checkConfig, checkConfigAgainstLive, reject } from "./config.js";
 import { localDay } from "./day.js";
 import { emptyHall, evolve, isConfigured } from "./evolve.js";
-import { bookAppointment, checkIn, isServed, issueTicket } from "./issue.js";
-import { rateTicket } from "./rating.js";
+import { bookAppointment, cancelAppointment, checkIn, isServed, issueTicket } from "./issue.js";
+import { evaluateAtWindow, rateTicket } from "./rating.js";
 import { pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
 import type {
   Category,
@@ -141,10 +141,12 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
       return rec.record(issueTicket(state, { category: command.category, priority: command.priority ?? "normal", citizen: command.citizen }, at));
     case "book_appointment":
       return rec.record(bookAppointment(state, command, at));
+    case "cancel_appointment":
+      return rec.record(cancelAppointment(state, command.code));
     case "check_in":
       return rec.record(checkIn(state, command.code, at));
     case "save_staff":
-      return rec.record(saveStaff(state, command.staff, command.pin));
+      return rec.record(saveStaff(state, command.staff, command.pin, command.password));
     case "remove_staff":
       return rec.record(removeStaff(state, command.staff));
     case "sign_in_staff":
@@ -153,7 +155,9 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
     case "resume":
       return rec.record(pauseOrResume(state, command.window, command.type));
     case "rate":
-      return rec.record(rateTicket(state, command.ticket, command.score, at));
+      return rec.record(rateTicket(state, command.ticket, command.score, at, command.reasons));
+    case "evaluate":
+      return rec.record(evaluateAtWindow(state, command.window, command.score, command.reasons, now, at));
 
     case "call": {
       const w = findWindow(state, command.window);
@@ -316,6 +320,8 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
         categories: state.categories,
         windows: state.windows.map(({ id, number, label, categories, state: open }) => ({ id, number, label, categories, state: open })),
       };
+      const invalid = checkConfig(config);
+      if (invalid) return invalid;
       rec.emit({ type: "hall.configured", config, day: state.day });
       return {};
     }

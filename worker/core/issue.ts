@@ -91,6 +91,17 @@ export function bookAppointment(
   return { events: [{ type: "appointment.booked", appointment }], result: { appointment } };
 }
 
+/** Cancels a booking not yet checked in: its code stops working at the kiosk. */
+export function cancelAppointment(state: HallState, code: string): Decision | Rejection {
+  const appointment = state.appointments[code];
+  if (!appointment) return reject("unknown_appointment", `预约码 ${code} 不存在 · no appointment with code ${code}`, { code });
+  if (appointment.ticket) {
+    const number = state.tickets[appointment.ticket]?.number ?? appointment.ticket;
+    return reject("conflict", `此预约已签到取号 ${number}，不能取消 · already checked in as ${number}`, { code, ticket: number });
+  }
+  return { events: [{ type: "appointment.cancelled", appointment }], result: { appointment } };
+}
+
 /** Turns a booked appointment into an appointment-priority ticket, once, on its day. */
 export function checkIn(state: HallState, code: string, at: string): Decision | Rejection {
   const appointment = state.appointments[code];

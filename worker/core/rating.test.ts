@@ -55,7 +55,7 @@ describe("rating a ticket", () => {
     }
     const rows = rollupsOf(tally);
     for (const by of ["hall", "category", "window", "officer", "hour"]) {
-      expect(rows.find((r) => r.by === by)?.rating, by).toEqual({ count: 1, sum: 2 });
+      expect(rows.find((r) => r.by === by)?.rating, by).toEqual({ count: 1, sum: 2, good: 0, bad: 1 });
     }
   });
 });

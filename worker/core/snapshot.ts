@@ -3,7 +3,8 @@
  * `snapshot` message. Derived from the state on demand, never stored.
  */
 import { estimateHall } from "./estimates.js";
-import type { CallRecord, Category, HallEvent, HallSettings, HallState, Ticket, Window } from "./types.js";
+import { RECENT_CALLS } from "./evolve.js";
+import type { CallRecord, Category, HallEvent, HallSettings, HallState, Ticket, Window, Zone } from "./types.js";
 
 export interface WaitingTicket extends Ticket {
   ahead: number;
@@ -11,8 +12,10 @@ export interface WaitingTicket extends Ticket {
 }
 
 export interface HallSnapshot {
-  hall: HallSettings & { id: string; day: string };
+  hall: Omit<HallSettings, "zones"> & { id: string; day: string };
   seq: number;
+  /** The hall's zones; empty when the hall is one zone. */
+  zones: Zone[];
   categories: Array<Category & { waiting: number; estimatedWaitMinutes: number | null; learntServiceMinutes: number | null }>;
   windows: Array<Omit<Window, "current"> & { current: Ticket | null }>;
   waiting: WaitingTicket[];
@@ -21,9 +24,11 @@ export interface HallSnapshot {
 
 export function snapshotOf(state: HallState, now: number): HallSnapshot {
   const estimates = estimateHall(state, now);
+  const { zones = [], ...settings } = state.settings;
   return {
-    hall: { id: state.hall, day: state.day, ...state.settings },
+    hall: { id: state.hall, day: state.day, ...settings },
     seq: state.seq,
+    zones,
     categories: state.categories.map((c) => ({
       ...c,
       waiting: estimates.categories.get(c.id)?.waiting ?? 0,
@@ -35,7 +40,7 @@ export function snapshotOf(state: HallState, now: number): HallSnapshot {
       return { ...w, current: current ? publicTicket(current) : null };
     }),
     waiting: estimates.order.map((t) => ({ ...publicTicket(t), ...estimates.tickets.get(t.id)! })),
-    recentCalls: state.recentCalls,
+    recentCalls: state.recentCalls.slice(0, RECENT_CALLS),
   };
 }
 

@@ -1,10 +1,10 @@
 /**
  * Hall staff and what an officer does to their own window: the accounts a manager keeps,
- * signing in with one, pausing and resuming. A PIN never reaches the core: the hall object
- * checks it and keeps its hash; here an account only says whether it has one.
+ * signing in with one, pausing and resuming. A PIN or password never reaches the core: the hall
+ * object checks it and keeps its hash; here an account only says whether it has one.
  */
 import { reject } from "./config.js";
-import type { Decision, HallState, Officer, Rejection, Staff, Window } from "./types.js";
+import type { Decision, HallState, Officer, Rejection, Staff, StaffAccess, Window } from "./types.js";
 
 const officerOf = (s: Staff): Officer => ({ id: s.id, name: s.name, badge: s.badge });
 
@@ -16,14 +16,30 @@ function findStaff(state: HallState, id: string): Staff | Rejection {
   return state.staff[id] ?? reject("unknown_staff", `no staff account "${id}" in this hall`, { staff: id });
 }
 
-export function saveStaff(state: HallState, input: Omit<Staff, "hasPin">, pin: "set" | "clear" | "keep"): Decision | Rejection {
+type Secret = "set" | "clear" | "keep";
+
+const has = (change: Secret, before: boolean | undefined) => (change === "set" ? true : change === "clear" ? false : (before ?? false));
+
+export function saveStaff(
+  state: HallState,
+  input: Omit<Staff, "hasPin" | "hasPassword" | "access"> & { access?: StaffAccess },
+  pin: Secret,
+  password: Secret = "keep",
+): Decision | Rejection {
   const before = state.staff[input.id];
   const twin = Object.values(state.staff).find((s) => s.id !== input.id && s.badge === input.badge);
   if (twin) return reject("conflict", `badge ${input.badge} belongs to ${twin.name} (${twin.id})`, { badge: input.badge });
-  const hasPin = pin === "set" ? true : pin === "clear" ? false : (before?.hasPin ?? false);
-  const staff: Staff = { id: input.id, name: input.name, badge: input.badge, role: input.role, hasPin };
-  // A new PIN is a change even when the account looks the same.
-  if (before && pin !== "set" && JSON.stringify(before) === JSON.stringify(staff)) return { events: [], result: { staff } };
+  const staff: Staff = {
+    id: input.id,
+    name: input.name,
+    badge: input.badge,
+    role: input.role,
+    access: input.access ?? accessOf(before),
+    hasPin: has(pin, before?.hasPin),
+    hasPassword: has(password, before?.hasPassword),
+  };
+  // A new PIN or password is a change even when the account looks the same.
+  if (before && pin !== "set" && password !== "set" && JSON.stringify(before) === JSON.stringify(staff)) return { events: [], result: { staff } };
   const events: Decision["events"] = [{ type: "staff.updated", staff, change: before ? "updated" : "added" }];
   // An officer on duty who is renamed shows the new name on the window screen at once.
   for (const w of state.windows) {
@@ -32,6 +48,11 @@ export function saveStaff(state: HallState, input: Omit<Staff, "hasPin">, pin: "
     if (JSON.stringify(officer) !== JSON.stringify(w.officer)) events.push({ type: "window.updated", window: { ...w, officer }, changes: ["officer"] });
   }
   return { events, result: { staff } };
+}
+
+/** Accounts kept before access existed sign in as counters: the least a person may do. */
+export function accessOf(staff: Pick<Staff, "access"> | undefined): StaffAccess {
+  return staff?.access ?? "counter";
 }
 
 export function removeStaff(state: HallState, id: string): Decision | Rejection {

@@ -30,16 +30,22 @@ export interface Officer {
 /** 民警 police officer, 辅警 auxiliary officer, 带班领导 the officer leading the shift. */
 export type StaffRole = "officer" | "auxiliary" | "lead";
 
+/** What a person may do in Tongban once signed in: run the hall, or work a window. */
+export type StaffAccess = "manager" | "counter";
+
 /**
- * A hall staff account the manager keeps. A PIN, if set, is hashed and stored by the hall
- * object outside the state and the event log; the state only knows that there is one.
+ * A hall staff account the manager keeps. A PIN or a password, if set, is hashed and stored by
+ * the hall object outside the state and the event log; the state only knows that there is one.
+ * `role` is the person's rank; `access` is what they may do when they sign in.
  */
 export interface Staff {
   id: string;
   name: string;
   badge: string;
   role: StaffRole;
+  access: StaffAccess;
   hasPin: boolean;
+  hasPassword: boolean;
 }
 
 /** What the hall keeps of a citizen's ID number: never the number itself. */
@@ -117,8 +123,14 @@ export interface Ticket {
   /** Why its latest call chose it. */
   callReason?: CallReason;
   /** The citizen's score on the window evaluator or status page, once, after the ticket is done. */
-  rating?: { score: number; at: string };
+  rating?: { score: number; at: string; reasons?: RatingReason[] };
 }
+
+/**
+ * Why a citizen was not satisfied (好差评's offline indicators): 服务效率 efficiency, 服务水平 skill,
+ * 服务态度 attitude, 其他 other. Only a 差评 (score 1 or 2) carries them.
+ */
+export type RatingReason = "efficiency" | "skill" | "attitude" | "other";
 
 /** What a rating names of its ticket: enough to file it under the category, window and officer. */
 export type RatedTicket = Pick<Ticket, "id" | "number" | "category" | "window" | "officer">;
@@ -154,12 +166,25 @@ export interface HallSettings {
    * as a hardware caller does (one press per citizen). Absent means true; false refuses the call.
    */
   callNextFinishes?: boolean;
+  /** Areas of the hall with their own screens and speakers; absent or empty: one zone, the whole hall. */
+  zones?: Zone[];
   /** The region the hall reports its figures to (worker/regions); absent for a hall on its own. */
   region?: string;
   /** Where the hall is, for the public list's "nearest first" (WGS-84 degrees). */
   location?: { lat: number; lng: number };
   /** The street address the public list shows. */
   address?: string;
+}
+
+/**
+ * An area of the hall (出入境区, 交管区, a floor) with its own screens and speakers: they show
+ * and speak the calls at its windows. A window belongs to at most one zone.
+ */
+export interface Zone {
+  id: string;
+  names: Record<NameScript, string>;
+  /** Window ids. */
+  windows: string[];
 }
 
 /** How each call is announced; the announcer page reads it live from the hall's feed. */
@@ -178,7 +203,10 @@ export const DEFAULT_ANNOUNCEMENT: AnnouncementSettings = { repeat: 2, rate: 1, 
 
 /** Settings a manager changes during the day without touching categories or windows. */
 export type SettingsChange = Partial<
-  Pick<HallSettings, "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes">
+  Pick<
+    HallSettings,
+    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones"
+  >
 > & {
   /** Merged into the hall's announcer settings: name only what changes. */
   announcer?: Partial<AnnouncementSettings>;
@@ -260,10 +288,11 @@ export type HallEventBody =
   | { type: "ticket.requeued"; ticket: Ticket }
   | { type: "ticket.transferred"; ticket: Ticket; transfer: Transfer }
   | { type: "ticket.cancelled"; ticket: Ticket; reason: string }
-  | { type: "ticket.rated"; ticket: RatedTicket; score: number }
+  | { type: "ticket.rated"; ticket: RatedTicket; score: number; reasons?: RatingReason[] }
   | { type: "window.updated"; window: Window; changes: WindowChange[] }
   | { type: "staff.updated"; staff: Staff; change: "added" | "updated" | "removed" }
-  | { type: "appointment.booked"; appointment: Appointment };
+  | { type: "appointment.booked"; appointment: Appointment }
+  | { type: "appointment.cancelled"; appointment: Appointment };
 
 export type WindowChange = "state" | "categories" | "officer";
 
@@ -282,7 +311,8 @@ export type Command =
   | { type: "transfer"; ticket: string; category?: string; window?: string }
   | { type: "cancel"; ticket: string; reason?: string }
   /** A citizen's 1..5 score (满意度评价) for a finished ticket, once. */
-  | { type: "rate"; ticket: string; score: number }
+  | { type: "rate"; ticket: string; score: number; reasons?: RatingReason[] }
+  | { type: "evaluate"; window: string; score: number; reasons?: RatingReason[] }
   | { type: "set_window"; window: string; state?: WindowState; categories?: string[] }
   | { type: "sign_in"; window: string; officer: Officer }
   /** Signs a staff account in; the hall object checks its PIN before the core sees this. */
@@ -290,11 +320,20 @@ export type Command =
   /** Pause and resume are the counter's own: they never open a window a manager closed. */
   | { type: "pause"; window: string }
   | { type: "resume"; window: string }
-  /** Adds or replaces a staff account; `pin` says what becomes of its PIN. */
-  | { type: "save_staff"; staff: Omit<Staff, "hasPin">; pin: "set" | "clear" | "keep" }
+  /**
+   * Adds or replaces a staff account; `pin` and `password` say what becomes of each. Without
+   * `access` an account keeps the access it has (a new one: counter).
+   */
+  | {
+      type: "save_staff";
+      staff: Omit<Staff, "hasPin" | "hasPassword" | "access"> & { access?: StaffAccess };
+      pin: "set" | "clear" | "keep";
+      password?: "set" | "clear" | "keep";
+    }
   | { type: "remove_staff"; staff: string }
   /** The hall object fills in a fresh random `code` when the caller gives none; `day` "" is today. */
   | { type: "book_appointment"; code: string; category: string; day: string; note?: string }
+  | { type: "cancel_appointment"; code: string }
   | { type: "check_in"; code: string }
   | { type: "sign_out"; window: string }
   | { type: "update_settings"; settings: SettingsChange }

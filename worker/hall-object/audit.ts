@@ -1,6 +1,7 @@
 /**
- * Audit rows: who did what, when, from which device. At a window terminal the "who" is the
- * officer signed in there, named beside the terminal's token.
+ * Audit rows: who did what, when, from which device. A person signed in as themselves is named
+ * with their badge; at a window terminal with a token, the officer signed in there is named
+ * beside the terminal's token.
  */
 import type { Command, HallState } from "../core/types.js";
 import type { Actor } from "./index.js";
@@ -12,7 +13,7 @@ export function targetOf(command: Command): string | null {
   if (command.type === "issue") return `category:${command.category}`;
   if (command.type === "save_staff") return `staff:${command.staff.id}`;
   if (command.type === "remove_staff") return `staff:${command.staff}`;
-  if (command.type === "book_appointment" || command.type === "check_in") return `appointment:${command.code}`;
+  if (command.type === "book_appointment" || command.type === "check_in" || command.type === "cancel_appointment") return `appointment:${command.code}`;
   return null;
 }
 
@@ -36,10 +37,12 @@ export function auditEntry(
   extra: Partial<Pick<AuditEntry, "action" | "commandId" | "detail">> = {},
 ): AuditEntry {
   const officer = actor.role === "counter" && state ? windowOf(state, command)?.officer : null;
+  // A person signed in as themselves is named once, even at the window where they are on duty.
+  const named = officer && officer.badge !== actor.badge ? `${officer.name}（${officer.badge}）· ${actor.name}` : actor.name;
   return {
     at: new Date(now).toISOString(),
     role: actor.role,
-    actor: officer ? `${officer.name}（${officer.badge}）· ${actor.name}` : actor.name,
+    actor: named,
     device: actor.device,
     action: extra.action ?? command.type,
     target: targetOf(command),

@@ -39,7 +39,7 @@ export interface PinRecord {
 
 async function derive(pin: string, salt: Uint8Array, iterations: number): Promise<string> {
   const key = await crypto.subtle.importKey("raw", encoder.encode(pin), "PBKDF2", false, ["deriveBits"]);
-  const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, key, 256);
+  const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt: Uint8Array.from(salt), iterations }, key, 256);
   return hex(bits);
 }
 
@@ -48,7 +48,8 @@ export async function hashPin(pin: string): Promise<PinRecord> {
   return { salt: hex(salt), hash: await derive(pin, salt, PIN_ITERATIONS), iterations: PIN_ITERATIONS };
 }
 
-async function pinMatches(pin: string, record: PinRecord): Promise<boolean> {
+/** Whether `secret` hashes to `record`, compared without an early exit: PINs and passwords alike. */
+export async function pinMatches(pin: string, record: PinRecord): Promise<boolean> {
   const hash = await derive(pin, unhex(record.salt), record.iterations);
   let diff = hash.length ^ record.hash.length;
   for (let i = 0; i < hash.length; i++) diff |= hash.charCodeAt(i) ^ record.hash.charCodeAt(i);

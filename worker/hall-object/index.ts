@@ -10,7 +10,7 @@ import { DurableObject } from "cloudflare:workers";
 import { nextMidnight } from "../core/day.js";
 import { decide, isConfigured, isRejection } from "../core/hall.js";
 import { publicEvent, snapshotOf, type HallSnapshot } from "../core/snapshot.js";
-import type { Command, HallEvent, HallState, Staff } from "../core/types.js";
+import type { Appointment, Command, HallEvent, HallState, Staff } from "../core/types.js";
 import { DEMO_HALL, demoConfig } from "../demo.js";
 import { clockOf, machineInstant } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
@@ -18,12 +18,14 @@ import { VIEWS } from "../pages/registry.js";
 import { feedUrl, type LiveView, type Room } from "../pages/views.js";
 import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";
 import { migratePins } from "./credentials.js";
+import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type FollowUp, type FollowUpClose } from "./follow-ups.js";
 import { auditEntry } from "./audit.js";
 import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "./limits.js";
 import { prepare } from "./prepare.js";
 import { previewChanges } from "./preview.js";
 import { RegionReporter } from "./report.js";
 import { rejectionReply, replyFor } from "./replies.js";
+import { HallSessions, type SessionView, type SignInReply } from "./sessions.js";
 import { HallStats, type InsightQuestion } from "./stats.js";
 import { countHandled, countWake } from "./wakes.js";
 import { auditPage, eventsSince, loadState, migrate, persist, storedReply, type AuditRow, type StoredReply } from "./storage.js";
@@ -34,6 +36,8 @@ export interface Actor {
   device: string | null;
   /** A counter token bound to these windows acts only on their tickets. */
   windows?: string[];
+  /** A signed-in person's badge number: the audit row names them, not a token. */
+  badge?: string;
 }
 
 export interface CommandRequest {
@@ -43,9 +47,10 @@ export interface CommandRequest {
   actor: Actor;
   /**
    * Values the hall turns into hashes before the command is decided: an ID number for `issue`,
-   * a PIN for `save_staff` and `sign_in_staff`. Never stored, logged or fingerprinted in clear.
+   * a PIN for `save_staff` and `sign_in_staff`, a password for `save_staff`. Never stored,
+   * logged or fingerprinted in clear.
    */
-  sensitive?: { citizenId?: string; pin?: string };
+  sensitive?: { citizenId?: string; pin?: string; password?: string };
 }
 
 export interface CommandReply extends StoredReply {
@@ -63,6 +68,7 @@ export class HallObject extends DurableObject<Env> {
   #rate = new MessageRate();
   #stats: HallStats;
   #reporter: RegionReporter;
+  #sessions: HallSessions;
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
 
@@ -73,9 +79,11 @@ export class HallObject extends DurableObject<Env> {
     // Waking from hibernation is construction: rebuild the state from SQLite every time.
     migrate(ctx.storage.sql);
     migratePins(ctx.storage.sql);
+    migrateFollowUps(ctx.storage.sql);
     this.#state = loadState(ctx.storage.sql, ctx.id.name ?? "");
     this.#stats = new HallStats(ctx.storage);
     this.#reporter = new RegionReporter(ctx.storage.sql);
+    this.#sessions = new HallSessions(ctx.storage.sql);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -120,11 +128,50 @@ export class HallObject extends DurableObject<Env> {
     return Object.values(this.#state.staff).sort((a, b) => a.badge.localeCompare(b.badge));
   }
 
+  /** A person signs in with badge and password (worker/hall-object/sessions.ts); null for an unknown hall. */
+  async signIn(hall: string, badge: string, password: string, device: string | null): Promise<SignInReply | null> {
+    this.#adopt(hall);
+    return isConfigured(this.#state) ? this.#sessions.signIn(() => this.#state, badge, password, () => this.clock(), device) : null;
+  }
+
+  /** Who holds this session, while it lasts. */
+  async sessionOf(hall: string, id: string, secret: string): Promise<SessionView | null> {
+    this.#adopt(hall);
+    return isConfigured(this.#state) ? this.#sessions.person(this.#state, id, secret, this.clock()) : null;
+  }
+
+  async signOut(hall: string, id: string, secret: string, device: string | null): Promise<boolean> {
+    this.#adopt(hall);
+    return isConfigured(this.#state) && this.#sessions.signOut(this.#state, id, secret, this.clock(), device);
+  }
+
+  /** The bookings for `day` (all days from today when null), in booking order. */
+  async appointments(hall: string, day: string | null): Promise<Appointment[] | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    this.#apply({ type: "rollover" }, SYSTEM, null, "");
+    return Object.values(this.#state.appointments)
+      .filter((a) => day === null || a.day === day)
+      .sort((a, b) => a.day.localeCompare(b.day) || a.bookedAt.localeCompare(b.bookedAt));
+  }
+
   /** The audit log, newest first: who did what, when, from which device. */
   async audit(hall: string, limit: number, before: number | null): Promise<{ entries: AuditRow[]; next: number | null } | null> {
     this.#adopt(hall);
     if (!isConfigured(this.#state)) return null;
     return auditPage(this.ctx.storage.sql, limit, before);
+  }
+
+  /** Follow-ups (回访) of 差评: list them, or mark one done with a note (worker/hall-object/follow-ups.ts). */
+  async followUps(hall: string, state: "open" | "done" | "all"): Promise<FollowUp[] | null> {
+    this.#adopt(hall);
+    return isConfigured(this.#state) ? followUpList(this.ctx.storage.sql, state) : null;
+  }
+
+  async closeFollowUp(hall: string, id: number, note: string, actor: Actor): Promise<FollowUpClose | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    return this.ctx.storage.transactionSync(() => closeFollowUp(this.ctx.storage.sql, id, note, actor, this.clock()));
   }
 
   /** Statistics or staffing advice (worker/hall-object/stats.ts), or null for an unknown hall. */
@@ -287,6 +334,7 @@ export class HallObject extends DurableObject<Env> {
         commandId ? { commandId, fingerprint, reply, now } : null,
       );
       alsoWrite?.(this.ctx.storage.sql);
+      recordFollowUps(this.ctx.storage.sql, outcome.events);
       this.#stats.persist(before, outcome.events);
     });
     this.#stats.committed(before.seq, outcome.events);

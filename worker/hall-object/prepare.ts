@@ -1,6 +1,6 @@
 /**
  * The step between a request and the pure core: what needs secrets, randomness or crypto.
- * An ID number becomes a keyed hash, a new PIN a salted hash in its own table, a sign-in's PIN
+ * An ID number becomes a keyed hash, a new PIN or password a salted hash in its own table, a sign-in's PIN
  * is checked, and an appointment gets a random code. Nothing here keeps a value in clear.
  */
 import { ticketSecret } from "../api/ticket-token.js";
@@ -11,6 +11,7 @@ import type { Env } from "../env.js";
 import { auditEntry } from "./audit.js";
 import { appointmentCode, checkPin, citizenIdHash, hashPin, writePin } from "./credentials.js";
 import type { CommandRequest } from "./index.js";
+import { writePassword } from "./sessions.js";
 import { writeAudit, type StoredReply } from "./storage.js";
 
 /** A command made ready for the core, and what to write beside its events; or a refusal. */
@@ -36,12 +37,21 @@ export async function prepare(request: CommandRequest, state: HallState, env: En
   if (command.type === "book_appointment" && command.code === "") {
     return { command: { ...command, code: appointmentCode(state.appointments) } };
   }
-  if (command.type === "save_staff" && command.pin !== "keep") {
-    if (command.pin === "set" && !sensitive?.pin) return refusal(400, "invalid", "a new PIN is missing", { pin: "required" });
-    const record = command.pin === "set" && sensitive?.pin ? await hashPin(sensitive.pin) : null;
-    return { command, alsoWrite: (s) => writePin(s, command.staff.id, record) };
+  if (command.type === "save_staff" && (command.pin !== "keep" || (command.password ?? "keep") !== "keep")) {
+    const { pin, password = "keep", staff } = command;
+    if (pin === "set" && !sensitive?.pin) return refusal(400, "invalid", "a new PIN is missing", { pin: "required" });
+    if (password === "set" && !sensitive?.password) return refusal(400, "invalid", "a new password is missing", { password: "required" });
+    const pinRecord = pin === "set" ? await hashPin(sensitive!.pin!) : null;
+    const passwordRecord = password === "set" ? await hashPin(sensitive!.password!) : null;
+    const alsoWrite = (s: SqlStorage) => {
+      if (pin !== "keep") writePin(s, staff.id, pinRecord);
+      if (password !== "keep") writePassword(s, staff.id, passwordRecord, now);
+    };
+    return { command, alsoWrite };
   }
-  if (command.type === "remove_staff") return { command, alsoWrite: (s) => writePin(s, command.staff, null) };
+  if (command.type === "remove_staff") {
+    return { command, alsoWrite: (s) => (writePin(s, command.staff, null), writePassword(s, command.staff, null, now)) };
+  }
   if (command.type === "sign_in_staff" && state.staff[command.staff]?.hasPin) {
     const check = await checkPin(sql, command.staff, sensitive?.pin, now);
     if (check.ok) return { command };

@@ -67,8 +67,15 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
       return { status: 200, body: { staff: result.staff } };
     case "book_appointment":
       return { status: 201, body: { appointment: result.appointment } };
+    case "cancel_appointment":
+      return { status: 200, body: { appointment: result.appointment } };
     case "rate":
       return { status: 201, body: { ticket: result.ticket } };
+    case "evaluate": {
+      // The evaluator faces the citizen: their number and what they said, never the ticket's fields.
+      const t = result.ticket!;
+      return { status: 201, body: { rating: { ticket: t.number, score: t.rating!.score, reasons: t.rating!.reasons ?? [], at: t.rating!.at } } };
+    }
     case "reset":
     case "rollover":
       return { status: 200, body: { day: state.day, seq: state.seq } };

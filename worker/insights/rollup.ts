@@ -41,7 +41,8 @@ export interface Rollup {
   wait: DurationCounts;
   /** Start of service at the finishing window (called or started, the later) to finish. */
   service: DurationCounts;
-  rating: { count: number; sum: number };
+  /** `good`: 好评 (4 or 5); `bad`: 差评 (1 or 2). Absent in rollups stored before they were counted. */
+  rating: { count: number; sum: number; good?: number; bad?: number };
 }
 
 /** A citizen's score on the window evaluator (窗口评价器). */
@@ -136,7 +137,7 @@ function rollupFor(tally: StatsTally, day: string, g: Group): Rollup {
       transfers: 0,
       wait: noDurations(),
       service: noDurations(),
-      rating: { count: 0, sum: 0 },
+      rating: { count: 0, sum: 0, good: 0, bad: 0 },
     };
     tally.rollups.set(id, r);
   }
@@ -243,6 +244,8 @@ export function countRating(tally: StatsTally, rating: Rating): boolean {
     const r = rollupFor(tally, served.day, g);
     r.rating.count++;
     r.rating.sum += rating.score;
+    if (rating.score >= 4) r.rating.good = (r.rating.good ?? 0) + 1;
+    if (rating.score <= 2) r.rating.bad = (r.rating.bad ?? 0) + 1;
   }
   return true;
 }
@@ -289,4 +292,6 @@ export function addRollup(into: Rollup, from: Rollup): void {
   addDurations(into.service, from.service);
   into.rating.count += from.rating.count;
   into.rating.sum += from.rating.sum;
+  into.rating.good = (into.rating.good ?? 0) + (from.rating.good ?? 0);
+  into.rating.bad = (into.rating.bad ?? 0) + (from.rating.bad ?? 0);
 }

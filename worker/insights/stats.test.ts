@@ -161,10 +161,10 @@ describe("the day's statistics from the event log", () => {
 
   it("averages the first rating of each served ticket and ignores the rest", () => {
     const rows = byKey(hallStats(morning(), { timezone: "Asia/Shanghai", by: "category", ratings }));
-    expect(rows.household!.satisfaction).toEqual({ meanScore: 4.5, count: 2 });
-    expect(rows.traffic!.satisfaction).toEqual({ meanScore: 3, count: 1 });
+    expect(rows.household!.satisfaction).toEqual({ meanScore: 4.5, count: 2, goodRate: 100, bad: 0 });
+    expect(rows.traffic!.satisfaction).toEqual({ meanScore: 3, count: 1, goodRate: 0, bad: 0 });
     const [hall] = hallStats(morning(), { timezone: "Asia/Shanghai", by: "hall", ratings });
-    expect(hall!.satisfaction).toEqual({ meanScore: 4, count: 3 });
+    expect(hall!.satisfaction).toEqual({ meanScore: 4, count: 3, goodRate: 66.7, bad: 0 });
     const tally = startTally("Asia/Shanghai");
     for (const e of morning()) countEvent(tally, e);
     expect(countRating(tally, { ticket: "20260302-A002", score: 6, at: "" })).toBe(false);
@@ -263,9 +263,9 @@ describe("CSV", () => {
     const lines = statsCsv(rows).split("\r\n");
     expect(lines[0]).toBe(
       "from,to,by,key,label,issued,served,no_shows,transfers,waits,wait_mean_min,wait_median_min,wait_p90_min,wait_max_min," +
-        "service_mean_min,service_median_min,service_p90_min,service_max_min,satisfaction_mean,ratings",
+        "service_mean_min,service_median_min,service_p90_min,service_max_min,satisfaction_mean,ratings,good_rate_pct,bad_ratings",
     );
-    expect(lines[1]).toBe('2026-03-02,2026-03-02,category,household,"户政, ""A""",2,3,0,0,2,31,3,59,59,5.33,5,6,6,,0');
+    expect(lines[1]).toBe('2026-03-02,2026-03-02,category,household,"户政, ""A""",2,3,0,0,2,31,3,59,59,5.33,5,6,6,,0,,0');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe("");
     expect(statsCsv([], { bom: true })).toMatch(/^\uFEFFfrom,to,/);

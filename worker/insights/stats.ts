@@ -9,7 +9,8 @@
  *  - service: service began at the finishing window → finished, in minutes;
  *  - median and p90 are nearest-rank percentiles over whole seconds (see `percentileSeconds`):
  *    always a wait that really happened, never an interpolation;
- *  - satisfaction: mean score (1..5) of the ratings of tickets served in the group.
+ *  - satisfaction: mean score (1..5) of the ratings of tickets served in the group, the 好评率
+ *    (share of 4 and 5, in percent) and the count of 差评 (1 and 2).
  */
 import { durationFigures, noDurations, type DurationFigures } from "./durations.js";
 import { addRollup, rollUp, type Rating, type Rollup, type StatsDimension } from "./rollup.js";
@@ -30,7 +31,7 @@ export interface StatsRow {
   transfers: number;
   wait: DurationFigures;
   service: DurationFigures;
-  satisfaction: { meanScore: number | null; count: number };
+  satisfaction: { meanScore: number | null; count: number; goodRate: number | null; bad: number };
 }
 
 export interface StatsQuery {
@@ -52,7 +53,7 @@ function emptyLike(r: Rollup): Rollup {
     transfers: 0,
     wait: noDurations(),
     service: noDurations(),
-    rating: { count: 0, sum: 0 },
+    rating: { count: 0, sum: 0, good: 0, bad: 0 },
   };
 }
 
@@ -72,6 +73,9 @@ function toRow(r: Rollup, from: string, to: string): StatsRow {
     satisfaction: {
       meanScore: r.rating.count === 0 ? null : Math.round((r.rating.sum / r.rating.count) * 100) / 100,
       count: r.rating.count,
+      // 好评率: the share of 非常满意 and 满意, in percent.
+      goodRate: r.rating.count === 0 ? null : Math.round(((r.rating.good ?? 0) / r.rating.count) * 1000) / 10,
+      bad: r.rating.bad ?? 0,
     },
   };
 }
@@ -146,6 +150,8 @@ const CSV_COLUMNS: Array<[header: string, value: (r: StatsRow) => string | numbe
   ["service_max_min", (r) => r.service.maxMinutes],
   ["satisfaction_mean", (r) => r.satisfaction.meanScore],
   ["ratings", (r) => r.satisfaction.count],
+  ["good_rate_pct", (r) => r.satisfaction.goodRate],
+  ["bad_ratings", (r) => r.satisfaction.bad],
 ];
 
 function csvField(value: string | number | null): string {

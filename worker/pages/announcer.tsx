@@ -7,10 +7,13 @@
  *
  * Page parameters (besides ?token=): `maxAge` seconds (default 30, 1..600): after a
  * reconnect, calls older than this are not spoken; `pack`: the voice pack under
- * /static/voices/ (default `default`); `label`: where this announcer stands, for the manager.
+ * /static/voices/ (default `default`); `label`: where this announcer stands, for the manager;
+ * `zone`: speak only the calls at that zone's windows (the browser keeps the list current from
+ * the feed's `hall.configured` events).
  */
 import { raw } from "hono/html";
-import { DEFAULT_ANNOUNCEMENT, type HallState, type Language } from "../core/types.js";
+import { DEFAULT_ANNOUNCEMENT, type HallState, type Language, type Zone } from "../core/types.js";
+import { findZone, zoneProblem } from "../core/zones.js";
 import { Page, type LiveConfig } from "./layout.js";
 import type { LiveView } from "./views.js";
 
@@ -42,6 +45,8 @@ export interface AnnouncerConfig {
   pack: string;
   maxAgeMs: number;
   label: string | null;
+  /** With `?zone=`: the zone whose windows' calls this announcer speaks; null speaks the whole hall's. */
+  zone: Zone | null;
 }
 
 /** The page's configuration from the hall and the page's parameters. */
@@ -61,6 +66,7 @@ export function announcerConfig(state: HallState, now: number, params: URLSearch
     pack: /^[a-z0-9][a-z0-9_-]{0,39}$/.test(pack) ? pack : "default",
     maxAgeMs: Number.isFinite(maxAge) ? Math.min(600, Math.max(1, maxAge)) * 1000 : DEFAULT_MAX_AGE_SECONDS * 1000,
     label: label || null,
+    zone: findZone(state, params.get("zone") ?? "") ?? null,
   };
 }
 
@@ -71,6 +77,11 @@ function StatusPanel({ state, config }: { state: HallState; config: AnnouncerCon
         <h1 class="an-hall">{state.settings.name}</h1>
         <p class="an-title">
           叫号播音 <span lang="en">Call announcer</span>
+          {config.zone && (
+            <span class="an-label an-zone" data-zone={config.zone.id}>
+              {config.zone.names["zh-Hans"]} <small lang="en">{config.zone.names.en}</small>
+            </span>
+          )}
           {config.label && <span class="an-label">{config.label}</span>}
         </p>
         <p id="an-link" class="an-link" data-online="false">
@@ -138,11 +149,12 @@ function Gate() {
 }
 
 export const announcerPage: LiveView = {
+  check: (state, params) => zoneProblem(state, params),
   page(state, now, params, live: LiveConfig) {
     const token = new URL(live.url, "http://hall").searchParams.get("token") ?? "";
     const config = announcerConfig(state, now, params, token);
     return Page({
-      title: `${state.settings.name} · 叫号播音`,
+      title: [state.settings.name, config.zone?.names["zh-Hans"], "叫号播音"].filter(Boolean).join(" · "),
       styles: ["/static/announcer/announcer.css"],
       bodyClass: "announcer-body",
       children: (

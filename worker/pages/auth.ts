@@ -25,7 +25,8 @@ export async function pageAccess(c: Context<{ Bindings: Env }>, hall: string, ro
   }
   const { principal } = caller;
   if (!mayUseHall(principal, hall) || !roles.includes(principal.role)) {
-    return { ok: false, status: 403, message: `此令牌无权访问 · A ${principal.role} ${caller.via === "token" ? "token" : "sign-in"} cannot open this page` };
+    const zh = caller.via === "token" ? "此令牌无权访问" : `${principal.name} 无权打开此页`;
+    return { ok: false, status: 403, message: `${zh} · A ${principal.role} ${caller.via === "token" ? "token" : "sign-in"} cannot open this page` };
   }
   return { ok: true, principal, token: caller.token, via: caller.via };
 }

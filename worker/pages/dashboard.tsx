@@ -4,9 +4,10 @@
  * alerts when a line passes the alarm line or arrivals surge. Figures: screen-figures.ts.
  */
 import type { HallState } from "../core/types.js";
+import { zoneProblem, zoneScope, zoneState } from "../core/zones.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, type HallFigures } from "./screen-figures.js";
-import { CategoryName, Clock, CLOCK_SCRIPT, STATE_TEXT } from "./screen-parts.js";
+import { CategoryName, Clock, CLOCK_SCRIPT, STATE_TEXT, ZoneName } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
 
 /** Category colours in the chart and legend, in configuration order. */
@@ -103,47 +104,47 @@ function Load({ state, f, live }: { state: HallState; f: HallFigures; live: bool
       </h2>
       <div class="load-table" role="table">
         <div class="load-row load-head" role="row">
-          <span>业务 Service</span>
-          <span>等候</span>
-          <span>办理中</span>
-          <span>已办结</span>
-          <span>平均等候</span>
-          <span>90% 等候</span>
-          <span>最久等候</span>
-          <span>近1小时</span>
-          <span>窗口</span>
+          <span role="columnheader">业务 Service</span>
+          <span role="columnheader">等候</span>
+          <span role="columnheader">办理中</span>
+          <span role="columnheader">已办结</span>
+          <span role="columnheader">平均等候</span>
+          <span role="columnheader">90% 等候</span>
+          <span role="columnheader">最久等候</span>
+          <span role="columnheader">近1小时</span>
+          <span role="columnheader">窗口</span>
         </div>
         {f.categories.map((c, i) => (
           <div class={`load-row${c.alarm ? " alarm" : ""}${c.surge ? " surge" : ""}`} role="row" data-category={c.category.id}>
-            <span class="load-name">
+            <span role="cell" class="load-name">
               <i class="swatch" style={`background:${colour(i)}`}></i>
               <CategoryName state={state} category={c.category} />
             </span>
-            <span class="num strong" data-field="waiting">
+            <span role="cell" class="num strong" data-field="waiting">
               {c.waiting}
             </span>
-            <span class="num" data-field="being-served">
+            <span role="cell" class="num" data-field="being-served">
               {c.beingServed}
             </span>
-            <span class="num" data-field="served">
+            <span role="cell" class="num" data-field="served">
               {c.servedToday}
             </span>
-            <span class="num" data-field="avg-wait">
+            <span role="cell" class="num" data-field="avg-wait">
               {minutes(c.waits.averageMinutes)}
               {c.waits.averageMinutes !== null && <small>分</small>}
             </span>
-            <span class="num" data-field="p90-wait">
+            <span role="cell" class="num" data-field="p90-wait">
               {minutes(c.waits.p90Minutes)}
               {c.waits.p90Minutes !== null && <small>分</small>}
             </span>
-            <span class={`num${c.alarm ? " hot" : ""}`} data-field="oldest-wait">
+            <span role="cell" class={`num${c.alarm ? " hot" : ""}`} data-field="oldest-wait">
               {c.oldestWaitMinutes ?? "—"}
               {c.oldestWaitMinutes !== null && <small>分</small>}
             </span>
-            <span class="num" data-field="last-hour">
+            <span role="cell" class="num" data-field="last-hour">
               {c.arrivalsLastHour}
             </span>
-            <span class={`num${c.openWindows < c.windowsNeeded && c.waiting > 0 ? " hot" : ""}`} data-field="windows">
+            <span role="cell" class={`num${c.openWindows < c.windowsNeeded && c.waiting > 0 ? " hot" : ""}`} data-field="windows">
               {c.openWindows}/{c.windowsNeeded}
             </span>
           </div>
@@ -277,11 +278,19 @@ function Staffing({ state, f, live }: { state: HallState; f: HallFigures; live: 
   );
 }
 
-function regions(state: HallState, now: number, live: boolean, room?: Room) {
-  const f = hallFigures(state, now, room?.lastWeek ?? null);
+/**
+ * The whole hall, or with `?zone=` one zone's figures: the tickets of the lines its windows serve
+ * and those served at its windows, its windows, and advice from today's tickets alone (last
+ * week's record is the hall's, not the zone's).
+ */
+function regions(hall: HallState, now: number, live: boolean, params: URLSearchParams, room?: Room) {
+  const scope = zoneScope(hall, params.get("zone"));
+  const state = scope ? zoneState(hall, scope, { tickets: true }) : hall;
+  const f = hallFigures(state, now, scope ? null : (room?.lastWeek ?? null));
   return (
     <>
       <h1 id="hall-name" class="hall-name" {...oob(live)}>
+        <ZoneName state={state} scope={scope} />
         {state.settings.name}
         <span class="subtitle">
           数据大屏 <span lang="en">Data wall</span>
@@ -304,21 +313,23 @@ function regions(state: HallState, now: number, live: boolean, room?: Room) {
 export const dashboard: LiveView = {
   // The room carries last week's stored figures, from which the day's expected volume is read.
   showsRoom: true,
-  page(state, now, _params, live: LiveConfig, room) {
+  keys: ["zone"],
+  check: (state, params) => zoneProblem(state, params),
+  page(state, now, params, live: LiveConfig, room) {
     return Page({
-      title: `${state.settings.name} · 数据大屏`,
+      title: [state.settings.name, zoneScope(state, params.get("zone"))?.zone.names["zh-Hans"], "数据大屏"].filter(Boolean).join(" · "),
       live,
       styles: ["/static/display/dashboard.css"],
       scripts: [CLOCK_SCRIPT],
       bodyClass: "screen dashboard-body",
       children: (
         <main class="dashboard">
-          {regions(state, now, false, room)}
+          {regions(state, now, false, params, room)}
         </main>
       ),
     }).toString();
   },
-  fragments(state, now, _params, room) {
-    return regions(state, now, true, room).toString();
+  fragments(state, now, params, room) {
+    return regions(state, now, true, params, room).toString();
   },
 };

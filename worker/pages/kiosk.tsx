@@ -2,6 +2,8 @@
  * The ticket kiosk (取号机) on a 10-inch touch screen: the categories served now (others greyed
  * with the reason), the priorities the hall offers, an optional ID number, appointment check-in
  * with an on-screen keypad, and the printed ticket (58 or 80 mm thermal paper, `?paper=58`).
+ * Laid out for landscape (1280×800, 1920×1080) and the upright 取号机 (1080×1920); 适老 mode
+ * (`?elder=1`, or the 长辈模式 button for one citizen) is larger type and one choice per step.
  */
 import { estimateHall } from "../core/estimates.js";
 import { offeredPriorities } from "../core/issue.js";
@@ -17,7 +19,31 @@ function Head({ state, live }: Props) {
     <header id="kiosk-head" class="kiosk-head" {...oob(live)}>
       <h1>{state.settings.name}</h1>
       {state.settings.notice && <p class="notice">{state.settings.notice}</p>}
+      <button type="button" class="elder-toggle" data-action="elder" aria-pressed="false">
+        <Bi zh="长辈模式 · 大字" en="Larger text, one step at a time" />
+      </button>
     </header>
+  );
+}
+
+/**
+ * 适老 mode, step two: after the service, one question — priority — in big buttons; kiosk.js
+ * fills it from the priorities the hall offers now.
+ */
+function ElderStep() {
+  return (
+    <div id="elder-step" class="elder-step" role="dialog" aria-modal="true" aria-labelledby="elder-step-title" hidden>
+      <div class="elder-step-frame">
+        <h2 id="elder-step-title">
+          <Bi zh="需要优先办理吗？" en="Do you need priority service?" />
+        </h2>
+        <p class="elder-step-service" data-slot="service"></p>
+        <div class="elder-step-choices" data-slot="choices"></div>
+        <button type="button" class="secondary elder-back" data-action="elder-back">
+          <Bi zh="返回重选业务" en="Back: choose another service" />
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -192,7 +218,7 @@ export const kioskView: LiveView = {
     return Page({
       title: `${state.settings.name} · 取号 Take a number`,
       live,
-      bodyClass: `console kiosk-page paper-${paper}`,
+      bodyClass: `console kiosk-page paper-${paper}${params.get("elder") === "1" ? " elder" : ""}`,
       styles: ["/static/display/consoles.css", "/static/display/kiosk.css"],
       scripts: ["/static/display/consoles.js", "/static/display/kiosk.js"],
       children: (
@@ -223,6 +249,7 @@ export const kioskView: LiveView = {
             <SidePanel />
             <MessageLine />
           </main>
+          <ElderStep />
           <Slip state={state} />
         </>
       ),

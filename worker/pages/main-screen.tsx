@@ -8,7 +8,8 @@ import { callWords } from "../../announcer/words.js";
 import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
 import type { CallRecord, HallState } from "../core/types.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
-import { CategoryName, Clock, CLOCK_SCRIPT, flashAttrs, Notice, STATE_TEXT, Supervision, waitText } from "./screen-parts.js";
+import { zoneProblem, zoneScope, zoneSnapshot, zoneState, type ZoneScope } from "../core/zones.js";
+import { CategoryName, Clock, CLOCK_SCRIPT, flashAttrs, Notice, STATE_TEXT, Supervision, waitText, ZoneName } from "./screen-parts.js";
 import type { LiveView } from "./views.js";
 
 /** Calls listed under the current one. */
@@ -176,20 +177,25 @@ function Windows({ snapshot, live }: { snapshot: HallSnapshot; live: boolean }) 
   );
 }
 
-function HallName({ state, live }: { state: HallState; live: boolean }) {
+function HallName({ state, scope, live }: { state: HallState; scope: ZoneScope | null; live: boolean }) {
   return (
     <h1 id="hall-name" class="hall-name" {...oob(live)}>
+      <ZoneName state={state} scope={scope} />
       {state.settings.name}
     </h1>
   );
 }
 
-function regions(state: HallState, now: number, live: boolean) {
-  const snapshot = snapshotOf(state, now);
+/** The whole hall, or with `?zone=` one zone: the calls at its windows, its windows, its categories. */
+function regions(hall: HallState, now: number, live: boolean, params: URLSearchParams) {
+  const scope = zoneScope(hall, params.get("zone"));
+  const whole = snapshotOf(hall, now);
+  const snapshot = scope ? zoneSnapshot(whole, scope) : whole;
+  const state = scope ? zoneState(hall, scope) : hall;
   return {
     header: (
       <>
-        <HallName state={state} live={live} />
+        <HallName state={state} scope={scope} live={live} />
         <Clock state={state} now={now} live={live} />
       </>
     ),
@@ -203,10 +209,12 @@ function regions(state: HallState, now: number, live: boolean) {
 }
 
 export const mainScreen: LiveView = {
-  page(state, now, _params, live: LiveConfig) {
-    const r = regions(state, now, false);
+  keys: ["zone"],
+  check: (state, params) => zoneProblem(state, params),
+  page(state, now, params, live: LiveConfig) {
+    const r = regions(state, now, false, params);
     return Page({
-      title: `${state.settings.name} · 综合屏`,
+      title: [state.settings.name, zoneScope(state, params.get("zone"))?.zone.names["zh-Hans"], "综合屏"].filter(Boolean).join(" · "),
       live,
       styles: ["/static/display/main-screen.css"],
       scripts: [CLOCK_SCRIPT],
@@ -224,8 +232,8 @@ export const mainScreen: LiveView = {
       ),
     }).toString();
   },
-  fragments(state, now) {
-    const r = regions(state, now, true);
+  fragments(state, now, params) {
+    const r = regions(state, now, true, params);
     return (
       <>
         {r.header}

@@ -9,6 +9,8 @@ import { oob } from "./layout.js";
 import type { Room } from "./views.js";
 
 const ROLE_WORDS = { officer: "民警 officer", auxiliary: "辅警 auxiliary", lead: "带班领导 shift lead" } as const;
+/** What a person may do when they sign in; their rank (ROLE_WORDS) is another thing. */
+const ACCESS_WORDS = { counter: "窗口终端 counter", manager: "管理台 manager" } as const;
 
 export function Announcers({ room, live }: { room: Room | undefined; live: boolean }) {
   const announcers = room?.announcers ?? [];
@@ -55,7 +57,9 @@ export function StaffList({ state, live }: { state: HallState; live: boolean }) 
             <th>姓名 Name</th>
             <th>警号 Badge</th>
             <th>岗位 Role</th>
+            <th>权限 Access</th>
             <th>PIN</th>
+            <th>密码 Password</th>
             <th>在岗 On duty</th>
             <th></th>
           </tr>
@@ -66,10 +70,12 @@ export function StaffList({ state, live }: { state: HallState; live: boolean }) 
               <td>{s.name}</td>
               <td>{s.badge}</td>
               <td>{ROLE_WORDS[s.role]}</td>
+              <td>{ACCESS_WORDS[s.access ?? "counter"]}</td>
               <td>{s.hasPin ? "已设 set" : "无 none"}</td>
+              <td data-has-password={s.hasPassword ? "true" : "false"}>{s.hasPassword ? "已设 set" : "无 none"}</td>
               <td>{onDuty.has(s.id) ? `${onDuty.get(s.id)} 号窗口` : "—"}</td>
               <td class="row-actions">
-                <button type="button" class="small" data-edit-staff={s.id} data-name={s.name} data-badge={s.badge} data-role={s.role}>
+                <button type="button" class="small" data-edit-staff={s.id} data-name={s.name} data-badge={s.badge} data-role={s.role} data-access={s.access ?? "counter"}>
                   编辑 Edit
                 </button>
                 <button type="button" class="small danger" data-remove-staff={s.id} data-name={s.name}>
@@ -109,6 +115,20 @@ export function StaffForm() {
         </select>
       </label>
       <label>
+        <Bi zh="登录权限" en="May sign in to" />
+        <select name="access">
+          {Object.entries(ACCESS_WORDS).map(([v, words]) => (
+            <option value={v}>{words}</option>
+          ))}
+        </select>
+        <small class="field-error" data-error-for="access"></small>
+      </label>
+      <label>
+        <Bi zh="登录密码（至少 8 位，可留空）" en="Sign-in password, 8+ characters (blank keeps it)" />
+        <input name="password" type="password" autocomplete="new-password" maxlength={200} />
+        <small class="field-error" data-error-for="password"></small>
+      </label>
+      <label>
         <Bi zh="PIN（4–8 位数字，可留空）" en="PIN, 4–8 digits (optional; blank keeps it)" />
         <input name="pin" type="password" inputmode="numeric" autocomplete="new-password" maxlength={8} />
         <small class="field-error" data-error-for="pin"></small>
@@ -116,6 +136,9 @@ export function StaffForm() {
       <div class="form-actions">
         <label class="inline">
           <input type="checkbox" name="clearPin" /> 清除 PIN · remove the PIN
+        </label>
+        <label class="inline">
+          <input type="checkbox" name="clearPassword" /> 清除密码 · remove the password
         </label>
         <button type="reset" class="secondary">
           <Bi zh="清空" en="Clear" />
@@ -130,11 +153,21 @@ export function StaffForm() {
 
 export function Appointments({ state, live }: { state: HallState; live: boolean }) {
   const list = Object.values(state.appointments).sort((a, b) => (a.day + a.bookedAt < b.day + b.bookedAt ? -1 : 1));
+  const days = [...new Set(list.map((a) => a.day))];
   return (
     <section id="manage-appointments" class="panel" {...oob(live)}>
       <h2>
         <Bi zh={`预约（${list.length}）`} en="Appointments: citizens check in at the kiosk with the code" />
       </h2>
+      <label class="inline-field">
+        <Bi zh="日期" en="Day" />
+        <select id="appointment-day" aria-label="预约日期 · day">
+          <option value="">全部 · every day</option>
+          {days.map((d) => (
+            <option value={d}>{d === state.day ? `${d}（今天 today）` : d}</option>
+          ))}
+        </select>
+      </label>
       <table class="list">
         <thead>
           <tr>
@@ -143,16 +176,26 @@ export function Appointments({ state, live }: { state: HallState; live: boolean 
             <th>业务 Category</th>
             <th>备注 Note</th>
             <th>签到 Checked in</th>
+            <th>
+              <span class="visually-hidden">操作 Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {list.map((a) => (
-            <tr data-code={a.code}>
+            <tr data-code={a.code} data-day={a.day}>
               <td class="code">{a.code}</td>
               <td>{a.day}</td>
               <td>{categoryZh(state, a.category)}</td>
               <td>{a.note ?? ""}</td>
               <td>{a.ticket ? (state.tickets[a.ticket]?.number ?? "✓") : "—"}</td>
+              <td>
+                {!a.ticket && (
+                  <button type="button" class="danger" data-cancel-appointment={a.code} aria-label={`取消预约 ${a.code} · cancel`}>
+                    <Bi zh="取消" en="Cancel" />
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

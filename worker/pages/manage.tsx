@@ -9,6 +9,7 @@ import { estimateHall, type HallEstimates } from "../core/estimates.js";
 import type { HallState, Window } from "../core/types.js";
 import { Bi, categoryZh, ConsoleConfig, hhmm, MessageLine, minutesBetween, TransferDialog, WINDOW_WORDS } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
+import { FollowUpsPanel } from "./manage-follow-ups.js";
 import { Announcers, Appointments, AppointmentForm, AuditPanel, SettingsForm, StaffForm, StaffList, WindowDialog } from "./manage-panels.js";
 import { StatsPanel } from "./manage-stats.js";
 import type { LiveView, Room } from "./views.js";
@@ -194,6 +195,7 @@ const TABS = [
   ["staff", "人员", "Staff"],
   ["appointments", "预约", "Appointments"],
   ["settings", "设置", "Settings"],
+  ["follow-ups", "回访", "Follow-ups"],
   ["audit", "审计", "Audit log"],
 ] as const;
 
@@ -222,7 +224,7 @@ export const manageView: LiveView = {
       live,
       bodyClass: "console manage-page",
       styles: ["/static/display/consoles.css", "/static/display/manage.css"],
-      scripts: ["/static/display/consoles.js", "/static/display/manage.js", "/static/display/manage-stats.js"],
+      scripts: ["/static/display/consoles.js", "/static/display/manage.js", "/static/display/manage-stats.js", "/static/display/manage-follow-ups.js"],
       children: (
         <>
           <ConsoleConfig config={{ hall: state.hall, token, role: "manager", timezone: state.settings.timezone, day: state.day, alarmMinutes: state.settings.alarmMinutes }} />
@@ -272,6 +274,9 @@ export const manageView: LiveView = {
             </section>
             <section class="tab-panel" data-tab-panel="settings" hidden>
               <SettingsForm state={state} />
+            </section>
+            <section class="tab-panel" data-tab-panel="follow-ups" hidden>
+              <FollowUpsPanel />
             </section>
             <section class="tab-panel" data-tab-panel="audit" hidden>
               <AuditPanel />

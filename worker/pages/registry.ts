@@ -2,6 +2,7 @@
 import { announcerPage } from "./announcer.js";
 import { counterView } from "./counter.js";
 import { dashboard } from "./dashboard.js";
+import { evaluatorView } from "./evaluator.js";
 import { kioskView } from "./kiosk.js";
 import { mainScreen } from "./main-screen.js";
 import { manageView } from "./manage.js";
@@ -18,4 +19,5 @@ export const VIEWS: Record<string, LiveView> = {
   kiosk: kioskView,
   status: statusView,
   manage: manageView,
+  evaluator: evaluatorView,
 };

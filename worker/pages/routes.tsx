@@ -5,8 +5,10 @@
 import type { Hono } from "hono";
 import type { Role } from "../api/auth.js";
 import type { Env } from "../env.js";
+import { presentedToken } from "../api/auth.js";
 import { pageAccess } from "./auth.js";
 import { Page } from "./layout.js";
+import { loginRoutes, loginUrl, withSignedInBar } from "./login.js";
 import { statusRoutes } from "./status-routes.js";
 import { regionPageRoutes } from "./region-routes.js";
 
@@ -17,19 +19,30 @@ export const PAGES: Array<{ path: string; view: string; roles: Role[] }> = [
   { path: "/halls/:hall/display", view: "main", roles: ANY },
   { path: "/halls/:hall/announcer", view: "announcer", roles: ANY },
   { path: "/halls/:hall/windows/:window/screen", view: "window", roles: ANY },
+  { path: "/halls/:hall/windows/:window/evaluator", view: "evaluator", roles: ["admin", "manager", "counter", "display"] },
   { path: "/halls/:hall/dashboard", view: "dashboard", roles: ANY },
   { path: "/halls/:hall/counter/:window", view: "counter", roles: ["admin", "manager", "counter"] },
   { path: "/halls/:hall/kiosk", view: "kiosk", roles: ["admin", "manager", "kiosk"] },
   { path: "/halls/:hall/manage", view: "manage", roles: ["admin", "manager"] },
 ];
 
-function problemPage(status: number, message: string): string {
+/** Pages a person opens for themselves: without a token or a sign-in, they go to the login page. */
+const SIGN_IN_PAGES = new Set(["counter", "manage"]);
+
+function problemPage(_status: number, message: string, link?: { href: string; text: string }): string {
   return Page({
     title: "Tongban",
     bodyClass: "problem",
     children: (
-      <main style="display:grid;place-items:center;height:100vh;font-size:3vmin;padding:4vmin;text-align:center">
-        <p>{message}</p>
+      <main style="display:grid;place-items:center;align-content:center;gap:1em;height:100vh;font-size:max(18px,3vmin);padding:4vmin;text-align:center">
+        <p style="margin:0">{message}</p>
+        {link && (
+          <p style="margin:0">
+            <a href={link.href} style="color:#ffcc33">
+              {link.text}
+            </a>
+          </p>
+        )}
       </main>
     ),
   }).toString();
@@ -38,11 +51,21 @@ function problemPage(status: number, message: string): string {
 export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
   statusRoutes(app);
   regionPageRoutes(app);
+  loginRoutes(app, problemPage);
   for (const { path, view, roles } of PAGES) {
     app.get(path, async (c) => {
       const hall = c.req.param("hall") ?? "";
       if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(hall)) return c.html(problemPage(404, `没有这个大厅 · unknown hall "${hall}"`), 404);
       const access = await pageAccess(c, hall, roles);
+      const here = new URL(c.req.url);
+      const tokenGiven = presentedToken(c.req.raw, { allowQuery: true }) !== null;
+      if (!access.ok && access.status === 401 && SIGN_IN_PAGES.has(view) && !tokenGiven) {
+        return c.redirect(loginUrl(hall, here.pathname + here.search), 302);
+      }
+      if (!access.ok && access.status === 403 && SIGN_IN_PAGES.has(view) && !tokenGiven) {
+        const link = { href: loginUrl(hall, here.pathname + here.search), text: "以其他身份登录 · Sign in as someone else" };
+        return c.html(problemPage(403, access.message, link), 403);
+      }
       if (!access.ok) return c.html(problemPage(access.status, access.message), access.status);
       const query: Record<string, string> = { ...c.req.param() };
       delete query.hall;
@@ -51,7 +74,7 @@ export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
       const page = await stub.page(hall, view, query, access.principal.role, access.token);
       if (!page.html) return c.html(problemPage(page.status, page.problem ?? "not found"), page.status as 404);
       c.header("Cache-Control", "no-store");
-      return c.html(page.html);
+      return c.html(access.via === "session" && SIGN_IN_PAGES.has(view) ? withSignedInBar(page.html, hall, access.principal) : page.html);
     });
   }
 }

@@ -24,7 +24,7 @@ import { dayOutlook, type DayOutlook, type ReferenceDay } from "../insights/outl
 import { snapshotOf } from "../core/snapshot.js";
 import { serviceMinutesOf } from "../core/estimates.js";
 import type { Category, HallState, Ticket } from "../core/types.js";
-import { localTime } from "./screen-parts.js";
+import { localTime } from "./clock-text.js";
 
 export const SURGE_WINDOW_MINUTES = 30;
 export const SURGE_FACTOR = 2;

@@ -7,10 +7,11 @@
  * own time and the notice scrolls at a phase of the wall clock, and a region re-rendered for
  * some other change carries on where it was instead of starting over.
  */
-import { localParts, offsetMinutes } from "../core/day.js";
+import { clockText } from "./clock-text.js";
 import { raw } from "hono/html";
 import { encode } from "uqr";
 import type { Category, HallState, Window } from "../core/types.js";
+import type { ZoneScope } from "../core/zones.js";
 import { oob } from "./layout.js";
 
 /** How long a new call flashes, in seconds (base.css: .flash). */
@@ -19,38 +20,7 @@ export const FLASH_SECONDS = 6;
 /** The script that ticks the clock; pages with a `Clock` load it. */
 export const CLOCK_SCRIPT = "/static/display/clock.js";
 
-const WEEKDAYS = "日一二三四五六";
-
-interface LocalTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  weekday: number;
-  /** Minutes east of UTC in the hall's zone at that instant. */
-  offset: number;
-}
-
-/** The wall clock in `timezone` at `now`, with its weekday and UTC offset. */
-export function localTime(now: number, timezone: string): LocalTime {
-  const p = localParts(now, timezone);
-  const weekday = new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
-  return { ...p, weekday, offset: offsetMinutes(now, timezone) };
-}
-
-const two = (n: number) => String(n).padStart(2, "0");
-
-/** "2026年11月23日 星期一" and "09:05:07", as clock.js also writes them. */
-export function clockText(now: number, timezone: string): { date: string; time: string; offset: number } {
-  const t = localTime(now, timezone);
-  return {
-    date: `${t.year}年${t.month}月${t.day}日 星期${WEEKDAYS[t.weekday]}`,
-    time: `${two(t.hour)}:${two(t.minute)}:${two(t.second)}`,
-    offset: t.offset,
-  };
-}
+export { clockText, localTime } from "./clock-text.js";
 
 /**
  * Date and time in the hall's zone. clock.js ticks it each second from the server's clock
@@ -67,7 +37,7 @@ export function Clock({ state, now, live }: { state: HallState; now: number; liv
 }
 
 /** The name under the Chinese one: zh-Hant for a Cantonese-calling hall, else English when the hall calls in English. */
-export function secondName(state: HallState, category: Category): { text: string; lang: "zh-Hant" | "en" } | null {
+export function secondName(state: HallState, category: Pick<Category, "names">): { text: string; lang: "zh-Hant" | "en" } | null {
   const langs = state.settings.languages;
   if (langs.includes("yue-Hant")) {
     const text = category.names["zh-Hant"];
@@ -75,6 +45,25 @@ export function secondName(state: HallState, category: Category): { text: string
   }
   if (langs.includes("en") && category.names.en) return { text: category.names.en, lang: "en" };
   return null;
+}
+
+/** A zone's name beside the hall's on its screens; a zone removed live says so. */
+export function ZoneName({ state, scope }: { state: HallState; scope: ZoneScope | null }) {
+  if (!scope) return null;
+  if (!scope.known) {
+    return (
+      <span class="zone-name gone" data-zone={scope.zone.id}>
+        区域已撤销 <span lang="en">Zone removed</span>
+      </span>
+    );
+  }
+  const second = secondName(state, scope.zone);
+  return (
+    <span class="zone-name" data-zone={scope.zone.id}>
+      {scope.zone.names["zh-Hans"]}
+      {second && <span lang={second.lang}>{second.text}</span>}
+    </span>
+  );
 }
 
 export function CategoryName({ state, category }: { state: HallState; category: Category }) {

@@ -1,0 +1,99 @@
+// The window evaluator: when the ticket at this window finishes, ask the citizen to rate it on
+// 好差评's five levels; for 不满意/非常不满意 offer the offline indicators; thank them; and after 30 s
+// without a press go back to idle. The hall names the ticket to rate (data-ask-id on
+// #evaluator-state); a press rates only that one, once (POST …/windows/{window}/evaluation).
+(function () {
+  "use strict";
+  var T = window.Tongban;
+  var IDLE_MS = 30000;
+  var THANKS_MS = 6000;
+  var asked = null;
+  var score = null;
+  var idleTimer = null;
+  var seenAt = { el: null, at: 0 };
+
+  function panel(id) { return document.getElementById(id); }
+  function show(which) {
+    ["evaluator-ask", "evaluator-reasons", "evaluator-thanks"].forEach(function (id) { panel(id).hidden = id !== which; });
+    panel("evaluator-idle").hidden = Boolean(which);
+    document.body.setAttribute("data-step", which || "idle");
+  }
+  function idleIn(ms) {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(function () { show(null); }, ms);
+  }
+
+  // The hall's clock at this moment: data-now when the region was rendered, plus the time since.
+  function hallNow(state) {
+    if (seenAt.el !== state) seenAt = { el: state, at: Date.now() };
+    return Number(state.getAttribute("data-now")) + (Date.now() - seenAt.at);
+  }
+
+  function check(fresh) {
+    var state = panel("evaluator-state");
+    if (!state) return;
+    var id = state.getAttribute("data-ask-id");
+    if (!id) {
+      // Rated (here or elsewhere) or too old: nothing to ask any more.
+      if (asked && !panel("evaluator-ask").hidden) show(null);
+      asked = null;
+      return;
+    }
+    if (id === asked) return;
+    // On first paint, ask only for a ticket finished within the idle time; later, for every new one.
+    var age = hallNow(state) - Number(state.getAttribute("data-finished-at"));
+    if (!fresh && age > IDLE_MS) return;
+    asked = id;
+    score = null;
+    panel("evaluator-ask").querySelector('[data-slot="ticket"]').textContent = state.getAttribute("data-ask") + " 号 · No. " + state.getAttribute("data-ask");
+    var reasons = document.querySelectorAll("[data-reason]");
+    for (var i = 0; i < reasons.length; i++) reasons[i].setAttribute("aria-pressed", "false");
+    show("evaluator-ask");
+    idleIn(fresh ? IDLE_MS : Math.max(1000, IDLE_MS - age));
+  }
+
+  async function submit() {
+    var reasons = [];
+    var chosen = document.querySelectorAll('[data-reason][aria-pressed="true"]');
+    for (var i = 0; i < chosen.length; i++) reasons.push(chosen[i].getAttribute("data-reason"));
+    var body = { score: score };
+    if (reasons.length) body.reasons = reasons;
+    var result = await T.press("POST", T.api("/windows/" + encodeURIComponent(T.config.window) + "/evaluation"), body, "evaluate");
+    if (result.dropped || result.status === 0) return;
+    var note = panel("evaluator-thanks").querySelector('[data-slot="note"]');
+    if (result.ok) {
+      note.textContent = score <= 2 ? "我们会尽快与您联系并改进 · We will call you back and put it right" : "";
+    } else if (result.status === 409) {
+      note.textContent = "本次服务已评价 · This service was already rated";
+    } else {
+      T.say(T.explain(result), "error");
+      return;
+    }
+    show("evaluator-thanks");
+    idleIn(THANKS_MS);
+  }
+
+  document.addEventListener("click", function (e) {
+    var el = e.target.closest("button");
+    if (!el) return;
+    if (el.hasAttribute("data-score")) {
+      score = Number(el.getAttribute("data-score"));
+      if (score <= 2) {
+        show("evaluator-reasons");
+        idleIn(IDLE_MS);
+        return;
+      }
+      return submit();
+    }
+    if (el.hasAttribute("data-reason")) {
+      el.setAttribute("aria-pressed", el.getAttribute("aria-pressed") === "true" ? "false" : "true");
+      idleIn(IDLE_MS);
+      return;
+    }
+    if (el.getAttribute("data-action") === "submit-rating") return submit();
+  });
+
+  document.addEventListener("tongban:update", function () { check(true); });
+  show(null);
+  check(false);
+})();

@@ -1,0 +1,86 @@
+// The staff login page: badge and password to the sessions API, then on to the console the
+// person may use. A wrong badge or password gets one message that reveals neither; a locked
+// account shows the time left and keeps the button off until the lock ends.
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("tongban-login").textContent);
+  var form = document.getElementById("login-form");
+  var message = document.getElementById("login-message");
+  var button = form.querySelector(".login-submit");
+  var lockTimer = null;
+
+  function show(text, kind) {
+    message.textContent = text;
+    message.className = "login-message " + (kind || "error");
+    message.hidden = false;
+  }
+
+  function clock(seconds) {
+    var m = Math.floor(seconds / 60), s = seconds % 60;
+    return m + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  // Counts down on this page's own clock: the hall said how long, not until when.
+  function lockFor(seconds, text) {
+    clearInterval(lockTimer);
+    var ends = Date.now() + seconds * 1000;
+    show(text, "locked");
+    var left = document.createElement("span");
+    left.className = "countdown";
+    message.appendChild(left);
+    message.setAttribute("data-retry-after", String(seconds));
+    button.disabled = true;
+    function tick() {
+      var rest = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
+      left.textContent = "剩余 " + clock(rest) + " · " + clock(rest) + " left";
+      if (rest > 0) return;
+      clearInterval(lockTimer);
+      button.disabled = false;
+      message.removeAttribute("data-retry-after");
+      show("可以再试一次 · You can try again now", "info");
+    }
+    tick();
+    lockTimer = setInterval(tick, 1000);
+  }
+
+  function goOn(session) {
+    if (config.next) return location.replace(config.next);
+    if (session.access === "manager") return location.replace("/halls/" + config.hall + "/manage");
+    // An officer already on duty at a window goes back to it; anyone else chooses one.
+    var mine = Array.prototype.find.call(document.querySelectorAll("[data-officer]"), function (a) {
+      return a.getAttribute("data-officer") === session.staff;
+    });
+    if (mine) return location.replace(mine.href);
+    form.hidden = true;
+    document.getElementById("choose-who").textContent = session.name + "（" + session.badge + "）· 请选择您所在的窗口 · choose the window you work at";
+    document.getElementById("choose-window").hidden = false;
+  }
+
+  form.addEventListener("submit", async function (e) {
+    e.preventDefault();
+    var badge = form.elements.badge.value.trim();
+    var password = form.elements.password.value;
+    if (!badge) { show("请输入警号 · Enter your badge number"); return form.elements.badge.focus(); }
+    if (!password) { show("请输入密码 · Enter your password"); return form.elements.password.focus(); }
+    button.disabled = true;
+    var res, body = null;
+    try {
+      res = await fetch("/api/halls/" + encodeURIComponent(config.hall) + "/sessions", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ badge: badge, password: password }),
+      });
+      body = await res.json().catch(function () { return null; });
+    } catch (err) {
+      button.disabled = false;
+      return show("无法连接大厅，请检查网络后重试 · The hall could not be reached; check the network and try again");
+    }
+    if (res.status === 201) return goOn(body.session);
+    form.elements.password.value = "";
+    if (res.status === 423 && body && body.details) return lockFor(body.details.retryAfterSeconds, body.error);
+    button.disabled = false;
+    show((body && body.error) || "登录失败 · Sign-in failed (" + res.status + ")");
+    form.elements.password.focus();
+  });
+})();
