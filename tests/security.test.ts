@@ -36,6 +36,7 @@ const called = async (hall: string) => {
   await issue(hall, "traffic");
   await call("manager", "POST", `/api/halls/${hall}/windows/5/call`);
 };
+const withRegion = (region: string) => call("admin", "PUT", `/api/regions/${region}`, { name: { "zh-Hans": "区域" }, parent: null });
 const withStaff = async (hall: string, id: string) => {
   const res = await call("manager", "PUT", `/api/halls/${hall}/staff/${id}`, { name: "王建国", badge: "045123" });
   if (res.status !== 201) throw new Error(`staff: ${res.status} ${JSON.stringify(res.body)}`);
@@ -194,6 +195,16 @@ const MATRIX: Record<string, Action> = {
     roles: STAFF,
     attempt: async (h) => (await called(h), await call("manager", "POST", `/api/halls/${h}/windows/5/finish`), post(`/api/halls/${h}/tickets/C001/rating`, { score: 5 })),
   },
+  // Regions (worker/api/regions.ts): the hall is the region's id; the public list takes any caller.
+  "PUT /api/regions/{region}": { roles: ["admin"], attempt: async (h) => ({ method: "PUT", path: `/api/regions/${h}`, body: { name: { "zh-Hans": "区域" }, parent: null } }) },
+  "GET /api/regions/{region}": { roles: ANY, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}` }) },
+  "GET /api/regions/{region}/live": {
+    roles: ANY,
+    attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/live`, headers: { Upgrade: "websocket" } }),
+  },
+  "GET /api/regions/{region}/halls": { roles: ANY, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/halls` }) },
+  "GET /api/regions/{region}/stats": { roles: MANAGERS, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/stats` }) },
+  "GET /api/regions/{region}/stats.csv": { roles: MANAGERS, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/stats.csv` }) },
   "POST /api/halls/{hall}/windows/{window}/evaluation": {
     roles: ["admin", "manager", "counter", "display"],
     attempt: async (h) => (await called(h), await call("manager", "POST", `/api/halls/${h}/windows/5/finish`), post(`/api/halls/${h}/windows/5/evaluation`, { score: 5 })),

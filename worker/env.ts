@@ -1,10 +1,13 @@
 import type { HallObject } from "./hall-object/index.js";
 import type { PairingObject } from "./pairing-object/index.js";
+import type { RegionObject } from "./region-object/index.js";
 
 export interface Env {
   HALL: DurableObjectNamespace<HallObject>;
   /** Every hall's device pairing codes, in one instance (worker/pairing-object). */
   PAIRING: DurableObjectNamespace<PairingObject>;
+  /** One object per region (worker/region-object), and one keeping the tree. */
+  REGION: DurableObjectNamespace<RegionObject>;
   /** "development" allows the dev-* tokens and seeds the demo hall; set only in .dev.vars. */
   TONGBAN_MODE?: string;
   /** JSON from `wrangler secret put TONGBAN_TOKENS`: { "<token>": "manager" | { role, halls?, name? } }. */

@@ -10,6 +10,7 @@ import { wakeCounts } from "./hall-object/wakes.js";
 
 export { HallObject } from "./hall-object/index.js";
 export { PairingObject } from "./pairing-object/index.js";
+export { RegionObject } from "./region-object/index.js";
 
 const app = createApi();
 

@@ -73,6 +73,7 @@
     } else {
       slot("qr-figure").hidden = true;
     }
+    offerNearby(t.category, reply.estimatedWaitMinutes);
     slip.setAttribute("data-ticket", t.id);
     slip.setAttribute("data-status-path", reply.statusPath || "");
     overlay.hidden = false;
@@ -81,6 +82,39 @@
     if (config.print) setTimeout(function () { window.print(); }, 400);
     clearTimeout(closeTimer);
     closeTimer = setTimeout(closeSlip, SHOW_SLIP_MS);
+  }
+
+  // Over the alarm line: the halls of the same region serving this category with a shorter
+  // estimate, from the public list (nearest first when this hall has a location).
+  function offerNearby(category, estimate) {
+    var box = document.querySelector('[data-slot="nearby"]');
+    box.hidden = true;
+    if (!config.region || estimate === null || estimate <= config.alarmMinutes) return;
+    var near = config.location ? "?near=" + config.location.lat + "," + config.location.lng : "";
+    fetch("/api/regions/" + encodeURIComponent(config.region) + "/halls" + near)
+      .then(function (res) { return res.ok ? res.json() : { halls: [] }; })
+      .then(function (list) {
+        var offers = [];
+        list.halls.forEach(function (h) {
+          if (h.hall === config.hall) return;
+          var c = h.categories.filter(function (x) { return x.id === category; })[0];
+          if (c && c.estimatedWaitMinutes !== null && c.estimatedWaitMinutes < estimate) offers.push({ hall: h, wait: c.estimatedWaitMinutes });
+        });
+        var ol = box.querySelector('[data-slot="nearby-list"]');
+        ol.textContent = "";
+        offers.slice(0, 3).forEach(function (o) {
+          var li = document.createElement("li");
+          li.setAttribute("data-hall", o.hall.hall);
+          var name = document.createElement("b");
+          name.textContent = o.hall.name;
+          li.appendChild(name);
+          li.appendChild(document.createTextNode(" 约 " + Math.round(o.wait) + " 分钟 · about " + Math.round(o.wait) + " min" +
+            (o.hall.distanceKm !== undefined ? " · " + o.hall.distanceKm + " km" : "") + (o.hall.address ? " · " + o.hall.address : "")));
+          ol.appendChild(li);
+        });
+        box.hidden = offers.length === 0;
+      })
+      .catch(function () {});
   }
 
   function closeSlip() {

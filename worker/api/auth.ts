@@ -16,6 +16,11 @@ export interface Principal {
   name: string;
   /** For a counter token: the windows it may act at; absent for all. */
   windows?: string[];
+  /**
+   * Regions this token covers, with every region and hall below them (worker/api/region-scope.ts);
+   * what it may do there is its role's. Absent: no region unless `halls` is "*".
+   */
+  regions?: string[];
   /** A signed-in person: their staff account and badge number (their name is in `name`). */
   staff?: string;
   badge?: string;
@@ -58,7 +63,7 @@ function readTokens(env: Env): TokenTable {
   }
   const tokens = new Map<string, Principal>();
   for (const [token, value] of Object.entries(raw)) {
-    const entry: { role?: unknown; halls?: unknown; name?: unknown; windows?: unknown } =
+    const entry: { role?: unknown; halls?: unknown; name?: unknown; windows?: unknown; regions?: unknown } =
       typeof value === "string" ? { role: value } : ((value ?? {}) as Record<string, unknown>);
     if (!ROLES.includes(entry.role as Role)) {
       return { ok: false, problem: `a token in TONGBAN_TOKENS has unknown role "${String(entry.role)}"` };
@@ -66,13 +71,27 @@ function readTokens(env: Env): TokenTable {
     if (token.startsWith("dev-") || token.length < MIN_TOKEN_LENGTH) {
       return { ok: false, problem: `refusing to serve with a development or short (< ${MIN_TOKEN_LENGTH} chars) token in production` };
     }
-    const halls = Array.isArray(entry.halls) ? entry.halls.map(String) : "*";
+    const regions = readRegions(entry.regions);
+    if (regions === "bad") {
+      return { ok: false, problem: `a ${String(entry.role)} token in TONGBAN_TOKENS has bad "regions": give a list of region ids like ["gx-wuzhou"]` };
+    }
+    // A region token covers the halls below its regions, not every hall.
+    const halls = Array.isArray(entry.halls) ? entry.halls.map(String) : regions ? [] : "*";
     const principal: Principal = { role: entry.role as Role, halls, name: typeof entry.name === "string" ? entry.name : `${String(entry.role)} token` };
     if (Array.isArray(entry.windows)) principal.windows = entry.windows.map(String);
+    if (regions) principal.regions = regions;
     tokens.set(token, principal);
   }
   if (tokens.size === 0) return { ok: false, problem: "TONGBAN_TOKENS holds no tokens" };
   return { ok: true, tokens };
+}
+
+const REGION_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+function readRegions(value: unknown): string[] | null | "bad" {
+  if (value === undefined) return null;
+  if (!Array.isArray(value) || value.length === 0 || !value.every((r) => typeof r === "string" && REGION_ID.test(r))) return "bad";
+  return value as string[];
 }
 
 /** The bearer token from the Authorization header, `?token=`, or a `bearer.<token>` WebSocket subprotocol. */

@@ -9,6 +9,7 @@ import type { Context } from "hono";
 import type { Env } from "../env.js";
 import { originAllowed, presentedToken, principalFor, tokenTable, type Principal } from "./auth.js";
 import { deviceCaller } from "./device-cookie.js";
+import { withRegionHalls } from "./region-scope.js";
 import { sessionCaller } from "./session-cookie.js";
 
 export type Via = "token" | "device" | "session";
@@ -28,7 +29,7 @@ export async function callerOf(c: AnyContext, hall: string | undefined, { allowQ
   if (token) {
     const principal = principalFor(table.tokens, token);
     if (!principal) return { ok: false, status: 401, message: "this token is not valid for Tongban" };
-    return { ok: true, principal, via: "token", token };
+    return { ok: true, principal: await withRegionHalls(c.env, principal, hall), via: "token", token };
   }
   for (const [via, resolve] of [["session", sessionCaller], ["device", deviceCaller]] as const) {
     const found = await resolve(c, hall);

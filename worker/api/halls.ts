@@ -17,6 +17,7 @@ import { consoleRoutes } from "./consoles.js";
 import { pairedDevice } from "./device-cookie.js";
 import { deviceRoutes } from "./devices.js";
 import { pairingRoutes } from "./pairing.js";
+import { regionRoutes } from "./regions.js";
 
 type Vars = { principal: Principal };
 export type HallApp = OpenAPIHono<{ Bindings: Env; Variables: Vars }>;
@@ -344,6 +345,7 @@ export function createApi(): HallApp {
     }),
   );
   app.use("/api/*", jsonBody);
+  regionRoutes(app);
   consoleRoutes(app);
   deviceRoutes(app);
   pairingRoutes(app);

@@ -115,6 +115,12 @@ export const HallConfigBody = z
     supervisionUrl: SupervisionUrl.default(null),
     priorities: Priorities.optional(),
     callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen); default true" }),
+    region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
+    location: z
+      .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+      .optional()
+      .openapi({ description: "Where the hall is (WGS-84), for the public list's nearest first" }),
+    address: z.string().trim().min(1).max(120).optional().openapi({ description: "The street address the public list shows" }),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.default(2),

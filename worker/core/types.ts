@@ -168,6 +168,12 @@ export interface HallSettings {
   callNextFinishes?: boolean;
   /** Areas of the hall with their own screens and speakers; absent or empty: one zone, the whole hall. */
   zones?: Zone[];
+  /** The region the hall reports its figures to (worker/regions); absent for a hall on its own. */
+  region?: string;
+  /** Where the hall is, for the public list's "nearest first" (WGS-84 degrees). */
+  location?: { lat: number; lng: number };
+  /** The street address the public list shows. */
+  address?: string;
 }
 
 /**

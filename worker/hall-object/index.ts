@@ -25,6 +25,7 @@ import { auditEntry } from "./audit.js";
 import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "./limits.js";
 import { prepare } from "./prepare.js";
 import { previewChanges } from "./preview.js";
+import { RegionReporter } from "./report.js";
 import { rejectionReply, replyFor } from "./replies.js";
 import { HallSessions, type SessionView, type SignInReply } from "./sessions.js";
 import { HallStats, type InsightQuestion } from "./stats.js";
@@ -68,6 +69,7 @@ export class HallObject extends DurableObject<Env> {
   #alarmAt: number | null = null;
   #rate = new MessageRate();
   #stats: HallStats;
+  #reporter: RegionReporter;
   #sessions: HallSessions;
   #devices: HallDevices;
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
@@ -83,6 +85,7 @@ export class HallObject extends DurableObject<Env> {
     migrateFollowUps(ctx.storage.sql);
     this.#state = loadState(ctx.storage.sql, ctx.id.name ?? "");
     this.#stats = new HallStats(ctx.storage);
+    this.#reporter = new RegionReporter(ctx.storage.sql);
     this.#sessions = new HallSessions(ctx.storage.sql);
     this.#devices = new HallDevices(ctx, env, () => this.#renderRoomViews());
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
@@ -359,6 +362,7 @@ export class HallObject extends DurableObject<Env> {
     this.#stats.committed(before.seq, outcome.events);
     this.#state = outcome.state;
     this.#broadcast(outcome.events);
+    if (outcome.events.length > 0) this.#reporter.changed();
     return reply;
   }
 
@@ -429,10 +433,11 @@ export class HallObject extends DurableObject<Env> {
     if (isDevelopment(this.env)) countHandled(this.ctx.id.name ?? this.ctx.id.toString());
   }
 
-  /** Wakes the hall just after its next local midnight to start the new day. */
+  /** Wakes the hall just after its next local midnight to start the new day, or for its region report if sooner. */
   async #schedule(): Promise<void> {
     if (!isConfigured(this.#state)) return;
-    const at = nextMidnight(this.clock(), this.#state.settings.timezone) + 1000;
+    const report = this.#reporter.plan(this.ctx, this.env, this.#state, this.clock(), () => this.#schedule());
+    const at = Math.min(nextMidnight(this.clock(), this.#state.settings.timezone) + 1000, report ?? Infinity);
     if (this.#alarmAt === at) return;
     await this.ctx.storage.setAlarm(machineInstant(this.clock, at));
     this.#alarmAt = at;

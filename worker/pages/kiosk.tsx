@@ -178,6 +178,12 @@ function Slip({ state }: { state: HallState }) {
           <footer>请留意叫号，过号需重新排队 · Listen for your number</footer>
         </article>
         <div class="slip-actions">
+          <section class="nearby" data-slot="nearby" hidden>
+            <h3>
+              <Bi zh="附近大厅 · 等候更短" en="Nearby halls with a shorter wait" />
+            </h3>
+            <ol data-slot="nearby-list"></ol>
+          </section>
           <p class="take">
             <Bi zh="请取走您的号票" en="Please take your ticket" />
           </p>
@@ -225,6 +231,10 @@ export const kioskView: LiveView = {
               timezone: state.settings.timezone,
               categories: names,
               print: params.get("print") !== "off",
+              // Over the alarm line, the slip offers the region's halls with a shorter wait (附近大厅).
+              region: state.settings.region ?? null,
+              alarmMinutes: state.settings.alarmMinutes,
+              location: state.settings.location ?? null,
             }}
           />
           <main class="kiosk">

@@ -12,6 +12,7 @@ import { loginRoutes, loginUrl, withSignedInBar } from "./login.js";
 import { pairRoutes } from "./pair.js";
 import { deviceCaller, renewDeviceCookie } from "../api/device-cookie.js";
 import { statusRoutes } from "./status-routes.js";
+import { regionPageRoutes } from "./region-routes.js";
 
 const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 
@@ -52,6 +53,7 @@ function problemPage(_status: number, message: string, link?: { href: string; te
 
 export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
   statusRoutes(app);
+  regionPageRoutes(app);
   loginRoutes(app, problemPage);
   pairRoutes(app);
   for (const { path, view, roles } of PAGES) {
