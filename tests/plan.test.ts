@@ -62,4 +62,16 @@ describe("the day's plan from the hall's history", () => {
     expect((await call("manager", "GET", `/api/halls/${hall}/plan`)).status).toBe(400);
     expect((await call("counter", "GET", `/api/halls/${hall}/plan?date=2031-12-01`)).status).toBe(403);
   }, 60_000);
+
+  it("says so, with a 404 rather than a fault, when the history is too short a day to plan shifts in", async () => {
+    const name = "plan-one-ticket";
+    await clock(name, "2031-11-24 23:50");
+    const hall = await newHall(name);
+    expect((await call("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "traffic" })).status).toBe(201);
+    await clock(hall, "2031-12-01 08:00");
+    const res = await call("manager", "GET", `/api/halls/${hall}/plan?date=2031-12-01`);
+    expect(res.status, JSON.stringify(res.body)).toBe(404);
+    expect(res.body).toMatchObject({ code: "not_found", details: { date: "2031-12-01", days: ["2031-11-24"] } });
+    expect(res.body.error).toContain("too little to plan 2031-12-01 from");
+  }, 60_000);
 });

@@ -70,7 +70,19 @@ export function planRoutes(app: HallApp): void {
       if (!rebuilt) {
         return fail(c, 404, "not_found", `no tickets on ${days.join(", ")} (the same weekday over the last four weeks) to plan ${date} from`, { date, days });
       }
-      return c.json({ ...planDay(rebuilt.scenario), basedOn: { days: rebuilt.days } }, 200) as never;
+      // History whose tickets all came within one hour (a day of one ticket) gives no day to
+      // plan shifts in: say so, as for no history, rather than fail inside.
+      let plan: ReturnType<typeof planDay>;
+      try {
+        plan = planDay(rebuilt.scenario);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        return fail(c, 404, "not_found", `${e.message}: ${rebuilt.days.join(", ")} had tickets in under an hour, too little to plan ${date} from`, {
+          date,
+          days: rebuilt.days,
+        });
+      }
+      return c.json({ ...plan, basedOn: { days: rebuilt.days } }, 200) as never;
     },
   );
 }
