@@ -7,7 +7,7 @@ import type { HallState } from "../core/types.js";
 import { zoneProblem, zoneScope, zoneState, type ZoneScope } from "../core/zones.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, type HallFigures } from "./screen-figures.js";
-import { CategoryName, Clock, CLOCK_SCRIPT, STATE_TEXT, ZoneName } from "./screen-parts.js";
+import { CategoryName, Clock, CLOCK_SCRIPT, KpiRow, STATE_TEXT, ZoneName, type KpiTile } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
 import { inZone, offlineAlarms, type OfflineAlarm } from "../fleet/devices.js";
 
@@ -19,7 +19,7 @@ const minutes = (m: number | null) => (m === null ? "—" : m < 10 ? m.toFixed(1
 
 function Kpis({ f, live }: { f: HallFigures; live: boolean }) {
   const t = f.totals;
-  const tiles: Array<{ id: string; zh: string; en: string; value: string; unit?: string; tone?: string }> = [
+  const tiles: KpiTile[] = [
     { id: "issued", zh: "今日取号", en: "Issued today", value: String(t.issued) },
     { id: "waiting", zh: "等候中", en: "Waiting", value: String(t.waiting) },
     { id: "serving", zh: "办理中", en: "Being served", value: String(t.beingServed) },
@@ -34,22 +34,7 @@ function Kpis({ f, live }: { f: HallFigures; live: boolean }) {
       tone: f.windows.open < f.windows.needed ? "warn" : "ok",
     },
   ];
-  return (
-    <section id="kpis" class="kpis" {...oob(live)}>
-      {tiles.map((k) => (
-        <div class={`kpi ${k.tone ?? ""}`} data-kpi={k.id}>
-          <span class="kpi-label">
-            {k.zh}
-            <span lang="en">{k.en}</span>
-          </span>
-          <span class="kpi-value">
-            {k.value}
-            {k.unit && <small>{k.unit}</small>}
-          </span>
-        </div>
-      ))}
-    </section>
-  );
+  return <KpiRow id="kpis" tiles={tiles} live={live} />;
 }
 
 function Alerts({ state, f, live, offline }: { state: HallState; f: HallFigures; live: boolean; offline: OfflineAlarm[] }) {

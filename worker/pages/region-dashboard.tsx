@@ -6,7 +6,7 @@
  */
 import type { RegionView, Totals } from "../regions/board.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
-import { clockText, CLOCK_SCRIPT } from "./screen-parts.js";
+import { clockText, CLOCK_SCRIPT, KpiRow, type KpiTile } from "./screen-parts.js";
 
 /** The wall shows this many halls; the rest are counted under the table. */
 export const WALL_ROWS = 11;
@@ -14,7 +14,7 @@ export const WALL_ROWS = 11;
 const minutes = (m: number | null) => (m === null ? "—" : m < 10 ? m.toFixed(1) : String(Math.round(m)));
 
 function Kpis({ t, live }: { t: Totals; live: boolean }) {
-  const tiles = [
+  const tiles: KpiTile[] = [
     { id: "halls", zh: "大厅", en: "Halls", value: String(t.halls) },
     { id: "waiting", zh: "等候中", en: "Waiting", value: String(t.waiting) },
     { id: "windows", zh: "开放窗口", en: "Windows open", value: `${t.windowsOpen} / ${t.windowsTotal}` },
@@ -23,22 +23,7 @@ function Kpis({ t, live }: { t: Totals; live: boolean }) {
     { id: "mean-wait", zh: "平均等候", en: "Mean wait", value: minutes(t.meanWaitMinutes), unit: t.meanWaitMinutes === null ? "" : "分钟" },
     { id: "over-line", zh: "超时大厅", en: "Over the line", value: String(t.overLine), tone: t.overLine > 0 ? "alarm" : "ok" },
   ];
-  return (
-    <section id="region-kpis" class="kpis" {...oob(live)}>
-      {tiles.map((k) => (
-        <div class={`kpi ${k.tone ?? ""}`} data-kpi={k.id}>
-          <span class="kpi-label">
-            {k.zh}
-            <span lang="en">{k.en}</span>
-          </span>
-          <span class="kpi-value">
-            {k.value}
-            {k.unit ? <small>{k.unit}</small> : null}
-          </span>
-        </div>
-      ))}
-    </section>
-  );
+  return <KpiRow id="region-kpis" tiles={tiles} live={live} />;
 }
 
 function Children({ view, live }: { view: RegionView; live: boolean }) {

@@ -189,3 +189,33 @@ export function waitText(minutes: number | null): { zh: string; en: string } {
   if (minutes <= 0) return { zh: "即到", en: "Now" };
   return { zh: `约 ${minutes} 分钟`, en: `≈ ${minutes} min` };
 }
+
+/** A data wall's figure: its id (data-kpi), its words, its value and unit, and its tone. */
+export interface KpiTile {
+  id: string;
+  zh: string;
+  en: string;
+  value: string;
+  unit?: string;
+  tone?: string;
+}
+
+/** The row of big figures across the top of a data wall (the hall's and a region's). */
+export function KpiRow({ id, tiles, live }: { id: string; tiles: KpiTile[]; live: boolean }) {
+  return (
+    <section id={id} class="kpis" {...oob(live)}>
+      {tiles.map((k) => (
+        <div class={`kpi ${k.tone ?? ""}`} data-kpi={k.id}>
+          <span class="kpi-label">
+            {k.zh}
+            <span lang="en">{k.en}</span>
+          </span>
+          <span class="kpi-value">
+            {k.value}
+            {k.unit ? <small>{k.unit}</small> : null}
+          </span>
+        </div>
+      ))}
+    </section>
+  );
+}
