@@ -3,17 +3,11 @@
  * hall's time zone (clock.js writes the same between updates). On its own so that a test can
  * hold the screens to the same rule without loading the pages.
  */
-import { localParts, offsetMinutes } from "../core/day.js";
+import { localParts, offsetMinutes, type LocalParts } from "../core/day.js";
 
 const WEEKDAYS = "日一二三四五六";
 
-interface LocalTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+interface LocalTime extends LocalParts {
   weekday: number;
   /** Minutes east of UTC in the hall's zone at that instant. */
   offset: number;
