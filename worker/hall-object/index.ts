@@ -9,20 +9,21 @@
 import { DurableObject } from "cloudflare:workers";
 import { nextMidnight } from "../core/day.js";
 import { decide, isConfigured, isRejection } from "../core/hall.js";
-import { publicEvent, snapshotOf, type HallSnapshot } from "../core/snapshot.js";
-import type { Appointment, Command, HallEvent, HallState, Staff } from "../core/types.js";
+import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
+import type { Appointment, Command, HallState, Staff } from "../core/types.js";
 import { DEMO_HALL, demoConfig } from "../demo.js";
-import { clockOf, machineInstant } from "../clock.js";
+import { clockOf } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
 import { VIEWS } from "../pages/registry.js";
-import { feedUrl, type LiveView, type Room } from "../pages/views.js";
+import { feedUrl, type LiveView } from "../pages/views.js";
 import type { Device } from "../fleet/devices.js";
-import { deviceTag, HallDevices, type FleetRequest } from "./devices.js";
-import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";
+import { HallDevices, type FleetRequest } from "./devices.js";
 import { migratePins } from "./credentials.js";
 import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type FollowUp, type FollowUpClose } from "./follow-ups.js";
 import { auditEntry } from "./audit.js";
-import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "./limits.js";
+import { HallAlarm, type Waker } from "./alarm.js";
+import { HallLive } from "./live.js";
+import { MinuteTick } from "./tick.js";
 import { prepare } from "./prepare.js";
 import { previewChanges } from "./preview.js";
 import { RegionReporter } from "./report.js";
@@ -30,7 +31,7 @@ import { rejectionReply, replyFor } from "./replies.js";
 import { HallSessions, type SessionView, type SignInReply } from "./sessions.js";
 import { HallStats, type InsightQuestion } from "./stats.js";
 import { countHandled, countWake } from "./wakes.js";
-import { auditPage, eventsSince, loadState, migrate, persist, storedReply, type AuditRow, type StoredReply } from "./storage.js";
+import { auditPage, loadState, migrate, persist, storedReply, type AuditRow, type StoredReply } from "./storage.js";
 
 export interface Actor {
   role: string;
@@ -59,15 +60,17 @@ export interface CommandReply extends StoredReply {
   replayed?: boolean;
 }
 
-/** A reconnecting client further behind than this gets a snapshot instead of the backlog. */
-const MAX_BACKLOG = 5000;
+/** Views whose figures age with the clock: rendered again every minute while the hall is busy. */
+const ages = (view: LiveView) => view.ages === true;
 
 const SYSTEM: Actor = { role: "system", name: "hall clock", device: null };
 
 export class HallObject extends DurableObject<Env> {
   #state: HallState;
-  #alarmAt: number | null = null;
-  #rate = new MessageRate();
+  #alarm: HallAlarm;
+  #live: HallLive;
+  #tick: MinuteTick;
+  #wakers: Waker[];
   #stats: HallStats;
   #reporter: RegionReporter;
   #sessions: HallSessions;
@@ -87,7 +90,19 @@ export class HallObject extends DurableObject<Env> {
     this.#stats = new HallStats(ctx.storage);
     this.#reporter = new RegionReporter(ctx.storage.sql);
     this.#sessions = new HallSessions(ctx.storage.sql);
-    this.#devices = new HallDevices(ctx, env, () => this.#renderRoomViews());
+    this.#devices = new HallDevices(ctx, env, () => this.#live.renderRoomViews());
+    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), this.#devices, this.#stats);
+    this.#tick = new MinuteTick(
+      () => this.#live.watching(ages),
+      () => this.#live.renderViews(ages),
+    );
+    this.#alarm = new HallAlarm(ctx.storage, () => this.clock());
+    this.#wakers = [
+      // The new day, just after the hall's local midnight.
+      { plan: (state, now) => nextMidnight(now, state.settings.timezone) + 1000 },
+      { plan: (state, now) => this.#reporter.plan(this.ctx, this.env, state, now, () => this.#schedule()) },
+      this.#tick,
+    ];
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -221,7 +236,7 @@ export class HallObject extends DurableObject<Env> {
     const problem = view.check?.(this.#state, params);
     if (problem) return { status: 404, html: null, problem };
     const live = { url: feedUrl(hall, viewName, params, token, view.keys), seq: this.#state.seq };
-    return { status: 200, html: view.page(this.#state, this.clock(), params, live, view.showsRoom ? this.#room() : undefined) };
+    return { status: 200, html: view.page(this.#state, this.clock(), params, live, view.showsRoom ? this.#live.room() : undefined) };
   }
 
   /** The live feed: `GET /api/halls/{hall}/live?since=` upgraded to a WebSocket. */
@@ -236,101 +251,27 @@ export class HallObject extends DurableObject<Env> {
 
     const role = request.headers.get("X-Tongban-Role") ?? "display";
     const params = new URL(request.url).searchParams;
-    const viewName = params.get("view");
-    const view = viewName === null ? null : VIEWS[viewName];
-    // A citizen's socket (authorised by a signed ticket link, not a role token) sees only its ticket's view.
-    if (role === "citizen" && viewName !== "status") {
-      return Response.json({ error: "a ticket link can only watch its own ticket", code: "forbidden", details: {} }, { status: 403 });
-    }
-    if (viewName !== null) {
-      const problem = !view
-        ? `unknown view "${viewName}"; known views: ${Object.keys(VIEWS).join(", ")}`
-        : view.roles && !view.roles.includes(role)
-          ? `a ${role} token cannot watch the ${viewName} view`
-          : (view.check?.(this.#state, params) ?? null);
-      if (problem) {
-        const status = view && view.roles && !view.roles.includes(role) ? 403 : 404;
-        return Response.json({ error: problem, code: status === 403 ? "forbidden" : "not_found", details: { view: viewName } }, { status });
-      }
-    }
-
-    // From here to the return nothing awaits, so no event can slip between backlog and feed.
-    const { 0: client, 1: server } = new WebSocketPair();
-    const sinceParam = params.get("since");
-    // Set by the live route only for a verified device cookie: its sockets tell the hall it is online.
-    const device = request.headers.get("X-Tongban-Device-Id");
-    const tags = device ? [deviceTag(device)] : [];
-    if (view && viewName) {
-      const key = (view.keys ?? []).map((k) => `${k}=${params.get(k) ?? ""}`).join("&");
-      this.ctx.acceptWebSocket(server, ["html", ...tags]);
-      server.serializeAttachment({ role, view: viewName, key, connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies HtmlAttachment);
-      if (sinceParam === null || Number(sinceParam) < this.#state.seq) {
-        server.send(this.#renderView(view, new URLSearchParams(key), () => this.#room()));
-      }
-    } else {
-      this.ctx.acceptWebSocket(server, ["json", ...tags]);
-      server.serializeAttachment({ role, connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies SocketAttachment);
-      const backlog =
-        sinceParam === null ? null : eventsSince(this.ctx.storage.sql, Number(sinceParam), this.#state.seq, MAX_BACKLOG);
-      if (backlog) {
-        for (const e of backlog) server.send(e.includes('"citizen"') ? JSON.stringify(publicEvent(JSON.parse(e))) : e);
-      } else {
-        server.send(JSON.stringify({ type: "snapshot", seq: this.#state.seq, state: snapshotOf(this.#state, this.clock()) }));
-      }
-    }
-    if (device) this.#devices.connected(server, device, hall, request, this.clock());
-    const protocol = request.headers.get("X-Tongban-Protocol");
-    return new Response(null, {
-      status: 101,
-      webSocket: client,
-      headers: protocol ? { "Sec-WebSocket-Protocol": protocol } : {},
-    });
+    const refused = this.#live.refuse(role, params);
+    if (refused) return refused;
+    // Nothing awaits between the check and the accept, so no event can slip between backlog and feed.
+    const accepted = this.#live.accept(request, hall, role, params);
+    await this.#schedule(); // a screen that shows ageing figures may now need the minute tick
+    return accepted;
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     this.#countHandled();
-    // Messages already queued when the hall closed this socket (too big, too many) still arrive.
-    if (ws.readyState !== WebSocket.OPEN) return;
-    if (isTooBig(message)) {
-      ws.close(1009, "message too big");
-      return;
-    }
-    if (!this.#rate.allow(ws, Date.now())) {
-      ws.close(1008, `too many messages: at most ${MAX_MESSAGES_PER_WINDOW} in ${RATE_WINDOW_MS / 1000} s`);
-      return;
-    }
-    const data = typeof message === "string" ? parseObject(message) : null;
-    const attachment = ws.deserializeAttachment() as SocketAttachment | null;
-    if (data?.type === "announcer.status" && attachment && attachment.role !== "citizen") {
-      const status = readAnnouncerStatus(data, this.clock());
-      if ("problem" in status) {
-        ws.send(JSON.stringify({ type: "error", error: status.problem }));
-        return;
-      }
-      const changed = JSON.stringify({ ...attachment.announcer, at: 0 }) !== JSON.stringify({ ...status, at: 0 });
-      ws.serializeAttachment({ ...attachment, announcer: status } satisfies SocketAttachment);
-      if (attachment.device) this.#devices.reported(attachment.device, status.sound, this.clock());
-      if (changed) this.#renderRoomViews();
-      return;
-    }
-    ws.send(JSON.stringify({ type: "error", error: "the live feed takes no messages except \"ping\" and announcer.status" }));
+    this.#live.message(ws, message);
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     this.#countHandled();
-    try {
-      ws.close(code === 1005 ? 1000 : code, reason);
-    } catch {
-      // already closed
-    }
-    const attachment = ws.deserializeAttachment() as SocketAttachment | null;
-    if (attachment?.device) this.#devices.closed(attachment.device, this.clock());
-    else if (attachment?.announcer) this.#renderRoomViews();
+    this.#live.closed(ws, code, reason);
   }
 
   override async alarm(): Promise<void> {
     this.#countHandled();
-    this.#alarmAt = null;
+    this.#alarm.fired();
     if (!isConfigured(this.#state)) return;
     this.#apply({ type: "rollover" }, SYSTEM, null, "");
     await this.#schedule();
@@ -361,62 +302,10 @@ export class HallObject extends DurableObject<Env> {
     });
     this.#stats.committed(before.seq, outcome.events);
     this.#state = outcome.state;
-    this.#broadcast(outcome.events);
+    this.#live.broadcast(outcome.events);
+    if (outcome.events.length > 0) this.#tick.rendered(now);
     if (outcome.events.length > 0) this.#reporter.changed();
     return reply;
-  }
-
-  #broadcast(events: HallEvent[]): void {
-    if (events.length === 0) return;
-    const messages = events.map((e) => JSON.stringify(publicEvent(e)));
-    for (const ws of this.ctx.getWebSockets("json")) {
-      send(ws, messages);
-    }
-    this.#renderViews(() => true);
-  }
-
-  /** Re-renders the views that show the room, after an announcer reports or leaves. */
-  #renderRoomViews(): void {
-    this.#renderViews((view) => view.showsRoom === true);
-  }
-
-  #renderViews(which: (view: LiveView) => boolean): void {
-    // Screens showing the same view and parameters share one rendering.
-    const rendered = new Map<string, string>();
-    let room: Room | undefined;
-    const roomOnce = () => (room ??= this.#room());
-    for (const ws of this.ctx.getWebSockets("html")) {
-      const { view: name, key } = ws.deserializeAttachment() as HtmlAttachment;
-      const view = VIEWS[name];
-      if (!view || !which(view)) continue;
-      const id = `${name}?${key}`;
-      let message = rendered.get(id);
-      if (message === undefined) {
-        message = this.#renderView(view, new URLSearchParams(key), roomOnce);
-        rendered.set(id, message);
-      }
-      send(ws, [message]);
-    }
-  }
-
-  #renderView(view: LiveView, params: URLSearchParams, room: () => Room): string {
-    const html = view.fragments(this.#state, this.clock(), params, view.showsRoom ? room() : undefined);
-    return JSON.stringify({ type: "html", seq: this.#state.seq, html });
-  }
-
-  /** Who is connected: announcers with their latest status report. */
-  #room(): Room {
-    const announcers: ConnectedAnnouncer[] = [];
-    for (const ws of this.ctx.getWebSockets()) {
-      if (ws.readyState !== WebSocket.OPEN) continue;
-      const a = ws.deserializeAttachment() as SocketAttachment | null;
-      if (a?.announcer) announcers.push({ ...a.announcer, role: a.role, view: a.view ?? null, connectedAt: a.connectedAt });
-    }
-    return {
-      announcers: announcers.sort((x, y) => x.connectedAt - y.connectedAt),
-      lastWeek: this.#stats.reference(this.#state),
-      devices: this.#devices.list(),
-    };
   }
 
   /** Learns the hall's name, and seeds the demo hall on first use. */
@@ -433,42 +322,8 @@ export class HallObject extends DurableObject<Env> {
     if (isDevelopment(this.env)) countHandled(this.ctx.id.name ?? this.ctx.id.toString());
   }
 
-  /** Wakes the hall just after its next local midnight to start the new day, or for its region report if sooner. */
+  /** Sets the hall's one alarm for the earliest thing any capability needs (worker/hall-object/alarm.ts). */
   async #schedule(): Promise<void> {
-    if (!isConfigured(this.#state)) return;
-    const report = this.#reporter.plan(this.ctx, this.env, this.#state, this.clock(), () => this.#schedule());
-    const at = Math.min(nextMidnight(this.clock(), this.#state.settings.timezone) + 1000, report ?? Infinity);
-    if (this.#alarmAt === at) return;
-    await this.ctx.storage.setAlarm(machineInstant(this.clock, at));
-    this.#alarmAt = at;
-  }
-}
-
-interface HtmlAttachment {
-  role: string;
-  view: string;
-  key: string;
-  connectedAt: number;
-  announcer?: AnnouncerStatus;
-  device?: string;
-}
-
-/** Every socket's attachment: html sockets also carry their view and key. */
-type SocketAttachment = { role: string; connectedAt: number; view?: string; key?: string; announcer?: AnnouncerStatus; device?: string };
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-function send(ws: WebSocket, messages: string[]): void {
-  try {
-    for (const m of messages) ws.send(m);
-  } catch {
-    // A socket closing under us: its client reconnects with since= and catches up.
+    if (isConfigured(this.#state)) await this.#alarm.schedule(this.#state, this.#wakers);
   }
 }

@@ -253,6 +253,7 @@ function regions(state: HallState, w: Window, now: number, live: boolean) {
 }
 
 export const counterView: LiveView = {
+  ages: true,
   roles: ["admin", "manager", "counter"],
   keys: ["window"],
   check(state, params) {

@@ -310,6 +310,7 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
 }
 
 export const dashboard: LiveView = {
+  ages: true,
   // The room carries last week's stored figures, from which the day's expected volume is read.
   showsRoom: true,
   keys: ["zone"],

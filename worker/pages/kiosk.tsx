@@ -210,6 +210,7 @@ function regions(props: Props) {
 }
 
 export const kioskView: LiveView = {
+  ages: true,
   roles: ["admin", "manager", "kiosk"],
   page(state, now, params, live: LiveConfig) {
     const token = new URL(live.url, "http://x").searchParams.get("token") ?? "";

@@ -209,6 +209,7 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
 }
 
 export const mainScreen: LiveView = {
+  ages: true,
   keys: ["zone"],
   check: (state, params) => zoneProblem(state, params),
   page(state, now, params, live: LiveConfig) {

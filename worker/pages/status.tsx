@@ -153,6 +153,7 @@ function TicketStatus({ state, ticketId, now, live }: { state: HallState; ticket
 }
 
 export const statusView: LiveView = {
+  ages: true,
   roles: ["citizen"],
   keys: ["ticket"],
   page(state, now, params, live: LiveConfig) {

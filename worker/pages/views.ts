@@ -26,6 +26,8 @@ export interface LiveView {
   keys?: string[];
   /** Checks the view's parameters against the hall; returns a problem (a 404) or null. */
   check?(state: HallState, params: URLSearchParams): string | null;
+  /** Set when the view shows figures that age with the clock (waits, estimates): re-rendered every minute while the hall is busy. */
+  ages?: boolean;
   /** Set when the view shows the room (connected announcers): it re-renders when that changes. */
   showsRoom?: boolean;
   /** The whole page as first painted. */

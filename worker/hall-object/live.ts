@@ -1,0 +1,213 @@
+/**
+ * The hall's live sockets: screens and consoles (html sockets, each rendering one view) and
+ * JSON clients (announcers, integrations) that get the ordered events. Accepting a socket,
+ * sending it the backlog or first rendering, fanning out events and re-rendering views, and
+ * what the room looks like (who is connected) live here; the hall object decides and writes.
+ *
+ * Sockets hibernate (`ctx.acceptWebSocket`): everything a socket needs later is in its attachment.
+ */
+import { publicEvent, snapshotOf } from "../core/snapshot.js";
+import type { HallEvent, HallState } from "../core/types.js";
+import { VIEWS } from "../pages/registry.js";
+import type { LiveView, Room } from "../pages/views.js";
+import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";
+import { deviceTag, type HallDevices } from "./devices.js";
+import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "./limits.js";
+import type { HallStats } from "./stats.js";
+import { eventsSince } from "./storage.js";
+
+/** A reconnecting client further behind than this gets a snapshot instead of the backlog. */
+const MAX_BACKLOG = 5000;
+
+interface HtmlAttachment {
+  role: string;
+  view: string;
+  key: string;
+  connectedAt: number;
+  announcer?: AnnouncerStatus;
+  device?: string;
+}
+
+/** Every socket's attachment: html sockets also carry their view and key. */
+type SocketAttachment = { role: string; connectedAt: number; view?: string; key?: string; announcer?: AnnouncerStatus; device?: string };
+
+export class HallLive {
+  #rate = new MessageRate();
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly state: () => HallState,
+    private readonly clock: () => number,
+    private readonly devices: HallDevices,
+    private readonly stats: HallStats,
+  ) {}
+
+  /** Checks `?view=` for this role; a problem is the JSON error response. */
+  refuse(role: string, params: URLSearchParams): Response | null {
+    const viewName = params.get("view");
+    // A citizen's socket (authorised by a signed ticket link, not a role token) sees only its ticket's view.
+    if (role === "citizen" && viewName !== "status") {
+      return Response.json({ error: "a ticket link can only watch its own ticket", code: "forbidden", details: {} }, { status: 403 });
+    }
+    if (viewName === null) return null;
+    const view = VIEWS[viewName];
+    const forbidden = view?.roles !== undefined && !view.roles.includes(role);
+    const problem = !view
+      ? `unknown view "${viewName}"; known views: ${Object.keys(VIEWS).join(", ")}`
+      : forbidden
+        ? `a ${role} token cannot watch the ${viewName} view`
+        : (view.check?.(this.state(), params) ?? null);
+    if (!problem) return null;
+    const status = forbidden ? 403 : 404;
+    return Response.json({ error: problem, code: status === 403 ? "forbidden" : "not_found", details: { view: viewName } }, { status });
+  }
+
+  /** Accepts the socket: the backlog since `?since=` (or a snapshot), or the view's rendering. Nothing awaits. */
+  accept(request: Request, hall: string, role: string, params: URLSearchParams): Response {
+    const state = this.state();
+    const viewName = params.get("view");
+    const view = viewName === null ? null : VIEWS[viewName];
+    const { 0: client, 1: server } = new WebSocketPair();
+    const sinceParam = params.get("since");
+    // Set by the live route only for a verified device cookie: its sockets tell the hall it is online.
+    const device = request.headers.get("X-Tongban-Device-Id");
+    const tags = device ? [deviceTag(device)] : [];
+    if (view && viewName) {
+      const key = (view.keys ?? []).map((k) => `${k}=${params.get(k) ?? ""}`).join("&");
+      this.ctx.acceptWebSocket(server, ["html", ...tags]);
+      server.serializeAttachment({ role, view: viewName, key, connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies HtmlAttachment);
+      if (sinceParam === null || Number(sinceParam) < state.seq) {
+        server.send(this.#renderView(view, new URLSearchParams(key), () => this.room()));
+      }
+    } else {
+      this.ctx.acceptWebSocket(server, ["json", ...tags]);
+      server.serializeAttachment({ role, connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies SocketAttachment);
+      const backlog = sinceParam === null ? null : eventsSince(this.ctx.storage.sql, Number(sinceParam), state.seq, MAX_BACKLOG);
+      if (backlog) {
+        for (const e of backlog) server.send(e.includes('"citizen"') ? JSON.stringify(publicEvent(JSON.parse(e))) : e);
+      } else {
+        server.send(JSON.stringify({ type: "snapshot", seq: state.seq, state: snapshotOf(state, this.clock()) }));
+      }
+    }
+    if (device) this.devices.connected(server, device, hall, request, this.clock());
+    const protocol = request.headers.get("X-Tongban-Protocol");
+    return new Response(null, { status: 101, webSocket: client, headers: protocol ? { "Sec-WebSocket-Protocol": protocol } : {} });
+  }
+
+  /** A message from a client: only an announcer's status report means anything. */
+  message(ws: WebSocket, message: string | ArrayBuffer): void {
+    // Messages already queued when the hall closed this socket (too big, too many) still arrive.
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if (isTooBig(message)) return ws.close(1009, "message too big");
+    if (!this.#rate.allow(ws, Date.now())) {
+      return ws.close(1008, `too many messages: at most ${MAX_MESSAGES_PER_WINDOW} in ${RATE_WINDOW_MS / 1000} s`);
+    }
+    const data = typeof message === "string" ? parseObject(message) : null;
+    const attachment = ws.deserializeAttachment() as SocketAttachment | null;
+    if (data?.type === "announcer.status" && attachment && attachment.role !== "citizen") {
+      const status = readAnnouncerStatus(data, this.clock());
+      if ("problem" in status) return ws.send(JSON.stringify({ type: "error", error: status.problem }));
+      const changed = JSON.stringify({ ...attachment.announcer, at: 0 }) !== JSON.stringify({ ...status, at: 0 });
+      ws.serializeAttachment({ ...attachment, announcer: status } satisfies SocketAttachment);
+      if (attachment.device) this.devices.reported(attachment.device, status.sound, this.clock());
+      if (changed) this.renderRoomViews();
+      return;
+    }
+    ws.send(JSON.stringify({ type: "error", error: "the live feed takes no messages except \"ping\" and announcer.status" }));
+  }
+
+  closed(ws: WebSocket, code: number, reason: string): void {
+    try {
+      ws.close(code === 1005 ? 1000 : code, reason);
+    } catch {
+      // already closed
+    }
+    const attachment = ws.deserializeAttachment() as SocketAttachment | null;
+    if (attachment?.device) this.devices.closed(attachment.device, this.clock());
+    else if (attachment?.announcer) this.renderRoomViews();
+  }
+
+  /** New events: to every JSON socket (citizen marks stripped), and every view re-rendered. */
+  broadcast(events: HallEvent[]): void {
+    if (events.length === 0) return;
+    const messages = events.map((e) => JSON.stringify(publicEvent(e)));
+    for (const ws of this.ctx.getWebSockets("json")) send(ws, messages);
+    this.renderViews(() => true);
+  }
+
+  /** Re-renders the views that show the room, after an announcer reports or leaves. */
+  renderRoomViews(): void {
+    this.renderViews((view) => view.showsRoom === true);
+  }
+
+  /** Re-renders every open view `which` picks; returns how many sockets got one. */
+  renderViews(which: (view: LiveView) => boolean): number {
+    // Screens showing the same view and parameters share one rendering.
+    const rendered = new Map<string, string>();
+    let room: Room | undefined;
+    const roomOnce = () => (room ??= this.room());
+    let sent = 0;
+    for (const ws of this.ctx.getWebSockets("html")) {
+      const { view: name, key } = ws.deserializeAttachment() as HtmlAttachment;
+      const view = VIEWS[name];
+      if (!view || !which(view)) continue;
+      const id = `${name}?${key}`;
+      let message = rendered.get(id);
+      if (message === undefined) {
+        message = this.#renderView(view, new URLSearchParams(key), roomOnce);
+        rendered.set(id, message);
+      }
+      send(ws, [message]);
+      sent++;
+    }
+    return sent;
+  }
+
+  /** Whether any open socket watches a view `which` picks. */
+  watching(which: (view: LiveView) => boolean): boolean {
+    for (const ws of this.ctx.getWebSockets("html")) {
+      const a = ws.deserializeAttachment() as HtmlAttachment | null;
+      const view = a ? VIEWS[a.view] : undefined;
+      if (view && which(view)) return true;
+    }
+    return false;
+  }
+
+  #renderView(view: LiveView, params: URLSearchParams, room: () => Room): string {
+    const state = this.state();
+    const html = view.fragments(state, this.clock(), params, view.showsRoom ? room() : undefined);
+    return JSON.stringify({ type: "html", seq: state.seq, html });
+  }
+
+  /** Who is connected: announcers with their latest status report. */
+  room(): Room {
+    const announcers: ConnectedAnnouncer[] = [];
+    for (const ws of this.ctx.getWebSockets()) {
+      if (ws.readyState !== WebSocket.OPEN) continue;
+      const a = ws.deserializeAttachment() as SocketAttachment | null;
+      if (a?.announcer) announcers.push({ ...a.announcer, role: a.role, view: a.view ?? null, connectedAt: a.connectedAt });
+    }
+    return {
+      announcers: announcers.sort((x, y) => x.connectedAt - y.connectedAt),
+      lastWeek: this.stats.reference(this.state()),
+      devices: this.devices.list(),
+    };
+  }
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function send(ws: WebSocket, messages: string[]): void {
+  try {
+    for (const m of messages) ws.send(m);
+  } catch {
+    // A socket closing under us: its client reconnects with since= and catches up.
+  }
+}
