@@ -10,7 +10,7 @@ import type { HallEvent } from "../worker/core/types.js";
 import type { HallObject } from "../worker/hall-object/index.js";
 import { loadState } from "../worker/hall-object/storage.js";
 import { checkLog, fold, random, RandomDay, Screen, type HallRequest } from "./fault-support.js";
-import { newHall, ORIGIN, suiteSeed } from "./helpers.js";
+import { newHall, ORIGIN, runClockFrom, suiteSeed } from "./helpers.js";
 
 const SOAK = (env as { TONGBAN_SOAK?: string }).TONGBAN_SOAK === "1";
 const size = (quick: number, soak: number) => (SOAK ? soak : quick);
@@ -152,6 +152,7 @@ describe(`faults (seed ${SEED})`, () => {
     "applies every command once when ~10% of replies are lost and the command is retried with the same commandId",
     async () => {
       const hall = await newHall(`fault-drop-${SEED}`);
+      await runClockFrom(hall); // no midnight mid-run, whatever the suite clock
       const day = new RandomDay(hall, SEED + 2);
       const rnd = random(SEED + 3);
       const commands = size(600, 5000);
@@ -206,6 +207,7 @@ describe(`faults (seed ${SEED})`, () => {
     "screens whose sockets are cut every ~1 s end with the hall's exact state, apply events in order and speak no call twice",
     async () => {
       const hall = await newHall(`fault-jitter-${SEED}`);
+      await runClockFrom(hall); // no midnight mid-run, whatever the suite clock
       const day = new RandomDay(hall, SEED + 4);
       const rnd = random(SEED + 5);
       const runMs = size(4000, 120_000);

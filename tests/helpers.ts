@@ -1,5 +1,5 @@
 /** Drives the Worker from outside, as kiosks, terminals and screens do. */
-import { env, SELF } from "cloudflare:test";
+import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { demoConfig } from "../worker/demo.js";
 import type { HallConfig } from "../worker/core/types.js";
 
@@ -29,6 +29,20 @@ export async function call(
     // leave as text
   }
   return { status: res.status, body: parsed, headers: res.headers };
+}
+
+/** A weekday morning (Tuesday 09:00 in Shanghai) later than any instant the suites are run at. */
+export const MORNING = Date.parse("2031-03-04T09:00:00+08:00");
+
+/**
+ * Runs a hall's clock from `at` at real speed, so a long test meets no local midnight whatever
+ * TONGBAN_CLOCK the suite runs at (npm run test:days). An eviction resets the clock.
+ */
+export async function runClockFrom(hall: string, at = MORNING): Promise<void> {
+  const started = Date.now();
+  await runInDurableObject(env.HALL.get(env.HALL.idFromName(hall)), (o: { clock: () => number }) => {
+    o.clock = () => at + (Date.now() - started);
+  });
 }
 
 /** A hall configured like the demo hall, under its own name so tests do not share state. */

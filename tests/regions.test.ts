@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
 import type { RegionObject } from "../worker/region-object/index.js";
 import worker from "../worker/index.js";
-import { call, issue, newHall, ORIGIN } from "./helpers.js";
+import { call, issue, MORNING, newHall, ORIGIN } from "./helpers.js";
 
 const hallStub = (hall: string) => env.HALL.get(env.HALL.idFromName(hall));
 const regionStub = (region: string) => env.REGION.get(env.REGION.idFromName(region));
@@ -46,6 +46,12 @@ async function moveClock(ms: number, halls: string[], regions: string[]) {
       o.clock = () => before() + ms;
     });
   }
+}
+
+/** Stops the clocks of these halls and regions at a weekday morning: a test that moves them by minutes meets no midnight. */
+async function morning(halls: string[], regions: string[]) {
+  for (const h of halls) await runInDurableObject(hallStub(h), (o: HallObject) => void (o.clock = () => MORNING));
+  for (const r of regions) await runInDurableObject(regionStub(r), (o: RegionObject) => void (o.clock = () => MORNING));
 }
 
 /** Lets every throttle pass and delivers: halls report, then each region up the path, lowest first. */
@@ -206,6 +212,7 @@ describe("live figures, pushed upward", () => {
   it("a hall with nobody waiting and nobody signed in is quiet, not stale", async () => {
     const r = await province("p6");
     const hall = await newHall("p6-hall", (c) => (c.region = r.wuzhou));
+    await morning([hall], [r.wuzhou, r.province]);
     await settle([hall], [r.wuzhou, r.province]);
     await viewWhen(r.province, (v) => expect(v.totals.halls).toBe(1));
     await moveClock(10 * 60_000, [], [r.province]);
@@ -299,6 +306,7 @@ describe("the 10-minute list", () => {
     const r = await province("t1");
     const slow = await newHall("t1-slow", (c) => (c.region = r.wanxiu));
     const quick = await newHall("t1-quick", (c) => (c.region = r.liuzhou));
+    await morning([slow, quick], [r.wanxiu, r.wuzhou, r.liuzhou, r.province]);
     await issue(slow, "household");
     await issue(slow, "traffic");
     await issue(quick, "household");
