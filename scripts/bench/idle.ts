@@ -3,7 +3,10 @@
  *
  * BENCH_IDLE_SCREENS (500) main-screen sockets (the HTML view LED screens use) connect to one
  * hall on a fresh `wrangler dev` and behave like display/browser/live.js: after 20 s without a
- * message they send "ping". Nothing else happens for BENCH_IDLE_SECONDS (60) s. Reported: how
+ * message they send "ping". Nothing else happens for BENCH_IDLE_SECONDS (60) s, but the minute
+ * tick: BENCH_IDLE_WAITING (12) tickets wait and three are at windows, so the screens' waits age
+ * and the hall renders them once a minute (worker/hall-object/tick.ts); with BENCH_IDLE_WAITING=0
+ * nobody waits and the hall should not wake at all. Reported: how
  * often the hall object was constructed (woke) and how many requests, socket messages, closes
  * and alarms its code handled during the idle minute — read from the development-only counter
  * at GET /api/dev/wakes (worker/hall-object/wakes.ts), which does not touch the hall — and the
@@ -15,6 +18,7 @@ import { api, closeAll, demoHall, devServer, Interrupted, machine, openMany, ope
 
 const SCREENS = Number(process.env.BENCH_IDLE_SCREENS ?? 500);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+const WAITING = Number(process.env.BENCH_IDLE_WAITING ?? 12);
 const SETTLE_SECONDS = 15;
 const PING_AFTER_MS = 20_000;
 
@@ -38,8 +42,8 @@ async function main(): Promise<void> {
 async function measure(base: string, pid: number): Promise<void> {
   const hall = "bench-idle";
   await demoHall(base, hall);
-  for (let i = 0; i < 12; i++) await api(base, "kiosk", "POST", `/api/halls/${hall}/tickets`, { category: i % 2 ? "household" : "traffic" });
-  for (const w of ["1", "2", "3"]) await api(base, "counter", "POST", `/api/halls/${hall}/windows/${w}/call`);
+  for (let i = 0; i < WAITING; i++) await api(base, "kiosk", "POST", `/api/halls/${hall}/tickets`, { category: i % 2 ? "household" : "traffic" });
+  if (WAITING > 0) for (const w of ["1", "2", "3"]) await api(base, "counter", "POST", `/api/halls/${hall}/windows/${w}/call`);
   const seq = (await api(base, "display", "GET", `/api/halls/${hall}`)).body.seq as number;
   await sleep(2000);
   const memoryBefore = workerdMemoryMiB(pid);
@@ -89,7 +93,8 @@ async function measure(base: string, pid: number): Promise<void> {
   const memoryAfter = workerdMemoryMiB(pid);
 
   const t0 = performance.now();
-  await api(base, "counter", "POST", `/api/halls/${hall}/windows/4/call`);
+  if (WAITING > 0) await api(base, "counter", "POST", `/api/halls/${hall}/windows/4/call`);
+  else await api(base, "kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "household" });
   const replyMs = performance.now() - t0;
   for (let i = 0; i < 50 && updated.size < SCREENS; i++) await sleep(100);
   const woken = await counts(base);
@@ -103,6 +108,7 @@ async function measure(base: string, pid: number): Promise<void> {
     measurement: "idle.hall",
     screens: SCREENS,
     idleSeconds: IDLE_SECONDS,
+    waiting: WAITING,
     wakesWhileIdle: after.wakes - before.wakes,
     handledWhileIdle: after.handled - before.handled,
     updatesWhileIdle,
