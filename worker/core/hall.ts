@@ -106,7 +106,17 @@ export function decide(state: HallState, command: Command, now: number): Outcome
 }
 
 function done(rec: Recorder, result: CommandResult): Outcome {
+  settleClosing(rec);
   return { state: rec.state, events: rec.events, result };
+}
+
+/** A closing window that the command left free pauses now: its citizen has gone (finished, no-show, moved). */
+function settleClosing(rec: Recorder): void {
+  for (const w of rec.state.windows) {
+    if (!w.closing || w.current !== null) continue;
+    const { closing: _, ...rest } = w;
+    rec.emit({ type: "window.updated", window: { ...rest, state: "paused" }, changes: ["state"] });
+  }
 }
 
 function startDay(rec: Recorder, day: string): void {
@@ -149,7 +159,7 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
       return rec.record(signInStaff(state, command.window, command.staff));
     case "pause":
     case "resume":
-      return rec.record(pauseOrResume(state, command.window, command.type));
+      return rec.record(pauseOrResume(state, command.window, command.type, command.type === "pause" && command.afterCitizen === true));
     case "rate":
       return rec.record(rateTicket(state, command.ticket, command.score, at, command.reasons));
     case "evaluate":
@@ -285,7 +295,8 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
             ticket: stranded.number,
           });
         }
-        next = { ...next, state: command.state };
+        const { closing: _, ...rest } = next;
+        next = { ...rest, state: command.state };
         changes.push("state");
       }
       if (changes.length > 0) rec.emit({ type: "window.updated", window: next, changes });
@@ -337,6 +348,8 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
 function callNext(rec: Recorder, windowId: string, now: number, at: string): CommandResult {
   const state = rec.state;
   const w = state.windows.find((x) => x.id === windowId)!;
+  // A closing window serves the citizen at it and nobody new (its shift has ended).
+  if (w.closing) return { ticket: null, choice: null };
   const categories = new Map(state.categories.map((c) => [c.id, c]));
   const chosen = chooseNext(buildQueue(activeTickets(state)), w, categories, state.settings, now);
   if (!chosen) return { ticket: null, choice: null };
