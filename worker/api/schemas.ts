@@ -7,7 +7,7 @@ import { DEFAULT_ANNOUNCEMENT } from "../core/types.js";
 import { checkCitizenId } from "./citizen-id.js";
 import { MIN_PASSWORD_LENGTH } from "../core/sessions.js";
 
-const slug = z
+export const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and dashes, starting with a letter or digit, at most 40");
 
@@ -15,7 +15,7 @@ export const HallParam = z.object({
   hall: slug.openapi({ param: { name: "hall", in: "path" }, example: "demo" }),
 });
 
-const windowId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, _ and -, at most 32");
+export const windowId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, _ and -, at most 32");
 const ticketRef = z.string().regex(/^[A-Za-z0-9.-]{1,40}$/, "a ticket id (20261123-A023) or today's number (A023)");
 
 export const WindowParams = HallParam.extend({

@@ -35,6 +35,12 @@ export interface ShiftChange {
   categories: string[];
 }
 
+/** What the reminder views read from the room: the plan applied for today, as its changes. */
+export interface TodayPlan {
+  date: string;
+  changes: ShiftChange[];
+}
+
 /** Changes of one kind at one instant, as a screen says them. */
 export interface Reminder {
   at: number;
