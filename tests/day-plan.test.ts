@@ -204,3 +204,19 @@ describe("autoOpen: the hall follows the plan itself", () => {
     expect((await window3(hall)).state).toBe("open");
   });
 });
+
+describe("the demo hall", () => {
+  it("comes with four weeks of history, so the 排班 tab plans the next open day from it", async () => {
+    const today: string = (await call("manager", "GET", "/api/halls/demo")).body.hall.day;
+    const after = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000);
+    // The demo hall is closed on Sundays, so a Sunday has no history to plan from.
+    const date = (after(1).getUTCDay() === 0 ? after(2) : after(1)).toISOString().slice(0, 10);
+    const res = await call("manager", "GET", `/api/halls/demo/plan?date=${date}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.basedOn.days).toHaveLength(4);
+    expect(res.body.feasible).toBe(true);
+    expect(res.body.windowHours).toBeLessThan(res.body.laibin.windowHours);
+    const applied = await call("manager", "PUT", `/api/halls/demo/plan/${date}`, { windows: res.body.windows, basedOn: res.body.basedOn.days });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+  }, 60_000);
+});

@@ -23,6 +23,7 @@ import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type Fo
 import { auditEntry } from "./audit.js";
 import { HallAlarm, type Waker } from "./alarm.js";
 import { HallPlans, PLAN_ACTOR, type PlanRequest } from "./day-plans.js";
+import { seedDemoHistory } from "./demo-history.js";
 import { HallLive } from "./live.js";
 import { MinuteTick } from "./tick.js";
 import { prepare } from "./prepare.js";
@@ -333,6 +334,7 @@ export class HallObject extends DurableObject<Env> {
     if (isConfigured(this.#state) || hall !== DEMO_HALL) return;
     if (!isDevelopment(this.env) && this.env.TONGBAN_DEMO !== "on") return;
     this.#apply({ type: "configure", config: demoConfig() }, { ...SYSTEM, name: "demo seed" }, null, "");
+    seedDemoHistory(this.ctx.storage, demoConfig(), this.#state.day);
   }
 
   /** Development only: counts handler runs for `GET /api/dev/wakes` (see wakes.ts). */
