@@ -139,7 +139,7 @@
       var label = el("span", "plan-label");
       label.appendChild(el("b", "", hw.number + " 号"));
       label.appendChild(el("span", "plan-window-name", hw.label));
-      label.appendChild(el("small", "plan-shift-text", w ? w.shifts.map(function (s) { return s.opens + "–" + s.closes; }).join("、") : "全天不开 · closed all day"));
+      label.appendChild(el("small", "plan-shift-text", w ? w.shifts.map(function (s) { return s.opens + "–" + s.closes; }).join("、") : "方案未用 · not in the plan"));
       row.appendChild(label);
       var track = el("span", "plan-track");
       track.setAttribute("aria-hidden", "true");
@@ -192,8 +192,9 @@
     panel.removeAttribute("data-loaded");
     status("正在按历史计算 " + date + " 的方案…", "Planning " + date + " from the hall's history…");
     var got = await Promise.all([
-      T.press("GET", T.api("/plan?date=" + date), null, "plan-" + date, true),
-      T.press("GET", T.api("/plan/" + date), null, "applied-" + date, true),
+      // Keys of their own: a second load while the first is on its way must not be dropped as a double press.
+      T.press("GET", T.api("/plan?date=" + date), null, "plan-" + mine, true),
+      T.press("GET", T.api("/plan/" + date), null, "applied-" + mine, true),
     ]);
     if (mine !== asked) return;
     var planned = got[0];

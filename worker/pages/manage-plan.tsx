@@ -27,7 +27,7 @@ export function AutoOpenNote({ state, live }: { state: HallState; live: boolean 
   return (
     <p id="plan-auto" class={`plan-auto${on ? " on" : ""}`} data-auto-open={on ? "true" : "false"} {...oob(live)}>
       {on ? (
-        <Bi zh="自动开窗已开启：到点由大厅按已采用的方案开放、暂停窗口并调整业务（审计记为 plan）" en="Auto-open is on: at each shift change the hall opens, pauses and re-assigns the windows itself (audited as “plan”)" />
+        <Bi zh="自动开窗已开启：到点由大厅按已采用的方案开放、暂停窗口并调整业务（审计记为 plan）；方案未用的窗口保持现状" en="Auto-open is on: at each shift change the hall opens, pauses and re-assigns the plan's windows itself (audited as “plan”); windows not in the plan are left as they are" />
       ) : (
         <Bi zh="自动开窗未开启：到点只在管理台和数据大屏提醒，由您开关窗口（可在“设置”中开启）" en="Auto-open is off: the console and the data wall remind you at each shift change; turn it on in Settings" />
       )}
