@@ -87,6 +87,8 @@ describe("the 排班 tab", () => {
     const applied = (await api("manager", "GET", `/api/halls/${HALL}/plan/${date}`)).body.plan;
     expect(applied.windows).toEqual(plan.windows);
     expect(applied.savedBy).toBe("dev-manager");
+    // The message line ("已采用…") fades by itself; the picture shows the tab beneath it.
+    await page.evaluate(() => document.getElementById("console-message")?.setAttribute("hidden", ""));
     await screenshot(page, "manage-plan-1366x768");
     expect(await violations(page)).toEqual([]);
 

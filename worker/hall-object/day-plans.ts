@@ -137,13 +137,17 @@ export class HallPlans implements Waker {
   plan(state: HallState, now: number): number | null {
     const t = this.#load(state);
     if (!t.plan) return null;
-    const reminding = this.hooks.watched();
+    // Asked after every command: whether anyone watches (a look at every socket) only when it matters.
+    let reminding: boolean | undefined;
+    const watched = () => (reminding ??= this.hooks.watched());
     const due = dueChanges(t.changes, t.handled, now);
     const made = due.length > 0 && this.#make(t, state, due, now);
     // Changes made were broadcast, which renders every view; otherwise bring the reminders up to date.
-    if (!made && reminding && remindersMoved(t.changes, this.#rendered, now)) this.hooks.render();
+    if (!made && remindersMoved(t.changes, this.#rendered, now) && watched()) this.hooks.render();
     this.#rendered = now;
-    return nextPlanInstant(t.changes, now, reminding);
+    const nextChange = nextPlanInstant(t.changes, now, false);
+    const nextReminder = nextPlanInstant(t.changes, now, true);
+    return nextReminder !== nextChange && watched() ? nextReminder : nextChange;
   }
 
   /** Makes the due changes (with `autoOpen`), or passes them over; true when a command was applied. */
