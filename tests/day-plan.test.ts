@@ -194,6 +194,16 @@ describe("autoOpen: the hall follows the plan itself", () => {
     expect((await planRows(hall)).map((r) => r.action)).toEqual(["set_window"]);
   });
 
+  it("is a hall setting: PATCH turns it on, and refuses anything but true or false naming it", async () => {
+    const hall = await plannedHall("plan-auto-setting", false);
+    const bad = await call("manager", "PATCH", `/api/halls/${hall}`, { autoOpen: "yes" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.details)).toEqual(["autoOpen"]);
+    expect((await call("manager", "PATCH", `/api/halls/${hall}`, { autoOpen: true })).body.hall.autoOpen).toBe(true);
+    await alarmAt(hall, "10:00");
+    expect((await window3(hall)).state).toBe("open");
+  });
+
   it("asleep through a whole shift, makes only its end; and a manager who reopens the window is not overruled", async () => {
     const hall = await plannedHall("plan-auto-asleep", true);
     await alarmAt(hall, "12:30");

@@ -14,7 +14,7 @@ import { emptyHall, evolve, isConfigured } from "./evolve.js";
 import { bookAppointment, cancelAppointment, checkIn, isServed, issueTicket } from "./issue.js";
 import { activeTickets, ticketNumbered, ticketOf } from "./ledger.js";
 import { evaluateAtWindow, rateTicket } from "./rating.js";
-import { pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
+import { closingPauses, pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
 import type {
   Category,
   Command,
@@ -106,17 +106,8 @@ export function decide(state: HallState, command: Command, now: number): Outcome
 }
 
 function done(rec: Recorder, result: CommandResult): Outcome {
-  settleClosing(rec);
+  for (const e of closingPauses(rec.state)) rec.emit(e);
   return { state: rec.state, events: rec.events, result };
-}
-
-/** A closing window that the command left free pauses now: its citizen has gone (finished, no-show, moved). */
-function settleClosing(rec: Recorder): void {
-  for (const w of rec.state.windows) {
-    if (!w.closing || w.current !== null) continue;
-    const { closing: _, ...rest } = w;
-    rec.emit({ type: "window.updated", window: { ...rest, state: "paused" }, changes: ["state"] });
-  }
 }
 
 function startDay(rec: Recorder, day: string): void {

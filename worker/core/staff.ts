@@ -4,7 +4,7 @@
  * object checks it and keeps its hash; here an account only says whether it has one.
  */
 import { reject } from "./config.js";
-import type { Decision, HallState, Officer, Rejection, Staff, StaffAccess, Window } from "./types.js";
+import type { Decision, HallEventBody, HallState, Officer, Rejection, Staff, StaffAccess, Window } from "./types.js";
 
 const officerOf = (s: Staff): Officer => ({ id: s.id, name: s.name, badge: s.badge });
 
@@ -81,7 +81,7 @@ export function signInStaff(state: HallState, windowId: string, staffId: string)
 /**
  * Pause (open → paused) or resume (paused → open); a closed window is the manager's to open.
  * A pause `afterCitizen` of an open window with a citizen at it marks it `closing` instead: it
- * serves that citizen and pauses when they leave (hall.ts, `settleClosing`). A resume, or a plain
+ * serves that citizen and pauses when they leave (`closingPauses`, after every command). A resume, or a plain
  * pause, of a closing window ends the closing.
  */
 export function pauseOrResume(state: HallState, windowId: string, action: "pause" | "resume", afterCitizen = false): Decision | Rejection {
@@ -100,4 +100,11 @@ export function pauseOrResume(state: HallState, windowId: string, action: "pause
   const { closing: _, ...rest } = w;
   const window: Window = { ...rest, state: target };
   return { events: [{ type: "window.updated", window, changes: ["state"] }], result: { window } };
+}
+
+/** Closing windows a command left free pause: their citizen has gone (finished, no-show, moved on). */
+export function closingPauses(state: HallState): HallEventBody[] {
+  return state.windows
+    .filter((w) => w.closing && w.current === null)
+    .map(({ closing: _, ...w }) => ({ type: "window.updated", window: { ...w, state: "paused" }, changes: ["state"] }));
 }
