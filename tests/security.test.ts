@@ -53,6 +53,14 @@ const signedIn = async (hall: string): Promise<Record<string, string>> => {
   if (!cookie) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
   return { Cookie: cookie, Origin: ORIGIN };
 };
+/** Window 3 for the afternoon: a plan applied for today (worker/hall-object/day-plans.ts). */
+const MATRIX_PLAN = [{ id: "3", categories: ["traffic"], shifts: [{ opens: "14:00", closes: "16:00" }] }];
+const withPlan = async (hall: string) => {
+  const path = `/api/halls/${hall}/plan/${(await snapshot(hall)).hall.day}`;
+  const res = await call("manager", "PUT", path, { windows: MATRIX_PLAN });
+  if (res.status !== 201) throw new Error(`plan: ${res.status} ${JSON.stringify(res.body)}`);
+  return path;
+};
 /** A code shown on a /pair page, and that browser's pairing cookie. */
 const pairingCode = async () => {
   const res = await SELF.fetch(`${ORIGIN}/api/pairing`, { method: "POST" });
@@ -172,6 +180,12 @@ const MATRIX: Record<string, Action> = {
       return { method: "GET", path: `/api/halls/${h}/plan?date=${week}` };
     },
   },
+  "PUT /api/halls/{hall}/plan/{date}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "PUT", path: `/api/halls/${h}/plan/${(await snapshot(h)).hall.day}`, body: { windows: MATRIX_PLAN } }),
+  },
+  "GET /api/halls/{hall}/plan/{date}": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: await withPlan(h) }) },
+  "DELETE /api/halls/{hall}/plan/{date}": { roles: MANAGERS, attempt: async (h) => ({ method: "DELETE", path: await withPlan(h) }) },
   "POST /api/halls/{hall}/devices": {
     roles: MANAGERS,
     attempt: async (h) => post(`/api/halls/${h}/devices`, { code: (await pairingCode()).code, kind: "kiosk", name: "取号机" }),

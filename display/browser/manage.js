@@ -238,6 +238,7 @@
       languages: checked("languages"),
       // Appointment tickets stay possible: they come by check-in, or from a booking system's API call.
       priorities: checked("priorities").concat(["appointment"]),
+      autoOpen: f.autoOpen.checked,
     };
     var result = await fetchPatch(body);
     if (result.ok) { $$(".field-error", settings).forEach(function (x) { x.textContent = ""; }); T.say("设置已保存 · Settings saved", "ok"); }
@@ -261,6 +262,7 @@
     update_settings: "修改设置 settings", configure: "配置大厅 configure", reset: "结束当日 end of day", rate: "服务评价 rating",
     evaluate: "窗口评价 evaluator rating", follow_up_done: "差评回访 follow-up", pair_device: "配对设备 device paired",
     move_device: "调整设备 device re-assigned", revoke_device: "撤销设备 device revoked",
+    save_plan: "采用排班 plan applied", remove_plan: "撤销排班 plan removed",
   };
   var auditNext = null;
   async function loadAudit(fresh) {

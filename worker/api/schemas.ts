@@ -7,7 +7,7 @@ import { DEFAULT_ANNOUNCEMENT } from "../core/types.js";
 import { checkCitizenId } from "./citizen-id.js";
 import { MIN_PASSWORD_LENGTH } from "../core/sessions.js";
 
-const slug = z
+export const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and dashes, starting with a letter or digit, at most 40");
 
@@ -15,7 +15,7 @@ export const HallParam = z.object({
   hall: slug.openapi({ param: { name: "hall", in: "path" }, example: "demo" }),
 });
 
-const windowId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, _ and -, at most 32");
+export const windowId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, _ and -, at most 32");
 const ticketRef = z.string().regex(/^[A-Za-z0-9.-]{1,40}$/, "a ticket id (20261123-A023) or today's number (A023)");
 
 export const WindowParams = HallParam.extend({
@@ -115,6 +115,7 @@ export const HallConfigBody = z
     supervisionUrl: SupervisionUrl.default(null),
     priorities: Priorities.optional(),
     callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen); default true" }),
+    autoOpen: z.boolean().optional().openapi({ description: "The hall opens, pauses and re-assigns windows itself at the shift changes of the day's applied plan; default false" }),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -151,6 +152,7 @@ export const SettingsBody = z
     orderBonusMinutes: z.number().min(0).max(60).optional(),
     priorities: Priorities.optional().openapi({ description: "Priorities the kiosk offers and the hall accepts, besides normal" }),
     callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen)" }),
+    autoOpen: z.boolean().optional().openapi({ description: "The hall opens, pauses and re-assigns windows itself at the shift changes of the day's applied plan (PUT /plan/{date})" }),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),
@@ -264,6 +266,7 @@ export const Window = z
     categories: z.array(z.string()),
     officer: Officer,
     current: z.string().nullable(),
+    closing: z.literal(true).optional().openapi({ description: "Its shift has ended: it serves the citizen at it, calls nobody new, and pauses once they leave" }),
   })
   .openapi("Window");
 

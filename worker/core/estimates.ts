@@ -36,7 +36,8 @@ interface Slot {
 
 function openSlots(state: HallState, now: number): Slot[] {
   return state.windows
-    .filter((w) => w.state === "open")
+    // A closing window finishes its citizen and calls nobody new: it takes no one in the estimates.
+    .filter((w) => w.state === "open" && !w.closing)
     .map((window) => {
       const current = window.current ? ticketOf(state, window.current) : undefined;
       if (!current) return { window, freeAt: now };

@@ -83,6 +83,8 @@ export function evolve(state: HallState, e: HallEvent): HallState {
           ...w,
           officer: before.get(w.id)?.officer ?? null,
           current: before.get(w.id)?.current ?? null,
+          // A window still open keeps closing across a change of settings.
+          ...(before.get(w.id)?.closing && w.state === "open" ? { closing: true as const } : {}),
         })),
       });
     }

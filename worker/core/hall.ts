@@ -14,7 +14,7 @@ import { emptyHall, evolve, isConfigured } from "./evolve.js";
 import { bookAppointment, cancelAppointment, checkIn, isServed, issueTicket } from "./issue.js";
 import { activeTickets, ticketNumbered, ticketOf } from "./ledger.js";
 import { evaluateAtWindow, rateTicket } from "./rating.js";
-import { pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
+import { closingPauses, pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
 import type {
   Category,
   Command,
@@ -106,6 +106,7 @@ export function decide(state: HallState, command: Command, now: number): Outcome
 }
 
 function done(rec: Recorder, result: CommandResult): Outcome {
+  for (const e of closingPauses(rec.state)) rec.emit(e);
   return { state: rec.state, events: rec.events, result };
 }
 
@@ -149,7 +150,7 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
       return rec.record(signInStaff(state, command.window, command.staff));
     case "pause":
     case "resume":
-      return rec.record(pauseOrResume(state, command.window, command.type));
+      return rec.record(pauseOrResume(state, command.window, command.type, command.type === "pause" && command.afterCitizen === true));
     case "rate":
       return rec.record(rateTicket(state, command.ticket, command.score, at, command.reasons));
     case "evaluate":
@@ -285,7 +286,8 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
             ticket: stranded.number,
           });
         }
-        next = { ...next, state: command.state };
+        const { closing: _, ...rest } = next;
+        next = { ...rest, state: command.state };
         changes.push("state");
       }
       if (changes.length > 0) rec.emit({ type: "window.updated", window: next, changes });
@@ -337,6 +339,8 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
 function callNext(rec: Recorder, windowId: string, now: number, at: string): CommandResult {
   const state = rec.state;
   const w = state.windows.find((x) => x.id === windowId)!;
+  // A closing window serves the citizen at it and nobody new (its shift has ended).
+  if (w.closing) return { ticket: null, choice: null };
   const categories = new Map(state.categories.map((c) => [c.id, c]));
   const chosen = chooseNext(buildQueue(activeTickets(state)), w, categories, state.settings, now);
   if (!chosen) return { ticket: null, choice: null };

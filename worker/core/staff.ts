@@ -4,7 +4,7 @@
  * object checks it and keeps its hash; here an account only says whether it has one.
  */
 import { reject } from "./config.js";
-import type { Decision, HallState, Officer, Rejection, Staff, StaffAccess, Window } from "./types.js";
+import type { Decision, HallEventBody, HallState, Officer, Rejection, Staff, StaffAccess, Window } from "./types.js";
 
 const officerOf = (s: Staff): Officer => ({ id: s.id, name: s.name, badge: s.badge });
 
@@ -78,15 +78,33 @@ export function signInStaff(state: HallState, windowId: string, staffId: string)
   return { events: [{ type: "window.updated", window, changes: ["officer"] }], result: { window } };
 }
 
-/** Pause (open → paused) or resume (paused → open); a closed window is the manager's to open. */
-export function pauseOrResume(state: HallState, windowId: string, action: "pause" | "resume"): Decision | Rejection {
+/**
+ * Pause (open → paused) or resume (paused → open); a closed window is the manager's to open.
+ * A pause `afterCitizen` of an open window with a citizen at it marks it `closing` instead: it
+ * serves that citizen and pauses when they leave (`closingPauses`, after every command). A resume, or a plain
+ * pause, of a closing window ends the closing.
+ */
+export function pauseOrResume(state: HallState, windowId: string, action: "pause" | "resume", afterCitizen = false): Decision | Rejection {
   const w = findWindow(state, windowId);
   if ("rejected" in w) return w;
   if (w.state === "closed") {
     return reject("conflict", `window ${w.number} is closed; a manager opens it`, { window: w.id, state: w.state });
   }
+  if (action === "pause" && afterCitizen && w.state === "open" && w.current !== null) {
+    if (w.closing) return { events: [], result: { window: w } };
+    const window: Window = { ...w, closing: true };
+    return { events: [{ type: "window.updated", window, changes: ["state"] }], result: { window } };
+  }
   const target = action === "pause" ? "paused" : "open";
-  if (w.state === target) return { events: [], result: { window: w } };
-  const window: Window = { ...w, state: target };
+  if (w.state === target && !w.closing) return { events: [], result: { window: w } };
+  const { closing: _, ...rest } = w;
+  const window: Window = { ...rest, state: target };
   return { events: [{ type: "window.updated", window, changes: ["state"] }], result: { window } };
+}
+
+/** Closing windows a command left free pause: their citizen has gone (finished, no-show, moved on). */
+export function closingPauses(state: HallState): HallEventBody[] {
+  return state.windows
+    .filter((w) => w.closing && w.current === null)
+    .map(({ closing: _, ...w }) => ({ type: "window.updated", window: { ...w, state: "paused" }, changes: ["state"] }));
 }

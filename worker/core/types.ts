@@ -85,6 +85,11 @@ export interface Window {
   officer: Officer | null;
   /** Id of the ticket at the window (called or serving), if any. */
   current: string | null;
+  /**
+   * Pausing once its citizen leaves (a pause `afterCitizen`, as a plan's shift ends): the window
+   * stays open for the citizen at it, calls nobody new, and pauses in the command that frees it.
+   */
+  closing?: true;
 }
 
 export interface Transfer {
@@ -168,6 +173,11 @@ export interface HallSettings {
   callNextFinishes?: boolean;
   /** Areas of the hall with their own screens and speakers; absent or empty: one zone, the whole hall. */
   zones?: Zone[];
+  /**
+   * The hall opens, pauses and re-assigns windows itself at the shift changes of the plan applied
+   * for the day (worker/hall-object/day-plans.ts), as the actor "plan". Absent means false.
+   */
+  autoOpen?: boolean;
   /** The region the hall reports its figures to (worker/regions); absent for a hall on its own. */
   region?: string;
   /** Where the hall is, for the public list's "nearest first" (WGS-84 degrees). */
@@ -205,7 +215,7 @@ export const DEFAULT_ANNOUNCEMENT: AnnouncementSettings = { repeat: 2, rate: 1, 
 export type SettingsChange = Partial<
   Pick<
     HallSettings,
-    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones"
+    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones" | "autoOpen"
   >
 > & {
   /** Merged into the hall's announcer settings: name only what changes. */
@@ -318,7 +328,8 @@ export type Command =
   /** Signs a staff account in; the hall object checks its PIN before the core sees this. */
   | { type: "sign_in_staff"; window: string; staff: string }
   /** Pause and resume are the counter's own: they never open a window a manager closed. */
-  | { type: "pause"; window: string }
+  /** `afterCitizen`: a window with a citizen at it is marked `closing` and pauses once they leave. */
+  | { type: "pause"; window: string; afterCitizen?: boolean }
   | { type: "resume"; window: string }
   /**
    * Adds or replaces a staff account; `pin` and `password` say what becomes of each. Without

@@ -22,6 +22,8 @@ import { migratePins } from "./credentials.js";
 import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type FollowUp, type FollowUpClose } from "./follow-ups.js";
 import { auditEntry } from "./audit.js";
 import { HallAlarm, type Waker } from "./alarm.js";
+import { HallPlans, PLAN_ACTOR, type PlanRequest } from "./day-plans.js";
+import { seedDemoHistory } from "./demo-history.js";
 import { HallLive } from "./live.js";
 import { MinuteTick } from "./tick.js";
 import { prepare } from "./prepare.js";
@@ -75,6 +77,7 @@ export class HallObject extends DurableObject<Env> {
   #reporter: RegionReporter;
   #sessions: HallSessions;
   #devices: HallDevices;
+  #plans: HallPlans;
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
 
@@ -91,7 +94,12 @@ export class HallObject extends DurableObject<Env> {
     this.#reporter = new RegionReporter(ctx.storage.sql);
     this.#sessions = new HallSessions(ctx.storage.sql);
     this.#devices = new HallDevices(ctx, env, () => this.#live.renderRoomViews());
-    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), this.#devices, this.#stats);
+    this.#plans = new HallPlans(ctx.storage, {
+      apply: (command, alsoWrite) => this.#apply(command, PLAN_ACTOR, null, JSON.stringify(command), alsoWrite),
+      watched: () => this.#live.watching((v) => v.showsPlan === true),
+      render: () => this.#live.renderViews((v) => v.showsPlan === true),
+    });
+    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), this.#devices, this.#stats, () => this.#plans.today(this.#state));
     this.#tick = new MinuteTick(
       () => this.#live.watching(ages),
       () => this.#live.renderViews(ages),
@@ -102,6 +110,7 @@ export class HallObject extends DurableObject<Env> {
       { plan: (state, now) => nextMidnight(now, state.settings.timezone) + 1000 },
       { plan: (state, now) => this.#reporter.plan(this.ctx, this.env, state, now, () => this.#schedule()) },
       this.#tick,
+      this.#plans,
     ];
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
@@ -200,6 +209,16 @@ export class HallObject extends DurableObject<Env> {
     this.#apply({ type: "rollover" }, SYSTEM, null, "");
     await this.#schedule();
     return this.#stats.answer(this.#state, question, this.clock());
+  }
+
+  /** The plan applied for a day (worker/hall-object/day-plans.ts): get, save or remove it. */
+  async dayPlan(hall: string, request: PlanRequest): Promise<StoredReply | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    this.#apply({ type: "rollover" }, SYSTEM, null, "");
+    const reply = this.#plans.handle(this.#state, request, this.clock());
+    await this.#schedule();
+    return reply;
   }
 
   /** The hall's devices (worker/hall-object/devices.ts): pair, list, re-assign, revoke. */
@@ -315,6 +334,7 @@ export class HallObject extends DurableObject<Env> {
     if (isConfigured(this.#state) || hall !== DEMO_HALL) return;
     if (!isDevelopment(this.env) && this.env.TONGBAN_DEMO !== "on") return;
     this.#apply({ type: "configure", config: demoConfig() }, { ...SYSTEM, name: "demo seed" }, null, "");
+    seedDemoHistory(this.ctx.storage, demoConfig(), this.#state.day);
   }
 
   /** Development only: counts handler runs for `GET /api/dev/wakes` (see wakes.ts). */

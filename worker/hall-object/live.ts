@@ -40,6 +40,7 @@ export class HallLive {
     private readonly clock: () => number,
     private readonly devices: HallDevices,
     private readonly stats: HallStats,
+    private readonly dayPlan: () => Room["dayPlan"] = () => null,
   ) {}
 
   /** Checks `?view=` for this role; a problem is the JSON error response. */
@@ -191,6 +192,7 @@ export class HallLive {
       announcers: announcers.sort((x, y) => x.connectedAt - y.connectedAt),
       lastWeek: this.stats.reference(this.state()),
       devices: this.devices.list(),
+      dayPlan: this.dayPlan(),
     };
   }
 }

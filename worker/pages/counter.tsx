@@ -62,8 +62,9 @@ function Head({ state, w, live }: Props) {
         <span class="window-number">{w.number}</span>
         <Bi zh={`号窗口 · ${w.label}`} en={`Window ${w.number} · ${state.settings.name}`} />
       </div>
-      <span class={`state-pill state-${w.state}`}>
-        <Bi zh={state_.zh} en={state_.en} />
+      {/* A plan's shift ended while a citizen was here: they are served, nobody new is called. */}
+      <span class={`state-pill state-${w.closing ? "closing" : w.state}`}>
+        {w.closing ? <Bi zh="本班结束，办完此号后暂停" en="Shift over: pauses after this citizen" /> : <Bi zh={state_.zh} en={state_.en} />}
       </span>
       <div class="officer">
         {officer ? (

@@ -10,6 +10,7 @@ import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, typ
 import { CategoryName, Clock, CLOCK_SCRIPT, KpiRow, STATE_TEXT, ZoneName, type KpiTile } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
 import { inZone, offlineAlarms, type OfflineAlarm } from "../fleet/devices.js";
+import { ReminderItems } from "./plan-reminders.js";
 
 /** Category colours in the chart and legend, in configuration order. */
 const COLOURS = ["#4ea1ff", "#ffcc33", "#36d399", "#ff7a90", "#b48cff", "#ff9f1a", "#5ce1e6", "#c6d86b"];
@@ -37,10 +38,12 @@ function Kpis({ f, live }: { f: HallFigures; live: boolean }) {
   return <KpiRow id="kpis" tiles={tiles} live={live} />;
 }
 
-function Alerts({ state, f, live, offline }: { state: HallState; f: HallFigures; live: boolean; offline: OfflineAlarm[] }) {
+function Alerts({ state, f, live, offline, now, room }: { state: HallState; f: HallFigures; live: boolean; offline: OfflineAlarm[]; now: number; room?: Room | undefined }) {
   const line = state.settings.alarmMinutes;
   return (
     <section id="alerts" class="alerts" {...oob(live)}>
+      {/* A zone's state holds only its windows, so it is reminded of their changes alone. */}
+      <ReminderItems state={state} now={now} room={room} />
       {f.categories.map((c) => {
         if (c.alarmAt === null) return null;
         const name = c.category.names["zh-Hans"];
@@ -297,7 +300,7 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
       </h1>
       <Clock state={state} now={now} live={live} />
       <Kpis f={f} live={live} />
-      <Alerts state={state} f={f} live={live} offline={offlineAlarms(state, zoneDevices(room, scope), now)} />
+      <Alerts state={state} f={f} live={live} offline={offlineAlarms(state, zoneDevices(room, scope), now)} now={now} room={room} />
       <Load state={state} f={f} live={live} />
       <Hourly state={state} f={f} live={live} />
       <Staffing state={state} f={f} live={live} />
@@ -311,8 +314,10 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
 
 export const dashboard: LiveView = {
   ages: true,
-  // The room carries last week's stored figures, from which the day's expected volume is read.
+  // The room carries last week's stored figures, from which the day's expected volume is read,
+  // and the day plan's changes, which the alerts remind of.
   showsRoom: true,
+  showsPlan: true,
   keys: ["zone"],
   check: (state, params) => zoneProblem(state, params),
   page(state, now, params, live: LiveConfig, room) {

@@ -295,6 +295,14 @@ export function SettingsForm({ state }: { state: HallState }) {
           </label>
         ))}
       </fieldset>
+      <fieldset>
+        <legend>
+          <Bi zh="排班" en="Day plan" />
+        </legend>
+        <label class="inline">
+          <input type="checkbox" name="autoOpen" checked={s.autoOpen === true} /> 自动开窗：按已采用的排班方案到点开放、暂停窗口 · Auto-open: follow the applied plan at each shift change
+        </label>
+      </fieldset>
       <div class="form-actions wide">
         <button type="submit" class="primary">
           <Bi zh="保存设置" en="Save settings" />

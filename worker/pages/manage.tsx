@@ -14,6 +14,8 @@ import { Announcers, Appointments, AppointmentForm, AuditPanel, SettingsForm, St
 import { offlineAlarms } from "../fleet/devices.js";
 import { DeviceAlarmItems, DeviceDialog, DevicesList, PairForm } from "./manage-devices.js";
 import { StatsPanel } from "./manage-stats.js";
+import { AutoOpenNote, PlanPanel } from "./manage-plan.js";
+import { PlanReminders } from "./plan-reminders.js";
 import { Clock, CLOCK_SCRIPT } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
 
@@ -98,8 +100,8 @@ function WindowCard({ state, w, now }: { state: HallState; w: Window; now: numbe
       <header>
         <span class="number">{w.number}</span>
         <span class="label">{w.label}</span>
-        <span class={`state-pill state-${w.state}`}>
-          <Bi zh={words.zh} en={words.en} />
+        <span class={`state-pill state-${w.closing ? "closing" : w.state}`}>
+          {w.closing ? <Bi zh="办完暂停" en="Pauses after this citizen" /> : <Bi zh={words.zh} en={words.en} />}
         </span>
       </header>
       <p class="officer">{w.officer ? `${w.officer.name} · ${w.officer.badge}` : <span class="muted">未签到 · no officer</span>}</p>
@@ -197,6 +199,7 @@ function Queues({ state, now, live, estimates }: Props) {
 const TABS = [
   ["hall", "大厅", "Hall"],
   ["stats", "统计", "Statistics"],
+  ["plan", "排班", "Plan"],
   ["staff", "人员", "Staff"],
   ["devices", "设备", "Devices"],
   ["appointments", "预约", "Appointments"],
@@ -209,6 +212,7 @@ function liveRegions(props: Props) {
   return (
     <>
       <Summary {...props} />
+      <PlanReminders state={props.state} now={props.now} room={props.room} live={props.live} />
       <Alarms {...props} />
       <Windows {...props} />
       <Queues {...props} />
@@ -216,6 +220,7 @@ function liveRegions(props: Props) {
       <StaffList state={props.state} live={props.live} />
       <DevicesList state={props.state} room={props.room} now={props.now} live={props.live} />
       <Appointments state={props.state} live={props.live} />
+      <AutoOpenNote state={props.state} live={props.live} />
     </>
   );
 }
@@ -223,6 +228,7 @@ function liveRegions(props: Props) {
 export const manageView: LiveView = {
   roles: ["admin", "manager"],
   showsRoom: true,
+  showsPlan: true,
   page(state, now, _params, live: LiveConfig, room) {
     const token = new URL(live.url, "http://x").searchParams.get("token") ?? "";
     const props: Props = { state, now, live: false, estimates: estimateHall(state, now), room };
@@ -231,7 +237,7 @@ export const manageView: LiveView = {
       live,
       bodyClass: "console manage-page",
       styles: ["/static/display/consoles.css", "/static/display/manage.css"],
-      scripts: ["/static/display/consoles.js", "/static/display/manage.js", "/static/display/manage-devices.js", "/static/display/manage-stats.js", "/static/display/manage-follow-ups.js", CLOCK_SCRIPT],
+      scripts: ["/static/display/consoles.js", "/static/display/manage.js", "/static/display/manage-devices.js", "/static/display/manage-stats.js", "/static/display/manage-plan.js", "/static/display/manage-follow-ups.js", CLOCK_SCRIPT],
       children: (
         <>
           <ConsoleConfig config={{ hall: state.hall, token, role: "manager", timezone: state.settings.timezone, day: state.day, alarmMinutes: state.settings.alarmMinutes }} />
@@ -250,6 +256,7 @@ export const manageView: LiveView = {
           <main class="manage">
             <section class="tab-panel hall-panel" data-tab-panel="hall">
               <Summary {...props} />
+              <PlanReminders state={state} now={now} room={room} live={false} />
               <div class="hall-columns">
                 <div>
                   <Windows {...props} />
@@ -270,6 +277,9 @@ export const manageView: LiveView = {
             </section>
             <section class="tab-panel" data-tab-panel="stats" hidden>
               <StatsPanel state={state} />
+            </section>
+            <section class="tab-panel" data-tab-panel="plan" hidden>
+              <PlanPanel state={state} />
             </section>
             <section class="tab-panel" data-tab-panel="staff" hidden>
               <StaffList state={state} live={false} />

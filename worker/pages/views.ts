@@ -7,6 +7,7 @@
 import type { HallState } from "../core/types.js";
 import type { DeviceHealth } from "../fleet/devices.js";
 import type { ConnectedAnnouncer } from "../hall-object/announcers.js";
+import type { TodayPlan } from "../insights/plan-shifts.js";
 import type { ReferenceDay } from "../insights/outlook.js";
 import type { LiveConfig } from "./layout.js";
 
@@ -17,6 +18,8 @@ export interface Room {
   lastWeek?: ReferenceDay | null;
   /** The hall's paired devices and whether each is connected now. */
   devices?: DeviceHealth[];
+  /** The plan applied for today, as its shift changes (worker/hall-object/day-plans.ts); null without one. */
+  dayPlan?: TodayPlan | null;
 }
 
 export interface LiveView {
@@ -30,6 +33,8 @@ export interface LiveView {
   ages?: boolean;
   /** Set when the view shows the room (connected announcers): it re-renders when that changes. */
   showsRoom?: boolean;
+  /** Set when the view shows the day plan's reminders (with `showsRoom`): re-rendered as each goes up or comes down. */
+  showsPlan?: boolean;
   /** The whole page as first painted. */
   page(state: HallState, now: number, params: URLSearchParams, live: LiveConfig, room?: Room): string;
   /** The view's regions, each with hx-swap-oob, as one HTML string. */
