@@ -145,6 +145,7 @@ const MATRIX: Record<string, Action> = {
   },
   "POST /api/halls/{hall}/appointments": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/appointments`, { category: "household" }) },
   "POST /api/halls/{hall}/preview": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/preview`, { windows: [{ window: "1", state: "closed" }] }) },
+  "GET /api/halls/{hall}/events": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/events?after=0&limit=10` }) },
   "GET /api/halls/{hall}/audit": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/audit` }) },
   "GET /api/halls/{hall}/stats": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats?by=window` }) },
   "GET /api/halls/{hall}/stats.csv": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats.csv` }) },
@@ -251,7 +252,8 @@ async function attempt(role: Role, a: Attempt) {
     },
     ...(a.body === undefined ? {} : { body: JSON.stringify(a.body) }),
   });
-  const text = await res.text();
+  // Decoded by hand: workerd warns on .text() of a type it does not know as text (NDJSON).
+  const text = new TextDecoder().decode(await res.arrayBuffer());
   if (res.webSocket) {
     res.webSocket.accept();
     res.webSocket.close();

@@ -22,6 +22,7 @@ import { migratePins } from "./credentials.js";
 import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type FollowUp, type FollowUpClose } from "./follow-ups.js";
 import { auditEntry } from "./audit.js";
 import { HallAlarm, type Waker } from "./alarm.js";
+import { eventPage, type EventPage } from "./export.js";
 import { HallLive } from "./live.js";
 import { MinuteTick } from "./tick.js";
 import { prepare } from "./prepare.js";
@@ -179,6 +180,15 @@ export class HallObject extends DurableObject<Env> {
     this.#adopt(hall);
     if (!isConfigured(this.#state)) return null;
     return auditPage(this.ctx.storage.sql, limit, before);
+  }
+
+  /** The event log for export (worker/hall-object/export.ts): `take` public events after `after`, and where a page of `limit` ends. */
+  async eventLog(hall: string, after: number, limit: number, take: number): Promise<EventPage | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    this.#apply({ type: "rollover" }, SYSTEM, null, "");
+    await this.#schedule();
+    return eventPage(this.ctx.storage.sql, this.#state.seq, after, limit, take);
   }
 
   /** Follow-ups (回访) of 差评: list them, or mark one done with a note (worker/hall-object/follow-ups.ts). */
