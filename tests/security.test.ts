@@ -64,6 +64,11 @@ const withDevice = async (hall: string) => {
   if (res.status !== 201) throw new Error(`device: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.device.id as string;
 };
+const withWebhook = async (hall: string) => {
+  const res = await call("manager", "POST", `/api/halls/${hall}/webhooks`, { url: "https://hooks.example.com/matrix", events: ["ticket.called"] });
+  if (res.status !== 201) throw new Error(`webhook: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.webhook.id as string;
+};
 const demoBody = async () => {
   const { demoConfig } = await import("../worker/demo.js");
   return demoConfig();
@@ -145,6 +150,19 @@ const MATRIX: Record<string, Action> = {
   },
   "POST /api/halls/{hall}/appointments": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/appointments`, { category: "household" }) },
   "POST /api/halls/{hall}/preview": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/preview`, { windows: [{ window: "1", state: "closed" }] }) },
+  "POST /api/halls/{hall}/webhooks": {
+    roles: MANAGERS,
+    attempt: async (h) => post(`/api/halls/${h}/webhooks`, { url: "https://hooks.example.com/matrix", events: ["ticket.near"] }),
+  },
+  "GET /api/halls/{hall}/webhooks": { roles: MANAGERS, attempt: async (h) => (await withWebhook(h), { method: "GET", path: `/api/halls/${h}/webhooks` }) },
+  "DELETE /api/halls/{hall}/webhooks/{webhook}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/webhooks/${await withWebhook(h)}` }),
+  },
+  "GET /api/halls/{hall}/webhooks/{webhook}/deliveries": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/webhooks/${await withWebhook(h)}/deliveries` }),
+  },
   "GET /api/halls/{hall}/events": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/events?after=0&limit=10` }) },
   "GET /api/halls/{hall}/audit": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/audit` }) },
   "GET /api/halls/{hall}/stats": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats?by=window` }) },

@@ -17,6 +17,7 @@ import { consoleRoutes } from "./consoles.js";
 import { pairedDevice } from "./device-cookie.js";
 import { deviceRoutes } from "./devices.js";
 import { eventRoutes } from "./events.js";
+import { webhookRoutes } from "./webhooks.js";
 import { pairingRoutes } from "./pairing.js";
 import { regionRoutes } from "./regions.js";
 
@@ -350,6 +351,7 @@ export function createApi(): HallApp {
   consoleRoutes(app);
   deviceRoutes(app);
   eventRoutes(app);
+  webhookRoutes(app);
   pairingRoutes(app);
   hallRoutes(app);
   app.doc31("/api/openapi.json", {

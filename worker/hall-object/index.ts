@@ -32,6 +32,7 @@ import { rejectionReply, replyFor } from "./replies.js";
 import { HallSessions, type SessionView, type SignInReply } from "./sessions.js";
 import { HallStats, type InsightQuestion } from "./stats.js";
 import { countHandled, countWake } from "./wakes.js";
+import { HallWebhooks, type WebhookRequest } from "./webhooks.js";
 import { auditPage, loadState, migrate, persist, storedReply, type AuditRow, type StoredReply } from "./storage.js";
 
 export interface Actor {
@@ -76,6 +77,7 @@ export class HallObject extends DurableObject<Env> {
   #reporter: RegionReporter;
   #sessions: HallSessions;
   #devices: HallDevices;
+  #webhooks: HallWebhooks;
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
 
@@ -97,12 +99,14 @@ export class HallObject extends DurableObject<Env> {
       () => this.#live.watching(ages),
       () => this.#live.renderViews(ages),
     );
+    this.#webhooks = new HallWebhooks(ctx, env, () => this.clock(), () => this.#schedule());
     this.#alarm = new HallAlarm(ctx.storage, () => this.clock());
     this.#wakers = [
       // The new day, just after the hall's local midnight.
       { plan: (state, now) => nextMidnight(now, state.settings.timezone) + 1000 },
       { plan: (state, now) => this.#reporter.plan(this.ctx, this.env, state, now, () => this.#schedule()) },
       this.#tick,
+      this.#webhooks,
     ];
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
@@ -218,6 +222,15 @@ export class HallObject extends DurableObject<Env> {
     return isConfigured(this.#state) ? this.#devices.handle(this.#state, request, this.clock()) : null;
   }
 
+  /** The hall's webhooks (worker/hall-object/webhooks.ts): create, list, remove, their deliveries. */
+  async webhooks(hall: string, request: WebhookRequest): Promise<StoredReply | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    const reply = this.#webhooks.handle(this.#state, request);
+    await this.#schedule();
+    return reply;
+  }
+
   /** The paired device this credential belongs to, or null (revoked, forged, another hall's). */
   async verifyDevice(hall: string, id: string, credential: string): Promise<Device | null> {
     this.#adopt(hall);
@@ -285,6 +298,8 @@ export class HallObject extends DurableObject<Env> {
     if (!isConfigured(this.#state)) return;
     this.#apply({ type: "rollover" }, SYSTEM, null, "");
     await this.#schedule();
+    // The deliveries this alarm started run within it, so the runtime keeps the hall up for them.
+    await this.#webhooks.settled();
   }
 
   #apply(command: Command, actor: Actor, commandId: string | null, fingerprint: string, alsoWrite?: (sql: SqlStorage) => void): StoredReply {
@@ -309,6 +324,7 @@ export class HallObject extends DurableObject<Env> {
       alsoWrite?.(this.ctx.storage.sql);
       recordFollowUps(this.ctx.storage.sql, outcome.events);
       this.#stats.persist(before, outcome.events);
+      this.#webhooks.record(outcome.state, outcome.events, now);
     });
     this.#stats.committed(before.seq, outcome.events);
     this.#state = outcome.state;
