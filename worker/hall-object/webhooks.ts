@@ -203,19 +203,25 @@ export class HallWebhooks implements Waker {
     const started = Date.now();
     let status: number | null = null;
     let error: string | null = null;
+    // Not AbortSignal.timeout: its timer would run its full 10 s after every delivery and keep the
+    // hall from hibernating (or being evicted) meanwhile; this one is cleared as soon as it answers.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new DOMException(`no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`, "TimeoutError")), DELIVERY_TIMEOUT_MS);
     try {
       const delivery = await this.#bodyOf(hall, hook, row);
       const body = JSON.stringify(delivery);
       // Unix seconds on the machine's clock: the receiver checks it against its own.
       const headers = await deliveryHeaders(hook.secret, body, Math.floor(Date.now() / 1000), delivery);
       // Redirects are not followed: a 3xx is a failure, so a receiver cannot bounce the hall elsewhere.
-      const res = await fetch(hook.url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) });
+      const res = await fetch(hook.url, { method: "POST", headers, body, redirect: "manual", signal: abort.signal });
       status = res.status;
       await res.body?.cancel();
       if (status < 200 || status > 299) error = `the receiver answered ${status}`;
     } catch (e) {
       const err = e as Error;
       error = err.name === "TimeoutError" ? `no answer within ${DELIVERY_TIMEOUT_MS / 1000} s` : `not delivered: ${err.message}`.slice(0, 300);
+    } finally {
+      clearTimeout(timer);
     }
     const now = this.clock();
     const sql = this.ctx.storage.sql;
