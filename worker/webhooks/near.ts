@@ -4,11 +4,12 @@
  * WeChat reminder says "come back to the hall". Once per ticket: a ticket that falls back (a
  * priority ticket arrives, a window closes) is not told again.
  *
- * "Ahead" is the status page's figure (worker/core/estimates.ts): the waiting tickets of the same
+ * "Ahead" is the status page's figure (worker/core/estimates.ts, the same play of the call policy
+ * that `estimateHall` runs for the screens): the waiting tickets of the same
  * category the call policy would call before it, so the message never disagrees with the screen.
  * A ticket no open window serves has no estimate and is not near, however few are ahead of it.
  */
-import { estimateHall } from "../core/estimates.js";
+import { estimateTickets } from "../core/estimates.js";
 import type { HallState, NameScript, Priority } from "../core/types.js";
 
 export const DEFAULT_NEAR_AHEAD = 3;
@@ -30,7 +31,7 @@ export function nearAheadOf(state: HallState): number {
 /** Waiting tickets now within `nearAhead` of their call that `notified` says were not told yet, in call order. */
 export function nearTickets(state: HallState, now: number, notified: (ticket: string) => boolean): NearTicket[] {
   const nearAhead = nearAheadOf(state);
-  const estimates = estimateHall(state, now);
+  const estimates = estimateTickets(state, now);
   const near: NearTicket[] = [];
   for (const t of estimates.order) {
     const e = estimates.tickets.get(t.id);
