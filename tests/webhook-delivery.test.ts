@@ -145,14 +145,15 @@ describe("webhook deliveries when things go wrong", () => {
     expect(r.received[0]!.json.seq).toBeGreaterThan(second.seq);
   });
 
-  it("removing a webhook drops what it had queued; a delivery in flight for it records nothing", async () => {
+  it("takes a redirect for a failure; removing a webhook drops what it had queued", async () => {
     const hall = await newHall("deliver-removed");
     await useClock(hall, MORNING);
     const r = receiver("removed");
-    r.mode = 500;
+    r.mode = 302;
     const hook = await createHook(hall, { url: r.url, events: ["*"] });
     await issue(hall, "household");
     await wake(hall);
+    expect((await deliveries(hall, hook.id)).at(-1)).toMatchObject({ state: "pending", attempts: 1, lastStatus: 302, lastError: "the receiver answered 302" });
     expect((await call("manager", "DELETE", `/api/halls/${hall}/webhooks/${hook.id}`)).status).toBe(200);
     const rows = await runInDurableObject(stubOf(hall), (_o: HallObject, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_outbox").one().n);
     expect(rows).toBe(0);
