@@ -72,6 +72,11 @@ const withDevice = async (hall: string) => {
   if (res.status !== 201) throw new Error(`device: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.device.id as string;
 };
+const withWebhook = async (hall: string) => {
+  const res = await call("manager", "POST", `/api/halls/${hall}/webhooks`, { url: "https://hooks.example.com/matrix", events: ["ticket.called"] });
+  if (res.status !== 201) throw new Error(`webhook: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.webhook.id as string;
+};
 const demoBody = async () => {
   const { demoConfig } = await import("../worker/demo.js");
   return demoConfig();
@@ -153,6 +158,20 @@ const MATRIX: Record<string, Action> = {
   },
   "POST /api/halls/{hall}/appointments": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/appointments`, { category: "household" }) },
   "POST /api/halls/{hall}/preview": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/preview`, { windows: [{ window: "1", state: "closed" }] }) },
+  "POST /api/halls/{hall}/webhooks": {
+    roles: MANAGERS,
+    attempt: async (h) => post(`/api/halls/${h}/webhooks`, { url: "https://hooks.example.com/matrix", events: ["ticket.near"] }),
+  },
+  "GET /api/halls/{hall}/webhooks": { roles: MANAGERS, attempt: async (h) => (await withWebhook(h), { method: "GET", path: `/api/halls/${h}/webhooks` }) },
+  "DELETE /api/halls/{hall}/webhooks/{webhook}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/webhooks/${await withWebhook(h)}` }),
+  },
+  "GET /api/halls/{hall}/webhooks/{webhook}/deliveries": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/webhooks/${await withWebhook(h)}/deliveries` }),
+  },
+  "GET /api/halls/{hall}/events": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/events?after=0&limit=10` }) },
   "GET /api/halls/{hall}/audit": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/audit` }) },
   "GET /api/halls/{hall}/stats": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats?by=window` }) },
   "GET /api/halls/{hall}/stats.csv": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats.csv` }) },
@@ -265,7 +284,8 @@ async function attempt(role: Role, a: Attempt) {
     },
     ...(a.body === undefined ? {} : { body: JSON.stringify(a.body) }),
   });
-  const text = await res.text();
+  // Decoded by hand: workerd warns on .text() of a type it does not know as text (NDJSON).
+  const text = new TextDecoder().decode(await res.arrayBuffer());
   if (res.webSocket) {
     res.webSocket.accept();
     res.webSocket.close();

@@ -16,6 +16,8 @@ import * as S from "./schemas.js";
 import { consoleRoutes } from "./consoles.js";
 import { pairedDevice } from "./device-cookie.js";
 import { deviceRoutes } from "./devices.js";
+import { eventRoutes } from "./events.js";
+import { webhookRoutes } from "./webhooks.js";
 import { pairingRoutes } from "./pairing.js";
 import { regionRoutes } from "./regions.js";
 
@@ -348,6 +350,8 @@ export function createApi(): HallApp {
   regionRoutes(app);
   consoleRoutes(app);
   deviceRoutes(app);
+  eventRoutes(app);
+  webhookRoutes(app);
   pairingRoutes(app);
   hallRoutes(app);
   app.doc31("/api/openapi.json", {

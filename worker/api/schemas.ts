@@ -6,6 +6,7 @@ import { z } from "@hono/zod-openapi";
 import { DEFAULT_ANNOUNCEMENT } from "../core/types.js";
 import { checkCitizenId } from "./citizen-id.js";
 import { MIN_PASSWORD_LENGTH } from "../core/sessions.js";
+import { MAX_NEAR_AHEAD } from "../webhooks/near.js";
 
 export const slug = z
   .string()
@@ -97,6 +98,8 @@ export const ZoneConfig = z
 
 const Zones = z.array(ZoneConfig).max(50);
 
+const NearAhead = z.number().int("a whole number of people").min(0).max(MAX_NEAR_AHEAD);
+
 export const HallConfigBody = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
@@ -116,6 +119,7 @@ export const HallConfigBody = z
     priorities: Priorities.optional(),
     callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen); default true" }),
     autoOpen: z.boolean().optional().openapi({ description: "The hall opens, pauses and re-assigns windows itself at the shift changes of the day's applied plan; default false" }),
+    nearAhead: NearAhead.optional().openapi({ description: "Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead; default 3" }),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -153,6 +157,7 @@ export const SettingsBody = z
     priorities: Priorities.optional().openapi({ description: "Priorities the kiosk offers and the hall accepts, besides normal" }),
     callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen)" }),
     autoOpen: z.boolean().optional().openapi({ description: "The hall opens, pauses and re-assigns windows itself at the shift changes of the day's applied plan (PUT /plan/{date})" }),
+    nearAhead: NearAhead.optional().openapi({ description: "Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead (0: when it is next)" }),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),

@@ -171,6 +171,11 @@ export interface HallSettings {
    * as a hardware caller does (one press per citizen). Absent means true; false refuses the call.
    */
   callNextFinishes?: boolean;
+  /**
+   * A waiting ticket with this many people or fewer ahead of it is sent to webhooks once as
+   * `ticket.near` (worker/webhooks/near.ts), for SMS and WeChat reminders. Absent means 3.
+   */
+  nearAhead?: number;
   /** Areas of the hall with their own screens and speakers; absent or empty: one zone, the whole hall. */
   zones?: Zone[];
   /**
@@ -215,7 +220,7 @@ export const DEFAULT_ANNOUNCEMENT: AnnouncementSettings = { repeat: 2, rate: 1, 
 export type SettingsChange = Partial<
   Pick<
     HallSettings,
-    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones" | "autoOpen"
+    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones" | "autoOpen" | "nearAhead"
   >
 > & {
   /** Merged into the hall's announcer settings: name only what changes. */

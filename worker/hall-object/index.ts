@@ -24,6 +24,7 @@ import { auditEntry } from "./audit.js";
 import { HallAlarm, type Waker } from "./alarm.js";
 import { HallPlans, PLAN_ACTOR, type PlanRequest } from "./day-plans.js";
 import { seedDemoHistory } from "./demo-history.js";
+import { eventPage, type EventPage } from "./export.js";
 import { HallLive } from "./live.js";
 import { MinuteTick } from "./tick.js";
 import { prepare } from "./prepare.js";
@@ -33,6 +34,7 @@ import { rejectionReply, replyFor } from "./replies.js";
 import { HallSessions, type SessionView, type SignInReply } from "./sessions.js";
 import { HallStats, type InsightQuestion } from "./stats.js";
 import { countHandled, countWake } from "./wakes.js";
+import { HallWebhooks, type WebhookRequest } from "./webhooks.js";
 import { auditPage, loadState, migrate, persist, storedReply, type AuditRow, type StoredReply } from "./storage.js";
 
 export interface Actor {
@@ -78,6 +80,7 @@ export class HallObject extends DurableObject<Env> {
   #sessions: HallSessions;
   #devices: HallDevices;
   #plans: HallPlans;
+  #webhooks: HallWebhooks;
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
 
@@ -104,6 +107,7 @@ export class HallObject extends DurableObject<Env> {
       () => this.#live.watching(ages),
       () => this.#live.renderViews(ages),
     );
+    this.#webhooks = new HallWebhooks(ctx, env, () => this.clock(), () => this.#schedule());
     this.#alarm = new HallAlarm(ctx.storage, () => this.clock());
     this.#wakers = [
       // The new day, just after the hall's local midnight.
@@ -111,6 +115,7 @@ export class HallObject extends DurableObject<Env> {
       { plan: (state, now) => this.#reporter.plan(this.ctx, this.env, state, now, () => this.#schedule()) },
       this.#tick,
       this.#plans,
+      this.#webhooks,
     ];
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
@@ -190,6 +195,15 @@ export class HallObject extends DurableObject<Env> {
     return auditPage(this.ctx.storage.sql, limit, before);
   }
 
+  /** The event log for export (worker/hall-object/export.ts): `take` public events after `after`, and where a page of `limit` ends. */
+  async eventLog(hall: string, after: number, limit: number, take: number): Promise<EventPage | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    this.#apply({ type: "rollover" }, SYSTEM, null, "");
+    await this.#schedule();
+    return eventPage(this.ctx.storage.sql, this.#state.seq, after, limit, take);
+  }
+
   /** Follow-ups (回访) of 差评: list them, or mark one done with a note (worker/hall-object/follow-ups.ts). */
   async followUps(hall: string, state: "open" | "done" | "all"): Promise<FollowUp[] | null> {
     this.#adopt(hall);
@@ -225,6 +239,15 @@ export class HallObject extends DurableObject<Env> {
   async fleet(hall: string, request: FleetRequest): Promise<StoredReply | null> {
     this.#adopt(hall);
     return isConfigured(this.#state) ? this.#devices.handle(this.#state, request, this.clock()) : null;
+  }
+
+  /** The hall's webhooks (worker/hall-object/webhooks.ts): create, list, remove, their deliveries. */
+  async webhooks(hall: string, request: WebhookRequest): Promise<StoredReply | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    const reply = this.#webhooks.handle(this.#state, request);
+    await this.#schedule();
+    return reply;
   }
 
   /** The paired device this credential belongs to, or null (revoked, forged, another hall's). */
@@ -294,6 +317,8 @@ export class HallObject extends DurableObject<Env> {
     if (!isConfigured(this.#state)) return;
     this.#apply({ type: "rollover" }, SYSTEM, null, "");
     await this.#schedule();
+    // The deliveries this alarm started run within it, so the runtime keeps the hall up for them.
+    await this.#webhooks.settled();
   }
 
   #apply(command: Command, actor: Actor, commandId: string | null, fingerprint: string, alsoWrite?: (sql: SqlStorage) => void): StoredReply {
@@ -318,6 +343,7 @@ export class HallObject extends DurableObject<Env> {
       alsoWrite?.(this.ctx.storage.sql);
       recordFollowUps(this.ctx.storage.sql, outcome.events);
       this.#stats.persist(before, outcome.events);
+      this.#webhooks.record(outcome.state, outcome.events, now);
     });
     this.#stats.committed(before.seq, outcome.events);
     this.#state = outcome.state;

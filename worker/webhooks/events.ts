@@ -1,0 +1,41 @@
+/**
+ * What a webhook may subscribe to: every event of the hall's log, `ticket.near` (a waiting ticket
+ * has come within the hall's `nearAhead` of its call; see near.ts), or `*` for all of them.
+ */
+import type { HallEventType } from "../core/types.js";
+
+export const HALL_EVENT_TYPES = [
+  "hall.configured",
+  "hall.reset",
+  "ticket.issued",
+  "ticket.called",
+  "ticket.recalled",
+  "ticket.serving",
+  "ticket.finished",
+  "ticket.no_show",
+  "ticket.requeued",
+  "ticket.transferred",
+  "ticket.cancelled",
+  "ticket.rated",
+  "window.updated",
+  "staff.updated",
+  "appointment.booked",
+  "appointment.cancelled",
+] as const satisfies readonly HallEventType[];
+
+// A new event type in worker/core/types.ts fails the type check here until it is listed above.
+type Unlisted = Exclude<HallEventType, (typeof HALL_EVENT_TYPES)[number]>;
+const everyTypeListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyTypeListed;
+
+export const NEAR = "ticket.near";
+
+export type WebhookEventType = HallEventType | typeof NEAR;
+
+export const WEBHOOK_EVENTS = [...HALL_EVENT_TYPES, NEAR, "*"] as const;
+export type Subscription = (typeof WEBHOOK_EVENTS)[number];
+
+/** Whether a webhook subscribed to `events` receives events of `type`. */
+export function subscribes(events: readonly string[], type: WebhookEventType): boolean {
+  return events.includes("*") || events.includes(type);
+}
