@@ -40,8 +40,11 @@ export function planRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/plan",
-      summary:
-        "The day's plan: which windows to open, serving what, in which half-hour shifts, with the fewest window-hours that keep the mean wait within the target and every category's p90 within the alarm line, checked by simulating the day rebuilt from the same weekday of the last four weeks; beside Laibin's rule (manager)",
+      operationId: "getDayPlan",
+      tags: ["Planning"],
+      summary: "Plan a day",
+      description:
+        "Which windows to open, serving what, in which half-hour shifts, with the fewest window-hours that keep the mean wait within the target and every category's p90 within the alarm line, checked by simulating the day rebuilt from the same weekday of the last four weeks; beside Laibin's rule. 404 without history to plan from. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: PlanQuery },
       responses: { 200: json(PlanReply, "The plan"), ...errors(400, 401, 403, 404) },

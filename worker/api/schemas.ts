@@ -6,6 +6,8 @@ import { z } from "@hono/zod-openapi";
 import { DEFAULT_ANNOUNCEMENT } from "../core/types.js";
 import { checkCitizenId } from "./citizen-id.js";
 import { MIN_PASSWORD_LENGTH } from "../core/sessions.js";
+import type { RejectionCode } from "../core/types.js";
+import type { ErrorCode } from "./errors.js";
 
 const slug = z
   .string()
@@ -24,6 +26,18 @@ export const WindowParams = HallParam.extend({
 
 export const TicketParams = HallParam.extend({
   ticket: ticketRef.openapi({ param: { name: "ticket", in: "path" }, example: "A023" }),
+});
+
+/** A citizen's signed status link (worker/api/ticket-token.ts): the credential of the /api/t routes. */
+export const TicketLinkParam = z.object({
+  ticketToken: z
+    .string()
+    .max(200)
+    .openapi({
+      param: { name: "ticketToken", in: "path" },
+      example: "demo_20261123-A023_Qk3vX9cT2mLrP0aB7nYw1g",
+      description: "The signed link's token, as in the status page's address /t/{ticketToken}",
+    }),
 });
 
 export const CommandId = z
@@ -208,15 +222,14 @@ export const SignInBody = z
     }),
     commandId: CommandId,
   })
-  .openapi("StaffSignInWithPassword");
+  .openapi("OfficerSignIn");
 
 export const LiveQuery = z.object({
   since: z
     .string()
     .regex(/^\d{1,15}$/, "a whole number: the last seq the client applied")
     .optional()
-    .openapi({ param: { name: "since", in: "query" } }),
-  token: z.string().optional().openapi({ param: { name: "token", in: "query" } }),
+    .openapi({ param: { name: "since", in: "query" }, description: "The last seq the client applied: the feed resumes after it" }),
   view: z
     .string()
     .regex(/^[a-z-]{1,30}$/)
@@ -225,7 +238,7 @@ export const LiveQuery = z.object({
       param: { name: "view", in: "query" },
       description: "For pages: receive the named view's HTML fragments as { type: \"html\", seq, html } instead of JSON events",
     }),
-  window: z.string().max(32).optional().openapi({ param: { name: "window", in: "query" } }),
+  window: z.string().max(32).optional().openapi({ param: { name: "window", in: "query" }, description: "For the window and counter views: which window" }),
   zone: z.string().max(40).optional().openapi({ param: { name: "zone", in: "query" }, description: "For the main and dashboard views: one zone's screen" }),
 });
 
@@ -255,17 +268,27 @@ export const Ticket = z
   })
   .openapi("Ticket");
 
+const windowFields = {
+  id: z.string(),
+  number: z.number(),
+  label: z.string(),
+  state: z.enum(WINDOW_STATES),
+  categories: z.array(z.string()),
+  officer: Officer,
+};
+
 export const Window = z
-  .object({
-    id: z.string(),
-    number: z.number(),
-    label: z.string(),
-    state: z.enum(WINDOW_STATES),
-    categories: z.array(z.string()),
-    officer: Officer,
-    current: z.string().nullable(),
-  })
+  .object({ ...windowFields, current: z.string().nullable().openapi({ description: "The id of the ticket at the window" }) })
   .openapi("Window");
+
+/**
+ * A registered schema or null. (`.nullable()` on one makes zod-to-openapi write
+ * `allOf: [$ref, { type: [object, null] }]`, which no null satisfies.)
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
+/** A window in the snapshot: its current ticket in full. */
+const WindowNow = z.object({ ...windowFields, current: orNull(Ticket) }).openapi("WindowNow");
 
 export const Snapshot = z
   .object({
@@ -275,17 +298,47 @@ export const Snapshot = z
     categories: z.array(
       z.object({ id: z.string(), prefix: z.string(), names: z.any(), waiting: z.number(), estimatedWaitMinutes: z.number().nullable() }).passthrough(),
     ),
-    windows: z.array(Window.extend({ current: Ticket.nullable() })),
+    windows: z.array(WindowNow),
     waiting: z.array(Ticket.extend({ ahead: z.number(), estimatedWaitMinutes: z.number().nullable() })),
     recentCalls: z.array(z.any()),
   })
   .openapi("HallSnapshot");
 
+/** Every `code` an error body carries, and what it means: the edge's, the core's rejections, the sign-in lock. */
+const ERROR_CODES: Record<ErrorCode | RejectionCode | "locked", string> = {
+  invalid: "a field is missing or wrong (400); `details` names it",
+  unauthorized: "no credential, or one that is not (or no longer) valid (401)",
+  forbidden: "the caller may not do this here (403)",
+  not_found: "no such hall, thing or endpoint (404)",
+  unknown_hall: "the hall is not configured (404)",
+  unknown_category: "no such category in this hall (404)",
+  unknown_window: "no such window in this hall (404)",
+  unknown_ticket: "no such ticket today (404)",
+  unknown_staff: "no such staff account (404)",
+  unknown_appointment: "no such appointment (404)",
+  conflict: "a hall rule says no, or a commandId was used for another command (409)",
+  locked: "the account is locked after wrong passwords (423)",
+  too_large: "the body is over 16 KB (413)",
+  upgrade_required: "a WebSocket endpoint asked without Upgrade: websocket (426)",
+  too_many: "too many tries or waiting devices (429)",
+  not_configured: "the server lacks a secret it needs (503)",
+  internal: "a fault of ours (500): retry with the same commandId",
+};
+
 export const ErrorBody = z
   .object({
-    error: z.string().openapi({ example: "window 5 is paused" }),
-    code: z.string().optional(),
-    details: z.any().openapi({ example: { window: "5" } }),
+    error: z.string().openapi({ description: "What went wrong, for a person to read", example: "window 5 is paused" }),
+    code: z
+      .enum(Object.keys(ERROR_CODES) as [keyof typeof ERROR_CODES, ...(keyof typeof ERROR_CODES)[]])
+      .openapi({
+        description: `For programs: ${Object.entries(ERROR_CODES)
+          .map(([code, text]) => `\`${code}\` ${text}`)
+          .join("; ")}.`,
+        example: "conflict",
+      }),
+    details: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "The fields or values concerned, e.g. the bad field and what is wrong with it", example: { window: "5" } }),
   })
   .openapi("Error");
 
@@ -295,7 +348,7 @@ export const IssueReply = z
   .openapi("IssueReply");
 export const CallReply = z
   .object({
-    ticket: Ticket.nullable(),
+    ticket: orNull(Ticket),
     reason: z.string().optional().openapi({ example: "waited 11 min, over the 10 min line" }),
     reasonZh: z.string().optional(),
     reasonCode: z.enum(["targeted", "overdue", "priority", "longest_wait"]).optional(),
