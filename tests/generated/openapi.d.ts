@@ -961,7 +961,7 @@ export interface paths {
         };
         /**
          * Live feed (WebSocket)
-         * @description Upgrade to a WebSocket. With `since`, exactly the events after it, in order, when the log still holds them; otherwise one `{ type: "snapshot", seq, state }` whose state is the hall now. Then every event as `{ seq, type, at, … }`: ticket.issued, ticket.called, ticket.recalled, ticket.serving, ticket.finished, ticket.no_show, ticket.requeued, ticket.transferred, ticket.cancelled, ticket.rated, window.updated, hall.reset, hall.configured, … Send the text `ping` for `pong` without waking the hall; a message over 4 KB closes the socket with 1009, more than 20 in 10 s with 1008. Browser upgrades must come from this server's origin or one in TONGBAN_ALLOWED_ORIGINS. Roles: any.
+         * @description Upgrade to a WebSocket. With `since`, exactly the events after it, in order, when the log still holds them; otherwise one `{ type: "snapshot", seq, state }` whose state is the hall now. Then every event as `{ seq, type, at, … }`: `ticket.issued`, `ticket.called`, `ticket.recalled`, `ticket.serving`, `ticket.finished`, `ticket.no_show`, `ticket.requeued`, `ticket.transferred`, `ticket.cancelled`, `ticket.rated`, `window.updated`, `hall.reset`, `hall.configured`, … Send the text `ping` for `pong` without waking the hall; a message over 4 KB closes the socket with 1009, more than 20 in 10 s with 1008. Browser upgrades must come from this server's origin or one in `TONGBAN_ALLOWED_ORIGINS`. Roles: any.
          */
         get: operations["watchHall"];
         put?: never;
@@ -1001,7 +1001,7 @@ export interface paths {
         };
         /**
          * Hall wake counts (development only)
-         * @description How many times each hall object in this isolate woke from eviction or hibernation, and how many requests, socket messages and alarms it handled. Only with TONGBAN_MODE=development; 404 otherwise.
+         * @description How many times each hall object in this isolate woke from eviction or hibernation, and how many requests, socket messages and alarms it handled. Only with `TONGBAN_MODE=development`; 404 otherwise.
          */
         get: operations["getDevWakeCounts"];
         put?: never;
@@ -1136,7 +1136,7 @@ export interface components {
             ticket?: unknown;
             ahead: number;
             estimatedWaitMinutes: number | null;
-            /** @description The citizen's status page, /t/{token}; null without TONGBAN_TICKET_SECRET */
+            /** @description The citizen's status page, /t/{token}; null without `TONGBAN_TICKET_SECRET` */
             statusPath: string | null;
         };
         KioskIssue: {
@@ -1774,7 +1774,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1872,7 +1872,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1950,7 +1950,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2109,7 +2109,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2183,7 +2183,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2273,7 +2273,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2363,7 +2363,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2453,7 +2453,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2522,7 +2522,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2611,7 +2611,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2701,7 +2701,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2822,7 +2822,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2910,7 +2910,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2982,7 +2982,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3079,7 +3079,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3158,7 +3158,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3251,7 +3251,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3324,7 +3324,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3353,7 +3353,7 @@ export interface operations {
             /** @description Signed in; the cookie is set */
             201: {
                 headers: {
-                    /** @description tongban_session=…; HttpOnly; SameSite=Strict */
+                    /** @description `tongban_session=…; HttpOnly; SameSite=Strict` */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
@@ -3577,7 +3577,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3653,7 +3653,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3720,7 +3720,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3810,7 +3810,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3882,7 +3882,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3972,7 +3972,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4043,7 +4043,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4135,7 +4135,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4205,7 +4205,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4278,7 +4278,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4347,7 +4347,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4438,7 +4438,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4508,7 +4508,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4591,7 +4591,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4724,7 +4724,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4813,7 +4813,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4893,7 +4893,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4982,7 +4982,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5072,7 +5072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5162,7 +5162,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5252,7 +5252,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5342,7 +5342,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5432,7 +5432,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5522,7 +5522,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5612,7 +5612,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5702,7 +5702,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5792,7 +5792,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5882,7 +5882,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5972,7 +5972,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6055,7 +6055,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6142,7 +6142,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it */
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
             503: {
                 headers: {
                     [name: string]: unknown;

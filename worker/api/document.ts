@@ -36,6 +36,23 @@ const objectConfig = {
   tags: TAGS.map((t) => ({ ...t })),
 };
 
+/**
+ * Text colours of Scalar's light theme darkened to WCAG AA (4.5:1) on its backgrounds (#fff,
+ * #f6f6f6, #e7e7e7): its greys and HTTP-method colours are 1.7–4.0:1 as shipped.
+ */
+const READABLE_COLOURS = `.light-mode {
+  --scalar-color-2: #505050;
+  --scalar-color-3: #595959;
+  --scalar-sidebar-color-2: #505050;
+  --scalar-color-accent: #005a9c;
+  --scalar-color-blue: #005a9c;
+  --scalar-color-green: #006b3c;
+  --scalar-color-orange: #a33d00;
+  --scalar-color-yellow: #7a5c00;
+  --scalar-color-red: #b00020;
+  --scalar-color-purple: #5b2ca0;
+}`;
+
 /** Scalar's options: nothing from another origin (no web fonts, telemetry, agent or proxy). */
 const REFERENCE_CONFIG = {
   url: DOCUMENT_PATH,
@@ -43,11 +60,12 @@ const REFERENCE_CONFIG = {
   telemetry: false,
   agent: { disabled: true },
   showDeveloperTools: "never",
-  hideClientButton: false,
   documentDownloadType: "json",
   defaultOpenAllTags: false,
   theme: "default",
-  darkMode: false,
+  forceDarkModeState: "light",
+  hideDarkModeToggle: true,
+  customCss: READABLE_COLOURS,
   metaData: { title: "Tongban API reference · 通办接口参考" },
 };
 

@@ -320,7 +320,7 @@ export function hallRoutes(app: HallApp): void {
       tags: ["Halls"],
       summary: "Live feed (WebSocket)",
       description:
-        "Upgrade to a WebSocket. With `since`, exactly the events after it, in order, when the log still holds them; otherwise one `{ type: \"snapshot\", seq, state }` whose state is the hall now. Then every event as `{ seq, type, at, … }`: ticket.issued, ticket.called, ticket.recalled, ticket.serving, ticket.finished, ticket.no_show, ticket.requeued, ticket.transferred, ticket.cancelled, ticket.rated, window.updated, hall.reset, hall.configured, … Send the text `ping` for `pong` without waking the hall; a message over 4 KB closes the socket with 1009, more than 20 in 10 s with 1008. Browser upgrades must come from this server's origin or one in TONGBAN_ALLOWED_ORIGINS. Roles: any.",
+        "Upgrade to a WebSocket. With `since`, exactly the events after it, in order, when the log still holds them; otherwise one `{ type: \"snapshot\", seq, state }` whose state is the hall now. Then every event as `{ seq, type, at, … }`: `ticket.issued`, `ticket.called`, `ticket.recalled`, `ticket.serving`, `ticket.finished`, `ticket.no_show`, `ticket.requeued`, `ticket.transferred`, `ticket.cancelled`, `ticket.rated`, `window.updated`, `hall.reset`, `hall.configured`, … Send the text `ping` for `pong` without waking the hall; a message over 4 KB closes the socket with 1009, more than 20 in 10 s with 1008. Browser upgrades must come from this server's origin or one in `TONGBAN_ALLOWED_ORIGINS`. Roles: any.",
       security: HALL_WATCHER,
       middleware: [allow(ANY, { allowQuery: true })] as const,
       request: { params: S.HallParam, query: S.LiveQuery },

@@ -80,7 +80,7 @@ export const SECURITY_SCHEMES = {
     type: "http",
     scheme: "bearer",
     description:
-      "A role token from TONGBAN_TOKENS: admin, manager, counter, kiosk or display (read-only), optionally limited to some halls, windows or regions. Locally: dev-admin, dev-manager, dev-counter, dev-kiosk, dev-display.",
+      "A role token from `TONGBAN_TOKENS`: admin, manager, counter, kiosk or display (read-only), optionally limited to some halls, windows or regions. Locally: dev-admin, dev-manager, dev-counter, dev-kiosk, dev-display.",
   },
   session: {
     type: "apiKey",
@@ -127,7 +127,7 @@ const ERROR_TEXT: Record<number, string> = {
   423: "Locked after too many wrong passwords; `details.retryAfterSeconds` and Retry-After say for how long",
   426: "Not a WebSocket request: connect with Upgrade: websocket",
   429: "Too many tries in a short time",
-  503: "The server is not set up: no TONGBAN_TOKENS, or no TONGBAN_TICKET_SECRET where a status link or an ID number needs it",
+  503: "The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it",
 };
 
 /** Error replies `{ error, code, details }` for these statuses. */

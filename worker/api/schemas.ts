@@ -426,7 +426,7 @@ export const KioskIssueReply = z
     ticket: z.any(),
     ahead: z.number(),
     estimatedWaitMinutes: z.number().nullable(),
-    statusPath: z.string().nullable().openapi({ description: "The citizen's status page, /t/{token}; null without TONGBAN_TICKET_SECRET" }),
+    statusPath: z.string().nullable().openapi({ description: "The citizen's status page, /t/{token}; null without `TONGBAN_TICKET_SECRET`" }),
   })
   .openapi("KioskIssueReply");
 

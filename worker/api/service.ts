@@ -29,7 +29,7 @@ export function serviceRoutes(app: HallApp): void {
       tags: ["Service"],
       summary: "Hall wake counts (development only)",
       description:
-        "How many times each hall object in this isolate woke from eviction or hibernation, and how many requests, socket messages and alarms it handled. Only with TONGBAN_MODE=development; 404 otherwise.",
+        "How many times each hall object in this isolate woke from eviction or hibernation, and how many requests, socket messages and alarms it handled. Only with `TONGBAN_MODE=development`; 404 otherwise.",
       responses: {
         200: json(z.record(z.string(), z.object({ wakes: z.number(), handled: z.number() })).openapi("WakeCounts"), "Counts by hall id"),
         ...errors(404),

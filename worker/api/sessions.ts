@@ -33,7 +33,7 @@ export function sessionRoutes(app: HallApp): void {
       responses: {
         201: {
           ...json(z.object({ session: Session }), "Signed in; the cookie is set"),
-          headers: { "Set-Cookie": { description: "tongban_session=…; HttpOnly; SameSite=Strict", schema: { type: "string" as const } } },
+          headers: { "Set-Cookie": { description: "`tongban_session=…; HttpOnly; SameSite=Strict`", schema: { type: "string" as const } } },
         },
         ...errors(400, 401, 403, 404, 413, 423),
       },
