@@ -7,6 +7,7 @@
 import { SELF } from "cloudflare:test";
 import createClient from "openapi-fetch";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { z } from "zod";
 import pkg from "../package.json";
 import { DOCUMENT_PATH, REFERENCE_PATH } from "../worker/api/document.js";
 import { createApi } from "../worker/api/halls.js";
@@ -86,6 +87,22 @@ describe("the OpenAPI document", () => {
   });
 });
 
+/**
+ * The JSON Schema the document gives one operation's reply, as a validator (zod's
+ * fromJSONSchema): a reply that breaks it means the document says something the Worker does not.
+ */
+function documented(operationId: string, status: number) {
+  const op = operations.find((o) => o.op.operationId === operationId)!.op;
+  const schema = op.responses[status].content["application/json"].schema;
+  const local = JSON.parse(JSON.stringify({ ...schema, $defs: doc.components.schemas }).replaceAll("#/components/schemas/", "#/$defs/"));
+  return z.fromJSONSchema(local);
+}
+
+function expectDocumented(operationId: string, status: number, body: unknown) {
+  const check = documented(operationId, status).safeParse(body);
+  expect(check.success, `${operationId} ${status}: ${check.error?.message}`).toBe(true);
+}
+
 describe("a client generated from the document", () => {
   const as = (role: string) =>
     createClient<paths>({ baseUrl: ORIGIN, fetch: (request) => SELF.fetch(request), headers: { Authorization: `Bearer dev-${role}` } });
@@ -100,11 +117,17 @@ describe("a client generated from the document", () => {
     expect(issued.response.status).toBe(201);
     expectTypeOf(issued.data!.ticket.number).toEqualTypeOf<string>();
     expect(issued.data!.ticket).toMatchObject({ number: "A001", status: "waiting" });
+    expectDocumented("issueTicket", 201, issued.data);
 
     const called = await counter.POST("/api/halls/{hall}/windows/{window}/call", { params: { path: { hall, window: "1" } } });
     expect(called.response.status).toBe(200);
     expectTypeOf(called.data!.ticket).toEqualTypeOf<components["schemas"]["Ticket"] | null>();
     expect(called.data!.ticket).toMatchObject({ number: "A001", status: "called", window: "1" });
+    expectDocumented("callNext", 200, called.data);
+    const nobody = await counter.POST("/api/halls/{hall}/windows/{window}/call", { params: { path: { hall, window: "2" } } });
+    expect(nobody.data).toMatchObject({ ticket: null });
+    expectDocumented("callNext", 200, nobody.data);
+    expect(documented("callNext", 200).safeParse({ ticket: { ...called.data!.ticket, number: 23 } }).success, "the check has teeth").toBe(false);
 
     const now = await display.GET("/api/halls/{hall}", { params: { path: { hall } } });
     expect(now.response.status).toBe(200);
@@ -112,12 +135,14 @@ describe("a client generated from the document", () => {
     expectTypeOf(window1!.current).toEqualTypeOf<components["schemas"]["Ticket"] | null>();
     expect(window1!.current?.number).toBe("A001");
     expect(now.data!.seq).toBeGreaterThanOrEqual(2);
+    expectDocumented("getHallSnapshot", 200, now.data);
 
     // Refusals are typed too: a display may not call.
     const refused = await display.POST("/api/halls/{hall}/windows/{window}/call", { params: { path: { hall, window: "1" } } });
     expect(refused.response.status).toBe(403);
     expectTypeOf(refused.error!.code).toEqualTypeOf<components["schemas"]["Error"]["code"]>();
     expect(refused.error).toMatchObject({ code: "forbidden" });
+    expectDocumented("callNext", 403, refused.error);
 
     // The document's schemas reach the compiler: a wrong body does not type-check.
     // @ts-expect-error category is a string

@@ -1132,12 +1132,65 @@ export interface components {
             /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
             commandId?: string;
         };
+        StaffMember: {
+            id: string;
+            name: string;
+            badge: string;
+            /** @enum {string} */
+            role: "officer" | "auxiliary" | "lead";
+            /** @enum {string} */
+            access: "manager" | "counter";
+            hasPin: boolean;
+            hasPassword: boolean;
+        };
         KioskIssueReply: {
-            ticket?: unknown;
+            ticket: components["schemas"]["Ticket"] & {
+                /** @description With an ID number: its last 4 digits, never the number */
+                citizen?: {
+                    idLast4: string;
+                };
+            };
             ahead: number;
             estimatedWaitMinutes: number | null;
             /** @description The citizen's status page, /t/{token}; null without `TONGBAN_TICKET_SECRET` */
             statusPath: string | null;
+        };
+        Ticket: {
+            /** @example 20261123-A023 */
+            id: string;
+            /** @example A023 */
+            number: string;
+            category: string;
+            /** @enum {string} */
+            priority: "normal" | "elderly" | "disabled" | "appointment" | "green";
+            /** @enum {string} */
+            status: "waiting" | "called" | "serving" | "done" | "no_show" | "cancelled";
+            issuedAt: string;
+            queuedAt: string;
+            calledAt: string | null;
+            servedAt: string | null;
+            finishedAt: string | null;
+            window: string | null;
+            targetWindow: string | null;
+            officer: {
+                id?: string;
+                name: string;
+                badge: string;
+            } | null;
+            callCount: number;
+            transfers: {
+                at: string;
+                from?: unknown;
+                to?: unknown;
+            }[];
+            noShowAt: string | null;
+            requeues: number;
+            cancelReason: string | null;
+            /** @description The citizen's 1–5 score, once the ticket is done and rated */
+            rating?: {
+                score: number;
+                at: string;
+            };
         };
         KioskIssue: {
             category: string;
@@ -1199,6 +1252,23 @@ export interface components {
                 state?: "open" | "paused" | "closed";
                 categories?: string[];
             }[];
+        };
+        AuditEntry: {
+            id: number;
+            at: string;
+            role: string;
+            /** @description Who: a token's name, or a signed-in person with their badge; never a token */
+            actor: string;
+            device: string | null;
+            /** @example call */
+            action: string;
+            /** @example window:5 */
+            target: string | null;
+            commandId: string | null;
+            detail: string | null;
+            /** @description The first event the action made; null for none */
+            seqFrom: number | null;
+            seqTo: number | null;
         };
         Session: {
             staff: string;
@@ -1291,43 +1361,6 @@ export interface components {
         };
         TicketReply: {
             ticket: components["schemas"]["Ticket"];
-        };
-        Ticket: {
-            /** @example 20261123-A023 */
-            id: string;
-            /** @example A023 */
-            number: string;
-            category: string;
-            /** @enum {string} */
-            priority: "normal" | "elderly" | "disabled" | "appointment" | "green";
-            /** @enum {string} */
-            status: "waiting" | "called" | "serving" | "done" | "no_show" | "cancelled";
-            issuedAt: string;
-            queuedAt: string;
-            calledAt: string | null;
-            servedAt: string | null;
-            finishedAt: string | null;
-            window: string | null;
-            targetWindow: string | null;
-            officer: {
-                id?: string;
-                name: string;
-                badge: string;
-            } | null;
-            callCount: number;
-            transfers: {
-                at: string;
-                from?: unknown;
-                to?: unknown;
-            }[];
-            noShowAt: string | null;
-            requeues: number;
-            cancelReason: string | null;
-            /** @description The citizen's 1–5 score, once the ticket is done and rated */
-            rating?: {
-                score: number;
-                at: string;
-            };
         };
         Rating: {
             /**
@@ -1496,7 +1529,21 @@ export interface components {
                 ahead: number;
                 estimatedWaitMinutes: number | null;
             })[];
-            recentCalls: unknown[];
+            recentCalls: {
+                callId: string;
+                at: string;
+                recall: boolean;
+                ticket: {
+                    id: string;
+                    number: string;
+                    category: string;
+                };
+                window: {
+                    id: string;
+                    number: number;
+                    label: string;
+                };
+            }[];
         };
         /** @description An area of the hall with its own screens and speakers (?zone= on the display, dashboard and announcer pages) */
         Zone: {
@@ -2482,7 +2529,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        staff: unknown[];
+                        staff: components["schemas"]["StaffMember"][];
                     };
                 };
             };
@@ -2735,16 +2782,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        staff: {
-                            id: string;
-                            name: string;
-                            badge: string;
-                            role: string;
-                            /** @enum {string} */
-                            access: "manager" | "counter";
-                            hasPin: boolean;
-                            hasPassword: boolean;
-                        };
+                        staff: components["schemas"]["StaffMember"];
                     };
                 };
             };
@@ -2755,16 +2793,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        staff: {
-                            id: string;
-                            name: string;
-                            badge: string;
-                            role: string;
-                            /** @enum {string} */
-                            access: "manager" | "counter";
-                            hasPin: boolean;
-                            hasPassword: boolean;
-                        };
+                        staff: components["schemas"]["StaffMember"];
                     };
                 };
             };
@@ -2852,16 +2881,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        staff: {
-                            id: string;
-                            name: string;
-                            badge: string;
-                            role: string;
-                            /** @enum {string} */
-                            access: "manager" | "counter";
-                            hasPin: boolean;
-                            hasPassword: boolean;
-                        };
+                        staff: components["schemas"]["StaffMember"];
                     };
                 };
             };
@@ -3283,7 +3303,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        entries: unknown[];
+                        entries: components["schemas"]["AuditEntry"][];
                         next: number | null;
                     };
                 };

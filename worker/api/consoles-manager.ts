@@ -8,9 +8,23 @@ import { body, errors, execute, fail, hallStub, json, MANAGERS, reply, route } f
 import { allow, type HallApp } from "./halls.js";
 import * as S from "./schemas.js";
 
-const StaffReply = z.object({
-  staff: z.object({ id: z.string(), name: z.string(), badge: z.string(), role: z.string(), access: z.enum(S.STAFF_ACCESS), hasPin: z.boolean(), hasPassword: z.boolean() }),
-});
+const StaffReply = z.object({ staff: S.StaffMember });
+
+const AuditEntry = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    role: z.string(),
+    actor: z.string().openapi({ description: "Who: a token's name, or a signed-in person with their badge; never a token" }),
+    device: z.string().nullable(),
+    action: z.string().openapi({ example: "call" }),
+    target: z.string().nullable().openapi({ example: "window:5" }),
+    commandId: z.string().nullable(),
+    detail: z.string().nullable(),
+    seqFrom: z.number().nullable().openapi({ description: "The first event the action made; null for none" }),
+    seqTo: z.number().nullable(),
+  })
+  .openapi("AuditEntry");
 
 export function managerRoutes(app: HallApp): void {
   app.openapi(
@@ -156,7 +170,7 @@ export function managerRoutes(app: HallApp): void {
       description: "Newest first: who did what, when, from which device; page with ?before= the previous reply's `next`. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: S.AuditQuery },
-      responses: { 200: json(z.object({ entries: z.array(z.any()), next: z.number().nullable() }), "Audit rows"), ...errors(400, 401, 403, 404) },
+      responses: { 200: json(z.object({ entries: z.array(AuditEntry), next: z.number().nullable() }), "Audit rows"), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");

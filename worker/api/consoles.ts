@@ -129,7 +129,7 @@ function counterRoutes(app: HallApp): void {
       description: "Name, badge, rank, access, and whether a PIN and a password are set (never the PIN or password). Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.HallParam },
-      responses: { 200: json(z.object({ staff: z.array(z.any()) }), "Staff accounts"), ...errors(400, 401, 403, 404) },
+      responses: { 200: json(z.object({ staff: z.array(S.StaffMember) }), "Staff accounts"), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");

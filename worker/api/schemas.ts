@@ -52,6 +52,19 @@ export const HALL_PRIORITIES = ["elderly", "disabled", "appointment", "green"] a
 export const STAFF_ROLES = ["officer", "auxiliary", "lead"] as const;
 export const STAFF_ACCESS = ["manager", "counter"] as const;
 
+/** A staff account as the API shows it: never its PIN or password. */
+export const StaffMember = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    badge: z.string(),
+    role: z.enum(STAFF_ROLES),
+    access: z.enum(STAFF_ACCESS),
+    hasPin: z.boolean(),
+    hasPassword: z.boolean(),
+  })
+  .openapi("StaffMember");
+
 const Priorities = z
   .array(z.enum(HALL_PRIORITIES))
   .max(4)
@@ -298,7 +311,15 @@ export const Snapshot = z
     ),
     windows: z.array(WindowNow),
     waiting: z.array(Ticket.extend({ ahead: z.number(), estimatedWaitMinutes: z.number().nullable() })),
-    recentCalls: z.array(z.any()),
+    recentCalls: z.array(
+      z.object({
+        callId: z.string(),
+        at: z.string(),
+        recall: z.boolean(),
+        ticket: z.object({ id: z.string(), number: z.string(), category: z.string() }),
+        window: z.object({ id: z.string(), number: z.number(), label: z.string() }),
+      }),
+    ),
   })
   .openapi("HallSnapshot");
 
@@ -385,7 +406,9 @@ export const KioskIssueBody = z
 
 export const KioskIssueReply = z
   .object({
-    ticket: z.any(),
+    ticket: Ticket.extend({
+      citizen: z.object({ idLast4: z.string() }).optional().openapi({ description: "With an ID number: its last 4 digits, never the number" }),
+    }),
     ahead: z.number(),
     estimatedWaitMinutes: z.number().nullable(),
     statusPath: z.string().nullable().openapi({ description: "The citizen's status page, /t/{token}; null without `TONGBAN_TICKET_SECRET`" }),
