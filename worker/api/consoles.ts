@@ -16,7 +16,7 @@ import { sessionRoutes } from "./sessions.js";
 import { planRoutes } from "./plan.js";
 import { statsRoutes } from "./stats.js";
 import { errorResponse } from "./errors.js";
-import { body, errors, HALL_WATCHER, json, publicRoute, route, upgraded } from "./openapi.js";
+import { body, errors, json, publicRoute, route, upgraded } from "./openapi.js";
 import { allow, type HallApp } from "./halls.js";
 import * as S from "./schemas.js";
 import { ticketSecret, verifyTicket } from "./ticket-token.js";
