@@ -1,7 +1,7 @@
 // Gathers the browser files into public/, the Worker's static assets directory:
 // display/browser → /static/display, announcer/browser → /static/announcer (with announcer/
 // words.ts and queue.ts stripped of their types), announcer/voices → /static/voices, and htmx
-// from node_modules → /static/vendor.
+// and Scalar's API reference from node_modules → /static/vendor.
 // Run by `npm start`, `npm test` and wrangler's [build] step; public/ is not committed.
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -17,6 +17,8 @@ const copies = [
   ["announcer/browser", "static/announcer"],
   ["announcer/voices", "static/voices"],
   ["node_modules/htmx.org/dist/htmx.min.js", "static/vendor/htmx.min.js"],
+  // The API reference at /api/docs (worker/api/document.ts): Scalar's self-contained browser build.
+  ["node_modules/@scalar/api-reference/dist/browser/standalone.js", "static/vendor/scalar/standalone.js"],
 ];
 
 mkdirSync(join(out, "static"), { recursive: true });

@@ -77,6 +77,12 @@ const withWebhook = async (hall: string) => {
   if (res.status !== 201) throw new Error(`webhook: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.webhook.id as string;
 };
+/** A citizen's signed status link (the token after /t/) for a traffic ticket, C001 in a fresh hall. */
+const ticketLink = async (hall: string) => {
+  const res = await call("kiosk", "POST", `/api/halls/${hall}/kiosk/tickets`, { category: "traffic" });
+  if (res.status !== 201) throw new Error(`kiosk ticket: ${res.status} ${JSON.stringify(res.body)}`);
+  return String(res.body.statusPath).slice("/t/".length);
+};
 const demoBody = async () => {
   const { demoConfig } = await import("../worker/demo.js");
   return demoConfig();
@@ -260,7 +266,27 @@ const MATRIX: Record<string, Action> = {
       return { method: "PATCH", path: `/api/halls/${h}/follow-ups/1`, body: { state: "done", note: "已回访" } };
     },
   },
+  // The citizen's routes take no role: the signed ticket link in the path is the whole check.
+  "POST /api/t/{ticketToken}/rating": {
+    roles: ANY,
+    attempt: async (h) => {
+      const link = await ticketLink(h);
+      await call("counter", "POST", `/api/halls/${h}/windows/5/call`);
+      await call("counter", "POST", `/api/halls/${h}/windows/5/finish`);
+      return post(`/api/t/${link}/rating`, { score: 5 });
+    },
+  },
+  "GET /api/t/{ticketToken}/live": {
+    roles: ANY,
+    attempt: async (h) => ({ method: "GET", path: `/api/t/${await ticketLink(h)}/live`, headers: { Upgrade: "websocket" } }),
+  },
+  "GET /api/health": { roles: ANY, attempt: async () => ({ method: "GET", path: "/api/health" }) },
+  // Development only (404 in production); the suites run in development.
+  "GET /api/dev/wakes": { roles: ANY, attempt: async () => ({ method: "GET", path: "/api/dev/wakes" }) },
 };
+
+/** Pages anyone opens, with or without a token: they show nothing of a hall. */
+const PUBLIC_PAGES = ["/api/docs"];
 
 /** Pages take `?token=`; their roles are the spec too (worker/pages/routes.tsx). */
 const PAGE_ROLES: Record<string, Role[]> = {
@@ -342,6 +368,19 @@ describe("the role × action matrix", () => {
         const res = await SELF.fetch(`${ORIGIN}${path}?token=dev-${role}`);
         await res.text();
         expect(res.status, `${role} ${page.path}`).toBe(PAGE_ROLES[page.path]!.includes(role) ? 200 : 403);
+      }
+    }
+  });
+
+  it("public pages: every role, and no token, opens them; they load nothing from another origin", async () => {
+    for (const page of PUBLIC_PAGES) {
+      for (const role of [...ROLES, null]) {
+        const res = await SELF.fetch(`${ORIGIN}${page}${role ? `?token=dev-${role}` : ""}`);
+        const html = await res.text();
+        expect(res.status, `${role} ${page}`).toBe(200);
+        expect(res.headers.get("Content-Type"), page).toContain("text/html");
+        expect(res.headers.get("Set-Cookie"), page).toBeNull();
+        for (const [, url] of html.matchAll(/(?:src|href)="([^"]*)"/g)) expect(url, `${page} loads ${url}`).toMatch(/^\/(?!\/)/);
       }
     }
   });

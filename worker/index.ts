@@ -5,8 +5,6 @@
 import { createApi } from "./api/halls.js";
 import { notFound, onError } from "./api/errors.js";
 import { pageRoutes } from "./pages/routes.js";
-import { isDevelopment } from "./env.js";
-import { wakeCounts } from "./hall-object/wakes.js";
 
 export { HallObject } from "./hall-object/index.js";
 export { PairingObject } from "./pairing-object/index.js";
@@ -16,9 +14,6 @@ const app = createApi();
 
 pageRoutes(app as never);
 app.get("/", (c) => c.redirect("/halls/demo/display?token=dev-display"));
-app.get("/api/health", (c) => c.json({ ok: true }));
-// Development only: hall wake counts for the benchmarks (see worker/hall-object/wakes.ts).
-app.get("/api/dev/wakes", (c) => (isDevelopment(c.env) ? c.json(wakeCounts()) : notFound(c)));
 app.notFound(notFound);
 app.onError(onError);
 

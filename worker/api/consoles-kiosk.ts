@@ -23,8 +23,11 @@ export function kioskRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/kiosk/tickets",
-      summary:
-        "Take a number at the kiosk. An ID number, if given, is checked (GB 11643) and kept only as a keyed hash and its last 4 digits; the same ID may hold one active ticket per category (kiosk, manager)",
+      operationId: "issueKioskTicket",
+      tags: ["Tickets"],
+      summary: "Take a number at the kiosk",
+      description:
+        "An ID number, if given, is checked (GB 11643) and kept only as a keyed hash and its last 4 digits; the same ID may hold one active ticket per category (409). The reply carries the citizen's status-page path. Roles: kiosk, manager, admin.",
       middleware: [allow(FRONT_DESK)] as const,
       request: { params: S.HallParam, ...body(S.KioskIssueBody) },
       responses: {
@@ -44,7 +47,10 @@ export function kioskRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/appointments/{code}/check-in",
-      summary: "Check in a booked appointment: issues an appointment-priority ticket, once, on the booked day (kiosk, manager)",
+      operationId: "checkInAppointment",
+      tags: ["Appointments"],
+      summary: "Check in an appointment",
+      description: "Issues an appointment-priority ticket for the booking, once, on the booked day. Roles: kiosk, manager, admin.",
       middleware: [allow(FRONT_DESK)] as const,
       request: { params: S.AppointmentParams, ...body(S.WindowActionBody) },
       responses: { 201: json(S.KioskIssueReply, "Checked in"), ...errors(400, 401, 403, 404, 409, 413) },

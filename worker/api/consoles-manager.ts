@@ -8,17 +8,34 @@ import { body, errors, execute, fail, hallStub, json, MANAGERS, reply, route } f
 import { allow, type HallApp } from "./halls.js";
 import * as S from "./schemas.js";
 
-const StaffReply = z.object({
-  staff: z.object({ id: z.string(), name: z.string(), badge: z.string(), role: z.string(), access: z.enum(S.STAFF_ACCESS), hasPin: z.boolean(), hasPassword: z.boolean() }),
-});
+const StaffReply = z.object({ staff: S.StaffMember });
+
+const AuditEntry = z
+  .object({
+    id: z.number(),
+    at: z.string(),
+    role: z.string(),
+    actor: z.string().openapi({ description: "Who: a token's name, or a signed-in person with their badge; never a token" }),
+    device: z.string().nullable(),
+    action: z.string().openapi({ example: "call" }),
+    target: z.string().nullable().openapi({ example: "window:5" }),
+    commandId: z.string().nullable(),
+    detail: z.string().nullable(),
+    seqFrom: z.number().nullable().openapi({ description: "The first event the action made; null for none" }),
+    seqTo: z.number().nullable(),
+  })
+  .openapi("AuditEntry");
 
 export function managerRoutes(app: HallApp): void {
   app.openapi(
     route({
       method: "put",
       path: "/api/halls/{hall}/staff/{staff}",
-      summary:
-        "Create (201) or update (200) a staff account: name, badge, rank (role), what they may do signed in (access), and optionally a PIN and a sign-in password, stored hashed (manager)",
+      operationId: "saveStaffAccount",
+      tags: ["Staff"],
+      summary: "Create or update a staff account",
+      description:
+        "Create (201) or update (200): name, badge, rank (role), what they may do signed in (access: manager or counter), and optionally a PIN and a sign-in password, stored hashed and never returned. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.StaffParams, ...body(S.StaffBody) },
       responses: { 200: json(StaffReply, "Updated"), 201: json(StaffReply, "Created"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -42,7 +59,10 @@ export function managerRoutes(app: HallApp): void {
     route({
       method: "delete",
       path: "/api/halls/{hall}/staff/{staff}",
-      summary: "Remove a staff account; one signed in at a window must sign out first (manager)",
+      operationId: "removeStaffAccount",
+      tags: ["Staff"],
+      summary: "Remove a staff account",
+      description: "One signed in at a window must sign out first (409). Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.StaffParams },
       responses: { 200: json(StaffReply, "Removed"), ...errors(400, 401, 403, 404, 409) },
@@ -57,7 +77,11 @@ export function managerRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/appointments",
-      summary: "Book an appointment (for the booking system or the manager): returns a six-digit code the citizen checks in with at the kiosk (manager)",
+      operationId: "bookAppointment",
+      tags: ["Appointments"],
+      summary: "Book an appointment",
+      description:
+        "For the booking system or the manager: returns a six-digit code the citizen checks in with at the kiosk on the booked day. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, ...body(S.AppointmentBody) },
       responses: {
@@ -77,7 +101,10 @@ export function managerRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/appointments",
-      summary: "The bookings for a day (?date=YYYY-MM-DD; without it, every day from today), in booking order (manager)",
+      operationId: "listAppointments",
+      tags: ["Appointments"],
+      summary: "List appointments",
+      description: "The bookings for a day (?date=YYYY-MM-DD; without it, every day from today), in booking order. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: S.AppointmentListQuery },
       responses: { 200: json(z.object({ date: z.string().nullable(), appointments: z.array(S.Appointment) }), "The bookings"), ...errors(400, 401, 403, 404) },
@@ -95,7 +122,10 @@ export function managerRoutes(app: HallApp): void {
     route({
       method: "delete",
       path: "/api/halls/{hall}/appointments/{code}",
-      summary: "Cancel a booking not yet checked in: its code stops working at the kiosk; 409 once checked in (manager)",
+      operationId: "cancelAppointment",
+      tags: ["Appointments"],
+      summary: "Cancel an appointment",
+      description: "A booking not yet checked in: its code stops working at the kiosk; 409 once checked in. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.AppointmentParams },
       responses: { 200: json(z.object({ appointment: S.Appointment }), "Cancelled"), ...errors(400, 401, 403, 404, 409) },
@@ -110,7 +140,10 @@ export function managerRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/preview",
-      summary: "What window changes would do to estimated waits, without applying them (manager)",
+      operationId: "previewWindowChanges",
+      tags: ["Planning"],
+      summary: "Preview window changes",
+      description: "What opening, closing or re-assigning windows would do to the estimated waits, without applying anything. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, ...body(S.PreviewBody) },
       responses: {
@@ -131,10 +164,13 @@ export function managerRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/audit",
-      summary: "The audit log, newest first: who did what, when, from which device; page with ?before= the previous reply's next (manager)",
+      operationId: "listAuditEntries",
+      tags: ["Audit"],
+      summary: "Read the audit log",
+      description: "Newest first: who did what, when, from which device; page with ?before= the previous reply's `next`. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: S.AuditQuery },
-      responses: { 200: json(z.object({ entries: z.array(z.any()), next: z.number().nullable() }), "Audit rows"), ...errors(400, 401, 403, 404) },
+      responses: { 200: json(z.object({ entries: z.array(AuditEntry), next: z.number().nullable() }), "Audit rows"), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");

@@ -3,7 +3,7 @@
  * console and citizens' status pages need. Same rules as the hall API: the role is checked on
  * the server, bodies are validated naming the field, and each call is one hall command.
  */
-import { createRoute, z, type RouteConfig } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Command } from "../core/types.js";
 import type { Env } from "../env.js";
@@ -16,6 +16,7 @@ import { sessionRoutes } from "./sessions.js";
 import { planRoutes } from "./plan.js";
 import { statsRoutes } from "./stats.js";
 import { errorResponse } from "./errors.js";
+import { body, errors, json, publicRoute, route, upgraded } from "./openapi.js";
 import { allow, type HallApp } from "./halls.js";
 import * as S from "./schemas.js";
 import { ticketSecret, verifyTicket } from "./ticket-token.js";
@@ -29,29 +30,8 @@ type AnyContext = Context<any>;
 
 export const fail = (...args: Parameters<typeof errorResponse>) => errorResponse(...args) as never;
 
-const ERROR_TEXT: Record<number, string> = {
-  400: "A field is missing or wrong; `details` names it",
-  401: "No token, or an unknown one",
-  403: "The token's role may not do this",
-  404: "Unknown hall, window, ticket, staff account or appointment",
-  409: "A hall rule says no; nothing changed",
-  413: "Body over 16 KB",
-  503: "The server lacks a secret it needs (TONGBAN_TICKET_SECRET)",
-};
-
-export const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [s, { description: ERROR_TEXT[s] ?? "error", content: { "application/json": { schema: S.ErrorBody } } }]),
-  );
-
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
-export const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: false } });
-
-export const route = <R extends RouteConfig>(r: R) => createRoute({ ...r, security: [{ bearer: [] }] });
+// The route declarations every console file imports from here.
+export { body, errors, json, route } from "./openapi.js";
 
 export function hallStub(c: AnyContext, hall: string) {
   return c.env.HALL.get(c.env.HALL.idFromName(hall));
@@ -102,10 +82,12 @@ function counterRoutes(app: HallApp): void {
       route({
         method: "post",
         path: `/api/halls/{hall}/windows/{window}/${action}`,
-        summary:
-          action === "pause"
-            ? "Pause the window (暂停): it calls nobody until resumed; its ticket stays (counter, manager)"
-            : "Resume a paused window; a closed window stays closed (counter, manager)",
+        operationId: action === "pause" ? "pauseWindow" : "resumeWindow",
+        tags: ["Windows"],
+        summary: action === "pause" ? "Pause the window (暂停)" : "Resume a paused window",
+        description: `${
+          action === "pause" ? "The window calls nobody until resumed; its ticket stays." : "A closed window stays closed."
+        } Roles: counter, manager, admin.`,
         middleware: [allow(STAFF)] as const,
         request: { params: S.WindowParams, ...body(S.WindowActionBody) },
         responses: { 200: json(S.WindowReply, "The window now"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -121,7 +103,10 @@ function counterRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/staff/{staff}/sign-in",
-      summary: "Sign a staff account in at a window, with its PIN if it has one (counter, manager)",
+      operationId: "signInStaff",
+      tags: ["Staff"],
+      summary: "Sign a staff account in at a window",
+      description: "With its PIN if it has one; 5 wrong PINs lock the account for 5 minutes. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.StaffParams, ...body(S.StaffSignInBody) },
       responses: { 200: json(S.WindowReply, "Signed in"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -138,10 +123,13 @@ function counterRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/staff",
-      summary: "The hall's staff accounts: name, badge, role and whether a PIN is set (counter, manager)",
+      operationId: "listStaff",
+      tags: ["Staff"],
+      summary: "List staff accounts",
+      description: "Name, badge, rank, access, and whether a PIN and a password are set (never the PIN or password). Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.HallParam },
-      responses: { 200: json(z.object({ staff: z.array(z.any()) }), "Staff accounts"), ...errors(400, 401, 403, 404) },
+      responses: { 200: json(z.object({ staff: z.array(S.StaffMember) }), "Staff accounts"), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
@@ -153,32 +141,48 @@ function counterRoutes(app: HallApp): void {
 }
 
 /**
- * A citizen's status page listens on `/api/t/{token}/live`: the signed ticket link is the whole
- * authorisation, and the Worker (not the client) names the view and the ticket, so the socket
- * can only ever receive that one ticket's view.
+ * A citizen's status page listens on `/api/t/{ticketToken}/live`: the signed ticket link is the
+ * whole authorisation, and the Worker (not the client) names the view and the ticket, so the
+ * socket can only ever receive that one ticket's view.
  */
 function citizenFeed(app: HallApp): void {
-  app.get("/api/t/:token/live", async (c) => {
-    const secret = ticketSecret(c.env);
-    if (!secret.ok) return fail(c, 503, "not_configured", secret.problem);
-    const target = await verifyTicket(secret.secret, c.req.param("token"));
-    if (!target) return fail(c, 404, "not_found", "no such ticket link");
-    if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
-      return fail(c, 426, "upgrade_required", "this is a WebSocket endpoint: connect with Upgrade: websocket");
-    }
-    if (!originAllowed(c.req.raw, c.env)) return fail(c, 403, "forbidden", `WebSocket connections from origin ${c.req.header("Origin")} are not allowed`);
-    const url = new URL(c.req.url);
-    const feed = new URL(`/api/halls/${target.hall}/live`, url);
-    feed.searchParams.set("view", "status");
-    feed.searchParams.set("ticket", target.ticket);
-    const since = url.searchParams.get("since");
-    if (since && /^\d{1,15}$/.test(since)) feed.searchParams.set("since", since);
-    const headers = new Headers(c.req.raw.headers);
-    headers.set("X-Tongban-Hall", target.hall);
-    headers.set("X-Tongban-Role", "citizen");
-    headers.delete("X-Tongban-Protocol");
-    return hallStub(c, target.hall).fetch(new Request(feed, { headers })) as never;
-  });
+  app.openapi(
+    publicRoute({
+      method: "get",
+      path: "/api/t/{ticketToken}/live",
+      operationId: "watchTicket",
+      tags: ["Citizens"],
+      summary: "Watch one ticket (WebSocket)",
+      description:
+        "The status page's live feed: upgrade to a WebSocket and receive that ticket's status view as `{ type: \"html\", seq, html }` fragments (its place in the line, the estimated wait, the call). The signed link is the credential; a forged one is a 404.",
+      request: { params: S.TicketLinkParam, query: S.LiveQuery.pick({ since: true }) },
+      responses: {
+        ...upgraded("Then the ticket's view as HTML fragments."),
+        ...errors(400, 403, 404, 426, 503),
+      },
+    }),
+    async (c) => {
+      const secret = ticketSecret(c.env);
+      if (!secret.ok) return fail(c, 503, "not_configured", secret.problem);
+      const target = await verifyTicket(secret.secret, c.req.valid("param").ticketToken);
+      if (!target) return fail(c, 404, "not_found", "no such ticket link");
+      if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+        return fail(c, 426, "upgrade_required", "this is a WebSocket endpoint: connect with Upgrade: websocket");
+      }
+      if (!originAllowed(c.req.raw, c.env)) return fail(c, 403, "forbidden", `WebSocket connections from origin ${c.req.header("Origin")} are not allowed`);
+      const url = new URL(c.req.url);
+      const feed = new URL(`/api/halls/${target.hall}/live`, url);
+      feed.searchParams.set("view", "status");
+      feed.searchParams.set("ticket", target.ticket);
+      const { since } = c.req.valid("query");
+      if (since) feed.searchParams.set("since", since);
+      const headers = new Headers(c.req.raw.headers);
+      headers.set("X-Tongban-Hall", target.hall);
+      headers.set("X-Tongban-Role", "citizen");
+      headers.delete("X-Tongban-Protocol");
+      return hallStub(c, target.hall).fetch(new Request(feed, { headers })) as never;
+    },
+  );
 }
 
 export function consoleRoutes(app: HallApp): void {

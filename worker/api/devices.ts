@@ -66,8 +66,11 @@ export function deviceRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/devices",
-      summary:
-        "Pair the device showing `code` on /pair as a main screen, window screen, data wall, announcer, kiosk or counter terminal; within 2 s it opens its page, signed in by a cookie (manager)",
+      operationId: "pairDevice",
+      tags: ["Devices"],
+      summary: "Pair a device",
+      description:
+        "The device showing `code` on /pair becomes a main screen, window screen, data wall, announcer, kiosk or counter terminal; within 2 s it opens its page, signed in by a cookie. 404 for a wrong, used or expired code. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, ...body(PairBody) },
       responses: {
@@ -87,7 +90,10 @@ export function deviceRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/devices",
-      summary: "The hall's devices: what each is, whether it is online now, when it was last seen, its screen and software (manager)",
+      operationId: "listDevices",
+      tags: ["Devices"],
+      summary: "List devices",
+      description: "What each is, whether it is online now, when it was last seen, its screen and software. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam },
       responses: { 200: json(z.object({ devices: z.array(DeviceHealth) }), "Every paired device"), ...errors(400, 401, 403, 404) },
@@ -99,7 +105,10 @@ export function deviceRoutes(app: HallApp): void {
     route({
       method: "patch",
       path: "/api/halls/{hall}/devices/{device}",
-      summary: "Re-assign or rename a device; its page switches within 2 s (manager)",
+      operationId: "updateDevice",
+      tags: ["Devices"],
+      summary: "Re-assign or rename a device",
+      description: "Its page switches within 2 s. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: DeviceParams, ...body(MoveBody) },
       responses: { 200: json(z.object({ device: Device }), "The device now"), ...errors(400, 401, 403, 404, 413) },
@@ -115,7 +124,10 @@ export function deviceRoutes(app: HallApp): void {
     route({
       method: "delete",
       path: "/api/halls/{hall}/devices/{device}",
-      summary: "Revoke a device: its credential gets 401 everywhere and its page goes back to /pair within 2 s (manager)",
+      operationId: "revokeDevice",
+      tags: ["Devices"],
+      summary: "Revoke a device",
+      description: "Its credential gets 401 everywhere and its page goes back to /pair within 2 s. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: DeviceParams },
       responses: { 200: json(z.object({ device: Device }), "Revoked"), ...errors(400, 401, 403, 404) },

@@ -2,9 +2,11 @@
  * Every error leaves as JSON a person can read: `{ error, code, details }`. Bad input is a 4xx
  * naming the field; only a fault of ours is a 500.
  */
+import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
+import type { RejectionCode } from "../core/types.js";
 
 export type ErrorCode =
   | "invalid"
@@ -17,6 +19,44 @@ export type ErrorCode =
   | "upgrade_required"
   | "too_many"
   | "internal";
+
+/** Every `code` an error body carries, and what it means: the edge's, the core's rejections, the sign-in lock. */
+const ERROR_CODES: Record<ErrorCode | RejectionCode | "locked", string> = {
+  invalid: "a field is missing or wrong (400); `details` names it",
+  unauthorized: "no credential, or one that is not (or no longer) valid (401)",
+  forbidden: "the caller may not do this here (403)",
+  not_found: "no such hall, thing or endpoint (404)",
+  unknown_hall: "the hall is not configured (404)",
+  unknown_category: "no such category in this hall (404)",
+  unknown_window: "no such window in this hall (404)",
+  unknown_ticket: "no such ticket today (404)",
+  unknown_staff: "no such staff account (404)",
+  unknown_appointment: "no such appointment (404)",
+  conflict: "a hall rule says no, or a commandId was used for another command (409)",
+  locked: "the account is locked after wrong passwords (423)",
+  too_large: "the body is over 16 KB (413)",
+  upgrade_required: "a WebSocket endpoint asked without Upgrade: websocket (426)",
+  too_many: "too many tries or waiting devices (429)",
+  not_configured: "the server lacks a secret it needs (503)",
+  internal: "a fault of ours (500): retry with the same commandId",
+};
+
+export const ErrorBody = z
+  .object({
+    error: z.string().openapi({ description: "What went wrong, for a person to read", example: "window 5 is paused" }),
+    code: z
+      .enum(Object.keys(ERROR_CODES) as [keyof typeof ERROR_CODES, ...(keyof typeof ERROR_CODES)[]])
+      .openapi({
+        description: `For programs: ${Object.entries(ERROR_CODES)
+          .map(([code, text]) => `\`${code}\` ${text}`)
+          .join("; ")}.`,
+        example: "conflict",
+      }),
+    details: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "The fields or values concerned, e.g. the bad field and what is wrong with it", example: { window: "5" } }),
+  })
+  .openapi("Error");
 
 export function errorResponse(
   c: Context,

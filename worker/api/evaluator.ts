@@ -52,8 +52,11 @@ export function evaluatorRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/windows/{window}/evaluation",
-      summary:
-        "The window evaluator: rate the ticket finished last at this window (within 10 minutes, once) on 好差评's five levels; reasons for 1–2 (display, counter, manager)",
+      operationId: "rateAtWindow",
+      tags: ["Ratings"],
+      summary: "Rate at the window (evaluator)",
+      description:
+        "The window evaluator rates the ticket finished last at this window (within 10 minutes, once) on 好差评's five levels, with reasons for 1–2. Roles: display, counter, manager, admin.",
       middleware: [allow([...EVALUATORS])] as const,
       request: { params: S.WindowParams, ...body(RatingBody) },
       responses: { 201: json(EvaluationReply, "Rated"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -69,7 +72,10 @@ export function evaluatorRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/follow-ups",
-      summary: "The 差评 to call back (回访): open ones oldest first, or done ones with their notes (manager)",
+      operationId: "listFollowUps",
+      tags: ["Ratings"],
+      summary: "List follow-ups (回访)",
+      description: "The 差评 to call back: open ones oldest first, or done ones with their notes. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: FollowUpQuery },
       responses: { 200: json(z.object({ followUps: z.array(FollowUp) }), "Follow-ups"), ...errors(400, 401, 403, 404) },
@@ -86,7 +92,10 @@ export function evaluatorRoutes(app: HallApp): void {
     route({
       method: "patch",
       path: "/api/halls/{hall}/follow-ups/{id}",
-      summary: "Mark a follow-up done with a note of the call back; audited (manager)",
+      operationId: "closeFollowUp",
+      tags: ["Ratings"],
+      summary: "Close a follow-up",
+      description: "Marks it done with a note of the call back; audited. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: FollowUpParams, ...body(FollowUpDone) },
       responses: { 200: json(z.object({ followUp: FollowUp }), "Done"), ...errors(400, 401, 403, 404, 409, 413) },

@@ -43,8 +43,9 @@ export function eventRoutes(app: HallApp): void {
       path: "/api/halls/{hall}/events",
       operationId: "exportEvents",
       tags: ["Event log"],
-      summary:
-        "The hall's event log as NDJSON, one event per line in seq order ({ seq, type, at, … } as the live feed sends it, without citizens' ID marks), for archives and audits; page on with ?after= the X-Tongban-Next-After header (manager)",
+      summary: "Export the event log",
+      description:
+        "The hall's event log as NDJSON, one event per line in seq order ({ seq, type, at, … } as the live feed sends it, without citizens' ID marks), for archives and audits; page on with ?after= the X-Tongban-Next-After header. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: EventsQuery },
       responses: {

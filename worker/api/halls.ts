@@ -3,7 +3,7 @@
  * the request against its schema, turns it into one hall command and hands it to the hall's
  * Durable Object, which answers with the HTTP status and body.
  */
-import { createRoute, OpenAPIHono, z, type RouteConfig } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Command } from "../core/types.js";
 import type { Env } from "../env.js";
@@ -20,6 +20,9 @@ import { eventRoutes } from "./events.js";
 import { webhookRoutes } from "./webhooks.js";
 import { pairingRoutes } from "./pairing.js";
 import { regionRoutes } from "./regions.js";
+import { documentRoutes } from "./document.js";
+import { body, errors, HALL_WATCHER, json, route, upgraded } from "./openapi.js";
+import { serviceRoutes } from "./service.js";
 
 type Vars = { principal: Principal };
 export type HallApp = OpenAPIHono<{ Bindings: Env; Variables: Vars }>;
@@ -62,27 +65,6 @@ export function allow(roles: Role[], { allowQuery = false } = {}): MiddlewareHan
 
 const fail = (...args: Parameters<typeof errorResponse>) => errorResponse(...args) as never;
 
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [s, { description: ERROR_TEXT[s] ?? "error", content: { "application/json": { schema: S.ErrorBody } } }]),
-  );
-
-const ERROR_TEXT: Record<number, string> = {
-  400: "A field is missing or wrong; `details` names it",
-  401: "No token, or an unknown one",
-  403: "The token's role may not do this",
-  404: "Unknown hall, window, ticket or category",
-  409: "A hall rule says no (window closed, ticket not at this window, …); nothing changed",
-  413: "Body over 16 KB",
-};
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { "application/json": { schema } }, required: false } });
-
 // Replies come from the hall object already shaped; the route schemas document them.
 type AnyContext = Context<any>;
 
@@ -104,15 +86,15 @@ async function run(c: AnyContext, hall: string, command: Command, commandId?: st
 }
 
 export function hallRoutes(app: HallApp): void {
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
-  const security = [{ bearer: [] }];
-  const route = <R extends RouteConfig>(r: R) => createRoute({ ...r, security });
-
   app.openapi(
     route({
       method: "put",
       path: "/api/halls/{hall}",
-      summary: "Create or replace a hall's configuration (admin)",
+      operationId: "configureHall",
+      tags: ["Halls"],
+      summary: "Create or replace a hall",
+      description:
+        "The hall's name, time zone, alarm line, languages, categories, windows and zones: 201 when the hall is new, 200 when it replaces one. Tickets of the day stay. Roles: admin.",
       middleware: [allow(["admin"])] as const,
       request: { params: S.HallParam, ...body(S.HallConfigBody) },
       responses: { 200: json(S.Snapshot, "Replaced; the new snapshot"), 201: json(S.Snapshot, "Created"), ...errors(400, 401, 403, 409, 413) },
@@ -127,7 +109,11 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "patch",
       path: "/api/halls/{hall}",
-      summary: "Change the notice line, supervision QR address, alarm line, languages, no-show rule or zones (manager)",
+      operationId: "updateHallSettings",
+      tags: ["Halls"],
+      summary: "Change the hall's settings",
+      description:
+        "The notice line, supervision QR address, alarm line, target wait, languages, no-show rule, priorities, announcer or zones; name only what changes. Roles: manager, admin.",
       middleware: [allow(["admin", "manager"])] as const,
       request: { params: S.HallParam, ...body(S.SettingsBody) },
       responses: { 200: json(S.Snapshot, "The hall after the change"), ...errors(400, 401, 403, 404, 413) },
@@ -143,7 +129,11 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}",
-      summary: "The hall now: categories with waits, windows, the waiting line in call order, recent calls",
+      operationId: "getHallSnapshot",
+      tags: ["Halls"],
+      summary: "The hall now",
+      description:
+        "Categories with their waiting counts and estimated waits, windows with their officer and current ticket, the waiting line in call order (each with `ahead` and an estimated wait), and recent calls. `seq` is the last event applied: open the live feed with `since` set to it. Roles: any.",
       middleware: [allow(ANY)] as const,
       request: { params: S.HallParam },
       responses: { 200: json(S.Snapshot, "Snapshot"), ...errors(400, 401, 403, 404) },
@@ -160,7 +150,10 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/tickets",
-      summary: "Issue a ticket (kiosk, manager)",
+      operationId: "issueTicket",
+      tags: ["Tickets"],
+      summary: "Issue a ticket",
+      description: "Takes a number in a category, with a priority (normal, elderly, disabled, appointment, green). Roles: kiosk, manager, admin.",
       middleware: [allow(["admin", "manager", "kiosk"])] as const,
       request: { params: S.HallParam, ...body(S.IssueBody) },
       responses: { 201: json(S.IssueReply, "Issued"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -173,19 +166,28 @@ export function hallRoutes(app: HallApp): void {
   );
 
   const windowActions = [
-    ["call", "call", "Call the next ticket this window may call; `reason` says why it was chosen"],
-    ["recall", "recall", "Call the window's ticket again"],
-    ["start", "start", "The citizen has arrived: start serving"],
-    ["finish", "finish", "Finish serving the window's ticket"],
-    ["no-show", "no_show", "The called citizen did not come (过号)"],
-    ["sign-out", "sign_out", "Sign the officer out of the window"],
+    [
+      "call",
+      "call",
+      "callNext",
+      "Call the next ticket",
+      "Calls the next ticket this window may call by the hall's policy; `reason` says why it was chosen. A ticket still at the window is finished first and returned as `finished` (hall setting callNextFinishes; when off, 409). `ticket` is null when nobody waits.",
+    ],
+    ["recall", "recall", "recallTicket", "Call the window's ticket again", "Announces the window's called ticket once more."],
+    ["start", "start", "startService", "Start serving", "The called citizen has arrived at the window."],
+    ["finish", "finish", "finishService", "Finish serving", "The window's ticket is done; it may now be rated."],
+    ["no-show", "no_show", "markNoShow", "Mark a no-show (过号)", "The called citizen did not come; the ticket may be requeued within the hall's limit."],
+    ["sign-out", "sign_out", "signOutOfficer", "Sign the officer out", "The window has no officer until one signs in."],
   ] as const;
-  for (const [path, type, summary] of windowActions) {
+  for (const [path, type, operationId, summary, description] of windowActions) {
     app.openapi(
       route({
         method: "post",
         path: `/api/halls/{hall}/windows/{window}/${path}`,
-        summary: `${summary} (counter, manager)`,
+        operationId,
+        tags: ["Windows"],
+        summary,
+        description: `${description} Roles: counter, manager, admin.`,
         middleware: [allow(STAFF)] as const,
         request: { params: S.WindowParams, ...body(S.WindowActionBody) },
         responses: {
@@ -204,7 +206,10 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/windows/{window}/sign-in",
-      summary: "Sign an officer in at the window (counter, manager)",
+      operationId: "signInOfficer",
+      tags: ["Windows"],
+      summary: "Sign an officer in",
+      description: "Names the officer on duty at the window (name and badge), as the screens and the audit log show them. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.WindowParams, ...body(S.SignInBody) },
       responses: { 200: json(S.WindowReply, "Signed in"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -220,7 +225,10 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "patch",
       path: "/api/halls/{hall}/windows/{window}",
-      summary: "Open, pause or close a window, or change the categories it serves (manager)",
+      operationId: "updateWindow",
+      tags: ["Windows"],
+      summary: "Open, pause, close or re-assign a window",
+      description: "Sets the window's state and the categories it serves, most preferred first. Roles: manager, admin.",
       middleware: [allow(["admin", "manager"])] as const,
       request: { params: S.WindowParams, ...body(S.WindowPatchBody) },
       responses: { 200: json(S.WindowReply, "The window after the change"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -236,7 +244,10 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/tickets/{ticket}/transfer",
-      summary: "Move a ticket to another category or window; it keeps its number and its place (counter, manager)",
+      operationId: "transferTicket",
+      tags: ["Tickets"],
+      summary: "Transfer a ticket",
+      description: "Moves a ticket to another category, another window, or both; it keeps its number and its place in the line. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.TicketParams, ...body(S.TransferBody) },
       responses: { 200: json(S.TicketReply, "Transferred"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -252,7 +263,10 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/tickets/{ticket}/cancel",
-      summary: "Cancel a ticket (counter, manager)",
+      operationId: "cancelTicket",
+      tags: ["Tickets"],
+      summary: "Cancel a ticket",
+      description: "Takes a waiting or called ticket out of the line, with an optional reason. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.TicketParams, ...body(S.CancelBody) },
       responses: { 200: json(S.TicketReply, "Cancelled"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -268,7 +282,10 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/tickets/{ticket}/requeue",
-      summary: "Put a no-show back in the line, once, within the hall's limit (counter, manager)",
+      operationId: "requeueTicket",
+      tags: ["Tickets"],
+      summary: "Requeue a no-show",
+      description: "Puts a no-show back in the line, at the back, once, within the hall's noShowRequeueMinutes. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.TicketParams, ...body(S.WindowActionBody) },
       responses: { 200: json(S.TicketReply, "Waiting again, at the back of the line"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -283,7 +300,10 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/reset",
-      summary: "End the day now: cancel unfinished tickets and restart numbering (manager)",
+      operationId: "resetHallDay",
+      tags: ["Halls"],
+      summary: "End the day now",
+      description: "Cancels unfinished tickets and restarts numbering, as the hall does itself at local midnight. Roles: manager, admin.",
       middleware: [allow(["admin", "manager"])] as const,
       request: { params: S.HallParam, ...body(S.WindowActionBody) },
       responses: { 200: json(z.object({ day: z.string(), seq: z.number() }), "The new day"), ...errors(400, 401, 403, 404, 413) },
@@ -298,11 +318,15 @@ export function hallRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/live",
-      summary:
-        "WebSocket live feed. With `since`, the events after it (or one snapshot when the log no longer has them); then every event as { seq, type, at, … }. The token may come as ?token= or a `bearer.<token>` subprotocol.",
+      operationId: "watchHall",
+      tags: ["Halls"],
+      summary: "Live feed (WebSocket)",
+      description:
+        "Upgrade to a WebSocket. With `since`, exactly the events after it, in order, when the log still holds them; otherwise one `{ type: \"snapshot\", seq, state }` whose state is the hall now. Then every event as `{ seq, type, at, … }`: `ticket.issued`, `ticket.called`, `ticket.recalled`, `ticket.serving`, `ticket.finished`, `ticket.no_show`, `ticket.requeued`, `ticket.transferred`, `ticket.cancelled`, `ticket.rated`, `window.updated`, `hall.reset`, `hall.configured`, … Send the text `ping` for `pong` without waking the hall; a message over 4 KB closes the socket with 1009, more than 20 in 10 s with 1008. Browser upgrades must come from this server's origin or one in `TONGBAN_ALLOWED_ORIGINS`. Roles: any.",
+      security: HALL_WATCHER,
       middleware: [allow(ANY, { allowQuery: true })] as const,
       request: { params: S.HallParam, query: S.LiveQuery },
-      responses: { 101: { description: "Switching to WebSocket" }, ...errors(400, 401, 403, 404), 426: json(S.ErrorBody, "Not a WebSocket request") },
+      responses: { ...upgraded("Then events as JSON text messages, or a view's HTML fragments with `view`."), ...errors(400, 401, 403, 404, 426) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
@@ -354,14 +378,7 @@ export function createApi(): HallApp {
   webhookRoutes(app);
   pairingRoutes(app);
   hallRoutes(app);
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Tongban hall API",
-      version: "1",
-      description:
-        "One hall per id. JSON in and out; errors are { error, code, details }. Commands accept a commandId: repeating it returns the first reply and applies once.",
-    },
-  });
+  serviceRoutes(app);
+  documentRoutes(app);
   return app;
 }

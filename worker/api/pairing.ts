@@ -3,15 +3,16 @@
  * device's credential as an HttpOnly cookie and the page to open. The browser that asked for
  * a code holds a random secret in its own cookie; only that browser collects the credential.
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { setCookie } from "hono/cookie";
 import { PAIRING_TTL_MS } from "../fleet/pairing.js";
 import { sha256 } from "../hall-object/devices.js";
-import { PAIRING_INSTANCE } from "../pairing-object/index.js";
+import { PAIRING_INSTANCE } from "../pairing-object/stubs.js";
 import { originAllowed } from "./auth.js";
 import { cookieValue } from "./caller.js";
-import { json } from "./consoles.js";
+import { fail } from "./consoles.js";
+import { errors, json, publicRoute } from "./openapi.js";
 import { secureCookies, setDeviceCookie } from "./device-cookie.js";
 import type { HallApp } from "./halls.js";
 import * as S from "./schemas.js";
@@ -47,25 +48,29 @@ const waiting = (code: string, expiresAt: number, now: number) => ({
 
 export function pairingRoutes(app: HallApp): void {
   app.openapi(
-    createRoute({
+    publicRoute({
       method: "post",
       path: "/api/pairing",
-      summary: "A pairing code for this browser to show (no token): valid 10 minutes, bound to this browser by an HttpOnly cookie",
+      operationId: "requestPairingCode",
+      tags: ["Devices"],
+      summary: "Get a pairing code to show",
+      description:
+        "For a device that belongs to no hall yet (the /pair page), no token: a six-digit code valid 10 minutes, bound to this browser by the HttpOnly `tongban_pairing` cookie. A manager types it into the hall's console (pairDevice).",
       responses: {
         201: json(Waiting, "The code to show"),
-        403: json(S.ErrorBody, "From a foreign page"),
+        ...errors(403),
         429: json(S.ErrorBody, "Too many devices wait to pair right now"),
       },
     }),
     async (c) => {
       if (c.req.header("Origin") !== undefined && !originAllowed(c.req.raw, c.env)) {
-        return c.json({ error: "配对只能从本站页面发起 · pairing must start from a Tongban page", code: "forbidden", details: { origin: c.req.header("Origin") } }, 403);
+        return fail(c, 403, "forbidden", "配对只能从本站页面发起 · pairing must start from a Tongban page", { origin: c.req.header("Origin") });
       }
       const kept = cookieValue(c.req.raw, PAIRING_COOKIE);
       const secret = kept && SECRET_SHAPE.test(kept) ? kept : [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, "0")).join("");
       const started = await pairing(c).start(await sha256(secret));
       if (!started) {
-        return c.json({ error: "等待配对的设备过多，请几分钟后再试 · too many devices are waiting to pair; try again in a few minutes", code: "too_many", details: {} }, 429);
+        return fail(c, 429, "too_many", "等待配对的设备过多，请几分钟后再试 · too many devices are waiting to pair; try again in a few minutes");
       }
       setPairingCookie(c, secret, PAIRING_TTL_MS / 1000 + 600);
       c.header("Cache-Control", "no-store");
@@ -74,10 +79,14 @@ export function pairingRoutes(app: HallApp): void {
   );
 
   app.openapi(
-    createRoute({
+    publicRoute({
       method: "get",
       path: "/api/pairing/status",
-      summary: "Whether this browser's code was typed in yet (no token). Once paired: a `tongban_device` cookie and the page to open",
+      operationId: "getPairingStatus",
+      tags: ["Devices"],
+      summary: "Whether the code was typed in yet",
+      description:
+        "Asked by the /pair page with its `tongban_pairing` cookie, no token: waiting (with the code), expired (ask for a new code), or paired: then the `tongban_device` cookie is set and `location` is the page to open. Without the cookie: expired.",
       responses: { 200: json(Status, "waiting, expired (ask for a new code), or paired") },
     }),
     async (c) => {

@@ -89,8 +89,11 @@ export function planRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/plan",
-      summary:
-        "The day's plan: which windows to open, serving what, in which half-hour shifts, with the fewest window-hours that keep the mean wait within the target and every category's p90 within the alarm line, checked by simulating the day rebuilt from the same weekday of the last four weeks; beside Laibin's rule (manager)",
+      operationId: "getDayPlan",
+      tags: ["Planning"],
+      summary: "Plan a day",
+      description:
+        "Which windows to open, serving what, in which half-hour shifts, with the fewest window-hours that keep the mean wait within the target and every category's p90 within the alarm line, checked by simulating the day rebuilt from the same weekday of the last four weeks; beside Laibin's rule. 404 without history to plan from. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: PlanQuery },
       responses: { 200: json(PlanReply, "The plan"), ...errors(400, 401, 403, 404) },
@@ -148,9 +151,10 @@ function appliedPlanRoutes(app: HallApp): void {
       method: "put",
       path: "/api/halls/{hall}/plan/{date}",
       operationId: "applyDayPlan",
-      tags: ["plan"],
-      summary:
-        "Apply a plan as the hall's plan for that day (today or later): its windows and shifts, checked against the hall's windows and categories. The consoles and the data wall remind of each shift change 30 minutes ahead; with the hall setting autoOpen the hall opens, pauses (after the citizen at the window) and re-assigns the windows itself, as the actor \"plan\". Replaces the day's plan; audited (manager)",
+      tags: ["Planning"],
+      summary: "Apply a day plan",
+      description:
+        "Apply a plan as the hall's plan for that day (today or later): its windows and shifts, checked against the hall's windows and categories. The consoles and the data wall remind of each shift change 30 minutes ahead; with the hall setting autoOpen the hall opens, pauses (after the citizen at the window) and re-assigns the windows itself, as the actor \\\"plan\\\". Replaces the day's plan; audited. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: PlanParams, ...body(AppliedPlanBody) },
       responses: { 200: json(PlanReplyBody, "Replaced the day's plan"), 201: json(PlanReplyBody, "Applied"), ...errors(400, 401, 403, 404, 413) },
@@ -166,9 +170,10 @@ function appliedPlanRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/plan/{date}",
-      operationId: "getDayPlan",
-      tags: ["plan"],
-      summary: "The plan applied for that day, or 404 when none is (manager)",
+      operationId: "getAppliedDayPlan",
+      tags: ["Planning"],
+      summary: "The applied day plan",
+      description: "The plan applied for that day, or 404 when none is. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: PlanParams },
       responses: { 200: json(PlanReplyBody, "The applied plan"), ...errors(400, 401, 403, 404) },
@@ -184,8 +189,10 @@ function appliedPlanRoutes(app: HallApp): void {
       method: "delete",
       path: "/api/halls/{hall}/plan/{date}",
       operationId: "removeDayPlan",
-      tags: ["plan"],
-      summary: "Stop following the plan applied for that day: no more reminders or automatic changes; windows stay as they are. Audited (manager)",
+      tags: ["Planning"],
+      summary: "Remove a day plan",
+      description:
+        "Stop following the plan applied for that day: no more reminders or automatic changes; windows stay as they are. Audited. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: PlanParams },
       responses: { 200: json(PlanReplyBody, "The plan removed"), ...errors(400, 401, 403, 404) },

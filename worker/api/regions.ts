@@ -12,7 +12,8 @@ import { regionStub, treeStub } from "../region-object/stubs.js";
 import { regionStatsCsv, regionStatsRow, tenMinuteList, type RegionStatsRow } from "../regions/stats.js";
 import { originAllowed, type Principal, type Role } from "./auth.js";
 import { callerOf } from "./caller.js";
-import { errors, fail, json, MANAGERS, route, body } from "./consoles.js";
+import { fail, MANAGERS } from "./consoles.js";
+import { body, errors, json, publicRoute, REGION_CALLER, REGION_WATCHER, route, upgraded } from "./openapi.js";
 import { errorResponse } from "./errors.js";
 import type { HallApp } from "./halls.js";
 import { mayUseRegion } from "./region-scope.js";
@@ -188,7 +189,11 @@ export function regionRoutes(app: HallApp): void {
     route({
       method: "put",
       path: "/api/regions/{region}",
-      summary: "Create or replace a region: its name and the region above it (admin); 400 for an unknown parent or a cycle",
+      operationId: "defineRegion",
+      tags: ["Regions"],
+      summary: "Create or replace a region",
+      description: "Its name and the region above it; 400 for an unknown parent or a cycle. Roles: admin (a region-scoped admin only below its regions).",
+      security: REGION_CALLER,
       middleware: [allowRegion(["admin"])] as const,
       request: { params: RegionParam, ...body(RegionBody) },
       responses: {
@@ -214,7 +219,11 @@ export function regionRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/regions/{region}",
-      summary: "The region now: totals, its child regions' totals, and every hall below it ranked by oldest wait (a token for the region or above)",
+      operationId: "getRegion",
+      tags: ["Regions"],
+      summary: "The region now",
+      description: "Totals, its child regions' totals, and every hall below it ranked by oldest wait. Roles: any, with a token for the region or one above it.",
+      security: REGION_CALLER,
       middleware: [allowRegion(ANY)] as const,
       request: { params: RegionParam },
       responses: { 200: json(RegionReply, "The region's live figures"), ...errors(400, 401, 403, 404) },
@@ -231,10 +240,15 @@ export function regionRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/regions/{region}/live",
-      summary: "WebSocket: { type: \"snapshot\", seq, …the region's figures }, then { type: \"changes\", seq, totals, regions, halls: [changed], removed: [hall ids] }",
+      operationId: "watchRegion",
+      tags: ["Regions"],
+      summary: "Live region figures (WebSocket)",
+      description:
+        "Upgrade to a WebSocket: `{ type: \"snapshot\", seq, …the region's figures }`, then `{ type: \"changes\", seq, totals, regions, halls: [changed], removed: [hall ids] }`. Roles: any, with a token for the region or one above it.",
+      security: REGION_WATCHER,
       middleware: [allowRegion(ANY, { allowQuery: true })] as const,
       request: { params: RegionParam },
-      responses: { 101: { description: "Switching to WebSocket" }, ...errors(400, 401, 403, 404), 426: json(z.any(), "Not a WebSocket request") },
+      responses: { ...upgraded("Then the region's snapshot and its changes as JSON text messages."), ...errors(400, 401, 403, 404, 426) },
     }),
     async (c) => {
       const { region } = c.req.valid("param");
@@ -251,10 +265,14 @@ export function regionRoutes(app: HallApp): void {
   );
 
   app.openapi(
-    createPublic({
+    publicRoute({
       method: "get",
       path: "/api/regions/{region}/halls",
-      summary: "Public, no token: the region's halls open now, with waiting counts and the estimated wait per category; nearest first with ?near=lat,lng",
+      operationId: "listOpenHalls",
+      tags: ["Regions"],
+      summary: "Halls open now (public)",
+      description:
+        "No token: the region's halls open now, with waiting counts and the estimated wait per category; nearest first with ?near=lat,lng. For a WeChat mini-program or a public website (CORS open, cached 10 s).",
       request: { params: RegionParam, query: NearQuery },
       responses: {
         200: json(z.object({ region: z.string(), name: RegionName, halls: z.array(PublicHall) }), "Halls open now"),
@@ -277,7 +295,12 @@ export function regionRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/regions/{region}/stats",
-      summary: "The 10-minute list: each hall's own statistics over the range, one row per hall; `over` keeps halls whose mean wait exceeded it (manager for the region)",
+      operationId: "getRegionStats",
+      tags: ["Regions"],
+      summary: "The 10-minute list",
+      description:
+        "Each hall's own statistics over the range, one row per hall; `over` keeps halls whose mean wait exceeded it. Roles: manager, admin, for the region or one above it.",
+      security: REGION_CALLER,
       middleware: [allowRegion(MANAGERS)] as const,
       request: { params: RegionParam, query: RegionStatsQuery },
       responses: {
@@ -296,7 +319,11 @@ export function regionRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/regions/{region}/stats.csv",
-      summary: "The same list as CSV, header row, UTF-8 with a byte-order mark (manager for the region)",
+      operationId: "exportRegionStatsCsv",
+      tags: ["Regions"],
+      summary: "The 10-minute list as CSV",
+      description: "The same list as CSV with a header row, UTF-8 with a byte-order mark. Roles: manager, admin, for the region or one above it.",
+      security: REGION_CALLER,
       middleware: [allowRegion(MANAGERS)] as const,
       request: { params: RegionParam, query: RegionStatsQuery },
       responses: { 200: { description: "CSV, one line per hall", content: { "text/csv": { schema: z.string() } } }, ...errors(400, 401, 403, 404) },
@@ -312,11 +339,6 @@ export function regionRoutes(app: HallApp): void {
       return c.body(regionStatsCsv(list.rows), 200) as never;
     },
   );
-}
-
-/** A route without the bearer requirement in the OpenAPI document. */
-function createPublic<R extends Parameters<typeof route>[0]>(r: R) {
-  return { ...route(r), security: [] } as ReturnType<typeof route<R>>;
 }
 
 function tokenOf(request: Request): string | null {

@@ -27,6 +27,18 @@ export const TicketParams = HallParam.extend({
   ticket: ticketRef.openapi({ param: { name: "ticket", in: "path" }, example: "A023" }),
 });
 
+/** A citizen's signed status link (worker/api/ticket-token.ts): the credential of the /api/t routes. */
+export const TicketLinkParam = z.object({
+  ticketToken: z
+    .string()
+    .max(200)
+    .openapi({
+      param: { name: "ticketToken", in: "path" },
+      example: "demo_20261123-A023_Qk3vX9cT2mLrP0aB7nYw1g",
+      description: "The signed link's token, as in the status page's address /t/{ticketToken}",
+    }),
+});
+
 export const CommandId = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{1,100}$/, "1 to 100 letters, digits or . _ : -")
@@ -40,6 +52,19 @@ export const LANGUAGES = ["cmn-Hans", "yue-Hant", "en"] as const;
 export const HALL_PRIORITIES = ["elderly", "disabled", "appointment", "green"] as const;
 export const STAFF_ROLES = ["officer", "auxiliary", "lead"] as const;
 export const STAFF_ACCESS = ["manager", "counter"] as const;
+
+/** A staff account as the API shows it: never its PIN or password. */
+export const StaffMember = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    badge: z.string(),
+    role: z.enum(STAFF_ROLES),
+    access: z.enum(STAFF_ACCESS),
+    hasPin: z.boolean(),
+    hasPassword: z.boolean(),
+  })
+  .openapi("StaffMember");
 
 const Priorities = z
   .array(z.enum(HALL_PRIORITIES))
@@ -215,15 +240,14 @@ export const SignInBody = z
     }),
     commandId: CommandId,
   })
-  .openapi("StaffSignInWithPassword");
+  .openapi("OfficerSignIn");
 
 export const LiveQuery = z.object({
   since: z
     .string()
     .regex(/^\d{1,15}$/, "a whole number: the last seq the client applied")
     .optional()
-    .openapi({ param: { name: "since", in: "query" } }),
-  token: z.string().optional().openapi({ param: { name: "token", in: "query" } }),
+    .openapi({ param: { name: "since", in: "query" }, description: "The last seq the client applied: the feed resumes after it" }),
   view: z
     .string()
     .regex(/^[a-z-]{1,30}$/)
@@ -232,7 +256,7 @@ export const LiveQuery = z.object({
       param: { name: "view", in: "query" },
       description: "For pages: receive the named view's HTML fragments as { type: \"html\", seq, html } instead of JSON events",
     }),
-  window: z.string().max(32).optional().openapi({ param: { name: "window", in: "query" } }),
+  window: z.string().max(32).optional().openapi({ param: { name: "window", in: "query" }, description: "For the window and counter views: which window" }),
   zone: z.string().max(40).optional().openapi({ param: { name: "zone", in: "query" }, description: "For the main and dashboard views: one zone's screen" }),
 });
 
@@ -262,18 +286,28 @@ export const Ticket = z
   })
   .openapi("Ticket");
 
+const windowFields = {
+  id: z.string(),
+  number: z.number(),
+  label: z.string(),
+  state: z.enum(WINDOW_STATES),
+  categories: z.array(z.string()),
+  officer: Officer,
+  closing: z.literal(true).optional().openapi({ description: "Its shift has ended: it serves the citizen at it, calls nobody new, and pauses once they leave" }),
+};
+
 export const Window = z
-  .object({
-    id: z.string(),
-    number: z.number(),
-    label: z.string(),
-    state: z.enum(WINDOW_STATES),
-    categories: z.array(z.string()),
-    officer: Officer,
-    current: z.string().nullable(),
-    closing: z.literal(true).optional().openapi({ description: "Its shift has ended: it serves the citizen at it, calls nobody new, and pauses once they leave" }),
-  })
+  .object({ ...windowFields, current: z.string().nullable().openapi({ description: "The id of the ticket at the window" }) })
   .openapi("Window");
+
+/**
+ * A registered schema or null. (`.nullable()` on one makes zod-to-openapi write
+ * `allOf: [$ref, { type: [object, null] }]`, which no null satisfies.)
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
+/** A window in the snapshot: its current ticket in full. */
+const WindowNow = z.object({ ...windowFields, current: orNull(Ticket) }).openapi("WindowNow");
 
 export const Snapshot = z
   .object({
@@ -283,19 +317,21 @@ export const Snapshot = z
     categories: z.array(
       z.object({ id: z.string(), prefix: z.string(), names: z.any(), waiting: z.number(), estimatedWaitMinutes: z.number().nullable() }).passthrough(),
     ),
-    windows: z.array(Window.extend({ current: Ticket.nullable() })),
+    windows: z.array(WindowNow),
     waiting: z.array(Ticket.extend({ ahead: z.number(), estimatedWaitMinutes: z.number().nullable() })),
-    recentCalls: z.array(z.any()),
+    recentCalls: z.array(
+      z.object({
+        callId: z.string(),
+        at: z.string(),
+        recall: z.boolean(),
+        ticket: z.object({ id: z.string(), number: z.string(), category: z.string() }),
+        window: z.object({ id: z.string(), number: z.number(), label: z.string() }),
+      }),
+    ),
   })
   .openapi("HallSnapshot");
 
-export const ErrorBody = z
-  .object({
-    error: z.string().openapi({ example: "window 5 is paused" }),
-    code: z.string().optional(),
-    details: z.any().openapi({ example: { window: "5" } }),
-  })
-  .openapi("Error");
+export { ErrorBody } from "./errors.js";
 
 export const TicketReply = z.object({ ticket: Ticket }).openapi("TicketReply");
 export const IssueReply = z
@@ -303,7 +339,7 @@ export const IssueReply = z
   .openapi("IssueReply");
 export const CallReply = z
   .object({
-    ticket: Ticket.nullable(),
+    ticket: orNull(Ticket),
     reason: z.string().optional().openapi({ example: "waited 11 min, over the 10 min line" }),
     reasonZh: z.string().optional(),
     reasonCode: z.enum(["targeted", "overdue", "priority", "longest_wait"]).optional(),
@@ -378,10 +414,12 @@ export const KioskIssueBody = z
 
 export const KioskIssueReply = z
   .object({
-    ticket: z.any(),
+    ticket: Ticket.extend({
+      citizen: z.object({ idLast4: z.string() }).optional().openapi({ description: "With an ID number: its last 4 digits, never the number" }),
+    }),
     ahead: z.number(),
     estimatedWaitMinutes: z.number().nullable(),
-    statusPath: z.string().nullable().openapi({ description: "The citizen's status page, /t/{token}; null without TONGBAN_TICKET_SECRET" }),
+    statusPath: z.string().nullable().openapi({ description: "The citizen's status page, /t/{token}; null without `TONGBAN_TICKET_SECRET`" }),
   })
   .openapi("KioskIssueReply");
 

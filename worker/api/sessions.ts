@@ -3,11 +3,12 @@
  * the session cookie; `GET …/sessions/current` says who is signed in; `DELETE …/sessions/current`
  * signs out. The hall keeps the sessions and counts wrong passwords (worker/hall-object/sessions.ts).
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { originAllowed } from "./auth.js";
 import { cookieWriteAllowed } from "./caller.js";
-import { errors, fail, hallStub, json } from "./consoles.js";
+import { fail, hallStub } from "./consoles.js";
+import { errors, json, operation, publicRoute, SIGNED_IN } from "./openapi.js";
 import type { HallApp } from "./halls.js";
 import * as S from "./schemas.js";
 import { sessionCookieHeader, sessionParts } from "./session-cookie.js";
@@ -20,16 +21,21 @@ const deviceOf = (c: Context) => (c.req.header("X-Tongban-Device") ?? c.req.head
 
 export function sessionRoutes(app: HallApp): void {
   app.openapi(
-    createRoute({
+    publicRoute({
       method: "post",
       path: "/api/halls/{hall}/sessions",
-      summary:
-        "Sign in with badge number and password: sets the tongban_session cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401; the fifth wrong password in a row locks the account for 5 minutes (423, Retry-After)",
+      operationId: "signIn",
+      tags: ["Sessions"],
+      summary: "Sign in with badge and password",
+      description:
+        "Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401; the fifth wrong password in a row locks the account for 5 minutes (423, Retry-After). Only from a page of this server (its Origin is checked). No token needed: the badge and password are the check.",
       request: { params: S.HallParam, body: { content: { "application/json": { schema: S.SessionBody } }, required: true } },
       responses: {
-        201: json(z.object({ session: Session }), "Signed in; the cookie is set"),
-        ...errors(400, 401, 403, 404, 413),
-        423: json(S.ErrorBody, "Locked after too many wrong passwords; details.retryAfterSeconds and Retry-After say for how long"),
+        201: {
+          ...json(z.object({ session: Session }), "Signed in; the cookie is set"),
+          headers: { "Set-Cookie": { description: "`tongban_session=…; HttpOnly; SameSite=Strict`", schema: { type: "string" as const } } },
+        },
+        ...errors(400, 401, 403, 404, 413, 423),
       },
     }),
     async (c) => {
@@ -52,10 +58,14 @@ export function sessionRoutes(app: HallApp): void {
   );
 
   app.openapi(
-    createRoute({
+    operation({
       method: "get",
       path: "/api/halls/{hall}/sessions/current",
-      summary: "Who is signed in with this browser's session cookie",
+      operationId: "getCurrentSession",
+      tags: ["Sessions"],
+      summary: "Who is signed in",
+      description: "The person signed in with this browser's session cookie in this hall; 401 if nobody.",
+      security: SIGNED_IN,
       request: { params: S.HallParam },
       responses: { 200: json(z.object({ session: Session }), "The signed-in person"), ...errors(400, 401) },
     }),
@@ -70,10 +80,15 @@ export function sessionRoutes(app: HallApp): void {
   );
 
   app.openapi(
-    createRoute({
+    operation({
       method: "delete",
       path: "/api/halls/{hall}/sessions/current",
-      summary: "Sign out: the session ends in the hall (its cookie then gets 401 everywhere) and the cookie is cleared",
+      operationId: "signOut",
+      tags: ["Sessions"],
+      summary: "Sign out",
+      description:
+        "The session ends in the hall (its cookie then gets 401 everywhere) and the cookie is cleared; 404 when there is no live session to end. Only from a page of this server (its Origin is checked).",
+      security: SIGNED_IN,
       request: { params: S.HallParam },
       responses: { 200: json(z.object({ signedOut: z.boolean() }), "Signed out"), ...errors(400, 403, 404) },
     }),

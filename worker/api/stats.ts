@@ -13,7 +13,7 @@ import { DIMENSIONS } from "../insights/rollup.js";
 import { statsCsv } from "../insights/stats.js";
 import type { StatsAnswer } from "../hall-object/stats.js";
 import { body, errors, execute, fail, hallStub, json, MANAGERS, reply, route, STAFF } from "./consoles.js";
-import { validationResponse } from "./errors.js";
+import { publicRoute } from "./openapi.js";
 import { allow, type HallApp } from "./halls.js";
 import * as S from "./schemas.js";
 import { ticketSecret, verifyTicket } from "./ticket-token.js";
@@ -81,7 +81,7 @@ const StatsReply = z
     to: z.string(),
     by: z.string(),
     per: z.enum(["range", "day"]),
-    total: StatsRow.nullable(),
+    total: S.orNull(StatsRow),
     rows: z.array(StatsRow),
     pendingDays: z.array(z.string()).openapi({ description: "Days of the range still being counted from the log (a hall that ran before statistics were kept): ask again" }),
   })
@@ -121,8 +121,11 @@ export function statsRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/stats",
-      summary:
-        "Statistics from the event log, by category, window, officer or hour of arrival: tickets issued, served, no-shows, transfers, waits and service times (mean, nearest-rank median and 90th percentile, max, in minutes), satisfaction (manager)",
+      operationId: "getHallStats",
+      tags: ["Statistics"],
+      summary: "Statistics",
+      description:
+        "From the event log, by category, window, officer or hour of arrival: tickets issued, served, no-shows, transfers, waits and service times (mean, nearest-rank median and 90th percentile, max, in minutes), satisfaction. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: StatsQuery },
       responses: { 200: json(StatsReply, "The figures"), ...errors(400, 401, 403, 404) },
@@ -137,7 +140,10 @@ export function statsRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/stats.csv",
-      summary: "The same statistics as CSV with a header row, UTF-8 with a byte-order mark so Excel shows Chinese (manager)",
+      operationId: "exportHallStatsCsv",
+      tags: ["Statistics"],
+      summary: "Statistics as CSV",
+      description: "The same figures as CSV with a header row, UTF-8 with a byte-order mark so Excel shows Chinese; as an attachment. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: StatsQuery },
       responses: { 200: { description: "CSV, one line per row", content: { "text/csv": { schema: z.string() } } }, ...errors(400, 401, 403, 404) },
@@ -159,8 +165,11 @@ export function statsRoutes(app: HallApp): void {
     route({
       method: "get",
       path: "/api/halls/{hall}/advice",
-      summary:
-        "Staffing advice: windows needed now per category and as comprehensive windows (Erlang C on the last hour's arrivals and learnt service times, against the target mean wait and the alarm line), and for the day: Laibin's rule on the expected volume beside Erlang C for the expected busiest hour (manager)",
+      operationId: "getStaffingAdvice",
+      tags: ["Statistics"],
+      summary: "Staffing advice",
+      description:
+        "Windows needed now per category and as comprehensive windows (Erlang C on the last hour's arrivals and learnt service times, against the target mean wait and the alarm line), and for the day: Laibin's rule on the expected volume beside Erlang C for the expected busiest hour. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam },
       responses: { 200: json(Advice, "The advice"), ...errors(400, 401, 403, 404) },
@@ -177,7 +186,10 @@ export function statsRoutes(app: HallApp): void {
     route({
       method: "post",
       path: "/api/halls/{hall}/tickets/{ticket}/rating",
-      summary: "Rate a finished ticket 1 to 5, once (window evaluator: counter; manager); 409 for a ticket not done or already rated",
+      operationId: "rateTicket",
+      tags: ["Ratings"],
+      summary: "Rate a finished ticket",
+      description: "1 to 5, once; 409 for a ticket not done or already rated. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.TicketParams, ...body(RatingBody) },
       responses: { 201: json(S.TicketReply, "Rated; the ticket carries its rating"), ...errors(400, 401, 403, 404, 409, 413) },
@@ -192,28 +204,43 @@ export function statsRoutes(app: HallApp): void {
   citizenRating(app);
 }
 
+const CitizenRating = z
+  .object({ rating: z.object({ ticket: z.string().openapi({ example: "A023" }), score: z.number(), at: z.string() }) })
+  .openapi("CitizenRating");
+
 /**
  * The citizen rates from the status page: the signed ticket link is the whole authorisation and
  * names the one ticket it may rate (like the page's live feed, outside the role-token API).
  */
 function citizenRating(app: HallApp): void {
-  app.post("/api/t/:token/rating", async (c) => {
-    const secret = ticketSecret(c.env);
-    if (!secret.ok) return fail(c, 503, "not_configured", secret.problem);
-    const target = await verifyTicket(secret.secret, c.req.param("token"));
-    if (!target) return fail(c, 404, "not_found", "no such ticket link");
-    const parsed = RatingBody.safeParse(await c.req.json());
-    if (!parsed.success) return validationResponse(c, "json", parsed.error) as never;
-    const { score, reasons, commandId } = parsed.data;
-    const r = await hallStub(c, target.hall).execute({
-      hall: target.hall,
-      command: { type: "rate", ticket: target.ticket, score, ...(reasons ? { reasons } : {}) },
-      ...(commandId ? { commandId } : {}),
-      actor: { role: "citizen", name: "市民（状态页）· citizen, status page", device: null },
-    });
-    if (r.replayed) c.header("Idempotent-Replayed", "true");
-    // The citizen gets their number and score back, never the ticket's stored fields.
-    const rated = r.status === 201 ? { rating: { ticket: r.body.ticket.number, score, at: r.body.ticket.rating.at } } : r.body;
-    return c.json(rated as object, r.status as 201);
-  });
+  app.openapi(
+    publicRoute({
+      method: "post",
+      path: "/api/t/{ticketToken}/rating",
+      operationId: "rateByTicketLink",
+      tags: ["Citizens"],
+      summary: "Rate the service (status page)",
+      description:
+        "The citizen rates their finished ticket 1 to 5, once, from the status page; reasons for 1–2. The signed link is the credential and names the one ticket it may rate; the reply gives back only the number and the score.",
+      request: { params: S.TicketLinkParam, ...body(RatingBody) },
+      responses: { 201: json(CitizenRating, "Rated"), ...errors(400, 404, 409, 413, 503) },
+    }),
+    async (c) => {
+      const secret = ticketSecret(c.env);
+      if (!secret.ok) return fail(c, 503, "not_configured", secret.problem);
+      const target = await verifyTicket(secret.secret, c.req.valid("param").ticketToken);
+      if (!target) return fail(c, 404, "not_found", "no such ticket link");
+      const { score, reasons, commandId } = c.req.valid("json");
+      const r = await hallStub(c, target.hall).execute({
+        hall: target.hall,
+        command: { type: "rate", ticket: target.ticket, score, ...(reasons ? { reasons } : {}) },
+        ...(commandId ? { commandId } : {}),
+        actor: { role: "citizen", name: "市民（状态页）· citizen, status page", device: null },
+      });
+      if (r.replayed) c.header("Idempotent-Replayed", "true");
+      // The citizen gets their number and score back, never the ticket's stored fields.
+      const rated = r.status === 201 ? { rating: { ticket: r.body.ticket.number, score, at: r.body.ticket.rating.at } } : r.body;
+      return c.json(rated as object, r.status as 201) as never;
+    },
+  );
 }

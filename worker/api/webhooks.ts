@@ -15,7 +15,6 @@ import { body, errors, fail, hallStub, json, MANAGERS, reply, route } from "./co
 import { allow, type HallApp } from "./halls.js";
 import * as S from "./schemas.js";
 
-const TAGS = ["Webhooks"];
 
 const EventType = z.enum(WEBHOOK_EVENTS, { error: `an event type: ${WEBHOOK_EVENTS.join(", ")}` });
 
@@ -97,9 +96,10 @@ export function webhookRoutes(app: HallApp): void {
       method: "post",
       path: "/api/halls/{hall}/webhooks",
       operationId: "createWebhook",
-      tags: TAGS,
-      summary:
-        "Send the hall's events to a URL: each one POSTed as { id, hall, seq, type, at, data }, signed with X-Tongban-Signature, in seq order, retried for 24 h. The secret is in this reply only (manager)",
+      tags: ["Webhooks"],
+      summary: "Add a webhook",
+      description:
+        "Send the hall's events to a URL: each one POSTed as { id, hall, seq, type, at, data }, signed with X-Tongban-Signature, in seq order, retried for 24 h. The secret is in this reply only. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, ...body(WebhookBody) },
       responses: {
@@ -122,8 +122,10 @@ export function webhookRoutes(app: HallApp): void {
       method: "get",
       path: "/api/halls/{hall}/webhooks",
       operationId: "listWebhooks",
-      tags: TAGS,
-      summary: "The hall's webhooks, without their secrets, with how many deliveries wait, went through or failed, and the latest try (manager)",
+      tags: ["Webhooks"],
+      summary: "List webhooks",
+      description:
+        "The hall's webhooks, without their secrets, with how many deliveries wait, went through or failed, and the latest try. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam },
       responses: { 200: json(z.object({ webhooks: z.array(WebhookHealth) }), "Every webhook"), ...errors(400, 401, 403, 404) },
@@ -136,8 +138,10 @@ export function webhookRoutes(app: HallApp): void {
       method: "delete",
       path: "/api/halls/{hall}/webhooks/{webhook}",
       operationId: "deleteWebhook",
-      tags: TAGS,
-      summary: "Stop sending to a webhook; what it had not received yet is dropped (manager)",
+      tags: ["Webhooks"],
+      summary: "Remove a webhook",
+      description:
+        "Stop sending to a webhook; what it had not received yet is dropped. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: WebhookParams },
       responses: { 200: json(z.object({ webhook: Webhook }), "Removed"), ...errors(400, 401, 403, 404) },
@@ -153,8 +157,10 @@ export function webhookRoutes(app: HallApp): void {
       method: "get",
       path: "/api/halls/{hall}/webhooks/{webhook}/deliveries",
       operationId: "listWebhookDeliveries",
-      tags: TAGS,
-      summary: "A webhook's latest deliveries, newest first: pending, delivered or failed, with the receiver's status codes and tries (manager)",
+      tags: ["Webhooks"],
+      summary: "A webhook's deliveries",
+      description:
+        "A webhook's latest deliveries, newest first: pending, delivered or failed, with the receiver's status codes and tries. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: WebhookParams, query: DeliveriesQuery },
       responses: { 200: json(z.object({ webhook: z.string(), deliveries: z.array(Delivery) }), "Deliveries"), ...errors(400, 401, 403, 404) },

@@ -10,7 +10,7 @@
 import type { HallState } from "../core/types.js";
 import type { Env } from "../env.js";
 import { checkAssignment, locationOf, onAssignedPage, reassign, type Assignment, type Device, type DeviceHealth } from "../fleet/devices.js";
-import { PAIRING_INSTANCE } from "../pairing-object/index.js";
+import { PAIRING_INSTANCE } from "../pairing-object/stubs.js";
 import type { Actor } from "./index.js";
 import { writeAudit, type StoredReply } from "./storage.js";
 

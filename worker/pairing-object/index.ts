@@ -24,8 +24,6 @@ import {
   type PairingStatus,
 } from "../fleet/pairing.js";
 
-/** The one instance every Worker asks. */
-export const PAIRING_INSTANCE = "pairing";
 
 type Row = { code: string; secret_hash: string; created_at: number; expires_at: number; delivery: string | null };
 
