@@ -3,6 +3,7 @@
  * console and citizens' status pages need. Same rules as the hall API: the role is checked on
  * the server, bodies are validated naming the field, and each call is one hall command.
  */
+import { isLang } from "../i18n/lang.js";
 import { createRoute, z, type RouteConfig } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Command } from "../core/types.js";
@@ -173,6 +174,9 @@ function citizenFeed(app: HallApp): void {
     feed.searchParams.set("ticket", target.ticket);
     const since = url.searchParams.get("since");
     if (since && /^\d{1,15}$/.test(since)) feed.searchParams.set("since", since);
+    // The page's language, so its updates come in it too (one of ours, or the default).
+    const lang = url.searchParams.get("lang");
+    if (isLang(lang)) feed.searchParams.set("lang", lang);
     const headers = new Headers(c.req.raw.headers);
     headers.set("X-Tongban-Hall", target.hall);
     headers.set("X-Tongban-Role", "citizen");
