@@ -12,7 +12,8 @@
 
   // ---- tabs ----
   function showTab(name) {
-    $$("[data-tab]").forEach(function (b) { b.setAttribute("aria-selected", b.getAttribute("data-tab") === name ? "true" : "false"); });
+    // Only the tabs are selected; other buttons that open a tab (the advice's 去调整窗口) are plain buttons.
+    $$("[role=tab][data-tab]").forEach(function (b) { b.setAttribute("aria-selected", b.getAttribute("data-tab") === name ? "true" : "false"); });
     $$("[data-tab-panel]").forEach(function (p) { p.hidden = p.getAttribute("data-tab-panel") !== name; });
     if (name === "audit") loadAudit(true);
     history.replaceState(null, "", "#" + name);

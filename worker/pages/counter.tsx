@@ -159,7 +159,7 @@ function Current({ state, w, now, live, lang }: Props) {
           </dt>
           <dd>
             <span data-since={t.servedAt ?? t.calledAt ?? ""} data-now={String(now)}>{minutesBetween(t.servedAt ?? t.calledAt ?? new Date(now).toISOString(), now)}</span>{" "}
-            {both(lang, COUNTER.minutes)}
+            {lang === "en" ? say(lang, COUNTER.minutes) : both(lang, COUNTER.minutes)}
             {say(lang, t.servedAt ? COUNTER.beingServed : COUNTER.awaitingCitizen)}
           </dd>
           {moved && (

@@ -264,10 +264,12 @@ export const manageView: LiveView = {
             config={{ hall: state.hall, token, role: "manager", timezone: state.settings.timezone, day: state.day, alarmMinutes: state.settings.alarmMinutes, lang, words, audit: scriptWords(lang, AUDIT_ACTIONS) }}
           />
           <header class="manage-head">
-            <h1>
-              <Bi lang={lang} m={MANAGE.heading} vars={{ hall: state.settings.name, day: state.day, time: hhmm(now, state.settings.timezone) }} />
-            </h1>
-            <LangSwitch lang={lang} href={(l) => langHref(params, l, { token })} />
+            <div class="manage-title">
+              <h1>
+                <Bi lang={lang} m={MANAGE.heading} vars={{ hall: state.settings.name, day: state.day, time: hhmm(now, state.settings.timezone) }} />
+              </h1>
+              <LangSwitch lang={lang} href={(l) => langHref(params, l, { token })} />
+            </div>
             <nav class="tabs" role="tablist">
               {TABS.map(([id, m]) => (
                 <button type="button" role="tab" data-tab={id} aria-selected={id === "hall" ? "true" : "false"}>
