@@ -3,11 +3,11 @@
  * console and citizens' status pages need. Same rules as the hall API: the role is checked on
  * the server, bodies are validated naming the field, and each call is one hall command.
  */
-import { isLang } from "../i18n/lang.js";
 import { createRoute, z, type RouteConfig } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Command } from "../core/types.js";
 import type { Env } from "../env.js";
+import { isLang } from "../i18n/lang.js";
 import type { CommandRequest } from "../hall-object/index.js";
 import { actorOf, mayUseWindow, originAllowed, presentedToken, principalFor, tokenTable, type Principal, type Role } from "./auth.js";
 import { kioskRoutes } from "./consoles-kiosk.js";

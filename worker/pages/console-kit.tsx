@@ -1,7 +1,8 @@
 /**
  * What the consoles (window terminal, kiosk, manager, citizen status page) share: bilingual
- * labels, the hall's wall clock, ticket words, the console config the browser scripts read,
- * and the transfer dialog the terminal and the manager both use.
+ * labels in the page's language (worker/i18n/), the hall's wall clock, the console config and
+ * words the browser scripts read, the language switcher, and the transfer dialog the terminal
+ * and the manager both use.
  */
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
