@@ -6,6 +6,8 @@
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("tongban-console").textContent);
+  // The page's words in its language (words.js): t → "first · second", t1 → the first line alone.
+  var words = window.TongbanWords(config.words);
   var RETRY_DELAYS_MS = [400, 1000, 2000, 4000, 8000];
   var inFlight = {};
   var messageTimer = null;
@@ -73,16 +75,18 @@
           if (res.status >= 500 && res.status !== 503 && attempt < RETRY_DELAYS_MS.length) throw new Error("hall answered " + res.status);
           // A person's sign-in that ended (signed out elsewhere, expired, password changed): sign in again.
           if (res.status === 401 && !config.token && document.getElementById("signed-in")) {
-            say("登录已失效，请重新登录 · Your sign-in has ended; sign in again", "error");
-            location.assign("/halls/" + encodeURIComponent(config.hall) + "/login?next=" + encodeURIComponent(location.pathname + location.search));
+            say(words.both("signInEnded"), "error");
+            var lang = new URL(location.href).searchParams.get("lang");
+            location.assign("/halls/" + encodeURIComponent(config.hall) + "/login?next=" + encodeURIComponent(location.pathname + location.search) +
+              (lang ? "&lang=" + encodeURIComponent(lang) : ""));
           }
           return { ok: res.ok, status: res.status, body: parsed };
         } catch (e) {
           if (attempt >= RETRY_DELAYS_MS.length) {
-            say("未能送达大厅，请检查网络后再按 · The hall could not be reached; check the network and press again", "error");
+            say(words.both("unreachable"), "error");
             return { ok: false, status: 0, body: null };
           }
-          say("网络不稳，正在重试… · Network trouble, retrying…", "warn");
+          say(words.both("retrying"), "warn");
           await sleep(RETRY_DELAYS_MS[attempt]);
         }
       }
@@ -105,5 +109,13 @@
     return (result.body.error || "") + (result.body.code === "invalid" ? where : "");
   }
 
-  window.Tongban = { config: config, press: press, say: say, api: api, explain: explain, newId: newId };
+  // The language switcher keeps the page's place: the manager console's tab is in the #fragment.
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest(".lang-switch a[href]");
+    if (!link || !location.hash) return;
+    e.preventDefault();
+    location.assign(link.getAttribute("href") + location.hash);
+  });
+
+  window.Tongban = { config: config, press: press, say: say, api: api, explain: explain, newId: newId, t: words.both, t1: words.first };
 })();

@@ -37,16 +37,16 @@
     if (result.ok) {
       if (action === "call-next") {
         lastCall = { at: Date.now(), id: result.body.ticket ? result.body.ticket.id : null };
-        var done = result.body.finished ? "已办结 " + result.body.finished.number + "，" : "";
-        var doneEn = result.body.finished ? "Finished " + result.body.finished.number + ", " : "";
-        if (result.body.ticket) T.say(done + "已呼叫 " + result.body.ticket.number + " · " + doneEn + "called " + result.body.ticket.number, "ok");
-        else T.say(done + "暂无等候 · " + doneEn + "nobody is waiting for this window", "info");
+        var finished = result.body.finished ? result.body.finished.number : null;
+        var values = { finished: finished, number: result.body.ticket ? result.body.ticket.number : "" };
+        if (result.body.ticket) T.say(T.t(finished ? "finishedAndCalled" : "called", values), "ok");
+        else T.say(T.t(finished ? "finishedNobody" : "nobody", values), "info");
       }
       return;
     }
     // A second Call next after the first one landed: the window holds a ticket, nothing changed.
     if (action === "call-next" && result.status === 409 && result.body && result.body.details && result.body.details.ticket) {
-      T.say("本窗口已有 " + result.body.details.ticket + "，请先办结或过号 · Window already has " + result.body.details.ticket, "info");
+      T.say(T.t("alreadyHas", { number: result.body.details.ticket }), "info");
       return;
     }
     T.say(T.explain(result), "error");
@@ -85,7 +85,7 @@
   function openTransfer() {
     var t = current();
     if (!t.id) return;
-    transferDialog.querySelector('[data-slot="number"]').textContent = t.number;
+    transferDialog.querySelectorAll('[data-slot="number"]').forEach(function (slot) { slot.textContent = t.number; });
     transferDialog.setAttribute("data-ticket", t.id);
     transferDialog.showModal();
   }
@@ -98,7 +98,7 @@
     var ticket = transferDialog.getAttribute("data-ticket");
     transferDialog.close();
     var result = await T.press("POST", T.api("/tickets/" + encodeURIComponent(ticket) + "/transfer"), body, "transfer");
-    if (result.ok) T.say("已转移 " + result.body.ticket.number + " · Transferred", "ok");
+    if (result.ok) T.say(T.t("transferred", { number: result.body.ticket.number }), "ok");
     else if (result.status) T.say(T.explain(result), "error");
   });
 
@@ -119,7 +119,7 @@
       option.textContent = s.name + " · " + s.badge + (s.hasPin ? "（PIN）" : "");
       select.appendChild(option);
     });
-    if (staff.length === 0) note.textContent = "还没有人员账户，请管理员在管理台添加 · No staff accounts yet: a manager adds them in the manager console";
+    if (staff.length === 0) note.textContent = T.t("noStaff");
   }
   form.addEventListener("submit", async function (e) {
     if (e.submitter && e.submitter.value === "cancel") return;
@@ -133,7 +133,7 @@
     if (result.ok) {
       form.reset();
       signIn.close();
-      T.say("签到成功 · Signed in", "ok");
+      T.say(T.t("signedIn"), "ok");
     } else if (result.status) {
       signIn.querySelector('[data-slot="note"]').textContent = T.explain(result);
     }

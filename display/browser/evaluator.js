@@ -45,7 +45,7 @@
     if (!fresh && age > IDLE_MS) return;
     asked = id;
     score = null;
-    panel("evaluator-ask").querySelector('[data-slot="ticket"]').textContent = state.getAttribute("data-ask") + " 号 · No. " + state.getAttribute("data-ask");
+    panel("evaluator-ask").querySelector('[data-slot="ticket"]').textContent = T.t("ticket", { number: state.getAttribute("data-ask") });
     var reasons = document.querySelectorAll("[data-reason]");
     for (var i = 0; i < reasons.length; i++) reasons[i].setAttribute("aria-pressed", "false");
     show("evaluator-ask");
@@ -62,9 +62,9 @@
     if (result.dropped || result.status === 0) return;
     var note = panel("evaluator-thanks").querySelector('[data-slot="note"]');
     if (result.ok) {
-      note.textContent = score <= 2 ? "我们会尽快与您联系并改进 · We will call you back and put it right" : "";
+      note.textContent = score <= 2 ? T.t("callBack") : "";
     } else if (result.status === 409) {
-      note.textContent = "本次服务已评价 · This service was already rated";
+      note.textContent = T.t("alreadyRated");
     } else {
       T.say(T.explain(result), "error");
       return;

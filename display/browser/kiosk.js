@@ -55,18 +55,21 @@
     }
   }
 
-  var PRIORITY_NAMES = { elderly: "长者优先 Elderly", disabled: "残障优先 Disability", green: "绿色通道 Green channel", appointment: "预约 Appointment" };
+  // The page's language first: a category's names are the hall's, in each script.
+  var lang = config.lang || "zh-Hans";
+  var other = lang === "en" ? "zh-Hans" : "en";
+  function priorityName(p) { return p === "normal" ? "" : T.t(p, {}, " "); }
 
   function showSlip(reply) {
     var t = reply.ticket;
     var names = config.categories[t.category] || {};
-    slot("category").textContent = (names["zh-Hans"] || t.category) + " · " + (names.en || "");
+    slot("category").textContent = (names[lang] || t.category) + " · " + (names[other] || "");
     slot("number").textContent = t.number;
-    slot("priority").textContent = PRIORITY_NAMES[t.priority] || "";
-    slot("priority").hidden = !PRIORITY_NAMES[t.priority];
+    slot("priority").textContent = priorityName(t.priority);
+    slot("priority").hidden = !priorityName(t.priority);
     fill("ahead", String(reply.ahead));
     fill("wait", reply.estimatedWaitMinutes === null ? "—" : String(reply.estimatedWaitMinutes));
-    slot("time").textContent = when(t.issuedAt) + " 取号";
+    slot("time").textContent = T.t1("taken", { time: when(t.issuedAt) });
     if (reply.statusPath) {
       slot("qr").src = reply.statusPath + "/qr.svg";
       slot("qr-figure").hidden = false;
@@ -108,7 +111,7 @@
           var name = document.createElement("b");
           name.textContent = o.hall.name;
           li.appendChild(name);
-          li.appendChild(document.createTextNode(" 约 " + Math.round(o.wait) + " 分钟 · about " + Math.round(o.wait) + " min" +
+          li.appendChild(document.createTextNode(" " + T.t("nearbyWait", { minutes: Math.round(o.wait) }) +
             (o.hall.distanceKm !== undefined ? " · " + o.hall.distanceKm + " km" : "") + (o.hall.address ? " · " + o.hall.address : "")));
           ol.appendChild(li);
         });
@@ -129,7 +132,7 @@
     var details = (result.body && result.body.details) || {};
     if (details.idNumber) idField.setAttribute("aria-invalid", "true");
     if (details.code) codeField.setAttribute("aria-invalid", "true");
-    var text = details.idNumber || (result.body && result.body.error) || "无法取号 · could not issue a ticket";
+    var text = details.idNumber || (result.body && result.body.error) || T.t("notIssued");
     T.say(text, "error");
     if (field) field.focus();
   }
@@ -182,7 +185,7 @@
     var code = codeField.value.trim();
     if (!/^\d{6}$/.test(code)) {
       codeField.setAttribute("aria-invalid", "true");
-      T.say("请输入 6 位预约码 · Type the 6-digit code from your booking", "error");
+      T.say(T.t("sixDigits"), "error");
       codeField.focus();
       return;
     }
@@ -232,7 +235,7 @@
   idField.addEventListener("keydown", function (e) {
     if (e.key === "Enter") {
       e.preventDefault();
-      T.say("已读取证件，请选择业务 · ID read: now choose a service", "ok");
+      T.say(T.t("idRead"), "ok");
     }
   });
   showPriority();

@@ -70,6 +70,9 @@
   }
 
   function leave(to) {
+    // A device shown in a chosen language keeps it on its next page.
+    var lang = new URL(location.href).searchParams.get("lang");
+    if (lang && to !== "/pair" && to.indexOf("lang=") < 0) to += (to.indexOf("?") < 0 ? "?" : "&") + "lang=" + encodeURIComponent(lang);
     // Already there (a page whose feed does not carry every parameter of its address): stay.
     if (to === location.pathname + location.search) return;
     leaving = true;
@@ -100,7 +103,9 @@
   function render() {
     if (offlineSince === null) return;
     var seconds = Math.round((Date.now() - offlineSince) / 1000);
-    badge.textContent = "离线 · offline for " + seconds + " s";
+    // The page's language's words, from the server; a page without them is a hall screen's.
+    var words = badge.getAttribute("data-offline-for") || "离线 · offline for {seconds} s";
+    badge.textContent = words.replace("{seconds}", String(seconds));
     badge.hidden = false;
   }
 

@@ -8,6 +8,11 @@
   var message = document.getElementById("login-message");
   var button = form.querySelector(".login-submit");
   var lockTimer = null;
+  var t = window.TongbanWords(config.words).both;
+  // A console's address in the language chosen here with ?lang= (none: the browser's, again).
+  function inLang(path) {
+    return config.lang ? path + (path.indexOf("?") < 0 ? "?" : "&") + "lang=" + config.lang : path;
+  }
 
   function show(text, kind) {
     message.textContent = text;
@@ -32,12 +37,12 @@
     button.disabled = true;
     function tick() {
       var rest = Math.max(0, Math.ceil((ends - Date.now()) / 1000));
-      left.textContent = "剩余 " + clock(rest) + " · " + clock(rest) + " left";
+      left.textContent = t("left", { time: clock(rest) });
       if (rest > 0) return;
       clearInterval(lockTimer);
       button.disabled = false;
       message.removeAttribute("data-retry-after");
-      show("可以再试一次 · You can try again now", "info");
+      show(t("tryAgain"), "info");
     }
     tick();
     lockTimer = setInterval(tick, 1000);
@@ -45,14 +50,14 @@
 
   function goOn(session) {
     if (config.next) return location.replace(config.next);
-    if (session.access === "manager") return location.replace("/halls/" + config.hall + "/manage");
+    if (session.access === "manager") return location.replace(inLang("/halls/" + config.hall + "/manage"));
     // An officer already on duty at a window goes back to it; anyone else chooses one.
     var mine = Array.prototype.find.call(document.querySelectorAll("[data-officer]"), function (a) {
       return a.getAttribute("data-officer") === session.staff;
     });
     if (mine) return location.replace(mine.href);
     form.hidden = true;
-    document.getElementById("choose-who").textContent = session.name + "（" + session.badge + "）· 请选择您所在的窗口 · choose the window you work at";
+    document.getElementById("choose-who").textContent = session.name + "（" + session.badge + "）· " + t("chooseWho");
     document.getElementById("choose-window").hidden = false;
   }
 
@@ -60,8 +65,8 @@
     e.preventDefault();
     var badge = form.elements.badge.value.trim();
     var password = form.elements.password.value;
-    if (!badge) { show("请输入警号 · Enter your badge number"); return form.elements.badge.focus(); }
-    if (!password) { show("请输入密码 · Enter your password"); return form.elements.password.focus(); }
+    if (!badge) { show(t("enterBadge")); return form.elements.badge.focus(); }
+    if (!password) { show(t("enterPassword")); return form.elements.password.focus(); }
     button.disabled = true;
     var res, body = null;
     try {
@@ -74,13 +79,13 @@
       body = await res.json().catch(function () { return null; });
     } catch (err) {
       button.disabled = false;
-      return show("无法连接大厅，请检查网络后重试 · The hall could not be reached; check the network and try again");
+      return show(t("unreachable"));
     }
     if (res.status === 201) return goOn(body.session);
     form.elements.password.value = "";
     if (res.status === 423 && body && body.details) return lockFor(body.details.retryAfterSeconds, body.error);
     button.disabled = false;
-    show((body && body.error) || "登录失败 · Sign-in failed (" + res.status + ")");
+    show((body && body.error) || t("failed", { status: res.status }));
     form.elements.password.focus();
   });
 })();

@@ -26,7 +26,7 @@
       if (slot && typeof details[key] === "string") slot.textContent = details[key];
     });
     if (result.body && result.body.code === "not_found") $('[data-error-for="code"]', form).textContent = result.body.error;
-    T.say(T.explain(result) || "未保存 · not saved", "error");
+    T.say(T.explain(result) || T.t("notSaved"), "error");
   }
 
   // The window only matters for kinds that stand at one.
@@ -47,7 +47,7 @@
       pairForm.reset();
       followKind(pairForm);
       $$(".field-error", pairForm).forEach(function (x) { x.textContent = ""; });
-      T.say("已配对 · Paired " + result.body.device.name + "：设备将自动打开它的页面 · it opens its page by itself", "ok");
+      T.say(T.t("paired", { name: result.body.device.name }) + "：" + T.t("opensItself"), "ok");
     } else if (result.status) showErrors(pairForm, result);
   });
 
@@ -74,15 +74,15 @@
     }
     if (b.hasAttribute("data-save-device")) {
       var result = await T.press("PATCH", T.api("/devices/" + encodeURIComponent(editing)), assignment(dialogForm), "device-" + editing, true);
-      if (result.ok) { dialog.close(); T.say("已保存 · Saved " + result.body.device.name, "ok"); }
+      if (result.ok) { dialog.close(); T.say(T.t("deviceSaved", { name: result.body.device.name }), "ok"); }
       else if (result.status) showErrors(dialogForm, result);
       return;
     }
     if (b.hasAttribute("data-revoke-device")) {
-      if (!confirm("撤销设备 " + b.getAttribute("data-name") + "？它将回到配对页 · Revoke this device? It goes back to /pair")) return;
+      if (!confirm(T.t("revokeDevice", { name: b.getAttribute("data-name") }))) return;
       var id = b.getAttribute("data-revoke-device");
       var revoked = await T.press("DELETE", T.api("/devices/" + encodeURIComponent(id)), null, "device-" + id);
-      if (revoked.ok) T.say("已撤销 · Revoked " + revoked.body.device.name, "ok");
+      if (revoked.ok) T.say(T.t("revoked", { name: revoked.body.device.name }), "ok");
       else if (revoked.status) T.say(T.explain(revoked), "error");
     }
   });

@@ -4,8 +4,9 @@
 (function () {
   "use strict";
   var T = window.Tongban;
-  var LEVELS = { 1: "非常不满意 Very dissatisfied", 2: "不满意 Dissatisfied" };
-  var REASONS = { efficiency: "服务效率", skill: "服务水平", attitude: "服务态度", other: "其他" };
+  // 差评's levels and indicators are the core's words (worker/core/rating.ts), sent in the page's language.
+  var LEVELS = { 1: T.t("level1", {}, " "), 2: T.t("level2", {}, " ") };
+  var reason = function (r) { var said = T.t1("reason-" + r); return said === "reason-" + r ? r : said; };
   function $(s) { return document.querySelector(s); }
   function panelOpen() { var p = $('[data-tab-panel="follow-ups"]'); return p && !p.hidden; }
   function cell(tr, text) { var td = document.createElement("td"); td.textContent = text; tr.appendChild(td); return td; }
@@ -21,20 +22,20 @@
       var at = new Date(f.ratedAt);
       cell(tr, at.toLocaleDateString("zh-CN", { timeZone: T.config.timezone }) + " " + at.toLocaleTimeString("zh-CN", { timeZone: T.config.timezone, hourCycle: "h23" }));
       cell(tr, f.number);
-      cell(tr, (f.window ? f.window + " 号窗口" : "—") + (f.officer ? " · " + f.officer.name + "（" + f.officer.badge + "）" : ""));
+      cell(tr, (f.window ? T.t1("windowNumber", { number: f.window }) : "—") + (f.officer ? " · " + f.officer.name + "（" + f.officer.badge + "）" : ""));
       cell(tr, LEVELS[f.score] || String(f.score)).className = "worse";
-      cell(tr, f.reasons.map(function (r) { return REASONS[r] || r; }).join("、") || "—");
+      cell(tr, f.reasons.map(reason).join("、") || "—");
       var td = document.createElement("td");
       var input = document.createElement("input");
       input.name = "note";
       input.maxLength = 500;
-      input.placeholder = "回访记录 · what was done";
-      input.setAttribute("aria-label", "回访记录 " + f.number);
+      input.placeholder = T.t("notePlaceholder");
+      input.setAttribute("aria-label", T.t1("noteFor", { number: f.number }));
       var button = document.createElement("button");
       button.type = "button";
       button.className = "primary";
       button.setAttribute("data-close-follow-up", String(f.id));
-      button.textContent = "已回访 Done";
+      button.textContent = T.t("done", {}, " ");
       td.appendChild(input);
       td.appendChild(button);
       tr.appendChild(td);
@@ -51,12 +52,12 @@
     var id = b.getAttribute("data-close-follow-up");
     var note = b.parentNode.querySelector("input").value.trim();
     if (!note) {
-      T.say("请填写回访记录 · Write what was done first", "error");
+      T.say(T.t("writeFirst"), "error");
       return;
     }
     var result = await T.press("PATCH", T.api("/follow-ups/" + id), { state: "done", note: note }, "follow-up-" + id);
     if (result.ok) {
-      T.say("已记录回访 · Follow-up recorded", "ok");
+      T.say(T.t("recorded"), "ok");
       load();
     } else if (result.status) T.say(T.explain(result), "error");
   });

@@ -10,8 +10,8 @@
   if (!panel) return;
   var tab = panel.closest("[data-tab-panel]");
   var selection = { range: "today", by: "category", from: T.config.day, to: T.config.day };
-  var GROUP_HEADS = { category: "业务 Category", window: "窗口 Window", officer: "民警 Officer", hour: "时段 Hour" };
-  var RANGE_WORDS = { today: "今日 today", yesterday: "昨日 yesterday", "this-week": "本周 this week", "last-week": "上周 last week", custom: "自选 chosen days" };
+  var GROUP_HEADS = { category: "headCategory", window: "headWindow", officer: "headOfficer", hour: "headHour" };
+  var RANGE_WORDS = { today: "rangeToday", yesterday: "rangeYesterday", "this-week": "rangeThisWeek", "last-week": "rangeLastWeek", custom: "rangeCustom" };
 
   // ---- dates: the hall's local days as YYYY-MM-DD, counted in UTC so no zone shifts them ----
   function shift(day, days) {
@@ -53,16 +53,16 @@
   function showStats(body) {
     if (body.today > T.config.day) T.config.day = body.today;
     $$("[data-total]", panel).forEach(function (d) { $("dd", d).textContent = fmt(figure(body.total, d.getAttribute("data-total"))); });
-    var line = (RANGE_WORDS[selection.range] || "") + "：" + (body.from === body.to ? body.from : body.from + " – " + body.to);
-    if (body.pendingDays.length) line += " · 较早的 " + body.pendingDays.length + " 天仍在统计中，请稍后刷新 · older days still being counted";
+    var line = (RANGE_WORDS[selection.range] ? T.t(RANGE_WORDS[selection.range], {}, " ") : "") + "：" + (body.from === body.to ? body.from : body.from + " – " + body.to);
+    if (body.pendingDays.length) line += " · " + T.t("pending", { days: body.pendingDays.length });
     $('[data-slot="caption"]', panel).textContent = line;
-    $('[data-slot="group-head"]', panel).textContent = GROUP_HEADS[body.by];
+    $('[data-slot="group-head"]', panel).textContent = T.t(GROUP_HEADS[body.by], {}, " ");
     var rows = $("#stats-rows");
     rows.innerHTML = "";
     if (body.rows.length === 0) {
       var tr = document.createElement("tr");
       tr.className = "empty";
-      cell(tr, "这段时间没有记录 · nothing recorded in these days").colSpan = 13;
+      cell(tr, T.t("nothing")).colSpan = 13;
       rows.appendChild(tr);
     }
     body.rows.forEach(function (r) {
@@ -81,10 +81,9 @@
   function showAdvice(a) {
     var live = a.live;
     var now = $('[data-slot="now"]', panel);
-    now.textContent = "现在：全科窗口开放 " + live.open + " 个，需要 " + live.needed + " 个 · " + live.open + " open, " + live.needed + " needed";
+    now.textContent = T.t("now", { open: live.open, needed: live.needed });
     now.className = live.open < live.needed ? "short" : "";
-    $('[data-slot="now-basis"]', panel).textContent = "按近 1 小时取号与学习到的办理时长（Erlang C），目标平均等候 " + a.targets.targetWaitMinutes +
-      " 分钟、90% 在 " + a.targets.alarmMinutes + " 分钟内叫号";
+    $('[data-slot="now-basis"]', panel).textContent = T.t1("basis", { target: a.targets.targetWaitMinutes, alarm: a.targets.alarmMinutes });
     var rows = $("#advice-rows");
     rows.innerHTML = "";
     live.categories.forEach(function (c) {
@@ -99,14 +98,14 @@
       rows.appendChild(tr);
     });
     var d = a.daily;
-    var basis = d.basis === "last_week" ? "上周同日（" + d.lastWeek.day + "）" + d.lastWeek.issued + " 张" : "今日至今 " + d.todayIssued + " 张";
-    var peak = d.peak.hour === null ? "" : "；高峰 " + Number(d.peak.hour) + " 时约 " + Math.round(d.peak.arrivals) + " 张，需全科窗口 " + d.peak.windows +
-      " 个（或分业务专窗 " + d.peak.separateWindows + " 个）";
-    $('[data-slot="day"]', panel).textContent = "预计 " + d.expectedVolume + " 张（" + basis + "）：来宾规则开 " + Math.round(d.laibin.share * 100) +
-      "%，即 " + d.laibin.windows + " / " + d.laibin.windowsInHall + " 个窗口" + peak + "。";
+    var basis = d.basis === "last_week" ? T.t1("basisLastWeek", { day: d.lastWeek.day, issued: d.lastWeek.issued }) : T.t1("basisToday", { issued: d.todayIssued });
+    var peak = d.peak.hour === null ? "" : T.t1("peak", { hour: Number(d.peak.hour), arrivals: Math.round(d.peak.arrivals), windows: d.peak.windows, separate: d.peak.separateWindows });
+    $('[data-slot="day"]', panel).textContent = T.t1("day", {
+      volume: d.expectedVolume, basis: basis, share: Math.round(d.laibin.share * 100), windows: d.laibin.windows, inHall: d.laibin.windowsInHall, peak: peak,
+    });
     var action = $('[data-slot="action"]', panel);
     action.hidden = live.open >= live.needed;
-    $('[data-slot="action-text"]', panel).textContent = "请增开 " + (live.needed - live.open) + " 个窗口 · open " + (live.needed - live.open) + " more";
+    $('[data-slot="action-text"]', panel).textContent = T.t("openMore", { count: live.needed - live.open });
   }
 
   function setCsvLinks() {
@@ -156,7 +155,7 @@
     var res = await fetch(b.href, { headers: T.config.token ? { Authorization: "Bearer " + T.config.token } : {} });
     if (!res.ok) {
       var problem = await res.json().catch(function () { return null; });
-      return T.say((problem && problem.error) || "导出失败 · export failed", "error");
+      return T.say((problem && problem.error) || T.t("exportFailed"), "error");
     }
     var name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") || "");
     var url = URL.createObjectURL(await res.blob());

@@ -6,10 +6,14 @@
   var T = window.Tongban;
   var $ = function (sel, root) { return (root || document).querySelector(sel); };
   var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
+  // The page's language first: a category's names are the hall's, in each script.
+  var lang = T.config.lang || "zh-Hans";
+  var other = lang === "en" ? "zh-Hans" : "en";
 
   // ---- tabs ----
   function showTab(name) {
-    $$("[data-tab]").forEach(function (b) { b.setAttribute("aria-selected", b.getAttribute("data-tab") === name ? "true" : "false"); });
+    // Only the tabs are selected; other buttons that open a tab (the advice's 去调整窗口) are plain buttons.
+    $$("[role=tab][data-tab]").forEach(function (b) { b.setAttribute("aria-selected", b.getAttribute("data-tab") === name ? "true" : "false"); });
     $$("[data-tab-panel]").forEach(function (p) { p.hidden = p.getAttribute("data-tab-panel") !== name; });
     if (name === "audit") loadAudit(true);
     history.replaceState(null, "", "#" + name);
@@ -26,7 +30,7 @@
       var slot = $('[data-error-for="' + key.split(".")[0] + '"]', form);
       if (slot) { slot.textContent = String(details[key]); placed = true; }
     });
-    T.say(T.explain(result) || "未保存 · not saved", "error");
+    T.say(T.explain(result) || T.t("notSaved"), "error");
     return placed;
   }
 
@@ -55,7 +59,7 @@
       state: card.getAttribute("data-state"),
       categories: (card.getAttribute("data-categories") || "").split(",").filter(Boolean),
     };
-    $('[data-slot="number"]', dialog).textContent = card.getAttribute("data-number");
+    $$('[data-slot="number"]', dialog).forEach(function (slot) { slot.textContent = card.getAttribute("data-number"); });
     $$('input[name="state"]', dialog).forEach(function (i) { i.checked = i.value === editing.state; });
     $$('input[name="categories"]', dialog).forEach(function (i) { i.checked = editing.categories.indexOf(i.value) >= 0; });
     $('[data-slot="note"]', dialog).textContent = "";
@@ -79,16 +83,16 @@
     if (result.dropped) return;
     rows.innerHTML = "";
     if (!result.ok) { note.textContent = T.explain(result); return; }
-    note.textContent = Object.keys(change).length === 1 ? "未作改动 · nothing changed yet" : "";
+    note.textContent = Object.keys(change).length === 1 ? T.t("nothingChanged") : "";
     result.body.categories.forEach(function (c) {
       var tr = document.createElement("tr");
-      var minutes = function (m) { return m === null ? "无窗口 none" : "≈" + m + " 分钟"; };
+      var minutes = function (m) { return m === null ? T.t("noneWindow", {}, " ") : T.t1("minutes", { minutes: m }); };
       var worse = c.after === null ? c.before !== null : c.before !== null && c.after > c.before;
       var better = c.before === null ? c.after !== null : c.after !== null && c.after < c.before;
-      cell(tr, c.names["zh-Hans"] + " " + c.names.en);
-      cell(tr, "等候 " + c.waiting + " 人");
+      cell(tr, c.names[lang] + " " + c.names[other]);
+      cell(tr, T.t1("waitingCount", { count: c.waiting }));
       cell(tr, minutes(c.before) + " → " + minutes(c.after), worse ? "worse" : better ? "better" : "");
-      cell(tr, "开放窗口 " + c.windowsBefore + " → " + c.windowsAfter, c.windowsAfter === 0 && c.waiting > 0 ? "worse" : "");
+      cell(tr, T.t1("openWindows", { before: c.windowsBefore, after: c.windowsAfter }), c.windowsAfter === 0 && c.waiting > 0 ? "worse" : "");
       rows.appendChild(tr);
     });
   }
@@ -104,7 +108,7 @@
     delete change.window;
     if (Object.keys(change).length === 0) { dialog.close(); return; }
     var result = await T.press("PATCH", T.api("/windows/" + encodeURIComponent(id)), change, "window-" + id);
-    if (result.ok) { dialog.close(); T.say("已应用 · Applied to window " + result.body.window.number, "ok"); }
+    if (result.ok) { dialog.close(); T.say(T.t("applied", { number: result.body.window.number }), "ok"); }
     else if (result.status) $('[data-slot="note"]', dialog).textContent = T.explain(result);
   });
 
@@ -127,7 +131,7 @@
     }
     ticketDialog.close();
     var result = await T.press("POST", T.api(path), body, "ticket-" + ticket);
-    if (result.ok) T.say((body.category || body.window ? "已转移 · Moved " : "已取消 · Cancelled ") + result.body.ticket.number, "ok");
+    if (result.ok) T.say(T.t(body.category || body.window ? "moved" : "cancelled", { number: result.body.ticket.number }), "ok");
     else if (result.status) T.say(T.explain(result), "error");
   });
 
@@ -145,7 +149,7 @@
     }
     if (b.hasAttribute("data-ticket-actions")) {
       ticketDialog.setAttribute("data-ticket", b.getAttribute("data-ticket-actions"));
-      $('[data-slot="number"]', ticketDialog).textContent = b.getAttribute("data-number");
+      $$('[data-slot="number"]', ticketDialog).forEach(function (slot) { slot.textContent = b.getAttribute("data-number"); });
       $('input[name="reason"]', ticketDialog).value = "";
       return ticketDialog.showModal();
     }
@@ -160,9 +164,9 @@
       return;
     }
     if (b.hasAttribute("data-remove-staff")) {
-      if (!confirm("删除人员 " + b.getAttribute("data-name") + "？ · Remove this staff account?")) return;
+      if (!confirm(T.t("removeStaff", { name: b.getAttribute("data-name") }))) return;
       var removed = await T.press("DELETE", T.api("/staff/" + encodeURIComponent(b.getAttribute("data-remove-staff"))), null, "staff-remove");
-      if (removed.ok) T.say("已删除 · Removed", "ok");
+      if (removed.ok) T.say(T.t("removed"), "ok");
       else if (removed.status) T.say(T.explain(removed), "error");
       return;
     }
@@ -183,7 +187,7 @@
     if (f.clearPassword.checked) body.password = null;
     else if (f.password.value) body.password = f.password.value;
     var result = await T.press("PUT", T.api("/staff/" + encodeURIComponent(id || "-")), body, "staff-save");
-    if (result.ok) { staffForm.reset(); T.say("已保存 · Saved " + result.body.staff.name, "ok"); }
+    if (result.ok) { staffForm.reset(); T.say(T.t("saved", { name: result.body.staff.name }), "ok"); }
     else if (result.status) showErrors(staffForm, result);
   });
 
@@ -206,9 +210,9 @@
     var b = e.target.closest("[data-cancel-appointment]");
     if (!b) return;
     var code = b.getAttribute("data-cancel-appointment");
-    if (!window.confirm("取消预约 " + code + "？ · Cancel appointment " + code + "?")) return;
+    if (!window.confirm(T.t("cancelAppointment", { code: code }))) return;
     var result = await T.press("DELETE", T.api("/appointments/" + code), null, "cancel-appointment-" + code);
-    if (result.ok) T.say("已取消预约 " + code + " · Cancelled", "ok");
+    if (result.ok) T.say(T.t("appointmentCancelled", { code: code }), "ok");
     else if (result.status) T.say(T.explain(result), "error");
   });
   var bookForm = $("#appointment-form");
@@ -218,7 +222,7 @@
     var body = { category: f.category.value, day: f.day.value };
     if (f.note.value.trim()) body.note = f.note.value.trim();
     var result = await T.press("POST", T.api("/appointments"), body, "book");
-    if (result.ok) { $("#appointment-code").textContent = "预约码 " + result.body.appointment.code; T.say("已预约 · Booked", "ok"); }
+    if (result.ok) { $("#appointment-code").textContent = T.t1("bookedCode", { code: result.body.appointment.code }); T.say(T.t("booked"), "ok"); }
     else if (result.status) showErrors(bookForm, result);
   });
 
@@ -241,7 +245,7 @@
       autoOpen: f.autoOpen.checked,
     };
     var result = await fetchPatch(body);
-    if (result.ok) { $$(".field-error", settings).forEach(function (x) { x.textContent = ""; }); T.say("设置已保存 · Settings saved", "ok"); }
+    if (result.ok) { $$(".field-error", settings).forEach(function (x) { x.textContent = ""; }); T.say(T.t("settingsSaved"), "ok"); }
     else if (result.status) showErrors(settings, result);
   });
   function fetchPatch(body) {
@@ -251,19 +255,8 @@
   }
 
   // ---- audit ----
-  var ACTIONS = {
-    issue: "取号 issue", check_in: "预约签到 check in", call: "叫号 call", recall: "重呼 recall", start: "开始办理 start",
-    finish: "办结 finish", no_show: "过号 no-show", transfer: "转移 transfer", cancel: "取消 cancel", requeue: "重新排队 requeue",
-    set_window: "调整窗口 window change", pause: "暂停窗口 pause", resume: "恢复窗口 resume", sign_in: "签到 sign in",
-    sign_in_staff: "签到 sign in", sign_in_refused: "签到被拒 sign-in refused", sign_out: "签退 sign out",
-    save_staff: "保存人员 staff saved", remove_staff: "删除人员 staff removed", book_appointment: "预约 booked", cancel_appointment: "取消预约 appointment cancelled",
-    session_start: "登录 signed in", session_end: "退出登录 signed out", session_refused: "登录被拒 sign-in refused",
-    session_locked: "账户锁定 account locked",
-    update_settings: "修改设置 settings", configure: "配置大厅 configure", reset: "结束当日 end of day", rate: "服务评价 rating",
-    evaluate: "窗口评价 evaluator rating", follow_up_done: "差评回访 follow-up", pair_device: "配对设备 device paired",
-    move_device: "调整设备 device re-assigned", revoke_device: "撤销设备 device revoked",
-    save_plan: "采用排班 plan applied", remove_plan: "撤销排班 plan removed",
-  };
+  // The audit log's actions in the page's language ("取号 issue"), from the server.
+  var ACTIONS = window.TongbanWords(T.config.audit);
   var auditNext = null;
   async function loadAudit(fresh) {
     var path = "/audit?limit=30" + (!fresh && auditNext ? "&before=" + auditNext : "");
@@ -277,7 +270,7 @@
       cell(tr, at.toLocaleDateString("zh-CN", { timeZone: T.config.timezone }) + " " + at.toLocaleTimeString("zh-CN", { timeZone: T.config.timezone, hourCycle: "h23" }));
       cell(tr, a.actor);
       cell(tr, a.role);
-      cell(tr, ACTIONS[a.action] || a.action, a.action.indexOf("refused") >= 0 ? "worse" : "");
+      cell(tr, ACTIONS.both(a.action, {}, " "), a.action.indexOf("refused") >= 0 ? "worse" : "");
       cell(tr, a.target || "");
       cell(tr, a.device || "");
       rows.appendChild(tr);

@@ -9,12 +9,15 @@
     try {
       var res = await fetch("/api/halls/" + encodeURIComponent(hall) + "/sessions/current", { method: "DELETE", credentials: "same-origin" });
       // 404: the sign-in had already ended; either way nobody is signed in now.
-      if (res.ok || res.status === 404) return location.replace("/halls/" + hall + "/login");
+      // A language chosen with ?lang= goes along to the login page.
+      var lang = new URL(location.href).searchParams.get("lang");
+      if (res.ok || res.status === 404) return location.replace("/halls/" + hall + "/login" + (lang ? "?lang=" + encodeURIComponent(lang) : ""));
     } catch (err) {
       // falls through to the message below
     }
     button.disabled = false;
-    if (window.Tongban) window.Tongban.say("未能退出登录，请重试 · Could not sign out; try again", "error");
-    else alert("未能退出登录，请重试 · Could not sign out; try again");
+    var failed = button.getAttribute("data-failed") || "未能退出登录，请重试 · Could not sign out; try again";
+    if (window.Tongban) window.Tongban.say(failed, "error");
+    else alert(failed);
   });
 })();

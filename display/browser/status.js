@@ -4,6 +4,8 @@
 (function () {
   "use strict";
   var button = document.getElementById("alerts");
+  var words = document.getElementById("tongban-words");
+  var t = window.TongbanWords(words ? JSON.parse(words.textContent) : {}).both;
   var audio = null;
   var lastAlert = current();
 
@@ -36,7 +38,7 @@
     var title = document.title;
     var flips = 0;
     var timer = setInterval(function () {
-      document.title = flips % 2 ? title : "🔔 请到窗口 · Your turn";
+      document.title = flips % 2 ? title : t("yourTurn");
       if (++flips > 12) { clearInterval(timer); document.title = title; }
     }, 800);
   }
@@ -51,7 +53,7 @@
     }
     if (navigator.vibrate) navigator.vibrate(80);
     beep(1);
-    button.textContent = "✓ 提醒已开启 · Alerts on";
+    button.textContent = t("alertsOn");
     button.disabled = true;
   });
 
@@ -82,8 +84,8 @@
         });
         if (res.status >= 500 && res.status !== 503) throw new Error("hall answered " + res.status);
         var body = await res.json().catch(function () { return {}; });
-        if (res.ok) rateMessage("已提交，谢谢 · Thank you");
-        else rateMessage((body && body.error) || "未能提交 · not sent");
+        if (res.ok) rateMessage(t("sent"));
+        else rateMessage((body && body.error) || t("notSent"));
         rating = false;
         return;
       } catch (e) {
@@ -91,7 +93,7 @@
       }
     }
     rating = false;
-    rateMessage("网络不稳，请稍后再试 · Network trouble, please try again");
+    rateMessage(t("network"));
     document.querySelectorAll("[data-rate]").forEach(function (b) { b.disabled = false; });
   }
   document.addEventListener("click", function (e) {

@@ -22,8 +22,20 @@ export function baseUrl(): string {
   return inject("baseUrl");
 }
 
+/**
+ * A hall's browser: consoles take their language from Accept-Language, and Playwright's default
+ * (en-US) would show them in English, so every page opens as a Chinese PC's does (zh-CN) unless
+ * a test gives it another `locale`.
+ */
+export const HALL_LOCALE = "zh-CN";
+
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: HALL_LOCALE, ...options });
+  browser.newPage = (options = {}) => newPage({ locale: HALL_LOCALE, ...options });
+  return browser;
 }
 
 export async function api(role: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {

@@ -7,6 +7,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Command } from "../core/types.js";
 import type { Env } from "../env.js";
+import { isLang } from "../i18n/lang.js";
 import type { CommandRequest } from "../hall-object/index.js";
 import { actorOf, mayUseWindow, originAllowed, presentedToken, principalFor, tokenTable, type Principal, type Role } from "./auth.js";
 import { kioskRoutes } from "./consoles-kiosk.js";
@@ -155,7 +156,7 @@ function citizenFeed(app: HallApp): void {
       summary: "Watch one ticket (WebSocket)",
       description:
         "The status page's live feed: upgrade to a WebSocket and receive that ticket's status view as `{ type: \"html\", seq, html }` fragments (its place in the line, the estimated wait, the call). The signed link is the credential; a forged one is a 404.",
-      request: { params: S.TicketLinkParam, query: S.LiveQuery.pick({ since: true }) },
+      request: { params: S.TicketLinkParam, query: S.LiveQuery.pick({ since: true, lang: true }) },
       responses: {
         ...upgraded("Then the ticket's view as HTML fragments."),
         ...errors(400, 403, 404, 426, 503),
@@ -174,8 +175,10 @@ function citizenFeed(app: HallApp): void {
       const feed = new URL(`/api/halls/${target.hall}/live`, url);
       feed.searchParams.set("view", "status");
       feed.searchParams.set("ticket", target.ticket);
-      const { since } = c.req.valid("query");
+      const { since, lang } = c.req.valid("query");
       if (since) feed.searchParams.set("since", since);
+      // The page's language, so its updates come in it too.
+      if (lang) feed.searchParams.set("lang", lang);
       const headers = new Headers(c.req.raw.headers);
       headers.set("X-Tongban-Hall", target.hall);
       headers.set("X-Tongban-Role", "citizen");

@@ -258,6 +258,10 @@ export const LiveQuery = z.object({
     }),
   window: z.string().max(32).optional().openapi({ param: { name: "window", in: "query" }, description: "For the window and counter views: which window" }),
   zone: z.string().max(40).optional().openapi({ param: { name: "zone", in: "query" }, description: "For the main and dashboard views: one zone's screen" }),
+  lang: z
+    .enum(["zh-Hans", "zh-Hant", "en"])
+    .optional()
+    .openapi({ param: { name: "lang", in: "query" }, description: "For a console's or status page's view: the language of its fragments (zh-Hans when absent)" }),
 });
 
 const Officer = z.object({ id: z.string().optional(), name: z.string(), badge: z.string() }).nullable();

@@ -135,6 +135,9 @@ export function inZone(device: Assignment, zone: { id: string; windows: Iterable
 
 export interface OfflineAlarm {
   device: string;
+  /** The device's name and the whole minutes it has been offline, for pages that say it in their own words. */
+  name: string;
+  minutes: number;
   /** When the alarm is due: clock.js shows it from then on, so the hall needs no timer. */
   dueAt: number;
   due: boolean;
@@ -162,6 +165,8 @@ export function offlineAlarms(state: HallState, devices: DeviceHealth[], now: nu
     const minutes = Math.max(1, Math.floor((now - since) / 60_000));
     alarms.push({
       device: d.id,
+      name: d.name,
+      minutes,
       dueAt,
       due,
       zh: due ? `${d.name}离线 ${minutes} 分钟` : `${d.name}离线超过 1 分钟`,

@@ -6,145 +6,173 @@
  */
 import { estimateHall } from "../core/estimates.js";
 import type { HallState, Ticket, Window } from "../core/types.js";
+import { COMMON_SCRIPT, STATUS, WINDOW_STATE } from "../i18n/catalogue/common.js";
+import { CALL_REASON, COUNTER, COUNTER_SCRIPT } from "../i18n/catalogue/counter.js";
+import { langIn, type Lang } from "../i18n/lang.js";
+import { both, named, say, type Msg, type Named } from "../i18n/words.js";
 import {
   Bi,
+  BiName,
   callableBy,
-  categoryEn,
-  categoryZh,
+  categoryNames,
   ConsoleConfig,
   hhmm,
+  LangSwitch,
+  langHref,
   MessageLine,
   minutesBetween,
+  Pair,
   PriorityTag,
-  STATUS_WORDS,
+  scriptWords,
   TransferDialog,
-  WINDOW_WORDS,
 } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import type { LiveView } from "./views.js";
 
-type Props = { state: HallState; w: Window; now: number; live: boolean };
+type Props = { state: HallState; w: Window; now: number; live: boolean; lang: Lang };
 
 /** The terminal's buttons, their keys (digits from a keypad, or letters) and when each applies. */
 /** Call next stays enabled at an open window: with callNextFinishes (the default) it finishes the citizen there first. */
 const finishesOnCall = (s: HallState) => s.settings.callNextFinishes !== false;
 
 const ACTIONS = [
-  { action: "call-next", key: "1", alt: "N", zh: "呼叫下一位", en: "Call next", when: (w: Window, t: Ticket | undefined, s: HallState) => w.state === "open" && (!t || finishesOnCall(s)) },
-  { action: "recall", key: "2", alt: "R", zh: "重呼", en: "Recall", when: (_: Window, t?: Ticket) => t?.status === "called" },
-  { action: "start", key: "3", alt: "S", zh: "开始办理", en: "Start", when: (_: Window, t?: Ticket) => t?.status === "called" },
-  { action: "finish", key: "4", alt: "F", zh: "办结", en: "Finish", when: (_: Window, t?: Ticket) => t?.status === "called" || t?.status === "serving" },
-  { action: "no-show", key: "5", alt: "X", zh: "过号", en: "No-show", when: (_: Window, t?: Ticket) => t?.status === "called" },
-  { action: "transfer", key: "6", alt: "T", zh: "转移", en: "Transfer", when: (_: Window, t?: Ticket) => t !== undefined },
-  { action: "pause", key: "7", alt: "P", zh: "暂停窗口", en: "Pause window", when: (w: Window) => w.state === "open" },
-  { action: "resume", key: "8", alt: "O", zh: "恢复窗口", en: "Resume window", when: (w: Window) => w.state === "paused" },
+  { action: "call-next", key: "1", alt: "N", m: COUNTER.callNext, when: (w: Window, t: Ticket | undefined, s: HallState) => w.state === "open" && (!t || finishesOnCall(s)) },
+  { action: "recall", key: "2", alt: "R", m: COUNTER.recall, when: (_: Window, t?: Ticket) => t?.status === "called" },
+  { action: "start", key: "3", alt: "S", m: COUNTER.start, when: (_: Window, t?: Ticket) => t?.status === "called" },
+  { action: "finish", key: "4", alt: "F", m: COUNTER.finish, when: (_: Window, t?: Ticket) => t?.status === "called" || t?.status === "serving" },
+  { action: "no-show", key: "5", alt: "X", m: COUNTER.noShow, when: (_: Window, t?: Ticket) => t?.status === "called" },
+  { action: "transfer", key: "6", alt: "T", m: COUNTER.transfer, when: (_: Window, t?: Ticket) => t !== undefined },
+  { action: "pause", key: "7", alt: "P", m: COUNTER.pause, when: (w: Window) => w.state === "open" },
+  { action: "resume", key: "8", alt: "O", m: COUNTER.resume, when: (w: Window) => w.state === "paused" },
 ] as const;
 
 /** What a button says: Call next at a window with a citizen says it finishes them too. */
-function label(a: (typeof ACTIONS)[number], t: Ticket | undefined, s: HallState): { zh: string; en: string } {
-  if (a.action === "call-next" && t && finishesOnCall(s)) return { zh: "办结并呼叫下一位", en: "Finish & call next" };
-  return a;
+function label(a: (typeof ACTIONS)[number], t: Ticket | undefined, s: HallState): Msg {
+  if (a.action === "call-next" && t && finishesOnCall(s)) return COUNTER.finishAndCallNext;
+  return a.m;
 }
 
 function windowOf(state: HallState, params: URLSearchParams): Window | undefined {
   return state.windows.find((w) => w.id === params.get("window"));
 }
 
-function Head({ state, w, live }: Props) {
+function Head({ state, w, live, lang }: Props) {
   const officer = w.officer;
   const done = Object.values(state.tickets).filter((t) => t.status === "done");
   const byOfficer = officer ? done.filter((t) => (officer.id ? t.officer?.id === officer.id : t.officer?.badge === officer.badge)).length : 0;
   const atWindow = done.filter((t) => t.window === w.id).length;
-  const state_ = WINDOW_WORDS[w.state];
   return (
     <header id="counter-head" class="counter-head" data-window-state={w.state} data-officer={officer?.id ?? officer?.badge ?? ""} {...oob(live)}>
       <div class="window-name">
         <span class="window-number">{w.number}</span>
-        <Bi zh={`号窗口 · ${w.label}`} en={`Window ${w.number} · ${state.settings.name}`} />
+        <Bi lang={lang} m={COUNTER.windowName} vars={{ label: w.label, number: w.number, hall: state.settings.name }} />
       </div>
       {/* A plan's shift ended while a citizen was here: they are served, nobody new is called. */}
       <span class={`state-pill state-${w.closing ? "closing" : w.state}`}>
-        {w.closing ? <Bi zh="本班结束，办完此号后暂停" en="Shift over: pauses after this citizen" /> : <Bi zh={state_.zh} en={state_.en} />}
+        <Bi lang={lang} m={w.closing ? COUNTER.closingPill : WINDOW_STATE[w.state]} />
       </span>
       <div class="officer">
         {officer ? (
           <>
-            <Bi zh={`${officer.name} · 警号 ${officer.badge}`} en="Officer on duty" />
+            <Bi lang={lang} m={COUNTER.officer} vars={{ name: officer.name, badge: officer.badge }} />
             <button type="button" class="secondary small" data-action="sign-out">
-              <Bi zh="签退" en="Sign out" />
+              <Bi lang={lang} m={COUNTER.signOut} />
             </button>
           </>
         ) : (
           <button type="button" class="primary small" data-action="sign-in">
-            <Bi zh="民警签到" en="Officer sign in" />
+            <Bi lang={lang} m={COUNTER.signIn} />
           </button>
         )}
       </div>
-      <div class="served" title="finished at this window today">
+      <div class="served" title={both(lang, COUNTER.servedHereTitle)}>
         <span class="figure">{officer ? byOfficer : atWindow}</span>
-        <Bi zh={officer ? "本人今日办结" : "本窗口今日办结"} en={officer ? "served by you today" : "served here today"} />
+        <Bi lang={lang} m={officer ? COUNTER.servedByYou : COUNTER.servedHere} />
       </div>
     </header>
   );
 }
 
-function Current({ state, w, now, live }: Props) {
+/**
+ * Why the hall chose this ticket. The core wrote it in Simplified Chinese and English when it
+ * called (worker/core/call-policy.ts); a Traditional page says the same from its code, with the
+ * wait the ticket had when called (the core's own count: its call less its place in the queue).
+ */
+function CallReason({ state, t, lang }: { state: HallState; t: Ticket; lang: Lang }) {
+  const r = t.callReason;
+  if (!r) return <Pair first="—" second="" lang={lang === "en" ? "zh-Hans" : "en"} />;
+  if (lang === "zh-Hans") return <Pair first={r.reasonZh} second={r.reason} lang="en" />;
+  if (lang === "en") return <Pair first={r.reason.charAt(0).toUpperCase() + r.reason.slice(1)} second={r.reasonZh} lang="zh-Hans" />;
+  const vars = {
+    minutes: t.calledAt ? minutesBetween(t.queuedAt, Date.parse(t.calledAt)) : 0,
+    alarm: state.settings.alarmMinutes,
+    priority: named(CALL_REASON[t.priority]),
+    category: categoryNames(state, t.category),
+  };
+  const known = r.code in CALL_REASON ? CALL_REASON[r.code as keyof typeof CALL_REASON] : null;
+  return <Pair first={known ? say(lang, known, vars) : r.reasonZh} second={r.reason} lang="en" />;
+}
+
+function Current({ state, w, now, live, lang }: Props) {
   const t = w.current ? state.tickets[w.current] : undefined;
   if (!t) {
-    const why =
-      w.state === "closed"
-        ? { zh: "窗口已关闭，由管理员开启", en: "This window is closed; a manager opens it" }
-        : w.state === "paused"
-          ? { zh: "窗口暂停中，按「恢复窗口」继续叫号", en: "Paused: press Resume to call again" }
-          : { zh: "按「呼叫下一位」叫号", en: "Press Call next to call the next citizen" };
+    const why = w.state === "closed" ? COUNTER.closedHint : w.state === "paused" ? COUNTER.pausedHint : COUNTER.openHint;
     return (
       <section id="counter-current" class="current empty" data-ticket="" data-status="" {...oob(live)}>
-        <Bi zh="当前无号" en="No ticket at this window" class="idle" />
-        <Bi zh={why.zh} en={why.en} class="hint" />
+        <Bi lang={lang} m={COUNTER.noTicket} class="idle" />
+        <Bi lang={lang} m={why} class="hint" />
       </section>
     );
   }
-  const status = STATUS_WORDS[t.status];
   const waited = t.calledAt ? minutesBetween(t.queuedAt, Date.parse(t.calledAt)) : minutesBetween(t.queuedAt, now);
   const moved = t.transfers.at(-1);
+  const taken = hhmm(t.issuedAt, state.settings.timezone);
   return (
     <section id="counter-current" class={`current status-${t.status}`} data-ticket={t.id} data-number={t.number} data-status={t.status} {...oob(live)}>
       <div class="current-number">{t.number}</div>
       <div class="current-facts">
         <div class="current-line">
-          <Bi zh={categoryZh(state, t.category)} en={categoryEn(state, t.category)} class="category" />
-          <PriorityTag priority={t.priority} />
+          <BiName lang={lang} names={categoryNames(state, t.category)} class="category" />
+          <PriorityTag lang={lang} priority={t.priority} />
           <span class={`status-pill status-${t.status}`}>
-            <Bi zh={status.zh + (t.callCount > 1 ? ` · 第 ${t.callCount} 次呼叫` : "")} en={status.en + (t.callCount > 1 ? ` · call ${t.callCount}` : "")} />
+            {t.callCount > 1 ? (
+              <Bi lang={lang} m={COUNTER.callCount} vars={{ status: named(STATUS[t.status]), count: t.callCount }} />
+            ) : (
+              <Bi lang={lang} m={STATUS[t.status]} />
+            )}
           </span>
         </div>
         <dl>
           <dt>
-            <Bi zh="等候" en="Waited" />
+            <Bi lang={lang} m={COUNTER.waited} />
           </dt>
           <dd>
-            <Bi zh={`${waited} 分钟（${hhmm(t.issuedAt, state.settings.timezone)} 取号）`} en={`${waited} min, ticket taken ${hhmm(t.issuedAt, state.settings.timezone)}`} />
+            <Bi lang={lang} m={COUNTER.waitedFor} vars={{ minutes: waited, at: taken }} />
           </dd>
           <dt>
-            <Bi zh="呼叫原因" en="Why this ticket" />
+            <Bi lang={lang} m={COUNTER.why} />
           </dt>
-          <dd class="reason">{t.callReason ? <Bi zh={t.callReason.reasonZh} en={t.callReason.reason} /> : <Bi zh="—" en="" />}</dd>
+          <dd class="reason">
+            <CallReason state={state} t={t} lang={lang} />
+          </dd>
           <dt>
-            <Bi zh="在窗口" en="At the window" />
+            <Bi lang={lang} m={COUNTER.atWindow} />
           </dt>
           <dd>
-            <span data-since={t.servedAt ?? t.calledAt ?? ""} data-now={String(now)}>{minutesBetween(t.servedAt ?? t.calledAt ?? new Date(now).toISOString(), now)}</span> 分钟 · min
-            {t.servedAt ? "（办理中 serving）" : "（等市民到窗 waiting for the citizen）"}
+            <span data-since={t.servedAt ?? t.calledAt ?? ""} data-now={String(now)}>{minutesBetween(t.servedAt ?? t.calledAt ?? new Date(now).toISOString(), now)}</span>{" "}
+            {lang === "en" ? say(lang, COUNTER.minutes) : both(lang, COUNTER.minutes)}
+            {say(lang, t.servedAt ? COUNTER.beingServed : COUNTER.awaitingCitizen)}
           </dd>
           {moved && (
             <>
               <dt>
-                <Bi zh="转入" en="Transferred" />
+                <Bi lang={lang} m={COUNTER.transferred} />
               </dt>
               <dd>
                 <Bi
-                  zh={`由 ${categoryZh(state, moved.from.category)}${moved.from.window ? ` · ${moved.from.window} 号窗口` : ""} 转入`}
-                  en={`from ${categoryEn(state, moved.from.category)}${moved.from.window ? `, window ${moved.from.window}` : ""}`}
+                  lang={lang}
+                  m={moved.from.window ? COUNTER.transferredFromWindow : COUNTER.transferredFrom}
+                  vars={{ category: categoryNames(state, moved.from.category), window: moved.from.window ?? "" }}
                 />
               </dd>
             </>
@@ -155,21 +183,28 @@ function Current({ state, w, now, live }: Props) {
   );
 }
 
-function Actions({ state, w, live }: Props) {
+function Actions({ state, w, live, lang }: Props) {
   const t = w.current ? state.tickets[w.current] : undefined;
   return (
-    <nav id="counter-actions" class="actions" aria-label="window actions" {...oob(live)}>
+    <nav id="counter-actions" class="actions" aria-label={both(lang, COUNTER.actions)} {...oob(live)}>
       {ACTIONS.map((a) => (
         <button type="button" class={`action action-${a.action}`} data-action={a.action} data-key={a.key} data-alt-key={a.alt} disabled={!a.when(w, t, state)}>
           <kbd>{a.key}</kbd>
-          <Bi {...label(a, t, state)} />
+          <Bi lang={lang} m={label(a, t, state)} />
         </button>
       ))}
     </nav>
   );
 }
 
-function Queue({ state, w, now, live }: Props) {
+/** The window's categories in each script, "户政、交管" or "Household registration, Traffic". */
+function categoriesOf(state: HallState, w: Window): Named {
+  const list = (l: keyof Named, sep: string) => w.categories.map((c) => categoryNames(state, c)[l]).join(sep);
+  if (w.categories.length === 0) return named(COUNTER.noCategories);
+  return { "zh-Hans": list("zh-Hans", "、"), "zh-Hant": list("zh-Hant", "、"), en: list("en", ", ") };
+}
+
+function Queue({ state, w, now, live, lang }: Props) {
   const estimates = estimateHall(state, now);
   const mine = estimates.order.filter((t) => callableBy(t, w));
   const alarm = state.settings.alarmMinutes;
@@ -177,19 +212,19 @@ function Queue({ state, w, now, live }: Props) {
   return (
     <section id="counter-queue" class="queue" {...oob(live)}>
       <h2>
-        <Bi zh={`本窗口可叫 ${mine.length} 人`} en={`${mine.length} waiting for this window (${w.categories.map((c) => categoryZh(state, c)).join("、") || "no categories"})`} />
+        <Bi lang={lang} m={COUNTER.queueTitle} vars={{ count: mine.length, categories: categoriesOf(state, w) }} />
       </h2>
       {mine.length === 0 ? (
         <p class="empty">
-          <Bi zh="暂无等候" en="Nobody is waiting for this window" />
+          <Bi lang={lang} m={COUNTER.nobodyWaiting} />
         </p>
       ) : (
         <ol>
           <li class="columns" aria-hidden="true">
-            <span class="number">号码</span>
-            <span class="category">业务 category</span>
-            <span class="waited">已等 waited</span>
-            <span class="estimate">预计 est.</span>
+            <span class="number">{say(lang, COUNTER.columnNumber)}</span>
+            <span class="category">{both(lang, COUNTER.columnCategory, {}, " ")}</span>
+            <span class="waited">{both(lang, COUNTER.columnWaited, {}, " ")}</span>
+            <span class="estimate">{both(lang, COUNTER.columnEstimate, {}, " ")}</span>
           </li>
           {shown.map((t) => {
             const waited = minutesBetween(t.queuedAt, now);
@@ -197,11 +232,13 @@ function Queue({ state, w, now, live }: Props) {
             return (
               <li class={waited >= alarm ? "overdue" : ""} data-number={t.number}>
                 <span class="number">{t.number}</span>
-                <span class="category">{categoryZh(state, t.category)}</span>
-                <PriorityTag priority={t.priority} />
-                {t.targetWindow === w.id && <span class="tag tag-targeted">转入本窗</span>}
-                <span class="waited">{waited} 分</span>
-                <span class="estimate" title="estimated wait">{est === null || est === undefined ? "—" : `≈${est}′`}</span>
+                <span class="category">{categoryNames(state, t.category)[lang]}</span>
+                <PriorityTag lang={lang} priority={t.priority} />
+                {t.targetWindow === w.id && <span class="tag tag-targeted">{say(lang, COUNTER.toThisWindow)}</span>}
+                <span class="waited">{say(lang, COUNTER.waitedShort, { minutes: waited })}</span>
+                <span class="estimate" title={both(lang, COUNTER.estimated)}>
+                  {est === null || est === undefined ? "—" : `≈${est}′`}
+                </span>
               </li>
             );
           })}
@@ -212,28 +249,28 @@ function Queue({ state, w, now, live }: Props) {
   );
 }
 
-function SignInDialog() {
+function SignInDialog({ lang }: { lang: Lang }) {
   return (
     <dialog id="sign-in-dialog" class="console-dialog">
       <form id="sign-in-form" method="dialog">
         <h2>
-          <Bi zh="民警签到" en="Officer sign in" />
+          <Bi lang={lang} m={COUNTER.signInTitle} />
         </h2>
         <label>
-          <Bi zh="人员" en="Staff account" />
+          <Bi lang={lang} m={COUNTER.staffAccount} />
           <select name="staff" required></select>
         </label>
         <label>
-          <Bi zh="PIN（如已设置）" en="PIN, if the account has one" />
+          <Bi lang={lang} m={COUNTER.pin} />
           <input name="pin" type="password" inputmode="numeric" autocomplete="off" pattern="\d{4,8}" maxlength={8} />
         </label>
         <p class="dialog-note" data-slot="note"></p>
         <div class="dialog-actions">
           <button value="cancel" class="secondary" formnovalidate>
-            <Bi zh="取消" en="Cancel" />
+            <Bi lang={lang} m={COUNTER.cancel} />
           </button>
           <button type="submit" value="sign-in" class="primary">
-            <Bi zh="签到" en="Sign in" />
+            <Bi lang={lang} m={COUNTER.signInButton} />
           </button>
         </div>
       </form>
@@ -241,8 +278,8 @@ function SignInDialog() {
   );
 }
 
-function regions(state: HallState, w: Window, now: number, live: boolean) {
-  const props = { state, w, now, live };
+function regions(state: HallState, w: Window, now: number, live: boolean, lang: Lang) {
+  const props = { state, w, now, live, lang };
   return (
     <>
       <Head {...props} />
@@ -256,34 +293,37 @@ function regions(state: HallState, w: Window, now: number, live: boolean) {
 export const counterView: LiveView = {
   ages: true,
   roles: ["admin", "manager", "counter"],
-  keys: ["window"],
+  keys: ["window", "lang"],
   check(state, params) {
-    return windowOf(state, params) ? null : `没有这个窗口 · no window "${params.get("window")}" in this hall`;
+    return windowOf(state, params) ? null : both(langIn(params), COUNTER.noWindow, { window: params.get("window") ?? "" });
   },
   page(state, now, params, live: LiveConfig) {
     const w = windowOf(state, params)!;
+    const lang = langIn(params);
     const token = new URL(live.url, "http://x").searchParams.get("token") ?? "";
     return Page({
-      title: `${w.number} 号窗口终端 · Window ${w.number} terminal`,
+      title: both(lang, COUNTER.title, { number: w.number }),
+      lang,
       live,
       bodyClass: "console counter-page",
       styles: ["/static/display/consoles.css", "/static/display/counter.css"],
-      scripts: ["/static/display/consoles.js", "/static/display/counter.js"],
+      scripts: ["/static/display/words.js", "/static/display/consoles.js", "/static/display/counter.js"],
       children: (
         <>
-          <ConsoleConfig config={{ hall: state.hall, window: w.id, token, role: "counter" }} />
+          <ConsoleConfig config={{ hall: state.hall, window: w.id, token, role: "counter", lang, words: scriptWords(lang, COMMON_SCRIPT, COUNTER_SCRIPT) }} />
           <main class="counter">
-            {regions(state, w, now, false)}
+            {regions(state, w, now, false, lang)}
+            <LangSwitch lang={lang} href={(l) => langHref(params, l, { omit: ["window"], token })} />
             <MessageLine />
           </main>
-          <TransferDialog state={state} exceptWindow={w.id} />
-          <SignInDialog />
+          <TransferDialog lang={lang} state={state} exceptWindow={w.id} />
+          <SignInDialog lang={lang} />
         </>
       ),
     }).toString();
   },
   fragments(state, now, params) {
     const w = windowOf(state, params);
-    return w ? regions(state, w, now, true).toString() : "";
+    return w ? regions(state, w, now, true, langIn(params)).toString() : "";
   },
 };

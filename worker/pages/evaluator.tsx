@@ -7,7 +7,11 @@
  */
 import { LEVELS, REASONS, ticketToEvaluate } from "../core/rating.js";
 import type { HallState, RatingReason, Window } from "../core/types.js";
-import { Bi, ConsoleConfig, MessageLine } from "./console-kit.js";
+import { COMMON_SCRIPT } from "../i18n/catalogue/common.js";
+import { EVALUATOR, EVALUATOR_SCRIPT } from "../i18n/catalogue/evaluator.js";
+import { langIn, type Lang } from "../i18n/lang.js";
+import { both, say, sayAfter, secondLang } from "../i18n/words.js";
+import { Bi, ConsoleConfig, LangSwitch, langHref, MessageLine, scriptWords } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import type { LiveView } from "./views.js";
 
@@ -18,10 +22,11 @@ function windowOf(state: HallState, params: URLSearchParams): Window | undefined
 /** The live part: who serves at this window, whom, and which finished ticket awaits a rating. */
 function WindowState({ state, now, params, live }: { state: HallState; now: number; params: URLSearchParams; live: boolean }) {
   const w = windowOf(state, params);
+  const lang = langIn(params);
   if (!w) {
     return (
       <section id="evaluator-state" class="evaluator-state gone" {...oob(live)}>
-        <p>此窗口已不在大厅配置中 · This window is no longer configured</p>
+        <p>{both(lang, EVALUATOR.gone)}</p>
       </section>
     );
   }
@@ -37,8 +42,9 @@ function WindowState({ state, now, params, live }: { state: HallState; now: numb
     >
       <div class="ev-window">
         <span class="ev-window-number">
+          {lang === "en" ? <small>{say(lang, EVALUATOR.windowWord)} </small> : null}
           {w.number}
-          <small>号窗口</small>
+          {lang === "en" ? null : <small>{say(lang, EVALUATOR.windowWord)}</small>}
         </span>
         <span class="ev-window-label">{w.label}</span>
       </div>
@@ -46,22 +52,22 @@ function WindowState({ state, now, params, live }: { state: HallState; now: numb
         {w.officer ? (
           <>
             <span class="ev-officer-role">
-              <Bi zh="为您服务的民警" en="Serving you" />
+              <Bi lang={lang} m={EVALUATOR.servingYou} />
             </span>
             <span class="ev-officer-name">{w.officer.name}</span>
-            <span class="ev-officer-badge">警号 {w.officer.badge}</span>
+            <span class="ev-officer-badge">{say(lang, EVALUATOR.badge, { badge: w.officer.badge })}</span>
           </>
         ) : (
           <span class="ev-officer-role">
-            <Bi zh="本窗口民警暂未签到" en="No officer signed in" />
+            <Bi lang={lang} m={EVALUATOR.noOfficer} />
           </span>
         )}
       </div>
       <p class="ev-serving">
         {serving ? (
-          <Bi zh={`正在为 ${serving.number} 号办理`} en={`Now serving ${serving.number}`} />
+          <Bi lang={lang} m={EVALUATOR.nowServing} vars={{ number: serving.number }} />
         ) : (
-          <Bi zh="欢迎您，办理结束后请对我们的服务进行评价" en="Welcome. Please rate our service when you are done" />
+          <Bi lang={lang} m={EVALUATOR.welcome} />
         )}
       </p>
     </section>
@@ -71,26 +77,26 @@ function WindowState({ state, now, params, live }: { state: HallState; now: numb
 const TONES: Record<number, string> = { 5: "best", 4: "good", 3: "fair", 2: "poor", 1: "worst" };
 
 /** The question and its answers; evaluator.js shows them when a ticket finishes here. */
-function Ask() {
+function Ask({ lang }: { lang: Lang }) {
   return (
     <>
       <section id="evaluator-idle" class="evaluator-idle">
-        <p class="ev-idle-zh">您好，欢迎对我们的服务进行评价</p>
-        <p class="ev-idle-en" lang="en">
-          When your business is done, you can rate our service here
+        <p class="ev-idle-zh">{say(lang, EVALUATOR.idle)}</p>
+        <p class="ev-idle-en" lang={secondLang(lang)}>
+          {sayAfter(lang, EVALUATOR.idle)}
         </p>
       </section>
       <section id="evaluator-ask" class="evaluator-ask" aria-labelledby="ev-ask-title" hidden>
         <h2 id="ev-ask-title">
-          <Bi zh="请您对本次服务进行评价" en="Please rate the service you received" />
+          <Bi lang={lang} m={EVALUATOR.ask} />
         </h2>
         <p class="ev-ask-ticket" data-slot="ticket"></p>
         <div class="ev-levels">
           {[5, 4, 3, 2, 1].map((score) => (
             <button type="button" class={`ev-level ev-${TONES[score]}`} data-score={String(score)}>
-              <span class="ev-level-zh">{LEVELS[score]!.zh}</span>
-              <span class="ev-level-en" lang="en">
-                {LEVELS[score]!.en}
+              <span class="ev-level-zh">{say(lang, LEVELS[score]!)}</span>
+              <span class="ev-level-en" lang={secondLang(lang)}>
+                {sayAfter(lang, LEVELS[score]!)}
               </span>
             </button>
           ))}
@@ -98,22 +104,22 @@ function Ask() {
       </section>
       <section id="evaluator-reasons" class="evaluator-reasons" aria-labelledby="ev-reasons-title" hidden>
         <h2 id="ev-reasons-title">
-          <Bi zh="请选择您不满意的方面（可多选）" en="What were you unhappy with? (choose any)" />
+          <Bi lang={lang} m={EVALUATOR.whatWrong} />
         </h2>
         <div class="ev-reason-list">
           {(Object.keys(REASONS) as RatingReason[]).map((r) => (
             <button type="button" class="ev-reason" data-reason={r} aria-pressed="false">
-              <Bi zh={REASONS[r].zh} en={REASONS[r].en} />
+              <Bi lang={lang} m={REASONS[r]} />
             </button>
           ))}
         </div>
         <button type="button" class="primary ev-submit" data-action="submit-rating">
-          <Bi zh="提交评价" en="Send" />
+          <Bi lang={lang} m={EVALUATOR.send} />
         </button>
       </section>
       <section id="evaluator-thanks" class="evaluator-thanks" role="status" hidden>
         <p>
-          <Bi zh="感谢您的评价！" en="Thank you for your rating!" />
+          <Bi lang={lang} m={EVALUATOR.thanks} />
         </p>
         <p class="ev-thanks-note" data-slot="note"></p>
       </section>
@@ -122,33 +128,36 @@ function Ask() {
 }
 
 export const evaluatorView: LiveView = {
-  keys: ["window"],
+  keys: ["window", "lang"],
   check(state, params) {
     if (windowOf(state, params)) return null;
     const known = state.windows.map((w) => w.id).join(", ");
-    return `没有这个窗口 · unknown window "${params.get("window") ?? ""}"${known ? `; windows: ${known}` : ""}`;
+    return both(langIn(params), EVALUATOR.unknownWindow, { window: params.get("window") ?? "", known: known ? `; windows: ${known}` : "" });
   },
   page(state, now, params, live: LiveConfig) {
     const w = windowOf(state, params);
+    const lang = langIn(params);
     const token = new URL(live.url, "http://x").searchParams.get("token") ?? "";
     return Page({
-      title: `${w ? `${w.number} 号窗口评价` : "窗口评价"} · ${state.settings.name}`,
+      title: `${w ? say(lang, EVALUATOR.title, { number: w.number }) : say(lang, EVALUATOR.titleNoWindow)} · ${state.settings.name}`,
+      lang,
       live,
       bodyClass: "console evaluator-page",
       styles: ["/static/display/consoles.css", "/static/display/evaluator.css"],
-      scripts: ["/static/display/consoles.js", "/static/display/evaluator.js"],
+      scripts: ["/static/display/words.js", "/static/display/consoles.js", "/static/display/evaluator.js"],
       children: (
         <>
-          <ConsoleConfig config={{ hall: state.hall, window: w?.id ?? "", token, role: "evaluator" }} />
+          <ConsoleConfig config={{ hall: state.hall, window: w?.id ?? "", token, role: "evaluator", lang, words: scriptWords(lang, COMMON_SCRIPT, EVALUATOR_SCRIPT) }} />
           <main class="evaluator">
             <header class="ev-head">
               <h1>{state.settings.name}</h1>
               <span class="ev-head-sub">
-                <Bi zh="窗口服务评价" en="Rate our service" />
+                <Bi lang={lang} m={EVALUATOR.rateOurService} />
               </span>
+              <LangSwitch lang={lang} href={(l) => langHref(params, l, { omit: ["window"], token })} />
             </header>
             <WindowState state={state} now={now} params={params} live={false} />
-            <Ask />
+            <Ask lang={lang} />
             <MessageLine />
           </main>
         </>

@@ -4,6 +4,9 @@
  */
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
+import { COMMON } from "../i18n/catalogue/common.js";
+import type { Lang } from "../i18n/lang.js";
+import { both, bothTemplate } from "../i18n/words.js";
 
 export interface LiveConfig {
   /** The hall's live feed for this view, e.g. /api/halls/demo/live?view=main&token=… */
@@ -14,7 +17,8 @@ export interface LiveConfig {
 
 export interface PageProps {
   title: string;
-  lang?: "zh-Hans" | "zh-Hant" | "en";
+  /** The page's language (`<html lang>`); hall screens are bilingual in zh-Hans, the default. */
+  lang?: Lang;
   /** Extra stylesheets and scripts under /static. */
   styles?: string[];
   scripts?: string[];
@@ -53,8 +57,8 @@ export function Page(props: PageProps) {
         <body class={props.bodyClass}>
           {props.children}
           {props.live && (
-            <div id="live-status" class="live-status" role="status" aria-live="polite" hidden>
-              离线 · offline
+            <div id="live-status" class="live-status" role="status" aria-live="polite" {...(props.lang ? { "data-offline-for": bothTemplate(props.lang, COMMON.offlineFor) } : {})} hidden>
+              {both(props.lang ?? "zh-Hans", COMMON.offline)}
             </div>
           )}
         </body>

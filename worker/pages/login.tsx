@@ -11,18 +11,30 @@ import type { Principal } from "../api/auth.js";
 import { safeNext } from "../core/sessions.js";
 import type { HallSnapshot } from "../core/snapshot.js";
 import type { Env } from "../env.js";
-import { Bi } from "./console-kit.js";
+import { LOGIN, LOGIN_SCRIPT } from "../i18n/catalogue/login.js";
+import { isLang, pageLang, type Lang } from "../i18n/lang.js";
+import { both, named, say, sayAfter } from "../i18n/words.js";
+import { Bi, LangSwitch, Pair, scriptWords } from "./console-kit.js";
 import { Page } from "./layout.js";
 
 type LoginWindow = Pick<HallSnapshot["windows"][number], "id" | "number" | "label" | "state"> & { officerId: string | null; officerName: string | null };
 
-function LoginPage({ hall, name, windows, next }: { hall: string; name: string; windows: LoginWindow[]; next: string | null }) {
-  const config = { hall, next };
+type LoginProps = { hall: string; name: string; windows: LoginWindow[]; next: string | null; lang: Lang; chosen: Lang | null };
+
+/** A console's address in the language chosen on the login page (none when it came from the browser). */
+function inLang(path: string, chosen: Lang | null): string {
+  return chosen ? `${path}${path.includes("?") ? "&" : "?"}lang=${chosen}` : path;
+}
+
+function LoginPage({ hall, name, windows, next, lang, chosen }: LoginProps) {
+  const config = { hall, next, lang: chosen, words: scriptWords(lang, LOGIN_SCRIPT) };
+  const here = (l: Lang) => `?${new URLSearchParams({ ...(next ? { next } : {}), lang: l })}`;
   return Page({
-    title: `工作人员登录 · ${name}`,
+    title: `${say(lang, LOGIN.title)} · ${name}`,
+    lang,
     bodyClass: "console login-page",
     styles: ["/static/display/consoles.css", "/static/display/login.css"],
-    scripts: ["/static/display/login.js"],
+    scripts: ["/static/display/words.js", "/static/display/login.js"],
     children: (
       <main class="login">
         <script type="application/json" id="tongban-login">
@@ -31,35 +43,40 @@ function LoginPage({ hall, name, windows, next }: { hall: string; name: string; 
         <form id="login-form" class="login-card" novalidate>
           <p class="hall-name">{name}</p>
           <h1>
-            <Bi zh="工作人员登录" en="Staff sign-in" />
+            <Bi lang={lang} m={LOGIN.title} />
           </h1>
           <label>
-            <Bi zh="警号" en="Badge number" />
+            <Bi lang={lang} m={LOGIN.badge} />
             <input name="badge" autocomplete="username" autocapitalize="characters" spellcheck={false} maxlength={20} required />
           </label>
           <label>
-            <Bi zh="密码" en="Password" />
+            <Bi lang={lang} m={LOGIN.password} />
             <input name="password" type="password" autocomplete="current-password" maxlength={200} required />
           </label>
           <p id="login-message" class="login-message" role="alert" aria-live="assertive" hidden></p>
           <button type="submit" class="primary login-submit">
-            <Bi zh="登录" en="Sign in" />
+            <Bi lang={lang} m={LOGIN.signIn} />
           </button>
           <p class="login-note muted">
-            <Bi zh="账号和密码由大厅管理员在「人员」页设置" en="Your hall's manager sets accounts and passwords on the Staff tab" />
+            <Bi lang={lang} m={LOGIN.note} />
           </p>
+          <LangSwitch lang={lang} href={here} />
         </form>
         <section id="choose-window" class="login-card choose-window" hidden>
           <h1>
-            <Bi zh="选择窗口" en="Choose your window" />
+            <Bi lang={lang} m={LOGIN.chooseWindow} />
           </h1>
           <p id="choose-who" class="muted"></p>
           <ul class="window-choices">
             {windows.map((w) => (
               <li>
-                <a class={`window-choice is-${w.state}`} href={`/halls/${hall}/counter/${encodeURIComponent(w.id)}`} data-window={w.id} data-officer={w.officerId ?? ""}>
+                <a class={`window-choice is-${w.state}`} href={inLang(`/halls/${hall}/counter/${encodeURIComponent(w.id)}`, chosen)} data-window={w.id} data-officer={w.officerId ?? ""}>
                   <b>{w.number}</b>
-                  <Bi zh={`号窗口 · ${w.label}`} en={w.officerName ? `Window ${w.number} · on duty: ${w.officerName}` : `Window ${w.number}`} />
+                  <Bi
+                    lang={lang}
+                    m={w.officerName ? LOGIN.windowOnDuty : LOGIN.window}
+                    vars={{ label: w.label, number: w.number, officer: w.officerName ?? "" }}
+                  />
                 </a>
               </li>
             ))}
@@ -71,17 +88,18 @@ function LoginPage({ hall, name, windows, next }: { hall: string; name: string; 
 }
 
 /** The line at the top of a console opened with a sign-in: who it is, and the way out. */
-export function signedInBar(hall: string, principal: Principal): string {
-  const access = principal.role === "manager" ? "manager console" : "window terminal";
+export function signedInBar(hall: string, principal: Principal, lang: Lang = "zh-Hans"): string {
+  const access = named(principal.role === "manager" ? LOGIN.managerConsole : LOGIN.windowTerminal);
   return (
     <>
       <link rel="stylesheet" href="/static/display/signed-in.css" />
       <div id="signed-in" class="signed-in" data-hall={hall} data-staff={principal.staff ?? ""}>
         <span class="who">
-          <Bi zh={principal.name} en={`signed in · ${access}`} />
+          {/* The person's name leads in every language; what they signed in to follows in English. */}
+          <Pair first={principal.name} second={lang === "en" ? say(lang, LOGIN.signedIn, { access }) : sayAfter(lang, LOGIN.signedIn, { access })} lang="en" />
         </span>
-        <button type="button" class="small secondary" data-sign-out>
-          <Bi zh="退出登录" en="Sign out" />
+        <button type="button" class="small secondary" data-sign-out data-failed={both(lang, LOGIN_SCRIPT.signOutFailed)}>
+          <Bi lang={lang} m={LOGIN.signOut} />
         </button>
       </div>
       <script src="/static/display/session.js" defer></script>
@@ -93,15 +111,15 @@ export function signedInBar(hall: string, principal: Principal): string {
  * Puts the signed-in bar in a console: in the manager console's header, before its tabs (the
  * header is not a live region, so no update replaces it); elsewhere first in the body.
  */
-export function withSignedInBar(html: string, hall: string, principal: Principal): string {
-  const bar = signedInBar(hall, principal);
+export function withSignedInBar(html: string, hall: string, principal: Principal, lang: Lang = "zh-Hans"): string {
+  const bar = signedInBar(hall, principal, lang);
   if (html.includes('<nav class="tabs"')) return html.replace('<nav class="tabs"', `${bar}<nav class="tabs"`);
   return html.replace(/<body[^>]*>/, (body) => body + bar);
 }
 
-/** `/halls/{hall}/login?next=…` for a page that needs a sign-in. */
-export function loginUrl(hall: string, next: string): string {
-  return `/halls/${hall}/login?${new URLSearchParams({ next })}`;
+/** `/halls/{hall}/login?next=…` for a page that needs a sign-in, in the language the page was asked in. */
+export function loginUrl(hall: string, next: string, lang?: string | null): string {
+  return `/halls/${hall}/login?${new URLSearchParams({ next, ...(isLang(lang) ? { lang } : {}) })}`;
 }
 
 export function loginRoutes(app: Hono<{ Bindings: Env }>, problemPage: (status: number, message: string) => string): void {
@@ -113,6 +131,10 @@ export function loginRoutes(app: Hono<{ Bindings: Env }>, problemPage: (status: 
     const windows = snapshot.windows.map((w) => ({ id: w.id, number: w.number, label: w.label, state: w.state, officerId: w.officer?.id ?? null, officerName: w.officer?.name ?? null }));
     c.header("Cache-Control", "no-store");
     c.header("Referrer-Policy", "same-origin");
-    return c.html(LoginPage({ hall, name: snapshot.hall.name, windows, next: safeNext(hall, c.req.query("next")) }));
+    const asked = c.req.query("lang");
+    const chosen = isLang(asked) ? asked : null;
+    const lang = pageLang(asked, c.req.header("Accept-Language"));
+    c.header("Vary", "Accept-Language");
+    return c.html(LoginPage({ hall, name: snapshot.hall.name, windows, next: safeNext(hall, c.req.query("next")), lang, chosen }));
   });
 }

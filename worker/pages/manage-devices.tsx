@@ -6,39 +6,55 @@
  */
 import type { HallState } from "../core/types.js";
 import { DEVICE_KINDS, KIND_WORDS, offlineAlarms, type DeviceHealth } from "../fleet/devices.js";
+import { COMMON } from "../i18n/catalogue/common.js";
+import { DEVICES } from "../i18n/catalogue/manage-tabs.js";
+import type { Lang } from "../i18n/lang.js";
+import { both, chineseTerm, say, sayAfter } from "../i18n/words.js";
 import { Bi, hhmm } from "./console-kit.js";
 import { oob } from "./layout.js";
 import type { Room } from "./views.js";
 
-function zonesOf(state: HallState): Array<{ id: string; name: string }> {
-  return (state.settings.zones ?? []).map((z) => ({ id: z.id, name: z.names["zh-Hans"] }));
+function zonesOf(state: HallState, lang: Lang): Array<{ id: string; name: string }> {
+  return (state.settings.zones ?? []).map((z) => ({ id: z.id, name: z.names[lang] }));
 }
 
-function when(at: string | null, state: HallState, now: number): string {
-  if (!at) return "从未 never";
+function when(at: string | null, state: HallState, now: number, lang: Lang): string {
+  if (!at) return both(lang, DEVICES.never, {}, " ");
   const day = Date.parse(at) > now - 20 * 3600_000;
   return day ? hhmm(at, state.settings.timezone) : at.slice(0, 10);
 }
 
-function DeviceRow({ d, state, now }: { d: DeviceHealth; state: HallState; now: number }) {
-  const zone = d.zone && (state.settings.zones?.find((z) => z.id === d.zone)?.names["zh-Hans"] ?? d.zone);
-  const where = [zone && `区域 ${zone}`, d.window && `${state.windows.find((w) => w.id === d.window)?.number ?? d.window} 号窗口`].filter(Boolean).join(" · ");
+function DeviceRow({ d, state, now, lang }: { d: DeviceHealth; state: HallState; now: number; lang: Lang }) {
+  const zone = d.zone && (state.settings.zones?.find((z) => z.id === d.zone)?.names[lang] ?? d.zone);
+  const where = [
+    zone && say(lang, DEVICES.zone, { zone }),
+    d.window && say(lang, COMMON.windowNumber, { number: state.windows.find((w) => w.id === d.window)?.number ?? d.window }),
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  const since = when(d.onlineSince, state, now, lang);
   return (
     <tr data-device={d.id} data-online={String(d.online)}>
       <td>
         <b>{d.name}</b>
       </td>
       <td>
-        {KIND_WORDS[d.kind].zh} <span class="muted">{KIND_WORDS[d.kind].en}</span>
+        {say(lang, KIND_WORDS[d.kind])} <span class="muted">{sayAfter(lang, KIND_WORDS[d.kind])}</span>
         {where && <div class="muted">{where}</div>}
       </td>
       <td>
         <span class={`state-pill ${d.online ? "state-open" : "state-closed"}`} data-slot="online">
-          {d.online ? "在线 online" : "离线 offline"}
+          {both(lang, d.online ? DEVICES.online : DEVICES.offline, {}, " ")}
         </span>
-        {d.kind === "announcer" && d.sound === false && <div class="worse">声音关 sound off</div>}
+        {d.kind === "announcer" && d.sound === false && <div class="worse">{both(lang, DEVICES.soundOff, {}, " ")}</div>}
       </td>
-      <td>{d.online ? `自 ${when(d.onlineSince, state, now)} since` : when(d.lastSeenAt, state, now)}</td>
+      <td>
+        {d.online
+          ? lang === "en"
+            ? say(lang, DEVICES.since, { time: since })
+            : both(lang, DEVICES.since, { time: since }, " ")
+          : when(d.lastSeenAt, state, now, lang)}
+      </td>
       <td class="muted">
         {d.screen.width ? `${d.screen.width}×${d.screen.height}` : "—"}
         {d.version && <div>{d.version}</div>}
@@ -46,10 +62,10 @@ function DeviceRow({ d, state, now }: { d: DeviceHealth; state: HallState; now: 
       <td>
         <div class="row-actions">
         <button type="button" class="small" data-edit-device={d.id} data-kind={d.kind} data-name={d.name} data-zone={d.zone ?? ""} data-window={d.window ?? ""}>
-          调整 Edit
+          {both(lang, DEVICES.edit, {}, " ")}
         </button>
         <button type="button" class="small danger" data-revoke-device={d.id} data-name={d.name}>
-          撤销 Revoke
+          {both(lang, DEVICES.revoke, {}, " ")}
         </button>
         </div>
       </td>
@@ -57,33 +73,34 @@ function DeviceRow({ d, state, now }: { d: DeviceHealth; state: HallState; now: 
   );
 }
 
-export function DevicesList({ state, room, now, live }: { state: HallState; room: Room | undefined; now: number; live: boolean }) {
+export function DevicesList({ state, room, now, live, lang }: { state: HallState; room: Room | undefined; now: number; live: boolean; lang: Lang }) {
   const devices = room?.devices ?? [];
   const online = devices.filter((d) => d.online).length;
+  const head = (m: (typeof DEVICES)[keyof typeof DEVICES]) => both(lang, m, {}, " ");
   return (
     <section id="manage-devices" class="panel" {...oob(live)}>
       <h2>
-        <Bi zh={`设备 ${online}/${devices.length} 在线`} en={`Devices: ${online} of ${devices.length} online`} />
+        <Bi lang={lang} m={DEVICES.title} vars={{ online, total: devices.length }} />
       </h2>
       {devices.length === 0 ? (
         <p class="muted">
-          <Bi zh="还没有配对的设备：在设备上打开 /pair，再在下面输入它显示的配对码" en="No paired devices yet: open /pair on the device, then type the code it shows below" />
+          <Bi lang={lang} m={DEVICES.none} />
         </p>
       ) : (
         <table class="list devices">
           <thead>
             <tr>
-              <th>名称 Name</th>
-              <th>类型 Kind</th>
-              <th>状态 State</th>
-              <th>最近在线 Last seen</th>
-              <th>屏幕 Screen</th>
+              <th>{head(DEVICES.name)}</th>
+              <th>{head(DEVICES.kind)}</th>
+              <th>{head(DEVICES.state)}</th>
+              <th>{head(DEVICES.lastSeen)}</th>
+              <th>{head(DEVICES.screen)}</th>
               <th></th>
             </tr>
           </thead>
           <tbody>
             {devices.map((d) => (
-              <DeviceRow d={d} state={state} now={now} />
+              <DeviceRow d={d} state={state} now={now} lang={lang} />
             ))}
           </tbody>
         </table>
@@ -93,12 +110,12 @@ export function DevicesList({ state, room, now, live }: { state: HallState; room
 }
 
 /** Device alarms for the console's alarm list: due ones now, the rest shown by clock.js when due. */
-export function DeviceAlarmItems({ state, room, now }: { state: HallState; room: Room | undefined; now: number }) {
+export function DeviceAlarmItems({ state, room, now, lang }: { state: HallState; room: Room | undefined; now: number; lang: Lang }) {
   return (
     <>
       {offlineAlarms(state, room?.devices ?? [], now).map((a) => (
         <li data-alert="device-offline" data-device={a.device} {...(a.due ? {} : { "data-show-at": String(a.dueAt), hidden: true })}>
-          <Bi zh={a.zh} en={a.en} />
+          <Bi lang={lang} m={a.due ? DEVICES.offlineFor : DEVICES.offlineOverAMinute} vars={{ name: a.name, minutes: a.minutes }} />
         </li>
       ))}
     </>
@@ -106,48 +123,44 @@ export function DeviceAlarmItems({ state, room, now }: { state: HallState; room:
 }
 
 /** Kind, name, zone and window: the fields pairing and re-assigning share. */
-function AssignmentFields({ state }: { state: HallState }) {
-  const zones = zonesOf(state);
+function AssignmentFields({ state, lang }: { state: HallState; lang: Lang }) {
+  const zones = zonesOf(state, lang);
   return (
     <>
       <label>
-        <Bi zh="类型" en="Kind" />
+        <Bi lang={lang} m={DEVICES.kind} />
         <select name="kind">
           {DEVICE_KINDS.map((k) => (
-            <option value={k}>
-              {KIND_WORDS[k].zh} · {KIND_WORDS[k].en}
-            </option>
+            <option value={k}>{both(lang, KIND_WORDS[k])}</option>
           ))}
         </select>
         <small class="field-error" data-error-for="kind"></small>
       </label>
       <label>
-        <Bi zh="名称" en="Name, e.g. 东区主屏" />
-        <input name="name" maxlength={40} required placeholder="东区主屏" />
+        <Bi lang={lang} m={DEVICES.nameExample} vars={{ example: chineseTerm(lang, DEVICES.example) }} />
+        <input name="name" maxlength={40} required placeholder={say(lang, DEVICES.example)} />
         <small class="field-error" data-error-for="name"></small>
       </label>
       <label>
-        <Bi zh="区域（可选）" en="Zone (optional)" />
+        <Bi lang={lang} m={DEVICES.zoneOptional} />
         {zones.length > 0 ? (
           <select name="zone">
-            <option value="">全厅 · whole hall</option>
+            <option value="">{both(lang, DEVICES.wholeHall)}</option>
             {zones.map((z) => (
               <option value={z.id}>{z.name}</option>
             ))}
           </select>
         ) : (
-          <input name="zone" maxlength={40} placeholder="全厅 whole hall" />
+          <input name="zone" maxlength={40} placeholder={both(lang, DEVICES.wholeHall, {}, " ")} />
         )}
         <small class="field-error" data-error-for="zone"></small>
       </label>
       <label>
-        <Bi zh="窗口（窗口屏、窗口终端、评价器）" en="Window (window screens, counters, evaluators)" />
+        <Bi lang={lang} m={DEVICES.windowField} />
         <select name="window">
           <option value="">—</option>
           {state.windows.map((w) => (
-            <option value={w.id}>
-              {w.number} 号 · {w.label}
-            </option>
+            <option value={w.id}>{say(lang, DEVICES.windowOption, { number: w.number, label: w.label })}</option>
           ))}
         </select>
         <small class="field-error" data-error-for="window"></small>
@@ -156,21 +169,21 @@ function AssignmentFields({ state }: { state: HallState }) {
   );
 }
 
-export function PairForm({ state }: { state: HallState }) {
+export function PairForm({ state, lang }: { state: HallState; lang: Lang }) {
   return (
     <form id="pair-form" class="panel form-grid" novalidate>
       <h2>
-        <Bi zh="配对新设备" en="Pair a device: open /pair on it, then type the code it shows" />
+        <Bi lang={lang} m={DEVICES.pairTitle} />
       </h2>
       <label>
-        <Bi zh="配对码（6 位数字）" en="Pairing code, 6 digits" />
+        <Bi lang={lang} m={DEVICES.code} />
         <input name="code" inputmode="numeric" autocomplete="off" maxlength={7} required placeholder="000 000" class="big-code" />
         <small class="field-error" data-error-for="code"></small>
       </label>
-      <AssignmentFields state={state} />
+      <AssignmentFields state={state} lang={lang} />
       <div class="form-actions">
         <button type="submit" class="primary">
-          <Bi zh="配对" en="Pair" />
+          <Bi lang={lang} m={DEVICES.pair} />
         </button>
       </div>
     </form>
@@ -178,21 +191,21 @@ export function PairForm({ state }: { state: HallState }) {
 }
 
 /** Rename or re-assign one device; it switches to its new page by itself. */
-export function DeviceDialog({ state }: { state: HallState }) {
+export function DeviceDialog({ state, lang }: { state: HallState; lang: Lang }) {
   return (
     <dialog id="device-dialog" class="console-dialog">
       <form method="dialog" class="form-grid" novalidate>
         <h2>
-          <Bi zh="调整设备" en="Rename or re-assign a device: it switches page by itself" />
+          <Bi lang={lang} m={DEVICES.dialogTitle} />
         </h2>
-        <AssignmentFields state={state} />
+        <AssignmentFields state={state} lang={lang} />
         <p class="dialog-note" data-slot="note"></p>
         <div class="dialog-actions">
           <button value="cancel" class="secondary" formnovalidate>
-            <Bi zh="取消" en="Cancel" />
+            <Bi lang={lang} m={DEVICES.cancel} />
           </button>
           <button type="button" class="primary" data-save-device>
-            <Bi zh="保存" en="Save" />
+            <Bi lang={lang} m={DEVICES.save} />
           </button>
         </div>
       </form>

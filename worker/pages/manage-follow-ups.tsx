@@ -3,32 +3,36 @@
  * ones oldest first, each closed with a note of the call back (display/browser/manage-follow-ups.js
  * fills it from GET /api/halls/{hall}/follow-ups). Halls must call back every 差评.
  */
+import { FOLLOW_UPS } from "../i18n/catalogue/manage-tabs.js";
+import type { Lang } from "../i18n/lang.js";
+import { both, chineseTerm } from "../i18n/words.js";
 import { Bi } from "./console-kit.js";
 
-export function FollowUpsPanel() {
+export function FollowUpsPanel({ lang }: { lang: Lang }) {
+  const head = (m: (typeof FOLLOW_UPS)[keyof typeof FOLLOW_UPS]) => both(lang, m, {}, " ");
   return (
     <section id="follow-ups" class="panel">
       <h2>
-        <Bi zh="差评回访" en="Follow-ups: call back every poor rating" />
+        <Bi lang={lang} m={FOLLOW_UPS.title} />
       </h2>
       <p class="hint">
-        <Bi zh="每条差评都须回访，并在 15 个工作日内整改" en="Every 差评 is called back and put right within 15 working days" />
+        <Bi lang={lang} m={FOLLOW_UPS.hint} vars={{ term: chineseTerm(lang, FOLLOW_UPS.poorRating) }} />
       </p>
       <table class="list follow-ups">
         <thead>
           <tr>
-            <th>评价时间 Rated</th>
-            <th>号码 Ticket</th>
-            <th>窗口 / 民警 Window / officer</th>
-            <th>评价 Score</th>
-            <th>不满意方面 Reasons</th>
-            <th>回访 Follow-up</th>
+            <th>{head(FOLLOW_UPS.rated)}</th>
+            <th>{head(FOLLOW_UPS.ticket)}</th>
+            <th>{head(FOLLOW_UPS.windowOfficer)}</th>
+            <th>{head(FOLLOW_UPS.score)}</th>
+            <th>{head(FOLLOW_UPS.reasons)}</th>
+            <th>{head(FOLLOW_UPS.followUp)}</th>
           </tr>
         </thead>
         <tbody id="follow-up-rows"></tbody>
       </table>
       <p id="follow-ups-none" class="calm-line" hidden>
-        <Bi zh="没有待回访的差评" en="No poor rating waits for a call back" />
+        <Bi lang={lang} m={FOLLOW_UPS.none} />
       </p>
     </section>
   );

@@ -4,32 +4,37 @@
  * Lists are live regions; forms are not, so an update never wipes what a manager is typing.
  */
 import type { HallState } from "../core/types.js";
-import { Bi, categoryZh, PRIORITY_WORDS } from "./console-kit.js";
+import { COMMON, PRIORITY, WINDOW_STATE } from "../i18n/catalogue/common.js";
+import { PANELS } from "../i18n/catalogue/manage.js";
+import { PLAN } from "../i18n/catalogue/plan.js";
+import type { Lang } from "../i18n/lang.js";
+import { both, chineseTerm, say, secondLang } from "../i18n/words.js";
+import { Bi, categoryNames } from "./console-kit.js";
 import { oob } from "./layout.js";
 import type { Room } from "./views.js";
 
-const ROLE_WORDS = { officer: "民警 officer", auxiliary: "辅警 auxiliary", lead: "带班领导 shift lead" } as const;
+const ROLE_WORDS = { officer: PANELS.officer, auxiliary: PANELS.auxiliary, lead: PANELS.lead } as const;
 /** What a person may do when they sign in; their rank (ROLE_WORDS) is another thing. */
-const ACCESS_WORDS = { counter: "窗口终端 counter", manager: "管理台 manager" } as const;
+const ACCESS_WORDS = { counter: PANELS.accessCounter, manager: PANELS.accessManager } as const;
 
-export function Announcers({ room, live }: { room: Room | undefined; live: boolean }) {
+export function Announcers({ room, live, lang }: { room: Room | undefined; live: boolean; lang: Lang }) {
   const announcers = room?.announcers ?? [];
   return (
     <section id="manage-announcers" class="announcers" {...oob(live)}>
       <h2>
-        <Bi zh={`播报器 ${announcers.length} 台在线`} en={`${announcers.length} announcer${announcers.length === 1 ? "" : "s"} connected`} />
+        <Bi lang={lang} m={announcers.length === 1 ? PANELS.announcersOne : PANELS.announcersMany} vars={{ count: announcers.length }} />
       </h2>
       {announcers.length === 0 ? (
         <p class="muted">
-          <Bi zh="没有播报器连接：叫号不会被念出" en="No announcer is connected: calls will not be spoken" />
+          <Bi lang={lang} m={PANELS.noAnnouncer} />
         </p>
       ) : (
         <ul>
           {announcers.map((a) => (
             <li class={a.sound ? "sound-on" : "sound-off"}>
               <b>{a.label ?? a.view ?? a.role}</b>
-              <span class="sound">{a.sound ? "声音开 sound on" : "声音关 sound off: tap the announcer page"}</span>
-              {a.queue !== null && a.queue > 0 && <span class="queue">待播 {a.queue} · {a.queue} to speak</span>}
+              <span class="sound">{both(lang, a.sound ? PANELS.soundOn : PANELS.soundOff, {}, " ")}</span>
+              {a.queue !== null && a.queue > 0 && <span class="queue">{both(lang, PANELS.toSpeak, { count: a.queue })}</span>}
               <span class="engines">
                 {Object.entries(a.engines)
                   .map(([k, v]) => `${k}: ${String(v)}`)
@@ -43,24 +48,26 @@ export function Announcers({ room, live }: { room: Room | undefined; live: boole
   );
 }
 
-export function StaffList({ state, live }: { state: HallState; live: boolean }) {
+export function StaffList({ state, live, lang }: { state: HallState; live: boolean; lang: Lang }) {
   const staff = Object.values(state.staff).sort((a, b) => a.badge.localeCompare(b.badge));
   const onDuty = new Map(state.windows.filter((w) => w.officer?.id).map((w) => [w.officer!.id!, w.number]));
+  const head = (m: (typeof PANELS)[keyof typeof PANELS]) => both(lang, m, {}, " ");
+  const yes = (on: boolean | undefined) => head(on ? PANELS.set : PANELS.none);
   return (
     <section id="manage-staff" class="panel" {...oob(live)}>
       <h2>
-        <Bi zh={`人员账户（${staff.length}）`} en="Staff accounts: officers sign in at window terminals with these" />
+        <Bi lang={lang} m={PANELS.staffTitle} vars={{ count: staff.length }} />
       </h2>
       <table class="list">
         <thead>
           <tr>
-            <th>姓名 Name</th>
-            <th>警号 Badge</th>
-            <th>岗位 Role</th>
-            <th>权限 Access</th>
+            <th>{head(PANELS.name)}</th>
+            <th>{head(PANELS.badge)}</th>
+            <th>{head(PANELS.role)}</th>
+            <th>{head(PANELS.access)}</th>
             <th>PIN</th>
-            <th>密码 Password</th>
-            <th>在岗 On duty</th>
+            <th>{head(PANELS.password)}</th>
+            <th>{head(PANELS.onDuty)}</th>
             <th></th>
           </tr>
         </thead>
@@ -69,17 +76,17 @@ export function StaffList({ state, live }: { state: HallState; live: boolean }) 
             <tr data-staff={s.id}>
               <td>{s.name}</td>
               <td>{s.badge}</td>
-              <td>{ROLE_WORDS[s.role]}</td>
-              <td>{ACCESS_WORDS[s.access ?? "counter"]}</td>
-              <td>{s.hasPin ? "已设 set" : "无 none"}</td>
-              <td data-has-password={s.hasPassword ? "true" : "false"}>{s.hasPassword ? "已设 set" : "无 none"}</td>
-              <td>{onDuty.has(s.id) ? `${onDuty.get(s.id)} 号窗口` : "—"}</td>
+              <td>{head(ROLE_WORDS[s.role])}</td>
+              <td>{head(ACCESS_WORDS[s.access ?? "counter"])}</td>
+              <td>{yes(s.hasPin)}</td>
+              <td data-has-password={s.hasPassword ? "true" : "false"}>{yes(s.hasPassword)}</td>
+              <td>{onDuty.has(s.id) ? say(lang, COMMON.windowNumber, { number: onDuty.get(s.id)! }) : "—"}</td>
               <td class="row-actions">
                 <button type="button" class="small" data-edit-staff={s.id} data-name={s.name} data-badge={s.badge} data-role={s.role} data-access={s.access ?? "counter"}>
-                  编辑 Edit
+                  {head(PANELS.edit)}
                 </button>
                 <button type="button" class="small danger" data-remove-staff={s.id} data-name={s.name}>
-                  删除 Remove
+                  {head(PANELS.remove)}
                 </button>
               </td>
             </tr>
@@ -90,94 +97,95 @@ export function StaffList({ state, live }: { state: HallState; live: boolean }) 
   );
 }
 
-export function StaffForm() {
+export function StaffForm({ lang }: { lang: Lang }) {
   return (
     <form id="staff-form" class="panel form-grid" novalidate>
       <h2>
-        <Bi zh="添加或修改人员" en="Add or change a staff account" />
+        <Bi lang={lang} m={PANELS.staffForm} />
       </h2>
       <label>
-        <Bi zh="姓名" en="Name" />
+        <Bi lang={lang} m={PANELS.name} />
         <input name="name" maxlength={30} required />
         <small class="field-error" data-error-for="name"></small>
       </label>
       <label>
-        <Bi zh="警号" en="Badge number" />
+        <Bi lang={lang} m={PANELS.badgeNumber} />
         <input name="badge" maxlength={20} required />
         <small class="field-error" data-error-for="badge"></small>
       </label>
       <label>
-        <Bi zh="岗位" en="Role" />
+        <Bi lang={lang} m={PANELS.role} />
         <select name="role">
           {Object.entries(ROLE_WORDS).map(([v, words]) => (
-            <option value={v}>{words}</option>
+            <option value={v}>{both(lang, words, {}, " ")}</option>
           ))}
         </select>
       </label>
       <label>
-        <Bi zh="登录权限" en="May sign in to" />
+        <Bi lang={lang} m={PANELS.mayUse} />
         <select name="access">
           {Object.entries(ACCESS_WORDS).map(([v, words]) => (
-            <option value={v}>{words}</option>
+            <option value={v}>{both(lang, words, {}, " ")}</option>
           ))}
         </select>
         <small class="field-error" data-error-for="access"></small>
       </label>
       <label>
-        <Bi zh="登录密码（至少 8 位，可留空）" en="Sign-in password, 8+ characters (blank keeps it)" />
+        <Bi lang={lang} m={PANELS.newPassword} />
         <input name="password" type="password" autocomplete="new-password" maxlength={200} />
         <small class="field-error" data-error-for="password"></small>
       </label>
       <label>
-        <Bi zh="PIN（4–8 位数字，可留空）" en="PIN, 4–8 digits (optional; blank keeps it)" />
+        <Bi lang={lang} m={PANELS.newPin} />
         <input name="pin" type="password" inputmode="numeric" autocomplete="new-password" maxlength={8} />
         <small class="field-error" data-error-for="pin"></small>
       </label>
       <div class="form-actions">
         <label class="inline">
-          <input type="checkbox" name="clearPin" /> 清除 PIN · remove the PIN
+          <input type="checkbox" name="clearPin" /> {both(lang, PANELS.clearPin)}
         </label>
         <label class="inline">
-          <input type="checkbox" name="clearPassword" /> 清除密码 · remove the password
+          <input type="checkbox" name="clearPassword" /> {both(lang, PANELS.clearPassword)}
         </label>
         <button type="reset" class="secondary">
-          <Bi zh="清空" en="Clear" />
+          <Bi lang={lang} m={PANELS.clear} />
         </button>
         <button type="submit" class="primary">
-          <Bi zh="保存人员" en="Save staff account" />
+          <Bi lang={lang} m={PANELS.saveStaff} />
         </button>
       </div>
     </form>
   );
 }
 
-export function Appointments({ state, live }: { state: HallState; live: boolean }) {
+export function Appointments({ state, live, lang }: { state: HallState; live: boolean; lang: Lang }) {
   const list = Object.values(state.appointments).sort((a, b) => (a.day + a.bookedAt < b.day + b.bookedAt ? -1 : 1));
   const days = [...new Set(list.map((a) => a.day))];
+  const head = (m: (typeof PANELS)[keyof typeof PANELS]) => both(lang, m, {}, " ");
   return (
     <section id="manage-appointments" class="panel" {...oob(live)}>
       <h2>
-        <Bi zh={`预约（${list.length}）`} en="Appointments: citizens check in at the kiosk with the code" />
+        <Bi lang={lang} m={PANELS.appointmentsTitle} vars={{ count: list.length }} />
       </h2>
       <label class="inline-field">
-        <Bi zh="日期" en="Day" />
-        <select id="appointment-day" aria-label="预约日期 · day">
-          <option value="">全部 · every day</option>
+        <Bi lang={lang} m={PANELS.day} />
+        <select id="appointment-day" aria-label={both(lang, PANELS.appointmentDay)}>
+          <option value="">{both(lang, PANELS.everyDay)}</option>
           {days.map((d) => (
-            <option value={d}>{d === state.day ? `${d}（今天 today）` : d}</option>
+            <option value={d}>{d === state.day ? say(lang, PANELS.today, { day: d }) : d}</option>
           ))}
         </select>
       </label>
       <table class="list">
         <thead>
           <tr>
-            <th>预约码 Code</th>
-            <th>日期 Day</th>
-            <th>业务 Category</th>
-            <th>备注 Note</th>
-            <th>签到 Checked in</th>
+            <th>{head(PANELS.code)}</th>
+            <th>{head(PANELS.day)}</th>
+            <th>{head(PANELS.category)}</th>
+            <th>{head(PANELS.note)}</th>
+            <th>{head(PANELS.checkedIn)}</th>
             <th>
-              <span class="visually-hidden">操作 Actions</span>
+              <span class="visually-hidden">{head(PANELS.actions)}</span>
             </th>
           </tr>
         </thead>
@@ -186,13 +194,13 @@ export function Appointments({ state, live }: { state: HallState; live: boolean 
             <tr data-code={a.code} data-day={a.day}>
               <td class="code">{a.code}</td>
               <td>{a.day}</td>
-              <td>{categoryZh(state, a.category)}</td>
+              <td>{categoryNames(state, a.category)[lang]}</td>
               <td>{a.note ?? ""}</td>
               <td>{a.ticket ? (state.tickets[a.ticket]?.number ?? "✓") : "—"}</td>
               <td>
                 {!a.ticket && (
-                  <button type="button" class="danger" data-cancel-appointment={a.code} aria-label={`取消预约 ${a.code} · cancel`}>
-                    <Bi zh="取消" en="Cancel" />
+                  <button type="button" class="danger" data-cancel-appointment={a.code} aria-label={both(lang, PANELS.cancelAppointment, { code: a.code })}>
+                    <Bi lang={lang} m={PANELS.cancel} />
                   </button>
                 )}
               </td>
@@ -204,167 +212,177 @@ export function Appointments({ state, live }: { state: HallState; live: boolean 
   );
 }
 
-export function AppointmentForm({ state }: { state: HallState }) {
+export function AppointmentForm({ state, lang }: { state: HallState; lang: Lang }) {
+  const other = secondLang(lang);
   return (
     <form id="appointment-form" class="panel form-grid" novalidate>
       <h2>
-        <Bi zh="新建预约" en="Book an appointment (a booking system uses POST /api/halls/{hall}/appointments)" />
+        {/* The API's path names its own {hall}: given back as it is written. */}
+        <Bi lang={lang} m={PANELS.book} vars={{ hall: "{hall}" }} />
       </h2>
       <label>
-        <Bi zh="业务" en="Category" />
+        <Bi lang={lang} m={PANELS.category} />
         <select name="category">
           {state.categories.map((c) => (
-            <option value={c.id}>{c.names["zh-Hans"]} · {c.names.en}</option>
+            <option value={c.id}>
+              {c.names[lang]} · {c.names[other]}
+            </option>
           ))}
         </select>
       </label>
       <label>
-        <Bi zh="日期" en="Day" />
+        <Bi lang={lang} m={PANELS.day} />
         <input name="day" type="date" value={state.day} min={state.day} />
         <small class="field-error" data-error-for="day"></small>
       </label>
       <label>
-        <Bi zh="备注（预约系统编号，勿填个人信息）" en="Note: the booking's reference, no personal data" />
+        <Bi lang={lang} m={PANELS.bookingNote} />
         <input name="note" maxlength={60} />
       </label>
       <div class="form-actions">
         <output id="appointment-code" class="big-code"></output>
         <button type="submit" class="primary">
-          <Bi zh="生成预约码" en="Book and get a code" />
+          <Bi lang={lang} m={PANELS.bookAndCode} />
         </button>
       </div>
     </form>
   );
 }
 
-const LANGUAGE_WORDS = { "cmn-Hans": "普通话 Mandarin", "yue-Hant": "粤语 Cantonese", en: "English" } as const;
+/** The hall's call languages as the settings name them; English is named in English everywhere. */
+function languageName(lang: Lang, v: string): string {
+  if (v === "cmn-Hans") return both(lang, PANELS.mandarin, {}, " ");
+  if (v === "yue-Hant") return both(lang, PANELS.cantonese, {}, " ");
+  return "English";
+}
 
-export function SettingsForm({ state }: { state: HallState }) {
+export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) {
   const s = state.settings;
   const offered = s.priorities ?? ["elderly", "disabled", "green"];
   return (
     <form id="settings-form" class="panel form-grid settings" novalidate>
       <h2>
-        <Bi zh="大厅设置" en="Hall settings: saved at once to every screen, kiosk and terminal" />
+        <Bi lang={lang} m={PANELS.settingsTitle} />
       </h2>
       <label class="wide">
-        <Bi zh="滚动通知" en="Notice line on the hall screens" />
+        <Bi lang={lang} m={PANELS.notice} />
         <textarea name="notice" rows={2} maxlength={300}>
           {s.notice}
         </textarea>
         <small class="field-error" data-error-for="notice"></small>
       </label>
       <label class="wide">
-        <Bi zh="码上监督二维码地址" en="Supervision (码上监督) address shown as a QR code; blank for none" />
+        <Bi lang={lang} m={PANELS.supervision} vars={{ term: chineseTerm(lang, PANELS.supervisionTerm) }} />
         <input name="supervisionUrl" value={s.supervisionUrl ?? ""} maxlength={500} />
         <small class="field-error" data-error-for="supervisionUrl"></small>
       </label>
       <label>
-        <Bi zh="警戒线（分钟）" en="Alarm line, minutes" />
+        <Bi lang={lang} m={PANELS.alarmLine} />
         <input name="alarmMinutes" type="number" min={1} max={240} value={String(s.alarmMinutes)} />
         <small class="field-error" data-error-for="alarmMinutes"></small>
       </label>
       <label>
-        <Bi zh="目标平均等候（分钟）" en="Target mean wait, minutes" />
+        <Bi lang={lang} m={PANELS.targetWait} />
         <input name="targetWaitMinutes" type="number" min={0.5} max={240} step={0.1} value={String(s.targetWaitMinutes)} />
         <small class="field-error" data-error-for="targetWaitMinutes"></small>
       </label>
       <label>
-        <Bi zh="过号可重排（分钟，0 为不可）" en="No-show may re-queue within, minutes (0: never)" />
+        <Bi lang={lang} m={PANELS.requeue} />
         <input name="noShowRequeueMinutes" type="number" min={0} max={240} value={String(s.noShowRequeueMinutes)} />
         <small class="field-error" data-error-for="noShowRequeueMinutes"></small>
       </label>
       <fieldset>
         <legend>
-          <Bi zh="叫号语言" en="Call languages" />
+          <Bi lang={lang} m={PANELS.callLanguages} />
         </legend>
-        {Object.entries(LANGUAGE_WORDS).map(([v, words]) => (
+        {["cmn-Hans", "yue-Hant", "en"].map((v) => (
           <label class="inline">
-            <input type="checkbox" name="languages" value={v} checked={s.languages.includes(v as never)} /> {words}
+            <input type="checkbox" name="languages" value={v} checked={s.languages.includes(v as never)} /> {languageName(lang, v)}
           </label>
         ))}
         <small class="field-error" data-error-for="languages"></small>
       </fieldset>
       <fieldset>
         <legend>
-          <Bi zh="取号机提供的优先类别" en="Priorities the kiosk offers (appointments come by check-in)" />
+          <Bi lang={lang} m={PANELS.kioskPriorities} />
         </legend>
         {(["elderly", "disabled", "green"] as const).map((p) => (
           <label class="inline">
-            <input type="checkbox" name="priorities" value={p} checked={offered.includes(p)} /> {PRIORITY_WORDS[p].zh} {PRIORITY_WORDS[p].en}
+            <input type="checkbox" name="priorities" value={p} checked={offered.includes(p)} /> {both(lang, PRIORITY[p], {}, " ")}
           </label>
         ))}
       </fieldset>
       <fieldset>
         <legend>
-          <Bi zh="排班" en="Day plan" />
+          <Bi lang={lang} m={PLAN.settingsLegend} />
         </legend>
         <label class="inline">
-          <input type="checkbox" name="autoOpen" checked={s.autoOpen === true} /> 自动开窗：按已采用的排班方案到点开放、暂停窗口 · Auto-open: follow the applied plan at each shift change
+          <input type="checkbox" name="autoOpen" checked={s.autoOpen === true} /> {both(lang, PLAN.autoOpenSetting, {}, " · ")}
         </label>
       </fieldset>
       <div class="form-actions wide">
         <button type="submit" class="primary">
-          <Bi zh="保存设置" en="Save settings" />
+          <Bi lang={lang} m={PANELS.saveSettings} />
         </button>
       </div>
     </form>
   );
 }
 
-export function AuditPanel() {
+export function AuditPanel({ lang }: { lang: Lang }) {
+  const head = (m: (typeof PANELS)[keyof typeof PANELS]) => both(lang, m, {}, " ");
   return (
     <section id="audit" class="panel">
       <h2>
-        <Bi zh="审计日志" en="Audit log: who did what, when, from which device" />
+        <Bi lang={lang} m={PANELS.auditTitle} />
       </h2>
       <table class="list audit">
         <thead>
           <tr>
-            <th>时间 When</th>
-            <th>操作人 Who</th>
-            <th>角色 Role</th>
-            <th>操作 Action</th>
-            <th>对象 Target</th>
-            <th>设备 Device</th>
+            <th>{head(PANELS.when)}</th>
+            <th>{head(PANELS.who)}</th>
+            <th>{head(PANELS.auditRole)}</th>
+            <th>{head(PANELS.action)}</th>
+            <th>{head(PANELS.target)}</th>
+            <th>{head(PANELS.device)}</th>
           </tr>
         </thead>
         <tbody id="audit-rows"></tbody>
       </table>
       <button type="button" class="secondary" data-audit-more hidden>
-        <Bi zh="更早" en="Older entries" />
+        <Bi lang={lang} m={PANELS.older} />
       </button>
     </section>
   );
 }
 
 /** Adjust one window: its state and categories, with the waits before and after, then apply. */
-export function WindowDialog({ state }: { state: HallState }) {
+export function WindowDialog({ state, lang }: { state: HallState; lang: Lang }) {
   return (
     <dialog id="window-dialog" class="console-dialog wide-dialog">
       <form method="dialog">
         <h2>
-          <Bi zh={<>调整 <span data-slot="number"></span> 号窗口</>} en="Adjust a window: preview, then apply" />
+          <Bi lang={lang} m={PANELS.adjustWindow} slots={{ number: <span data-slot="number"></span> }} />
         </h2>
         <div class="state-choice" role="radiogroup">
           {(["open", "paused", "closed"] as const).map((v) => (
             <label class="inline">
-              <input type="radio" name="state" value={v} /> {v === "open" ? "开放 Open" : v === "paused" ? "暂停 Paused" : "关闭 Closed"}
+              <input type="radio" name="state" value={v} /> {both(lang, WINDOW_STATE[v], {}, " ")}
             </label>
           ))}
         </div>
         <h3>
-          <Bi zh="办理业务（勾选）" en="Categories it serves" />
+          <Bi lang={lang} m={PANELS.serves} />
         </h3>
         <div class="category-choice">
           {state.categories.map((c) => (
             <label class="inline">
-              <input type="checkbox" name="categories" value={c.id} /> {c.names["zh-Hans"]} {c.names.en}
+              <input type="checkbox" name="categories" value={c.id} /> {c.names[lang]} {c.names[secondLang(lang)]}
             </label>
           ))}
         </div>
         <h3>
-          <Bi zh="预计等候变化" en="Estimated wait for a newcomer, now → after" />
+          <Bi lang={lang} m={PANELS.waitChange} />
         </h3>
         <table class="list preview">
           <tbody id="preview-rows"></tbody>
@@ -372,10 +390,10 @@ export function WindowDialog({ state }: { state: HallState }) {
         <p class="dialog-note" data-slot="note"></p>
         <div class="dialog-actions">
           <button value="cancel" class="secondary" formnovalidate>
-            <Bi zh="取消" en="Cancel" />
+            <Bi lang={lang} m={PANELS.cancel} />
           </button>
           <button type="button" class="primary" data-apply-window>
-            <Bi zh="应用" en="Apply" />
+            <Bi lang={lang} m={PANELS.apply} />
           </button>
         </div>
       </form>

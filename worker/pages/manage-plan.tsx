@@ -8,6 +8,9 @@
  */
 import { raw } from "hono/html";
 import type { HallState } from "../core/types.js";
+import { PLAN } from "../i18n/catalogue/plan.js";
+import type { Lang } from "../i18n/lang.js";
+import { both } from "../i18n/words.js";
 import { Bi } from "./console-kit.js";
 import { oob } from "./layout.js";
 
@@ -22,20 +25,20 @@ function hallWords(state: HallState) {
 }
 
 /** Whether the hall makes the plan's changes itself (live: the setting can change while the tab is open). */
-export function AutoOpenNote({ state, live }: { state: HallState; live: boolean }) {
+export function AutoOpenNote({ state, live, lang }: { state: HallState; live: boolean; lang: Lang }) {
   const on = state.settings.autoOpen === true;
   return (
     <p id="plan-auto" class={`plan-auto${on ? " on" : ""}`} data-auto-open={on ? "true" : "false"} {...oob(live)}>
       {on ? (
-        <Bi zh="自动开窗已开启：到点由大厅按已采用的方案开放、暂停窗口并调整业务（审计记为 plan）；方案未用的窗口保持现状" en="Auto-open is on: at each shift change the hall opens, pauses and re-assigns the plan's windows itself (audited as “plan”); windows not in the plan are left as they are" />
+        <Bi lang={lang} m={PLAN.autoOn} />
       ) : (
-        <Bi zh="自动开窗未开启：到点只在管理台和数据大屏提醒，由您开关窗口（可在“设置”中开启）" en="Auto-open is off: the console and the data wall remind you at each shift change; turn it on in Settings" />
+        <Bi lang={lang} m={PLAN.autoOff} />
       )}
     </p>
   );
 }
 
-export function PlanPanel({ state }: { state: HallState }) {
+export function PlanPanel({ state, lang }: { state: HallState; lang: Lang }) {
   return (
     <section id="plan" class="plan-panel">
       <script type="application/json" id="plan-hall">
@@ -43,11 +46,11 @@ export function PlanPanel({ state }: { state: HallState }) {
       </script>
       <div class="plan-toolbar">
         <label class="inline plan-date">
-          <Bi zh="排班日期" en="Day to plan" />
+          <Bi lang={lang} m={PLAN.day} />
           <input type="date" name="plan-date" min={state.day} />
         </label>
         <button type="button" class="small" data-plan-load>
-          <Bi zh="重新计算" en="Plan again" />
+          <Bi lang={lang} m={PLAN.again} />
         </button>
         <span class="plan-status" data-slot="status" role="status" aria-live="polite"></span>
       </div>
@@ -55,46 +58,48 @@ export function PlanPanel({ state }: { state: HallState }) {
       <dl class="plan-figures" data-slot="figures" hidden>
         <div data-figure="hours">
           <dt>
-            <Bi zh="本方案 窗口·小时" en="Officer-hours, this plan" />
+            <Bi lang={lang} m={PLAN.hours} />
           </dt>
           <dd></dd>
         </div>
         <div data-figure="laibin">
           <dt>
-            <Bi zh="来宾规则" en="Laibin's rule" />
+            <Bi lang={lang} m={PLAN.laibin} />
           </dt>
           <dd></dd>
         </div>
         <div data-figure="saving">
           <dt>
-            <Bi zh="节省" en="Saved" />
+            <Bi lang={lang} m={PLAN.saving} />
           </dt>
           <dd></dd>
         </div>
         <div data-figure="mean">
           <dt>
-            <Bi zh="预计平均等候" en="Expected mean wait" />
+            <Bi lang={lang} m={PLAN.mean} />
           </dt>
           <dd></dd>
         </div>
       </dl>
       <div class="plan-columns">
-        <div class="plan-timeline" id="plan-timeline" role="list" aria-label="各窗口班次 shifts by window"></div>
+        <div class="plan-timeline" id="plan-timeline" role="list" aria-label={both(lang, PLAN.shifts, {}, " · ")}></div>
         <table class="list plan-waits" data-slot="waits" hidden>
           <caption>
-            <Bi zh="预计等候（分钟）" en="Expected waits, minutes" />
+            <Bi lang={lang} m={PLAN.waits} />
           </caption>
           <thead>
             <tr>
-              <th scope="col">业务 Category</th>
-              <th scope="col" class="num">
-                平均<small>mean</small>
+              <th scope="col">
+                <Bi lang={lang} m={PLAN.category} />
               </th>
               <th scope="col" class="num">
-                90%<small>p90</small>
+                <Bi lang={lang} m={PLAN.meanShort} />
+              </th>
+              <th scope="col" class="num">
+                <Bi lang={lang} m={PLAN.p90} />
               </th>
               <th scope="col">
-                警戒线<small>alarm line</small>
+                <Bi lang={lang} m={PLAN.alarmLine} />
               </th>
             </tr>
           </thead>
@@ -105,13 +110,13 @@ export function PlanPanel({ state }: { state: HallState }) {
       <div class="plan-actions">
         <p class="plan-applied" data-slot="applied"></p>
         <button type="button" class="danger" data-plan-remove hidden>
-          <Bi zh="撤销方案" en="Stop following" />
+          <Bi lang={lang} m={PLAN.remove} />
         </button>
         <button type="button" class="primary" data-plan-apply disabled>
-          <Bi zh="采用此方案" en="Apply this plan" />
+          <Bi lang={lang} m={PLAN.apply} />
         </button>
       </div>
-      <AutoOpenNote state={state} live={false} />
+      <AutoOpenNote state={state} live={false} lang={lang} />
     </section>
   );
 }

@@ -5,90 +5,119 @@
  * is open (and again as the hall changes), so the page and an export never disagree.
  */
 import type { HallState } from "../core/types.js";
+import { STATS } from "../i18n/catalogue/manage-tabs.js";
+import type { Lang } from "../i18n/lang.js";
+import { both, say, sayAfter, type Msg } from "../i18n/words.js";
 import { Bi } from "./console-kit.js";
 
 const RANGES = [
-  ["today", "今日", "Today"],
-  ["yesterday", "昨日", "Yesterday"],
-  ["this-week", "本周", "This week"],
-  ["last-week", "上周", "Last week"],
+  ["today", STATS.today],
+  ["yesterday", STATS.yesterday],
+  ["this-week", STATS.thisWeek],
+  ["last-week", STATS.lastWeek],
 ] as const;
 
 const DIMENSIONS = [
-  ["category", "业务", "Category"],
-  ["window", "窗口", "Window"],
-  ["officer", "民警", "Officer"],
-  ["hour", "时段", "Hour"],
+  ["category", STATS.byCategory],
+  ["window", STATS.byWindow],
+  ["officer", STATS.byOfficer],
+  ["hour", STATS.byHour],
 ] as const;
 
 /** Hall totals over the range; `data-total` names the figure manage-stats.js writes. */
 const TOTALS = [
-  ["issued", "取号", "issued"],
-  ["served", "办结", "served"],
-  ["noShows", "过号", "no-shows"],
-  ["transfers", "转移", "transfers"],
-  ["wait.meanMinutes", "平均等候", "mean wait, min"],
-  ["wait.medianMinutes", "中位等候", "median wait"],
-  ["wait.p90Minutes", "90% 等候", "90th percentile"],
-  ["wait.maxMinutes", "最长等候", "longest wait"],
-  ["service.meanMinutes", "平均办理", "mean service"],
-  ["satisfaction", "满意度", "satisfaction"],
+  ["issued", STATS.issued],
+  ["served", STATS.served],
+  ["noShows", STATS.noShows],
+  ["transfers", STATS.transfers],
+  ["wait.meanMinutes", STATS.meanWait],
+  ["wait.medianMinutes", STATS.medianWait],
+  ["wait.p90Minutes", STATS.p90Wait],
+  ["wait.maxMinutes", STATS.maxWait],
+  ["service.meanMinutes", STATS.meanService],
+  ["satisfaction", STATS.satisfaction],
 ] as const;
 
-function Toolbar({ state }: { state: HallState }) {
+function Toolbar({ state, lang }: { state: HallState; lang: Lang }) {
+  const label = (m: Msg) => both(lang, m, {}, " ");
   return (
     <div class="stats-toolbar">
-      <div class="segmented" role="group" aria-label="时间范围 range">
-        {RANGES.map(([id, zh, en]) => (
+      <div class="segmented" role="group" aria-label={label(STATS.range)}>
+        {RANGES.map(([id, m]) => (
           <button type="button" class="small" data-stats-range={id} aria-pressed={id === "today" ? "true" : "false"}>
-            <Bi zh={zh} en={en} />
+            <Bi lang={lang} m={m} />
           </button>
         ))}
       </div>
       <label class="inline stats-dates">
-        <input type="date" name="from" value={state.day} max={state.day} aria-label="从 from" />–
-        <input type="date" name="to" value={state.day} max={state.day} aria-label="至 to" />
+        <input type="date" name="from" value={state.day} max={state.day} aria-label={label(STATS.from)} />–
+        <input type="date" name="to" value={state.day} max={state.day} aria-label={label(STATS.to)} />
       </label>
-      <div class="segmented" role="group" aria-label="分组 group by">
-        {DIMENSIONS.map(([id, zh, en]) => (
+      <div class="segmented" role="group" aria-label={label(STATS.groupBy)}>
+        {DIMENSIONS.map(([id, m]) => (
           <button type="button" class="small" data-stats-by={id} aria-pressed={id === "category" ? "true" : "false"}>
-            <Bi zh={zh} en={en} />
+            <Bi lang={lang} m={m} />
           </button>
         ))}
       </div>
       <div class="stats-export">
         <a class="button small" data-csv="range" href="#" download>
-          <Bi zh="导出 CSV" en="Export CSV" />
+          <Bi lang={lang} m={STATS.csv} />
         </a>
         <a class="button small" data-csv="day" href="#" download>
-          <Bi zh="按日导出" en="CSV per day" />
+          <Bi lang={lang} m={STATS.csvPerDay} />
         </a>
       </div>
     </div>
   );
 }
 
-function StatsTable() {
+/** A column head: the page's language, the other small beneath it. */
+function Head({ lang, m }: { lang: Lang; m: Msg }) {
+  return (
+    <>
+      {say(lang, m)}
+      <small>{sayAfter(lang, m)}</small>
+    </>
+  );
+}
+
+function StatsTable({ lang }: { lang: Lang }) {
   return (
     <table class="list stats-table">
       <thead>
         <tr>
-          <th rowspan={2} data-slot="group-head">业务 Category</th>
-          <th rowspan={2} class="num">取号<small>issued</small></th>
-          <th rowspan={2} class="num">办结<small>served</small></th>
-          <th rowspan={2} class="num">过号<small>no-show</small></th>
-          <th rowspan={2} class="num">转移<small>transfer</small></th>
-          <th colspan={4} class="group">等候（分钟）· wait, min</th>
-          <th colspan={2} class="group">办理 · service</th>
-          <th rowspan={2} class="num">满意度<small>rating</small></th>
+          <th rowspan={2} data-slot="group-head">
+            {both(lang, STATS.category, {}, " ")}
+          </th>
+          <th rowspan={2} class="num">
+            <Head lang={lang} m={STATS.issued} />
+          </th>
+          <th rowspan={2} class="num">
+            <Head lang={lang} m={STATS.served} />
+          </th>
+          <th rowspan={2} class="num">
+            <Head lang={lang} m={STATS.noShow} />
+          </th>
+          <th rowspan={2} class="num">
+            <Head lang={lang} m={STATS.transfer} />
+          </th>
+          <th colspan={4} class="group">
+            {both(lang, STATS.waitMinutes, {}, lang === "en" ? " · " : "· ")}
+          </th>
+          <th colspan={2} class="group">
+            {both(lang, STATS.service)}
+          </th>
+          <th rowspan={2} class="num">
+            <Head lang={lang} m={STATS.rating} />
+          </th>
         </tr>
         <tr>
-          <th class="num">平均<small>mean</small></th>
-          <th class="num">中位<small>median</small></th>
-          <th class="num">90%<small>p90</small></th>
-          <th class="num">最长<small>max</small></th>
-          <th class="num">平均<small>mean</small></th>
-          <th class="num">90%<small>p90</small></th>
+          {[STATS.mean, STATS.median, STATS.p90, STATS.max, STATS.mean, STATS.p90].map((m) => (
+            <th class="num">
+              <Head lang={lang} m={m} />
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody id="stats-rows">
@@ -100,11 +129,11 @@ function StatsTable() {
   );
 }
 
-function AdvicePanel() {
+function AdvicePanel({ lang }: { lang: Lang }) {
   return (
     <aside id="advice" class="advice" aria-live="polite">
       <h2>
-        <Bi zh="开窗建议" en="Staffing advice" />
+        <Bi lang={lang} m={STATS.advice} />
       </h2>
       <p class="advice-now">
         <b data-slot="now"></b>
@@ -113,40 +142,40 @@ function AdvicePanel() {
       <table class="list advice-table">
         <thead>
           <tr>
-            <th>业务</th>
-            <th class="num">近1小时<small>arrivals/h</small></th>
-            <th class="num">办理<small>min</small></th>
-            <th class="num">等候<small>waiting</small></th>
-            <th class="num">开放<small>open</small></th>
-            <th class="num">需要<small>needed</small></th>
+            <th>{say(lang, STATS.category)}</th>
+            {[STATS.lastHour, STATS.serviceMinutes, STATS.waiting, STATS.open, STATS.needed].map((m) => (
+              <th class="num">
+                <Head lang={lang} m={m} />
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody id="advice-rows"></tbody>
       </table>
       <h3>
-        <Bi zh="今日" en="The day" />
+        <Bi lang={lang} m={STATS.theDay} />
       </h3>
       <p class="advice-day" data-slot="day"></p>
       <p class="advice-action" data-slot="action" hidden>
         <span data-slot="action-text"></span>
         <button type="button" class="small primary" data-tab="hall">
-          <Bi zh="去调整窗口" en="Adjust windows" />
+          <Bi lang={lang} m={STATS.adjustWindows} />
         </button>
       </p>
     </aside>
   );
 }
 
-export function StatsPanel({ state }: { state: HallState }) {
+export function StatsPanel({ state, lang }: { state: HallState; lang: Lang }) {
   return (
     <section id="stats" class="stats-panel">
-      <Toolbar state={state} />
+      <Toolbar state={state} lang={lang} />
       <p class="stats-caption" data-slot="caption"></p>
       <dl class="stats-totals" id="stats-totals">
-        {TOTALS.map(([id, zh, en]) => (
+        {TOTALS.map(([id, m]) => (
           <div data-total={id}>
             <dt>
-              <Bi zh={zh} en={en} />
+              <Bi lang={lang} m={m} />
             </dt>
             <dd>—</dd>
           </div>
@@ -154,13 +183,10 @@ export function StatsPanel({ state }: { state: HallState }) {
       </dl>
       <div class="stats-columns">
         <div class="stats-main">
-          <StatsTable />
-          <p class="stats-note muted">
-            等候：取号至首次叫号；办理：窗口开始办理至办结；中位数与 90% 取最近秩（不插值）· Waits run from the ticket to its first call;
-            median and 90th percentile are nearest-rank.
-          </p>
+          <StatsTable lang={lang} />
+          <p class="stats-note muted">{both(lang, STATS.note, {}, lang === "en" ? " · " : "· ")}</p>
         </div>
-        <AdvicePanel />
+        <AdvicePanel lang={lang} />
       </div>
     </section>
   );

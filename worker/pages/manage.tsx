@@ -7,7 +7,13 @@
  */
 import { estimateHall, type HallEstimates } from "../core/estimates.js";
 import type { HallState, Window } from "../core/types.js";
-import { Bi, categoryZh, ConsoleConfig, hhmm, MessageLine, minutesBetween, TransferDialog, WINDOW_WORDS } from "./console-kit.js";
+import { LEVELS, REASONS } from "../core/rating.js";
+import { COMMON, COMMON_SCRIPT, STATUS, WINDOW_STATE } from "../i18n/catalogue/common.js";
+import { AUDIT_ACTIONS, MANAGE, MANAGE_SCRIPT } from "../i18n/catalogue/manage.js";
+import { DEVICES_SCRIPT, FOLLOW_UPS_SCRIPT, STATS_SCRIPT } from "../i18n/catalogue/manage-tabs.js";
+import { langIn, type Lang } from "../i18n/lang.js";
+import { both, say, type Msg, type Vars } from "../i18n/words.js";
+import { Bi, categoryNames, ConsoleConfig, hhmm, LangSwitch, langHref, MessageLine, minutesBetween, scriptWords, TransferDialog } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { FollowUpsPanel } from "./manage-follow-ups.js";
 import { Announcers, Appointments, AppointmentForm, AuditPanel, SettingsForm, StaffForm, StaffList, WindowDialog } from "./manage-panels.js";
@@ -19,9 +25,9 @@ import { PlanReminders } from "./plan-reminders.js";
 import { Clock, CLOCK_SCRIPT } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
 
-type Props = { state: HallState; now: number; live: boolean; estimates: HallEstimates; room?: Room };
+type Props = { state: HallState; now: number; live: boolean; estimates: HallEstimates; room?: Room; lang: Lang };
 
-function Summary({ state, now, live, estimates }: Props) {
+function Summary({ state, now, live, estimates, lang }: Props) {
   const waiting = estimates.order;
   const alarm = state.settings.alarmMinutes;
   const longest = waiting.reduce((m, t) => Math.max(m, minutesBetween(t.queuedAt, now)), 0);
@@ -31,60 +37,60 @@ function Summary({ state, now, live, estimates }: Props) {
     <section id="manage-summary" class={`summary${alarms.length ? " alarmed" : ""}`} {...oob(live)}>
       <div class="stat">
         <b>{waiting.length}</b>
-        <Bi zh="等候" en="waiting" />
+        <Bi lang={lang} m={MANAGE.waiting} />
       </div>
       <div class="stat">
         <b>
           {open}/{state.windows.length}
         </b>
-        <Bi zh="开放窗口" en="windows open" />
+        <Bi lang={lang} m={MANAGE.windowsOpen} />
       </div>
       <div class={`stat${longest >= alarm ? " bad" : ""}`}>
         <b>{longest}′</b>
-        <Bi zh="最长等候" en="longest wait" />
+        <Bi lang={lang} m={MANAGE.longestWait} />
       </div>
       <div class="stat">
         <b>{Object.values(state.tickets).filter((t) => t.status === "done").length}</b>
-        <Bi zh="今日办结" en="served today" />
+        <Bi lang={lang} m={MANAGE.servedToday} />
       </div>
       <div class={`stat${alarms.length ? " bad" : ""}`}>
         <b>{alarms.length}</b>
-        <Bi zh="警示" en="alarms" />
+        <Bi lang={lang} m={MANAGE.alarms} />
       </div>
     </section>
   );
 }
 
 /** What needs the manager now: tickets past the line, categories nobody serves, waits over target. */
-function alarmsOf(state: HallState, now: number, estimates: HallEstimates): Array<{ zh: string; en: string }> {
+function alarmsOf(state: HallState, now: number, estimates: HallEstimates): Array<{ m: Msg; vars: Vars }> {
   const alarm = state.settings.alarmMinutes;
   const overdue = estimates.order.filter((t) => minutesBetween(t.queuedAt, now) >= alarm);
-  const alarms: Array<{ zh: string; en: string }> = [];
-  if (overdue.length > 0) alarms.push({ zh: `${overdue.length} 人超过 ${alarm} 分钟警戒线`, en: `${overdue.length} past the ${alarm} min line` });
+  const alarms: Array<{ m: Msg; vars: Vars }> = [];
+  if (overdue.length > 0) alarms.push({ m: MANAGE.overdue, vars: { count: overdue.length, alarm } });
   for (const c of state.categories) {
     const e = estimates.categories.get(c.id);
     if (!e) continue;
-    if (e.waiting > 0 && e.estimatedWaitMinutes === null) alarms.push({ zh: `${c.names["zh-Hans"]}：有人等候但无开放窗口`, en: `${c.names.en}: people waiting, no open window` });
+    if (e.waiting > 0 && e.estimatedWaitMinutes === null) alarms.push({ m: MANAGE.nobodyServes, vars: { name: c.names } });
     else if ((e.estimatedWaitMinutes ?? 0) > state.settings.targetWaitMinutes)
-      alarms.push({ zh: `${c.names["zh-Hans"]}：预计 ${e.estimatedWaitMinutes} 分钟，超过目标 ${state.settings.targetWaitMinutes}`, en: `${c.names.en}: ${e.estimatedWaitMinutes} min, over the target` });
+      alarms.push({ m: MANAGE.overTarget, vars: { name: c.names, minutes: e.estimatedWaitMinutes ?? 0, target: state.settings.targetWaitMinutes } });
   }
   return alarms;
 }
 
-function Alarms({ state, now, live, estimates, room }: Props) {
+function Alarms({ state, now, live, estimates, room, lang }: Props) {
   const alarms = alarmsOf(state, now, estimates);
   const devicesDown = offlineAlarms(state, room?.devices ?? [], now).filter((a) => a.due).length;
   return (
-    <ul id="manage-alarms" class="alarms" aria-label="alarms" {...oob(live)}>
-      <DeviceAlarmItems state={state} room={room} now={now} />
+    <ul id="manage-alarms" class="alarms" aria-label={both(lang, MANAGE.alarms)} {...oob(live)}>
+      <DeviceAlarmItems state={state} room={room} now={now} lang={lang} />
       {alarms.length + devicesDown === 0 ? (
         <li class="calm">
-          <Bi zh="一切正常" en="No alarms" />
+          <Bi lang={lang} m={MANAGE.calm} />
         </li>
       ) : (
         alarms.map((a) => (
           <li>
-            <Bi zh={a.zh} en={a.en} />
+            <Bi lang={lang} m={a.m} vars={a.vars} />
           </li>
         ))
       )}
@@ -92,58 +98,57 @@ function Alarms({ state, now, live, estimates, room }: Props) {
   );
 }
 
-function WindowCard({ state, w, now }: { state: HallState; w: Window; now: number }) {
+function WindowCard({ state, w, now, lang }: { state: HallState; w: Window; now: number; lang: Lang }) {
   const t = w.current ? state.tickets[w.current] : undefined;
-  const words = WINDOW_WORDS[w.state];
   return (
     <article class={`window-card is-${w.state}`} data-window={w.id} data-number={w.number} data-state={w.state} data-categories={w.categories.join(",")}>
       <header>
         <span class="number">{w.number}</span>
         <span class="label">{w.label}</span>
         <span class={`state-pill state-${w.closing ? "closing" : w.state}`}>
-          {w.closing ? <Bi zh="办完暂停" en="Pauses after this citizen" /> : <Bi zh={words.zh} en={words.en} />}
+          <Bi lang={lang} m={w.closing ? MANAGE.closingPill : WINDOW_STATE[w.state]} />
         </span>
       </header>
-      <p class="officer">{w.officer ? `${w.officer.name} · ${w.officer.badge}` : <span class="muted">未签到 · no officer</span>}</p>
+      <p class="officer">{w.officer ? `${w.officer.name} · ${w.officer.badge}` : <span class="muted">{both(lang, MANAGE.noOfficer)}</span>}</p>
       <p class="at-window">
         {t ? (
           <>
-            <b>{t.number}</b> {t.status === "serving" ? "办理中" : "已呼叫"} · {minutesBetween(t.calledAt ?? t.issuedAt, now)}′
+            <b>{t.number}</b> {say(lang, t.status === "serving" ? STATUS.serving : STATUS.called)} · {minutesBetween(t.calledAt ?? t.issuedAt, now)}′
           </>
         ) : (
-          <span class="muted">空闲 · idle</span>
+          <span class="muted">{both(lang, MANAGE.idle)}</span>
         )}
       </p>
       <p class="chips">
         {w.categories.length === 0 ? (
-          <span class="muted">无业务 · no categories</span>
+          <span class="muted">{both(lang, MANAGE.noCategories)}</span>
         ) : (
-          w.categories.map((c) => <span class="chip">{categoryZh(state, c)}</span>)
+          w.categories.map((c) => <span class="chip">{categoryNames(state, c)[lang]}</span>)
         )}
       </p>
       <footer>
         {w.state === "open" ? (
           <button type="button" class="small" data-set-state="paused" data-window={w.id}>
-            <Bi zh="暂停" en="Pause" />
+            <Bi lang={lang} m={MANAGE.pause} />
           </button>
         ) : (
           <button type="button" class="small" data-set-state="open" data-window={w.id}>
-            <Bi zh="开放" en="Open" />
+            <Bi lang={lang} m={MANAGE.open} />
           </button>
         )}
         <button type="button" class="small primary" data-adjust-window={w.id}>
-          <Bi zh="调整…" en="Adjust" />
+          <Bi lang={lang} m={MANAGE.adjust} />
         </button>
       </footer>
     </article>
   );
 }
 
-function Windows({ state, now, live }: Props) {
+function Windows({ state, now, live, lang }: Props) {
   return (
     <section id="manage-windows" class="windows-grid" {...oob(live)}>
       {state.windows.map((w) => (
-        <WindowCard state={state} w={w} now={now} />
+        <WindowCard state={state} w={w} now={now} lang={lang} />
       ))}
     </section>
   );
@@ -152,7 +157,7 @@ function Windows({ state, now, live }: Props) {
 /** Tickets shown per category; the rest are counted. */
 const SHOWN = 10;
 
-function Queues({ state, now, live, estimates }: Props) {
+function Queues({ state, now, live, estimates, lang }: Props) {
   const alarm = state.settings.alarmMinutes;
   return (
     <section id="manage-queues" class="queues" {...oob(live)}>
@@ -164,13 +169,13 @@ function Queues({ state, now, live, estimates }: Props) {
         return (
           <div class="queue-card" data-category={c.id}>
             <header>
-              <Bi zh={`${c.prefix} · ${c.names["zh-Hans"]}`} en={c.names.en} />
+              <Bi lang={lang} m={MANAGE.queueHead} vars={{ prefix: c.prefix, name: c.names }} />
               <span class="count">{line.length}</span>
               <span class={`wait${wait === null ? " bad" : (wait ?? 0) > state.settings.targetWaitMinutes ? " warn" : ""}`}>
-                {wait === null || wait === undefined ? "无窗口" : `≈${wait}′`}
+                {wait === null || wait === undefined ? say(lang, MANAGE.noWindowShort) : `≈${wait}′`}
               </span>
             </header>
-            <p class="served-by">{serving.length ? `窗口 ${serving.join("、")}` : "无开放窗口 · no open window"}</p>
+            <p class="served-by">{serving.length ? say(lang, MANAGE.servedBy, { windows: serving.join(lang === "en" ? ", " : "、") }) : both(lang, MANAGE.noOpenWindow)}</p>
             <ol>
               {line.slice(0, SHOWN).map((t) => (
                 <li>
@@ -179,7 +184,7 @@ function Queues({ state, now, live, estimates }: Props) {
                     class={`ticket-chip priority-${t.priority}${minutesBetween(t.queuedAt, now) >= alarm ? " overdue" : ""}`}
                     data-ticket-actions={t.id}
                     data-number={t.number}
-                    title={`${t.number}：转移或取消 · move or cancel`}
+                    title={both(lang, MANAGE.moveOrCancel, { number: t.number })}
                   >
                     <b>{t.number}</b>
                     {t.targetWindow && <span class="to">→{state.windows.find((w) => w.id === t.targetWindow)?.number}</span>}
@@ -196,19 +201,28 @@ function Queues({ state, now, live, estimates }: Props) {
   );
 }
 
+/** The 回访 tab's words for a 差评 (the core's levels and indicators) and its window. */
+const FOLLOW_UP_WORDS: Record<string, Msg> = {
+  level1: LEVELS[1]!,
+  level2: LEVELS[2]!,
+  windowNumber: COMMON.windowNumber,
+  ...Object.fromEntries(Object.entries(REASONS).map(([k, m]) => [`reason-${k}`, m])),
+};
+
 const TABS = [
-  ["hall", "大厅", "Hall"],
-  ["stats", "统计", "Statistics"],
-  ["plan", "排班", "Plan"],
-  ["staff", "人员", "Staff"],
-  ["devices", "设备", "Devices"],
-  ["appointments", "预约", "Appointments"],
-  ["settings", "设置", "Settings"],
-  ["follow-ups", "回访", "Follow-ups"],
-  ["audit", "审计", "Audit log"],
+  ["hall", MANAGE.tabHall],
+  ["stats", MANAGE.tabStats],
+  ["plan", MANAGE.tabPlan],
+  ["staff", MANAGE.tabStaff],
+  ["devices", MANAGE.tabDevices],
+  ["appointments", MANAGE.tabAppointments],
+  ["settings", MANAGE.tabSettings],
+  ["follow-ups", MANAGE.tabFollowUps],
+  ["audit", MANAGE.tabAudit],
 ] as const;
 
 function liveRegions(props: Props) {
+  const { state, room, now, live, lang } = props;
   return (
     <>
       <Summary {...props} />
@@ -216,39 +230,57 @@ function liveRegions(props: Props) {
       <Alarms {...props} />
       <Windows {...props} />
       <Queues {...props} />
-      <Announcers room={props.room} live={props.live} />
-      <StaffList state={props.state} live={props.live} />
-      <DevicesList state={props.state} room={props.room} now={props.now} live={props.live} />
-      <Appointments state={props.state} live={props.live} />
-      <AutoOpenNote state={props.state} live={props.live} />
+      <Announcers room={room} live={live} lang={lang} />
+      <StaffList state={state} live={live} lang={lang} />
+      <DevicesList state={state} room={room} now={now} live={live} lang={lang} />
+      <Appointments state={state} live={live} lang={lang} />
+      <AutoOpenNote state={state} live={live} lang={lang} />
     </>
   );
 }
 
 export const manageView: LiveView = {
   roles: ["admin", "manager"],
+  keys: ["lang"],
   showsRoom: true,
   showsPlan: true,
-  page(state, now, _params, live: LiveConfig, room) {
+  page(state, now, params, live: LiveConfig, room) {
+    const lang = langIn(params);
     const token = new URL(live.url, "http://x").searchParams.get("token") ?? "";
-    const props: Props = { state, now, live: false, estimates: estimateHall(state, now), room };
+    const props: Props = { state, now, live: false, estimates: estimateHall(state, now), room, lang };
+    const words = scriptWords(lang, COMMON_SCRIPT, MANAGE_SCRIPT, DEVICES_SCRIPT, FOLLOW_UPS_SCRIPT, FOLLOW_UP_WORDS, STATS_SCRIPT);
     return Page({
-      title: `${state.settings.name} · 管理台 Manager console`,
+      title: `${state.settings.name} · ${both(lang, MANAGE.consoleTitle, {}, " ")}`,
+      lang,
       live,
       bodyClass: "console manage-page",
       styles: ["/static/display/consoles.css", "/static/display/manage.css"],
-      scripts: ["/static/display/consoles.js", "/static/display/manage.js", "/static/display/manage-devices.js", "/static/display/manage-stats.js", "/static/display/manage-plan.js", "/static/display/manage-follow-ups.js", CLOCK_SCRIPT],
+      scripts: [
+        "/static/display/words.js",
+        "/static/display/consoles.js",
+        "/static/display/manage.js",
+        "/static/display/manage-devices.js",
+        "/static/display/manage-stats.js",
+        "/static/display/manage-plan.js",
+        "/static/display/manage-follow-ups.js",
+        CLOCK_SCRIPT,
+      ],
       children: (
         <>
-          <ConsoleConfig config={{ hall: state.hall, token, role: "manager", timezone: state.settings.timezone, day: state.day, alarmMinutes: state.settings.alarmMinutes }} />
+          <ConsoleConfig
+            config={{ hall: state.hall, token, role: "manager", timezone: state.settings.timezone, day: state.day, alarmMinutes: state.settings.alarmMinutes, lang, words, audit: scriptWords(lang, AUDIT_ACTIONS) }}
+          />
           <header class="manage-head">
-            <h1>
-              <Bi zh={`${state.settings.name} · 管理台`} en={`Manager console · ${state.day} · ${hhmm(now, state.settings.timezone)}`} />
-            </h1>
+            <div class="manage-title">
+              <h1>
+                <Bi lang={lang} m={MANAGE.heading} vars={{ hall: state.settings.name, day: state.day, time: hhmm(now, state.settings.timezone) }} />
+              </h1>
+              <LangSwitch lang={lang} href={(l) => langHref(params, l, { token })} />
+            </div>
             <nav class="tabs" role="tablist">
-              {TABS.map(([id, zh, en]) => (
+              {TABS.map(([id, m]) => (
                 <button type="button" role="tab" data-tab={id} aria-selected={id === "hall" ? "true" : "false"}>
-                  <Bi zh={zh} en={en} />
+                  <Bi lang={lang} m={m} />
                 </button>
               ))}
             </nav>
@@ -261,63 +293,63 @@ export const manageView: LiveView = {
                 <div>
                   <Windows {...props} />
                   <Alarms {...props} />
-                  <Announcers room={room} live={false} />
+                  <Announcers room={room} live={false} lang={lang} />
                 </div>
                 <div>
                   <p class="legend">
-                    <span class="key green">绿色通道</span>
-                    <span class="key elderly">长者·残障</span>
-                    <span class="key appointment">预约</span>
-                    <span class="key overdue">超警戒线</span>
-                    <span class="muted">点号码可转移或取消 · tap a number to move or cancel it</span>
+                    <span class="key green">{say(lang, MANAGE.keyGreen)}</span>
+                    <span class="key elderly">{say(lang, MANAGE.keyElderly)}</span>
+                    <span class="key appointment">{say(lang, MANAGE.keyAppointment)}</span>
+                    <span class="key overdue">{say(lang, MANAGE.keyOverdue)}</span>
+                    <span class="muted">{both(lang, MANAGE.tapTicket)}</span>
                   </p>
                   <Queues {...props} />
                 </div>
               </div>
             </section>
             <section class="tab-panel" data-tab-panel="stats" hidden>
-              <StatsPanel state={state} />
+              <StatsPanel state={state} lang={lang} />
             </section>
             <section class="tab-panel" data-tab-panel="plan" hidden>
-              <PlanPanel state={state} />
+              <PlanPanel state={state} lang={lang} />
             </section>
             <section class="tab-panel" data-tab-panel="staff" hidden>
-              <StaffList state={state} live={false} />
-              <StaffForm />
+              <StaffList state={state} live={false} lang={lang} />
+              <StaffForm lang={lang} />
             </section>
             <section class="tab-panel" data-tab-panel="devices" hidden>
-              <DevicesList state={state} room={room} now={now} live={false} />
-              <PairForm state={state} />
+              <DevicesList state={state} room={room} now={now} live={false} lang={lang} />
+              <PairForm state={state} lang={lang} />
             </section>
             <section class="tab-panel" data-tab-panel="appointments" hidden>
-              <AppointmentForm state={state} />
-              <Appointments state={state} live={false} />
+              <AppointmentForm state={state} lang={lang} />
+              <Appointments state={state} live={false} lang={lang} />
             </section>
             <section class="tab-panel" data-tab-panel="settings" hidden>
-              <SettingsForm state={state} />
+              <SettingsForm state={state} lang={lang} />
             </section>
             <section class="tab-panel" data-tab-panel="follow-ups" hidden>
-              <FollowUpsPanel />
+              <FollowUpsPanel lang={lang} />
             </section>
             <section class="tab-panel" data-tab-panel="audit" hidden>
-              <AuditPanel />
+              <AuditPanel lang={lang} />
             </section>
             <MessageLine />
           </main>
-          <WindowDialog state={state} />
-          <DeviceDialog state={state} />
+          <WindowDialog state={state} lang={lang} />
+          <DeviceDialog state={state} lang={lang} />
           {/* The hall's clock for clock.js, which shows a device alarm once it is due. */}
           <div hidden>
             <Clock state={state} now={now} live={false} />
           </div>
-          <TransferDialog state={state}>
+          <TransferDialog lang={lang} state={state}>
             <h3>
-              <Bi zh="或取消此号" en="Or cancel this ticket" />
+              <Bi lang={lang} m={MANAGE.orCancel} />
             </h3>
             <p class="cancel-row">
-              <input name="reason" placeholder="原因（可选）· reason (optional)" maxlength={200} />
+              <input name="reason" placeholder={both(lang, MANAGE.reason, {}, lang === "en" ? " · " : "· ")} maxlength={200} />
               <button type="button" class="danger" data-cancel-ticket>
-                <Bi zh="取消此号" en="Cancel ticket" />
+                <Bi lang={lang} m={MANAGE.cancelTicket} />
               </button>
             </p>
           </TransferDialog>
@@ -325,7 +357,7 @@ export const manageView: LiveView = {
       ),
     }).toString();
   },
-  fragments(state, now, _params, room) {
-    return liveRegions({ state, now, live: true, estimates: estimateHall(state, now), room }).toString();
+  fragments(state, now, params, room) {
+    return liveRegions({ state, now, live: true, estimates: estimateHall(state, now), room, lang: langIn(params) }).toString();
   },
 };

@@ -13,6 +13,7 @@ import { pairRoutes } from "./pair.js";
 import { deviceCaller, renewDeviceCookie } from "../api/device-cookie.js";
 import { statusRoutes } from "./status-routes.js";
 import { regionPageRoutes } from "./region-routes.js";
+import { pageLang } from "../i18n/lang.js";
 
 const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 
@@ -30,6 +31,12 @@ export const PAGES: Array<{ path: string; view: string; roles: Role[] }> = [
 
 /** Pages a person opens for themselves: without a token or a sign-in, they go to the login page. */
 const SIGN_IN_PAGES = new Set(["counter", "manage"]);
+
+/**
+ * Pages shown in the language a request asks for (`?lang=`, else Accept-Language): the consoles
+ * and the evaluator. Hall screens and the announcer are bilingual by design and take none.
+ */
+export const LANGUAGE_PAGES = new Set(["counter", "kiosk", "manage", "evaluator"]);
 
 function problemPage(_status: number, message: string, link?: { href: string; text: string }, refreshTo?: string): string {
   return Page({
@@ -68,22 +75,26 @@ export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
         return c.html(problemPage(401, access.message, { href: "/pair", text: "重新配对 · Pair this device again" }, "/pair"), 401);
       }
       if (!access.ok && access.status === 401 && SIGN_IN_PAGES.has(view) && !tokenGiven) {
-        return c.redirect(loginUrl(hall, here.pathname + here.search), 302);
+        return c.redirect(loginUrl(hall, here.pathname + here.search, here.searchParams.get("lang")), 302);
       }
       if (!access.ok && access.status === 403 && SIGN_IN_PAGES.has(view) && !tokenGiven) {
-        const link = { href: loginUrl(hall, here.pathname + here.search), text: "以其他身份登录 · Sign in as someone else" };
+        const link = { href: loginUrl(hall, here.pathname + here.search, here.searchParams.get("lang")), text: "以其他身份登录 · Sign in as someone else" };
         return c.html(problemPage(403, access.message, link), 403);
       }
       if (!access.ok) return c.html(problemPage(access.status, access.message), access.status);
       const query: Record<string, string> = { ...c.req.param() };
       delete query.hall;
       for (const [k, v] of new URL(c.req.url).searchParams) if (k !== "token") query[k] = v;
+      if (LANGUAGE_PAGES.has(view)) {
+        query.lang = pageLang(here.searchParams.get("lang"), c.req.header("Accept-Language"));
+        c.header("Vary", "Accept-Language");
+      }
       const stub = c.env.HALL.get(c.env.HALL.idFromName(hall));
       const page = await stub.page(hall, view, query, access.principal.role, access.token);
       if (!page.html) return c.html(problemPage(page.status, page.problem ?? "not found"), page.status as 404);
       c.header("Cache-Control", "no-store");
       if (access.via === "device") renewDeviceCookie(c);
-      return c.html(access.via === "session" && SIGN_IN_PAGES.has(view) ? withSignedInBar(page.html, hall, access.principal) : page.html);
+      return c.html(access.via === "session" && SIGN_IN_PAGES.has(view) ? withSignedInBar(page.html, hall, access.principal, pageLang(query.lang, null)) : page.html);
     });
   }
 }

@@ -7,11 +7,15 @@ import type { Hono } from "hono";
 import { renderSVG } from "uqr";
 import { ticketSecret, verifyTicket } from "../api/ticket-token.js";
 import type { Env } from "../env.js";
+import { STATUS_PAGE } from "../i18n/catalogue/status.js";
+import { pageLang, type Lang } from "../i18n/lang.js";
+import { both } from "../i18n/words.js";
 import { Page } from "./layout.js";
 
-function problem(message: string): string {
+function problem(message: string, lang: Lang): string {
   return Page({
     title: "Tongban",
+    lang,
     bodyClass: "status-page",
     styles: ["/static/display/status.css"],
     children: (
@@ -26,14 +30,16 @@ function problem(message: string): string {
 
 export function statusRoutes(app: Hono<{ Bindings: Env }>): void {
   app.get("/t/:token", async (c) => {
+    const lang = pageLang(c.req.query("lang"), c.req.header("Accept-Language"));
+    c.header("Vary", "Accept-Language");
     const secret = ticketSecret(c.env);
-    if (!secret.ok) return c.html(problem(`状态页暂不可用 · Status pages are not set up on this server: ${secret.problem}`), 503);
+    if (!secret.ok) return c.html(problem(both(lang, STATUS_PAGE.unavailable, { problem: secret.problem }), lang), 503);
     const token = c.req.param("token");
     const target = await verifyTicket(secret.secret, token);
-    if (!target) return c.html(problem("无效的链接，请扫描号票上的二维码 · This link is not valid: scan the QR code on your ticket"), 404);
+    if (!target) return c.html(problem(both(lang, STATUS_PAGE.invalidLink), lang), 404);
     const stub = c.env.HALL.get(c.env.HALL.idFromName(target.hall));
-    const page = await stub.page(target.hall, "status", { ticket: target.ticket, access: token }, "citizen", token);
-    if (!page.html) return c.html(problem(page.problem ?? "not found"), page.status as 404);
+    const page = await stub.page(target.hall, "status", { ticket: target.ticket, access: token, lang }, "citizen", token);
+    if (!page.html) return c.html(problem(page.problem ?? "not found", lang), page.status as 404);
     c.header("Cache-Control", "no-store");
     c.header("Referrer-Policy", "no-referrer");
     return c.html(page.html);

@@ -1,0 +1,42 @@
+/** The ticket kiosk (取号机): the services, the priorities, the ID and appointment fields, the printed ticket. */
+export const KIOSK = {
+  title: { zh: "取号", en: "Take a number" },
+  elderMode: { zh: "长辈模式 · 大字", en: "Larger text, one step at a time" },
+  elderQuestion: { zh: "需要优先办理吗？", en: "Do you need priority service?" },
+  elderBack: { zh: "返回重选业务", en: "Back: choose another service" },
+  pausedWindows: { zh: "办理窗口暂停中，请稍候", en: "Its windows are paused; please wait" },
+  noWindow: { zh: "今日暂无窗口办理", en: "No window serves this now" },
+  waiting: { zh: "等候 {waiting} 人 · 约 {minutes} 分钟", en: "{waiting} waiting · about {minutes} min" },
+  priorityFirst: { zh: "优先办理请先选", en: "Priority? Choose it first" },
+  priority: { zh: "优先类别", en: "priority" },
+  keypad: { zh: "数字键盘", en: "keypad" },
+  idNumber: { zh: "身份证号（可选）", en: "ID number (optional): swipe your card or type it" },
+  idPlaceholder: { zh: "刷身份证或输入", en: "swipe or type" },
+  appointment: { zh: "预约签到", en: "Booked online? Type your 6-digit code" },
+  codePlaceholder: { zh: "预约码", en: "code" },
+  checkIn: { zh: "签到取号", en: "Check in" },
+  clear: { zh: "清除", en: "Clear" },
+  chooseService: { zh: "请选择业务取号", en: "Choose a service to take a number" },
+  ahead: { zh: "前面还有 {ahead} 人", en: "{ahead} ahead of you" },
+  wait: { zh: "预计等候约 {wait} 分钟", en: "about {wait} min" },
+  qrAlt: { zh: "二维码：号票状态页", en: "QR code: your ticket's status page" },
+  scan: { zh: "扫码查看叫号进度", en: "Scan to follow your number" },
+  listen: { zh: "请留意叫号，过号需重新排队", en: "Listen for your number" },
+  nearby: { zh: "附近大厅 · 等候更短", en: "Nearby halls with a shorter wait" },
+  takeTicket: { zh: "请取走您的号票", en: "Please take your ticket" },
+  printAgain: { zh: "重新打印", en: "Print again" },
+  done: { zh: "完成", en: "Done" },
+} as const;
+
+/** What kiosk.js writes on the slip and says after a tap. */
+export const KIOSK_SCRIPT = {
+  taken: { zh: "{time} 取号", en: "taken {time}" },
+  elderly: { zh: "长者优先", en: "Elderly" },
+  disabled: { zh: "残障优先", en: "Disability" },
+  green: { zh: "绿色通道", en: "Green channel" },
+  appointment: { zh: "预约", en: "Appointment" },
+  nearbyWait: { zh: "约 {minutes} 分钟", en: "about {minutes} min" },
+  notIssued: { zh: "无法取号", en: "could not issue a ticket" },
+  sixDigits: { zh: "请输入 6 位预约码", en: "Type the 6-digit code from your booking" },
+  idRead: { zh: "已读取证件，请选择业务", en: "ID read: now choose a service" },
+} as const;
