@@ -64,6 +64,17 @@ const withDevice = async (hall: string) => {
   if (res.status !== 201) throw new Error(`device: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.device.id as string;
 };
+const withContent = async (hall: string) => {
+  const res = await call("manager", "POST", `/api/halls/${hall}/content`, { kind: "notice", text: { "zh-Hans": "通知" } });
+  if (res.status !== 201) throw new Error(`content: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.item.id as string;
+};
+/** An image in R2 under `prefix`, as an upload leaves it; its id. */
+const withImage = async (prefix: string) => {
+  const id = "ab".repeat(32);
+  await env.MEDIA.put(`${prefix}/${id}`, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), { httpMetadata: { contentType: "image/png" } });
+  return id;
+};
 const demoBody = async () => {
   const { demoConfig } = await import("../worker/demo.js");
   return demoConfig();
@@ -227,6 +238,19 @@ const MATRIX: Record<string, Action> = {
       return { method: "PATCH", path: `/api/halls/${h}/follow-ups/1`, body: { state: "done", note: "已回访" } };
     },
   },
+  // Signage (worker/api/content.ts): managers change content; the images are public, as on the screens.
+  "POST /api/halls/{hall}/content": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/content`, { kind: "notice", text: { "zh-Hans": "通知" } }) },
+  "GET /api/halls/{hall}/content": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/content` }) },
+  "PATCH /api/halls/{hall}/content/{id}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "PATCH", path: `/api/halls/${h}/content/${await withContent(h)}`, body: { seconds: 20 } }),
+  },
+  "DELETE /api/halls/{hall}/content/{id}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/content/${await withContent(h)}` }),
+  },
+  "GET /media/{hall}/{id}": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/media/${h}/${await withImage(`halls/${h}`)}` }) },
+  "GET /media/regions/{region}/{id}": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/media/regions/${h}/${await withImage(`regions/${h}`)}` }) },
 };
 
 /** Pages take `?token=`; their roles are the spec too (worker/pages/routes.tsx). */

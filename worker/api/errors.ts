@@ -20,7 +20,7 @@ export type ErrorCode =
 
 export function errorResponse(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 426 | 429 | 500 | 503,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 426 | 429 | 500 | 503,
   code: ErrorCode,
   error: string,
   details: Record<string, unknown> = {},

@@ -87,6 +87,13 @@ const Announcement = {
   chime: z.boolean().openapi({ description: "A chime before the call" }),
 };
 
+const IdleMinutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(240)
+  .openapi({ description: "Minutes without a call in a zone before its main screen plays content full screen (idle mode); default 5, 0 never" });
+
 export const ZoneConfig = z
   .strictObject({
     id: slug,
@@ -115,6 +122,7 @@ export const HallConfigBody = z
     supervisionUrl: SupervisionUrl.default(null),
     priorities: Priorities.optional(),
     callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen); default true" }),
+    idleMinutes: IdleMinutes.optional(),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -151,6 +159,7 @@ export const SettingsBody = z
     orderBonusMinutes: z.number().min(0).max(60).optional(),
     priorities: Priorities.optional().openapi({ description: "Priorities the kiosk offers and the hall accepts, besides normal" }),
     callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen)" }),
+    idleMinutes: IdleMinutes.optional(),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),
