@@ -102,9 +102,11 @@
   read();
   mode();
 
-  // Test hook: which slide plays, and whether the screen is idle.
+  // Test hook: which slide plays, whether the screen is idle, and time moved on (the browser
+  // suite cannot wait idleMinutes for real).
   window.tongbanSignage = {
     get current() { return current ? current.el.getAttribute("data-id") : null; },
     get idle() { return main.classList.contains("idle"); },
+    advance: function (ms) { skew += ms; mode(); },
   };
 })();
