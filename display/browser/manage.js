@@ -261,6 +261,8 @@
     update_settings: "修改设置 settings", configure: "配置大厅 configure", reset: "结束当日 end of day", rate: "服务评价 rating",
     evaluate: "窗口评价 evaluator rating", follow_up_done: "差评回访 follow-up", pair_device: "配对设备 device paired",
     move_device: "调整设备 device re-assigned", revoke_device: "撤销设备 device revoked",
+    add_content: "添加内容 content added", change_content: "修改内容 content changed", remove_content: "删除内容 content removed",
+    sync_region_content: "区域内容 region content",
   };
   var auditNext = null;
   async function loadAudit(fresh) {

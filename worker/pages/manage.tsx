@@ -14,6 +14,8 @@ import { Announcers, Appointments, AppointmentForm, AuditPanel, SettingsForm, St
 import { offlineAlarms } from "../fleet/devices.js";
 import { DeviceAlarmItems, DeviceDialog, DevicesList, PairForm } from "./manage-devices.js";
 import { StatsPanel } from "./manage-stats.js";
+import { ContentForm, ContentList, ContentPreview } from "./manage-content.js";
+import { SLIDES_STYLE } from "./main-content.js";
 import { Clock, CLOCK_SCRIPT } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
 
@@ -196,6 +198,7 @@ function Queues({ state, now, live, estimates }: Props) {
 
 const TABS = [
   ["hall", "大厅", "Hall"],
+  ["content", "内容", "Content"],
   ["stats", "统计", "Statistics"],
   ["staff", "人员", "Staff"],
   ["devices", "设备", "Devices"],
@@ -216,6 +219,7 @@ function liveRegions(props: Props) {
       <StaffList state={props.state} live={props.live} />
       <DevicesList state={props.state} room={props.room} now={props.now} live={props.live} />
       <Appointments state={props.state} live={props.live} />
+      <ContentList state={props.state} now={props.now} live={props.live} />
     </>
   );
 }
@@ -223,6 +227,7 @@ function liveRegions(props: Props) {
 export const manageView: LiveView = {
   roles: ["admin", "manager"],
   showsRoom: true,
+  showsContent: true,
   page(state, now, _params, live: LiveConfig, room) {
     const token = new URL(live.url, "http://x").searchParams.get("token") ?? "";
     const props: Props = { state, now, live: false, estimates: estimateHall(state, now), room };
@@ -230,8 +235,8 @@ export const manageView: LiveView = {
       title: `${state.settings.name} · 管理台 Manager console`,
       live,
       bodyClass: "console manage-page",
-      styles: ["/static/display/consoles.css", "/static/display/manage.css"],
-      scripts: ["/static/display/consoles.js", "/static/display/manage.js", "/static/display/manage-devices.js", "/static/display/manage-stats.js", "/static/display/manage-follow-ups.js", CLOCK_SCRIPT],
+      styles: ["/static/display/consoles.css", "/static/display/manage.css", SLIDES_STYLE],
+      scripts: ["/static/display/consoles.js", "/static/display/manage.js", "/static/display/manage-devices.js", "/static/display/manage-stats.js", "/static/display/manage-follow-ups.js", "/static/display/manage-content.js", CLOCK_SCRIPT],
       children: (
         <>
           <ConsoleConfig config={{ hall: state.hall, token, role: "manager", timezone: state.settings.timezone, day: state.day, alarmMinutes: state.settings.alarmMinutes }} />
@@ -266,6 +271,15 @@ export const manageView: LiveView = {
                   </p>
                   <Queues {...props} />
                 </div>
+              </div>
+            </section>
+            <section class="tab-panel" data-tab-panel="content" hidden>
+              <div class="content-columns">
+                <div>
+                  <ContentList state={state} now={now} live={false} />
+                  <ContentPreview />
+                </div>
+                <ContentForm state={state} />
               </div>
             </section>
             <section class="tab-panel" data-tab-panel="stats" hidden>
