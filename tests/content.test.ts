@@ -6,6 +6,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
+import { PNG_1PX } from "./content-fixtures.js";
 import { call, newHall, openFeed, ORIGIN } from "./helpers.js";
 
 const stubOf = (hall: string) => env.HALL.get(env.HALL.idFromName(hall));
@@ -13,7 +14,6 @@ const stubOf = (hall: string) => env.HALL.get(env.HALL.idFromName(hall));
 const TUESDAY_0930 = Date.parse("2031-03-04T09:30:00+08:00");
 const HOUR = 3_600_000;
 
-export const PNG_1PX = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="), (ch) => ch.charCodeAt(0));
 const JPEG_HEAD = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 const SVG = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="9" height="9"/></svg>');
 
@@ -24,7 +24,7 @@ async function setClock(hall: string, at: number): Promise<void> {
 }
 
 /** POSTs an image as a browser's form would. */
-export async function upload(hall: string, bytes: Uint8Array, type: string, item: unknown = {}, role = "manager") {
+async function upload(hall: string, bytes: Uint8Array, type: string, item: unknown = {}, role = "manager") {
   const form = new FormData();
   form.set("file", new File([bytes], "picture", { type }));
   form.set("item", JSON.stringify(item));

@@ -69,6 +69,12 @@ const withContent = async (hall: string) => {
   if (res.status !== 201) throw new Error(`content: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.item.id as string;
 };
+const withRegionContent = async (region: string) => {
+  await withRegion(region);
+  const res = await call("manager", "POST", `/api/regions/${region}/content`, { kind: "notice", text: { "zh-Hans": "全区通知" } });
+  if (res.status !== 201) throw new Error(`region content: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.item.id as string;
+};
 /** An image in R2 under `prefix`, as an upload leaves it; its id. */
 const withImage = async (prefix: string) => {
   const id = "ab".repeat(32);
@@ -248,6 +254,20 @@ const MATRIX: Record<string, Action> = {
   "DELETE /api/halls/{hall}/content/{id}": {
     roles: MANAGERS,
     attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/content/${await withContent(h)}` }),
+  },
+  // A region's content: managers of the region (the dev tokens cover every region).
+  "POST /api/regions/{region}/content": {
+    roles: MANAGERS,
+    attempt: async (h) => (await withRegion(h), post(`/api/regions/${h}/content`, { kind: "notice", text: { "zh-Hans": "全区通知" } })),
+  },
+  "GET /api/regions/{region}/content": { roles: MANAGERS, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/content` }) },
+  "PATCH /api/regions/{region}/content/{id}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "PATCH", path: `/api/regions/${h}/content/${await withRegionContent(h)}`, body: { seconds: 20 } }),
+  },
+  "DELETE /api/regions/{region}/content/{id}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "DELETE", path: `/api/regions/${h}/content/${await withRegionContent(h)}` }),
   },
   "GET /media/{hall}/{id}": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/media/${h}/${await withImage(`halls/${h}`)}` }) },
   "GET /media/regions/{region}/{id}": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/media/regions/${h}/${await withImage(`regions/${h}`)}` }) },

@@ -15,6 +15,7 @@ import { errorResponse, jsonBody, validationResponse } from "./errors.js";
 import * as S from "./schemas.js";
 import { consoleRoutes } from "./consoles.js";
 import { contentRoutes } from "./content.js";
+import { regionContentRoutes } from "./region-content.js";
 import { isUpload, uploadLimit } from "./content-upload.js";
 import { pairedDevice } from "./device-cookie.js";
 import { deviceRoutes } from "./devices.js";
@@ -348,6 +349,7 @@ export function createApi(): HallApp {
   app.use("/api/*", (c, next) => (isUpload(c.req.raw) ? next() : jsonBody(c, next)));
   regionRoutes(app);
   contentRoutes(app);
+  regionContentRoutes(app);
   consoleRoutes(app);
   deviceRoutes(app);
   pairingRoutes(app);

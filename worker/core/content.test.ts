@@ -100,6 +100,17 @@ describe("region items in a hall", () => {
   });
 });
 
+describe("a hall that leaves a region", () => {
+  const item = { ...notice("r1"), order: 1, createdAt: "2026-11-20T00:00:00.000Z", updatedAt: "2026-11-20T00:00:00.000Z" } as ContentItem;
+  it("drops the region's items at version 0, and takes the region's list again when it returns", () => {
+    let state = ok(configured(), { type: "sync_region_content", region: "gx", version: 5, items: [item] }, T0).state;
+    state = ok(state, { type: "sync_region_content", region: "gx", version: 0, items: [] }, T0).state;
+    expect(state.content).toEqual({ items: {}, regions: {} });
+    state = ok(state, { type: "sync_region_content", region: "gx", version: 5, items: [item] }, T0).state;
+    expect(ids(itemsOnNow(state, null, T0))).toEqual(["r1"]);
+  });
+});
+
 describe("what an uploaded image is", () => {
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
   const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);

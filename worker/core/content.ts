@@ -61,6 +61,17 @@ export function nextContentChange(state: HallState, now: number): number | null 
   return Number.isFinite(next) ? next : null;
 }
 
+/** A region's items are read in each hall's own time zone; a region checks them in China's. */
+export const REGION_TIMEZONE = "Asia/Shanghai";
+
+/** Problems of a region's item on its own (no zones: it shows on every screen of every hall below). */
+export function regionItemProblems(item: ContentItem, now: number): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (item.zones !== undefined) problems.zones = "a region's item shows on every screen of its halls; zones are each hall's own";
+  if (!Number.isInteger(item.seconds) || item.seconds < 3 || item.seconds > 120) problems.seconds = "3 to 120 seconds";
+  return { ...problems, ...scheduleProblems(item.schedule, now, REGION_TIMEZONE) };
+}
+
 /** Problems of an item against the hall, by field as the API names them. */
 export function itemProblems(state: HallState, item: ContentItem, now: number): Record<string, string> {
   const problems: Record<string, string> = {};
@@ -155,6 +166,11 @@ export function decideContent(state: HallState, command: ContentCommand, now: nu
       return { events: [{ type: "content.changed", item, change: "removed" }], result: { item } };
     }
     case "sync_region_content": {
+      // Version 0: the hall is no longer below the region; its items go, and any later list is taken.
+      if (command.version === 0) {
+        if (!(command.region in regions)) return { events: [], result: {} };
+        return { events: [{ type: "content.synced", region: command.region, version: 0, items: [] }], result: {} };
+      }
       if ((regions[command.region] ?? 0) >= command.version) return { events: [], result: {} };
       const stamped = command.items.map(({ hidden: _, ...i }) => ({ ...i, region: command.region }) as ContentItem);
       return { events: [{ type: "content.synced", region: command.region, version: command.version, items: stamped }], result: {} };
@@ -177,5 +193,6 @@ export function evolveContent(content: ContentState | undefined, e: ContentEvent
     const hidden = items[item.id]?.region === e.region && items[item.id]?.hidden;
     kept[item.id] = { ...item, region: e.region, ...(hidden ? { hidden: true } : {}) };
   }
-  return { items: kept, regions: { ...regions, [e.region]: e.version } };
+  const { [e.region]: _, ...otherRegions } = regions;
+  return { items: kept, regions: e.version === 0 ? otherRegions : { ...regions, [e.region]: e.version } };
 }
