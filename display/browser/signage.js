@@ -92,13 +92,25 @@
     var any = current !== null;
     main.classList.toggle("has-content", any);
     main.classList.toggle("idle", any && idleMs > 0 && serverNow() - lastCall >= idleMs);
+    plan();
+  }
+
+  // No interval: one timeout for the next thing due, idle mode starting or a slide's schedule ending.
+  var due = null;
+  function plan() {
+    clearTimeout(due);
+    var now = serverNow();
+    var next = Infinity;
+    if (current && idleMs > 0 && now - lastCall < idleMs) next = lastCall + idleMs;
+    slides.forEach(function (s) { if (s.until && s.until > now) next = Math.min(next, s.until); });
+    if (next === Infinity) return;
+    due = setTimeout(function () {
+      if (current && !playable(current)) show(slides.indexOf(current) + 1);
+      else mode();
+    }, Math.min(next - now + 50, 2147483647));
   }
 
   document.addEventListener("tongban:update", function () { read(); mode(); });
-  setInterval(function () {
-    if (current && !playable(current)) show(slides.indexOf(current) + 1);
-    mode();
-  }, 1000);
   read();
   mode();
 
