@@ -211,5 +211,14 @@
     if (document.querySelector('[data-content="' + id + '"]')) preview(id);
     else $$("[data-preview]").forEach(function (b) { b.textContent = ""; b.removeAttribute("data-previewing"); });
   });
+  var idle = document.getElementById("idle-form");
+  if (idle) {
+    idle.addEventListener("submit", async function (e) {
+      e.preventDefault();
+      var result = await T.press("PATCH", T.api(""), { idleMinutes: Number(idle.elements.idleMinutes.value) }, "idle-minutes");
+      if (result.ok) T.say("已保存 · Saved", "ok");
+      else if (result.status) T.say(T.explain(result), "error");
+    });
+  }
   showKind();
 })();

@@ -117,6 +117,11 @@ describe("the 内容 Content tab", () => {
     await page.locator(".content-row").nth(0).locator("[data-delete-content]").click();
     await page.waitForFunction(() => document.querySelectorAll(".content-row").length === 2);
 
+    // Idle mode's quiet time is set from the tab too.
+    await page.locator('#idle-form input[name="idleMinutes"]').fill("7");
+    await page.locator("#idle-form button[type=submit]").click();
+    await expect.poll(async () => (await api("display", "GET", `/api/halls/${hall}`)).body.hall.idleMinutes).toBe(7);
+
     const audit = await api("manager", "GET", `/api/halls/${hall}/audit?limit=20`);
     const actions = audit.body.entries.map((e: any) => e.action).filter((a: string) => a.endsWith("_content"));
     expect(actions.slice(0, 4)).toEqual(["remove_content", "change_content", "change_content", "change_content"]);

@@ -232,6 +232,22 @@ export function ContentForm({ state }: { state: HallState }) {
   );
 }
 
+/** Idle mode's quiet time, a hall setting (PATCH /api/halls/{hall} { idleMinutes }). */
+export function IdleForm({ state }: { state: HallState }) {
+  return (
+    <form id="idle-form" class="panel idle-form">
+      <label class="inline">
+        <Bi zh="无叫号多少分钟后全屏播放（0 为不全屏）" en="Full screen after this many minutes without a call (0: never)" />
+        <input name="idleMinutes" type="number" min={0} max={240} value={String(state.settings.idleMinutes ?? DEFAULT_IDLE_MINUTES)} />
+      </label>
+      <button type="submit" class="small">
+        <Bi zh="保存" en="Save" />
+      </button>
+      <small class="field-error" data-error-for="idleMinutes"></small>
+    </form>
+  );
+}
+
 /** The preview boxes: the slide as a 16:9 main screen and as an upright 9:16 panel show it. */
 export function ContentPreview() {
   return (

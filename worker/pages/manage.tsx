@@ -14,7 +14,7 @@ import { Announcers, Appointments, AppointmentForm, AuditPanel, SettingsForm, St
 import { offlineAlarms } from "../fleet/devices.js";
 import { DeviceAlarmItems, DeviceDialog, DevicesList, PairForm } from "./manage-devices.js";
 import { StatsPanel } from "./manage-stats.js";
-import { ContentForm, ContentList, ContentPreview } from "./manage-content.js";
+import { ContentForm, ContentList, ContentPreview, IdleForm } from "./manage-content.js";
 import { SLIDES_STYLE } from "./main-content.js";
 import { Clock, CLOCK_SCRIPT } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
@@ -278,6 +278,7 @@ export const manageView: LiveView = {
                 <div>
                   <ContentList state={state} now={now} live={false} />
                   <ContentPreview />
+                  <IdleForm state={state} />
                 </div>
                 <ContentForm state={state} />
               </div>
