@@ -35,7 +35,7 @@ describe("the OpenAPI document", () => {
   it("describes every route the Worker serves under /api", () => {
     const served = new Set(
       worker.routes
-        .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/"))
+        .filter((r) => r.method !== "ALL" && (r.path.startsWith("/api/") || r.path.startsWith("/media/")))
         .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`)
         .filter((key) => !NOT_OPERATIONS.has(key)),
     );

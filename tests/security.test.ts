@@ -83,6 +83,23 @@ const ticketLink = async (hall: string) => {
   if (res.status !== 201) throw new Error(`kiosk ticket: ${res.status} ${JSON.stringify(res.body)}`);
   return String(res.body.statusPath).slice("/t/".length);
 };
+const withContent = async (hall: string) => {
+  const res = await call("manager", "POST", `/api/halls/${hall}/content`, { kind: "notice", text: { "zh-Hans": "通知" } });
+  if (res.status !== 201) throw new Error(`content: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.item.id as string;
+};
+const withRegionContent = async (region: string) => {
+  await withRegion(region);
+  const res = await call("manager", "POST", `/api/regions/${region}/content`, { kind: "notice", text: { "zh-Hans": "全区通知" } });
+  if (res.status !== 201) throw new Error(`region content: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.item.id as string;
+};
+/** An image in R2 under `prefix`, as an upload leaves it; its id. */
+const withImage = async (prefix: string) => {
+  const id = "ab".repeat(32);
+  await env.MEDIA.put(`${prefix}/${id}`, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), { httpMetadata: { contentType: "image/png" } });
+  return id;
+};
 const demoBody = async () => {
   const { demoConfig } = await import("../worker/demo.js");
   return demoConfig();
@@ -283,6 +300,33 @@ const MATRIX: Record<string, Action> = {
   "GET /api/health": { roles: ANY, attempt: async () => ({ method: "GET", path: "/api/health" }) },
   // Development only (404 in production); the suites run in development.
   "GET /api/dev/wakes": { roles: ANY, attempt: async () => ({ method: "GET", path: "/api/dev/wakes" }) },
+  // Signage (worker/api/content.ts): managers change content; the images are public, as on the screens.
+  "POST /api/halls/{hall}/content": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/content`, { kind: "notice", text: { "zh-Hans": "通知" } }) },
+  "GET /api/halls/{hall}/content": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/content` }) },
+  "PATCH /api/halls/{hall}/content/{id}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "PATCH", path: `/api/halls/${h}/content/${await withContent(h)}`, body: { seconds: 20 } }),
+  },
+  "DELETE /api/halls/{hall}/content/{id}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/content/${await withContent(h)}` }),
+  },
+  // A region's content: managers of the region (the dev tokens cover every region).
+  "POST /api/regions/{region}/content": {
+    roles: MANAGERS,
+    attempt: async (h) => (await withRegion(h), post(`/api/regions/${h}/content`, { kind: "notice", text: { "zh-Hans": "全区通知" } })),
+  },
+  "GET /api/regions/{region}/content": { roles: MANAGERS, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/content` }) },
+  "PATCH /api/regions/{region}/content/{id}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "PATCH", path: `/api/regions/${h}/content/${await withRegionContent(h)}`, body: { seconds: 20 } }),
+  },
+  "DELETE /api/regions/{region}/content/{id}": {
+    roles: MANAGERS,
+    attempt: async (h) => ({ method: "DELETE", path: `/api/regions/${h}/content/${await withRegionContent(h)}` }),
+  },
+  "GET /media/{hall}/{id}": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/media/${h}/${await withImage(`halls/${h}`)}` }) },
+  "GET /media/regions/{region}/{id}": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/media/regions/${h}/${await withImage(`regions/${h}`)}` }) },
 };
 
 /** Pages anyone opens, with or without a token: they show nothing of a hall. */

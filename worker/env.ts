@@ -8,6 +8,8 @@ export interface Env {
   PAIRING: DurableObjectNamespace<PairingObject>;
   /** One object per region (worker/region-object), and one keeping the tree. */
   REGION: DurableObjectNamespace<RegionObject>;
+  /** The screens' images (signage): halls/{hall}/{sha256} and regions/{region}/{sha256}. */
+  MEDIA: R2Bucket;
   /** "development" allows the dev-* tokens and seeds the demo hall; set only in .dev.vars. */
   TONGBAN_MODE?: string;
   /** JSON from `wrangler secret put TONGBAN_TOKENS`: { "<token>": "manager" | { role, halls?, name? } }. */

@@ -104,6 +104,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/halls/{hall}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List content items
+         * @description The hall's content items and its regions', in play order, each with whether it is on screen now. Roles: manager, admin.
+         */
+        get: operations["listHallContent"];
+        put?: never;
+        /**
+         * Add a content item
+         * @description Add a content item: a notice or a guide (JSON), or an image (multipart/form-data, `file` and an `item` JSON field). Roles: manager, admin.
+         */
+        post: operations["addHallContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/halls/{hall}/content/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a content item
+         * @description Remove an item (and its image, unless another item shows it); a region's item can only be hidden. Roles: manager, admin.
+         */
+        delete: operations["removeHallContent"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a content item
+         * @description Change an item; a region's item may only be hidden or shown again. Roles: manager, admin.
+         */
+        patch: operations["changeHallContent"];
+        trace?: never;
+    };
+    "/media/{hall}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hall's image
+         * @description A hall's image as the screens load it (no token: <img> sends none); `id` is its SHA-256, so it is cached as immutable.
+         */
+        get: operations["getHallImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/regions/{region}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A region's image
+         * @description A region's image, shown in every hall below it (no token).
+         */
+        get: operations["getRegionImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A region's content
+         * @description The region's items, and how many halls below hold the current list. Roles: a manager or admin token for the region or one above it.
+         */
+        get: operations["listRegionContent"];
+        put?: never;
+        /**
+         * Publish content to a region
+         * @description Publish a content item to every hall below the region: a notice or guide (JSON) or an image (multipart/form-data). Roles: a manager or admin token for the region or one above it.
+         */
+        post: operations["addRegionContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/content/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a region's item
+         * @description Withdraw a region's item from every hall below. Roles: a manager or admin token for the region or one above it.
+         */
+        delete: operations["removeRegionContent"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a region's item
+         * @description Change a region's item; every hall below gets the change. Roles: a manager or admin token for the region or one above it.
+         */
+        patch: operations["changeRegionContent"];
+        trace?: never;
+    };
     "/api/halls/{hall}/windows/{window}/pause": {
         parameters: {
             query?: never;
@@ -1135,11 +1271,11 @@ export interface components {
              */
             error: string;
             /**
-             * @description For programs: `invalid` a field is missing or wrong (400); `details` names it; `unauthorized` no credential, or one that is not (or no longer) valid (401); `forbidden` the caller may not do this here (403); `not_found` no such hall, thing or endpoint (404); `unknown_hall` the hall is not configured (404); `unknown_category` no such category in this hall (404); `unknown_window` no such window in this hall (404); `unknown_ticket` no such ticket today (404); `unknown_staff` no such staff account (404); `unknown_appointment` no such appointment (404); `conflict` a hall rule says no, or a commandId was used for another command (409); `locked` the account is locked after wrong passwords (423); `too_large` the body is over 16 KB (413); `upgrade_required` a WebSocket endpoint asked without Upgrade: websocket (426); `too_many` too many tries or waiting devices (429); `not_configured` the server lacks a secret it needs (503); `internal` a fault of ours (500): retry with the same commandId.
+             * @description For programs: `invalid` a field is missing or wrong (400); `details` names it; `unauthorized` no credential, or one that is not (or no longer) valid (401); `forbidden` the caller may not do this here (403); `not_found` no such hall, thing or endpoint (404); `unknown_hall` the hall is not configured (404); `unknown_category` no such category in this hall (404); `unknown_content` no such content item in this hall or region (404); `unknown_window` no such window in this hall (404); `unknown_ticket` no such ticket today (404); `unknown_staff` no such staff account (404); `unknown_appointment` no such appointment (404); `conflict` a hall rule says no, or a commandId was used for another command (409); `locked` the account is locked after wrong passwords (423); `too_large` the body is over 16 KB (413); `upgrade_required` a WebSocket endpoint asked without Upgrade: websocket (426); `too_many` too many tries or waiting devices (429); `not_configured` the server lacks a secret it needs (503); `internal` a fault of ours (500): retry with the same commandId.
              * @example conflict
              * @enum {string}
              */
-            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "unknown_hall" | "unknown_category" | "unknown_window" | "unknown_ticket" | "unknown_staff" | "unknown_appointment" | "conflict" | "locked" | "too_large" | "upgrade_required" | "too_many" | "not_configured" | "internal";
+            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "unknown_hall" | "unknown_category" | "unknown_content" | "unknown_window" | "unknown_ticket" | "unknown_staff" | "unknown_appointment" | "conflict" | "locked" | "too_large" | "upgrade_required" | "too_many" | "not_configured" | "internal";
             /**
              * @description The fields or values concerned, e.g. the bad field and what is wrong with it
              * @example {
@@ -1215,6 +1351,189 @@ export interface components {
                 stale: boolean;
                 reportedAt: string;
             }[];
+        };
+        ContentItem: {
+            id: string;
+            /** @enum {string} */
+            kind: "notice" | "image" | "guide";
+            seconds: number;
+            order: number;
+            schedule: components["schemas"]["ContentSchedule"];
+            /** @description Published by this region: the hall may only hide it */
+            region?: string;
+            media?: {
+                src: string;
+                type: string;
+                bytes: number;
+                hash: string;
+            };
+            createdAt: string;
+            updatedAt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description When the item is shown, in the hall's time zone; an absent field does not limit */
+        ContentSchedule: {
+            /**
+             * @description First day shown (the hall's local date)
+             * @example 2026-12-01
+             */
+            from?: string;
+            /**
+             * @description Last day shown, included
+             * @example 2026-12-31
+             */
+            to?: string;
+            /**
+             * @description ISO weekdays: 1 Monday … 7 Sunday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            weekdays?: number[];
+            /**
+             * @description Times of day, the hall's wall clock; from included, to not
+             * @example [
+             *       {
+             *         "from": "09:00",
+             *         "to": "12:00"
+             *       }
+             *     ]
+             */
+            hours?: {
+                from: string;
+                to: string;
+            }[];
+        };
+        ContentItemNew: {
+            /** @enum {string} */
+            kind: "notice";
+            /** @description Zones whose screens show it; absent: every screen */
+            zones?: string[];
+            /**
+             * @description Seconds on screen, 3 to 120
+             * @default 10
+             */
+            seconds?: number;
+            /** @description Lower plays first; absent: after the others */
+            order?: number;
+            schedule?: components["schemas"]["ContentSchedule"];
+            /** @description Kept but not shown */
+            hidden?: boolean;
+            title?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            };
+            /** @description The notice; no markup: it is shown as text */
+            text: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            };
+            /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
+            commandId?: string;
+        } | {
+            /** @enum {string} */
+            kind: "guide";
+            /** @description Zones whose screens show it; absent: every screen */
+            zones?: string[];
+            /**
+             * @description Seconds on screen, 3 to 120
+             * @default 10
+             */
+            seconds?: number;
+            /** @description Lower plays first; absent: after the others */
+            order?: number;
+            schedule?: components["schemas"]["ContentSchedule"];
+            /** @description Kept but not shown */
+            hidden?: boolean;
+            /** @description The category it is for */
+            category?: string;
+            title: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            };
+            /** @description Required materials (所需材料), one per line */
+            materials: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            }[];
+            fee?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            };
+            /** @description 办理时限 */
+            timeLimit?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            };
+            /** @description Where to go (办理地点) */
+            where?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            };
+            /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
+            commandId?: string;
+        };
+        /** @description Only what changes; null removes an optional field. A region's item takes only `hidden`. */
+        ContentItemChange: {
+            zones?: string[] | null;
+            seconds?: number;
+            /** @description Lower plays first; absent: after the others */
+            order?: number;
+            schedule?: components["schemas"]["ContentSchedule"];
+            /** @description Kept but not shown */
+            hidden?: boolean;
+            title?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            } | null;
+            /** @description The notice; no markup: it is shown as text */
+            text?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            };
+            caption?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            } | null;
+            category?: string | null;
+            /** @description Required materials (所需材料), one per line */
+            materials?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            }[];
+            fee?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            } | null;
+            timeLimit?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            } | null;
+            where?: {
+                "zh-Hans": string;
+                "zh-Hant"?: string;
+                en?: string;
+            } | null;
+            /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
+            commandId?: string;
         };
         WindowReply: {
             window: components["schemas"]["Window"];
@@ -1660,7 +1979,7 @@ export interface components {
              *       "ticket.called"
              *     ]
              */
-            events: ("hall.configured" | "hall.reset" | "ticket.issued" | "ticket.called" | "ticket.recalled" | "ticket.serving" | "ticket.finished" | "ticket.no_show" | "ticket.requeued" | "ticket.transferred" | "ticket.cancelled" | "ticket.rated" | "window.updated" | "staff.updated" | "appointment.booked" | "appointment.cancelled" | "ticket.near" | "*")[];
+            events: ("hall.configured" | "hall.reset" | "ticket.issued" | "ticket.called" | "ticket.recalled" | "ticket.serving" | "ticket.finished" | "ticket.no_show" | "ticket.requeued" | "ticket.transferred" | "ticket.cancelled" | "ticket.rated" | "window.updated" | "staff.updated" | "appointment.booked" | "appointment.cancelled" | "content.changed" | "content.synced" | "ticket.near" | "*")[];
             /** @example 短信提醒平台 */
             description?: string;
         };
@@ -1827,6 +2146,8 @@ export interface components {
             autoOpen?: boolean;
             /** @description Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead; default 3 */
             nearAhead?: number;
+            /** @description Minutes without a call in a zone before its main screen plays content full screen (idle mode); default 5, 0 never */
+            idleMinutes?: number;
             /**
              * @description The region (any level) the hall reports its figures to; it must exist
              * @example gx-wuzhou
@@ -1911,6 +2232,8 @@ export interface components {
             autoOpen?: boolean;
             /** @description Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead (0: when it is next) */
             nearAhead?: number;
+            /** @description Minutes without a call in a zone before its main screen plays content full screen (idle mode); default 5, 0 never */
+            idleMinutes?: number;
             /** @description Merged into the announcer settings: name only what changes */
             announcer?: {
                 /** @description How many times the whole call is spoken */
@@ -2142,7 +2465,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2473,6 +2796,799 @@ export interface operations {
             };
         };
     };
+    listHallContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: (components["schemas"]["ContentItem"] & ({
+                            onNow: boolean;
+                            nextChangeAt: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        }))[];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addHallContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ContentItemNew"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PNG, JPEG or WebP, at most 2 MB (checked by its bytes; SVG is refused)
+                     */
+                    file: string;
+                    /** @description JSON: { zones?, seconds?, order?, schedule?, caption? }, e.g. {"seconds":15} */
+                    item?: string;
+                    commandId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Added; on the screens once its schedule says so */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["ContentItem"];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An upload that is not a PNG, JPEG or WebP image (SVG is refused) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeHallContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["ContentItem"];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeHallContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ContentItemChange"];
+            };
+        };
+        responses: {
+            /** @description The item now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["ContentItem"];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHallImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, with ETag and Cache-Control */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description The screen has it already */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRegionImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                region: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, with ETag and Cache-Control */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description The screen has it already */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRegionContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                region: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ContentItem"][];
+                        /** @description The list's version; each change is a new one */
+                        version: number;
+                        /** @description Halls below the region */
+                        halls: number;
+                        /** @description Halls that hold this version */
+                        delivered: number;
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addRegionContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                region: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ContentItemNew"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description PNG, JPEG or WebP, at most 2 MB (checked by its bytes; SVG is refused)
+                     */
+                    file: string;
+                    /** @description JSON: { zones?, seconds?, order?, schedule?, caption? }, e.g. {"seconds":15} */
+                    item?: string;
+                    commandId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Published; each hall below gets it within seconds, or when it next can be reached */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["ContentItem"];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An upload that is not a PNG, JPEG or WebP image (SVG is refused) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeRegionContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                region: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["ContentItem"];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeRegionContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                region: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ContentItemChange"];
+            };
+        };
+        responses: {
+            /** @description The item now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: components["schemas"]["ContentItem"];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     pauseWindow: {
         parameters: {
             query?: never;
@@ -2543,7 +3659,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2633,7 +3749,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2723,7 +3839,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2881,7 +3997,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2971,7 +4087,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3074,7 +4190,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3322,7 +4438,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3494,7 +4610,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3651,7 +4767,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4053,7 +5169,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4125,7 +5241,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4215,7 +5331,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4378,7 +5494,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4544,7 +5660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4710,6 +5826,8 @@ export interface operations {
             query?: {
                 /** @description The last seq the client applied: the feed resumes after it */
                 since?: string;
+                /** @description For a console's or status page's view: the language of its fragments (zh-Hans when absent) */
+                lang?: "zh-Hans" | "zh-Hant" | "en";
             };
             header?: never;
             path: {
@@ -4909,7 +6027,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5071,7 +6189,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5315,7 +6433,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5681,7 +6799,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5761,7 +6879,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5850,7 +6968,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5940,7 +7058,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6030,7 +7148,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6120,7 +7238,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6210,7 +7328,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6300,7 +7418,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6390,7 +7508,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6480,7 +7598,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6570,7 +7688,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6660,7 +7778,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6750,7 +7868,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6840,7 +7958,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6923,7 +8041,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 16 KB */
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6954,6 +8072,8 @@ export interface operations {
                 window?: string;
                 /** @description For the main and dashboard views: one zone's screen */
                 zone?: string;
+                /** @description For a console's or status page's view: the language of its fragments (zh-Hans when absent) */
+                lang?: "zh-Hans" | "zh-Hant" | "en";
             };
             header?: never;
             path: {

@@ -43,7 +43,7 @@ export async function execute(
   c: AnyContext,
   hall: string,
   command: Command,
-  options: { commandId?: string | undefined; sensitive?: CommandRequest["sensitive"] } = {},
+  options: { commandId?: string | undefined; sensitive?: CommandRequest["sensitive"]; upload?: CommandRequest["upload"] } = {},
 ): Promise<{ status: number; body: any }> {
   const principal: Principal = c.get("principal");
   const device = (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null;
@@ -52,6 +52,7 @@ export async function execute(
     command,
     ...(options.commandId ? { commandId: options.commandId } : {}),
     ...(options.sensitive ? { sensitive: options.sensitive } : {}),
+    ...(options.upload ? { upload: options.upload } : {}),
     actor: actorOf(principal, device),
   });
   if (reply.replayed) c.header("Idempotent-Replayed", "true");

@@ -28,6 +28,7 @@ const ERROR_CODES: Record<ErrorCode | RejectionCode | "locked", string> = {
   not_found: "no such hall, thing or endpoint (404)",
   unknown_hall: "the hall is not configured (404)",
   unknown_category: "no such category in this hall (404)",
+  unknown_content: "no such content item in this hall or region (404)",
   unknown_window: "no such window in this hall (404)",
   unknown_ticket: "no such ticket today (404)",
   unknown_staff: "no such staff account (404)",
@@ -60,7 +61,7 @@ export const ErrorBody = z
 
 export function errorResponse(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 426 | 429 | 500 | 503,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 426 | 429 | 500 | 503,
   code: ErrorCode,
   error: string,
   details: Record<string, unknown> = {},

@@ -14,6 +14,9 @@ import { bodyLimit } from "hono/body-limit";
 import { errorResponse, jsonBody, validationResponse } from "./errors.js";
 import * as S from "./schemas.js";
 import { consoleRoutes } from "./consoles.js";
+import { contentRoutes } from "./content.js";
+import { regionContentRoutes } from "./region-content.js";
+import { isUpload, uploadLimit } from "./content-upload.js";
 import { pairedDevice } from "./device-cookie.js";
 import { deviceRoutes } from "./devices.js";
 import { eventRoutes } from "./events.js";
@@ -363,15 +366,16 @@ export function createApi(): HallApp {
     },
   });
   // Middleware runs in registration order, so it goes in before the routes.
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, 413, "too_large", `the body is over the ${MAX_BODY_BYTES / 1024} KB limit`),
-    }),
-  );
-  app.use("/api/*", jsonBody);
+  const smallBodies = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => errorResponse(c, 413, "too_large", `the body is over the ${MAX_BODY_BYTES / 1024} KB limit`),
+  });
+  // An image upload (worker/api/content-upload.ts) is the one body past 16 KB, and not JSON.
+  app.use("/api/*", (c, next) => (isUpload(c.req.raw) ? uploadLimit(c, next) : smallBodies(c, next)));
+  app.use("/api/*", (c, next) => (isUpload(c.req.raw) ? next() : jsonBody(c, next)));
   regionRoutes(app);
+  contentRoutes(app);
+  regionContentRoutes(app);
   consoleRoutes(app);
   deviceRoutes(app);
   eventRoutes(app);

@@ -67,6 +67,11 @@ export const TAGS = [
       "The hall's events POSTed to other systems as they happen (an SMS gateway, a WeChat mini-program, the province's 好差评 platform): signed with HMAC-SHA256, in seq order per webhook, at least once, retried for 24 h; `ticket.near` when a citizen is almost up. Citizens' ID marks never leave the hall.",
   },
   { name: "Event log", description: "The hall's ordered event log as NDJSON, paged by seq, for archives and audits; citizens' ID marks stripped." },
+  {
+    name: "Content",
+    description:
+      "Signage between calls: notices, procedure guides (办事指南) and images on a schedule in the hall's time zone, per zone, played by the main screens; a region's items reach every hall below it. Images live in R2 and are served at /media with immutable caching.",
+  },
   { name: "Service", description: "Whether the Worker answers, and development diagnostics." },
 ] as const;
 
@@ -129,7 +134,8 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin",
   404: "Unknown hall, window, ticket, category, staff account, appointment, device or region",
   409: "A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed",
-  413: "Body over 16 KB",
+  413: "Body over 16 KB (an image upload: over 2 MB)",
+  415: "An upload that is not a PNG, JPEG or WebP image (SVG is refused)",
   423: "Locked after too many wrong passwords; `details.retryAfterSeconds` and Retry-After say for how long",
   426: "Not a WebSocket request: connect with Upgrade: websocket",
   429: "Too many tries in a short time",

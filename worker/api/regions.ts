@@ -121,7 +121,7 @@ type Vars = { principal: Principal };
 type AnyContext = Context<{ Bindings: Env; Variables: Vars }>;
 
 /** 401 without a token, 403 for a role or region the caller does not cover. */
-function allowRegion(roles: Role[], { allowQuery = false } = {}): MiddlewareHandler<{ Bindings: Env; Variables: Vars }> {
+export function allowRegion(roles: Role[], { allowQuery = false } = {}): MiddlewareHandler<{ Bindings: Env; Variables: Vars }> {
   return async function checkRegion(c, next) {
     const caller = await callerOf(c, undefined, { allowQuery });
     if (!caller.ok) return errorResponse(c, caller.status, caller.status === 503 ? "not_configured" : "unauthorized", caller.message);

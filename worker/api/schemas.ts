@@ -113,6 +113,13 @@ const Announcement = {
   chime: z.boolean().openapi({ description: "A chime before the call" }),
 };
 
+const IdleMinutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(240)
+  .openapi({ description: "Minutes without a call in a zone before its main screen plays content full screen (idle mode); default 5, 0 never" });
+
 export const ZoneConfig = z
   .strictObject({
     id: slug,
@@ -145,6 +152,7 @@ export const HallConfigBody = z
     callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen); default true" }),
     autoOpen: z.boolean().optional().openapi({ description: "The hall opens, pauses and re-assigns windows itself at the shift changes of the day's applied plan; default false" }),
     nearAhead: NearAhead.optional().openapi({ description: "Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead; default 3" }),
+    idleMinutes: IdleMinutes.optional(),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -183,6 +191,7 @@ export const SettingsBody = z
     callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen)" }),
     autoOpen: z.boolean().optional().openapi({ description: "The hall opens, pauses and re-assigns windows itself at the shift changes of the day's applied plan (PUT /plan/{date})" }),
     nearAhead: NearAhead.optional().openapi({ description: "Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead (0: when it is next)" }),
+    idleMinutes: IdleMinutes.optional(),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),

@@ -2,6 +2,7 @@
  * How each event changes the hall. Events carry the full changed ticket or window, so
  * replaying the log over a snapshot rebuilds the state exactly; `decide` emits, this applies.
  */
+import { evolveContent } from "./content.js";
 import { ticketOf, withFields, withoutTickets, withTicket } from "./ledger.js";
 import { DEFAULT_ANNOUNCEMENT, type CallRecord, type HallEvent, type HallState, type Window } from "./types.js";
 
@@ -156,5 +157,8 @@ export function evolve(state: HallState, e: HallEvent): HallState {
     }
     case "appointment.booked":
       return withFields(state, { seq: e.seq, appointments: { ...state.appointments, [e.appointment.code]: e.appointment } });
+    case "content.changed":
+    case "content.synced":
+      return withFields(state, { seq: e.seq, content: evolveContent(state.content, e) });
   }
 }

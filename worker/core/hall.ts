@@ -8,6 +8,7 @@
  * persist(outcome.events); state = outcome.state;
  */
 import { buildQueue, chooseNext } from "./call-policy.js";
+import { decideContent } from "./content.js";
 import { checkConfig, checkConfigAgainstLive, reject } from "./config.js";
 import { localDay } from "./day.js";
 import { emptyHall, evolve, isConfigured } from "./evolve.js";
@@ -155,6 +156,11 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
       return rec.record(rateTicket(state, command.ticket, command.score, at, command.reasons));
     case "evaluate":
       return rec.record(evaluateAtWindow(state, command.window, command.score, command.reasons, now, at));
+    case "add_content":
+    case "change_content":
+    case "remove_content":
+    case "sync_region_content":
+      return rec.record(decideContent(state, command, now, at));
 
     case "call": {
       const w = findWindow(state, command.window);

@@ -1,3 +1,6 @@
+import type { ContentCommand } from "./content.js";
+import type { ContentItem, ContentState } from "./content-types.js";
+
 /**
  * The hall's vocabulary. Plain data only: everything here survives JSON.stringify,
  * so the same shapes are the hall state, the event payloads and the API bodies.
@@ -183,6 +186,8 @@ export interface HallSettings {
    * for the day (worker/hall-object/day-plans.ts), as the actor "plan". Absent means false.
    */
   autoOpen?: boolean;
+  /** Minutes without a call in a zone before its main screen plays content full screen; absent 5, 0 never. */
+  idleMinutes?: number;
   /** The region the hall reports its figures to (worker/regions); absent for a hall on its own. */
   region?: string;
   /** Where the hall is, for the public list's "nearest first" (WGS-84 degrees). */
@@ -220,7 +225,7 @@ export const DEFAULT_ANNOUNCEMENT: AnnouncementSettings = { repeat: 2, rate: 1, 
 export type SettingsChange = Partial<
   Pick<
     HallSettings,
-    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones" | "autoOpen" | "nearAhead"
+    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones" | "autoOpen" | "nearAhead" | "idleMinutes"
   >
 > & {
   /** Merged into the hall's announcer settings: name only what changes. */
@@ -267,6 +272,8 @@ export interface HallState {
   staff: Record<string, Staff>;
   /** Appointments by code, for today and later days. */
   appointments: Record<string, Appointment>;
+  /** What the screens show between calls (worker/core/content.ts); absent in halls from before signage. */
+  content?: ContentState;
 }
 
 export type WindowRef = CallRecord["window"];
@@ -307,7 +314,10 @@ export type HallEventBody =
   | { type: "window.updated"; window: Window; changes: WindowChange[] }
   | { type: "staff.updated"; staff: Staff; change: "added" | "updated" | "removed" }
   | { type: "appointment.booked"; appointment: Appointment }
-  | { type: "appointment.cancelled"; appointment: Appointment };
+  | { type: "appointment.cancelled"; appointment: Appointment }
+  | { type: "content.changed"; item: ContentItem; change: "added" | "updated" | "removed" }
+  /** A region's items for this hall, replacing what the hall held of that region. */
+  | { type: "content.synced"; region: string; version: number; items: ContentItem[] };
 
 export type WindowChange = "state" | "categories" | "officer";
 
@@ -353,6 +363,7 @@ export type Command =
   | { type: "check_in"; code: string }
   | { type: "sign_out"; window: string }
   | { type: "update_settings"; settings: SettingsChange }
+  | ContentCommand
   | { type: "reset" }
   /** Starts the new day if the hall's local midnight has passed; otherwise does nothing. */
   | { type: "rollover" };
@@ -364,6 +375,7 @@ export type RejectionCode =
   | "unknown_ticket"
   | "unknown_staff"
   | "unknown_appointment"
+  | "unknown_content"
   | "invalid"
   | "conflict";
 
@@ -390,6 +402,7 @@ export interface CommandResult {
   window?: Window;
   staff?: Staff;
   appointment?: Appointment;
+  item?: ContentItem;
 }
 
 /** What a rule decided, before the events are stamped and applied. */

@@ -13,6 +13,9 @@ export function targetOf(command: Command): string | null {
   if (command.type === "issue") return `category:${command.category}`;
   if (command.type === "save_staff") return `staff:${command.staff.id}`;
   if (command.type === "remove_staff") return `staff:${command.staff}`;
+  if (command.type === "add_content") return `content:${command.item.id}`;
+  if (command.type === "change_content" || command.type === "remove_content") return `content:${command.id}`;
+  if (command.type === "sync_region_content") return `region:${command.region}`;
   if (command.type === "book_appointment" || command.type === "check_in" || command.type === "cancel_appointment") return `appointment:${command.code}`;
   return null;
 }

@@ -11,6 +11,7 @@ import { nextMidnight } from "../core/day.js";
 import { decide, isConfigured, isRejection } from "../core/hall.js";
 import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
 import type { Appointment, Command, HallState, Staff } from "../core/types.js";
+import type { ContentItem } from "../core/content-types.js";
 import { DEMO_HALL, demoConfig } from "../demo.js";
 import { clockOf } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
@@ -21,6 +22,7 @@ import { HallDevices, type FleetRequest } from "./devices.js";
 import { migratePins } from "./credentials.js";
 import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type FollowUp, type FollowUpClose } from "./follow-ups.js";
 import { auditEntry } from "./audit.js";
+import { ContentSchedule, HallContent, type ImageUpload, type ListedItem } from "./content.js";
 import { HallAlarm, type Waker } from "./alarm.js";
 import { HallPlans, PLAN_ACTOR, type PlanRequest } from "./day-plans.js";
 import { seedDemoHistory } from "./demo-history.js";
@@ -58,6 +60,8 @@ export interface CommandRequest {
    * logged or fingerprinted in clear.
    */
   sensitive?: { citizenId?: string; pin?: string; password?: string };
+  /** An image item's bytes (worker/hall-object/content.ts stores them in R2). */
+  upload?: ImageUpload;
 }
 
 export interface CommandReply extends StoredReply {
@@ -81,6 +85,7 @@ export class HallObject extends DurableObject<Env> {
   #devices: HallDevices;
   #plans: HallPlans;
   #webhooks: HallWebhooks;
+  #content: HallContent;
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
 
@@ -109,6 +114,8 @@ export class HallObject extends DurableObject<Env> {
     );
     this.#webhooks = new HallWebhooks(ctx, env, () => this.clock(), () => this.#schedule());
     this.#alarm = new HallAlarm(ctx.storage, () => this.clock());
+    this.#content = new HallContent(ctx, env);
+    const playsContent = (view: LiveView) => view.showsContent === true;
     this.#wakers = [
       // The new day, just after the hall's local midnight.
       { plan: (state, now) => nextMidnight(now, state.settings.timezone) + 1000 },
@@ -116,6 +123,7 @@ export class HallObject extends DurableObject<Env> {
       this.#tick,
       this.#plans,
       this.#webhooks,
+      new ContentSchedule(() => this.#live.watching(playsContent), () => this.#live.renderViews(playsContent)),
     ];
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
@@ -124,7 +132,9 @@ export class HallObject extends DurableObject<Env> {
   async execute(request: CommandRequest): Promise<CommandReply> {
     this.#adopt(request.hall);
     const fingerprint = JSON.stringify(request.command);
-    const prepared = await prepare(request, this.#state, this.env, this.ctx.storage.sql, this.clock());
+    const prepared = request.command.type.endsWith("_content")
+      ? await this.#content.prepare(request.command, request.upload, this.#state, this.clock())
+      : await prepare(request, this.#state, this.env, this.ctx.storage.sql, this.clock());
     // Checked after the awaits above, so nothing can slip in between the check and the write.
     if (request.commandId) {
       const earlier = storedReply(this.ctx.storage.sql, request.commandId);
@@ -142,6 +152,7 @@ export class HallObject extends DurableObject<Env> {
     }
     if ("refused" in prepared) return prepared.refused;
     const reply = this.#apply(prepared.command, request.actor, request.commandId ?? null, fingerprint, prepared.alsoWrite);
+    prepared.after?.(reply, this.#state);
     await this.#schedule();
     return reply;
   }
@@ -233,6 +244,22 @@ export class HallObject extends DurableObject<Env> {
     const reply = this.#plans.handle(this.#state, request, this.clock());
     await this.#schedule();
     return reply;
+  }
+
+  /** The hall's signage items in play order, each with whether it is on now (worker/hall-object/content.ts). */
+  async contentList(hall: string): Promise<ListedItem[] | null> {
+    this.#adopt(hall);
+    return isConfigured(this.#state) ? this.#content.list(this.#state, this.clock()) : null;
+  }
+
+  /** A region's items for this hall (worker/region-object/content.ts pushes them); false for an unknown hall. */
+  async regionContent(hall: string, region: string, version: number, items: ContentItem[]): Promise<boolean> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return false;
+    const summary = JSON.stringify({ type: "sync_region_content", region, version, items: items.map((i) => i.id) });
+    this.#apply({ type: "sync_region_content", region, version, items }, { ...SYSTEM, name: `region ${region}` }, null, summary);
+    await this.#schedule();
+    return true;
   }
 
   /** The hall's devices (worker/hall-object/devices.ts): pair, list, re-assign, revoke. */

@@ -15,7 +15,14 @@ import { writePassword } from "./sessions.js";
 import { writeAudit, type StoredReply } from "./storage.js";
 
 /** A command made ready for the core, and what to write beside its events; or a refusal. */
-export type Prepared = { command: Command; alsoWrite?: (sql: SqlStorage) => void } | { refused: StoredReply };
+export type Prepared =
+  | {
+      command: Command;
+      alsoWrite?: (sql: SqlStorage) => void;
+      /** Runs once the command was applied (or refused by the core), with its reply and the hall after it. */
+      after?: (reply: StoredReply, state: HallState) => void;
+    }
+  | { refused: StoredReply };
 
 function refusal(status: number, code: string, error: string, details: Record<string, unknown>): { refused: StoredReply } {
   return { refused: { status, body: { error, code, details } } };

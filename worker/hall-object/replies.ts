@@ -14,6 +14,7 @@ const STATUS: Record<Rejection["code"], number> = {
   unknown_ticket: 404,
   unknown_staff: 404,
   unknown_appointment: 404,
+  unknown_content: 404,
   invalid: 400,
   conflict: 409,
 };
@@ -76,6 +77,13 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
       const t = result.ticket!;
       return { status: 201, body: { rating: { ticket: t.number, score: t.rating!.score, reasons: t.rating!.reasons ?? [], at: t.rating!.at } } };
     }
+    case "add_content":
+      return { status: 201, body: { item: result.item } };
+    case "change_content":
+    case "remove_content":
+      return { status: 200, body: { item: result.item } };
+    case "sync_region_content":
+      return { status: 200, body: { version: outcome.state.content?.regions[command.region] ?? 0 } };
     case "reset":
     case "rollover":
       return { status: 200, body: { day: state.day, seq: state.seq } };

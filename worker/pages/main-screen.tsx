@@ -11,6 +11,7 @@ import { oob, Page, type LiveConfig } from "./layout.js";
 import { zoneProblem, zoneScope, zoneSnapshot, zoneState, type ZoneScope } from "../core/zones.js";
 import { CategoryName, Clock, CLOCK_SCRIPT, flashAttrs, Notice, STATE_TEXT, Supervision, waitText, ZoneName } from "./screen-parts.js";
 import type { LiveView } from "./views.js";
+import { ContentPanel, ContentUpdate, IdleBar, SIGNAGE_SCRIPT, signageClasses, signageOf, SLIDES_STYLE } from "./main-content.js";
 
 /** Calls listed under the current one. */
 const RECENT_SHOWN = 8;
@@ -192,7 +193,11 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
   const whole = snapshotOf(hall, now);
   const snapshot = scope ? zoneSnapshot(whole, scope) : whole;
   const state = scope ? zoneState(hall, scope) : hall;
+  const signage = signageOf(hall, scope, now);
   return {
+    classes: signageClasses(signage),
+    content: live ? <ContentUpdate hall={hall} signage={signage} now={now} /> : <ContentPanel hall={hall} signage={signage} now={now} />,
+    idleBar: <IdleBar state={state} snapshot={snapshot} live={live} />,
     header: (
       <>
         <HallName state={state} scope={scope} live={live} />
@@ -210,6 +215,7 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
 
 export const mainScreen: LiveView = {
   ages: true,
+  showsContent: true,
   keys: ["zone"],
   check: (state, params) => zoneProblem(state, params),
   page(state, now, params, live: LiveConfig) {
@@ -217,17 +223,19 @@ export const mainScreen: LiveView = {
     return Page({
       title: [state.settings.name, zoneScope(state, params.get("zone"))?.zone.names["zh-Hans"], "综合屏"].filter(Boolean).join(" · "),
       live,
-      styles: ["/static/display/main-screen.css"],
-      scripts: [CLOCK_SCRIPT],
+      styles: ["/static/display/main-screen.css", SLIDES_STYLE],
+      scripts: [CLOCK_SCRIPT, SIGNAGE_SCRIPT],
       bodyClass: "screen main-screen-body",
       children: (
-        <main class="main-screen">
+        <main class={`main-screen${r.classes}`}>
           <header class="ms-header">{r.header}</header>
           {r.now}
+          {r.content}
           {r.categories}
           {r.windows}
           {r.recent}
           {r.supervision}
+          {r.idleBar}
           {r.notice}
         </main>
       ),
@@ -239,6 +247,8 @@ export const mainScreen: LiveView = {
       <>
         {r.header}
         {r.now}
+        {r.content}
+        {r.idleBar}
         {r.categories}
         {r.recent}
         {r.supervision}

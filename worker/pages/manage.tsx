@@ -22,6 +22,8 @@ import { DeviceAlarmItems, DeviceDialog, DevicesList, PairForm } from "./manage-
 import { StatsPanel } from "./manage-stats.js";
 import { AutoOpenNote, PlanPanel } from "./manage-plan.js";
 import { PlanReminders } from "./plan-reminders.js";
+import { ContentForm, ContentList, ContentPreview, IdleForm } from "./manage-content.js";
+import { SLIDES_STYLE } from "./main-content.js";
 import { Clock, CLOCK_SCRIPT } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
 
@@ -211,6 +213,7 @@ const FOLLOW_UP_WORDS: Record<string, Msg> = {
 
 const TABS = [
   ["hall", MANAGE.tabHall],
+  ["content", MANAGE.tabContent],
   ["stats", MANAGE.tabStats],
   ["plan", MANAGE.tabPlan],
   ["staff", MANAGE.tabStaff],
@@ -235,6 +238,7 @@ function liveRegions(props: Props) {
       <DevicesList state={state} room={room} now={now} live={live} lang={lang} />
       <Appointments state={state} live={live} lang={lang} />
       <AutoOpenNote state={state} live={live} lang={lang} />
+      <ContentList state={state} now={now} live={live} lang={lang} />
     </>
   );
 }
@@ -244,6 +248,7 @@ export const manageView: LiveView = {
   keys: ["lang"],
   showsRoom: true,
   showsPlan: true,
+  showsContent: true,
   page(state, now, params, live: LiveConfig, room) {
     const lang = langIn(params);
     const token = new URL(live.url, "http://x").searchParams.get("token") ?? "";
@@ -254,7 +259,7 @@ export const manageView: LiveView = {
       lang,
       live,
       bodyClass: "console manage-page",
-      styles: ["/static/display/consoles.css", "/static/display/manage.css"],
+      styles: ["/static/display/consoles.css", "/static/display/manage.css", SLIDES_STYLE],
       scripts: [
         "/static/display/words.js",
         "/static/display/consoles.js",
@@ -263,6 +268,7 @@ export const manageView: LiveView = {
         "/static/display/manage-stats.js",
         "/static/display/manage-plan.js",
         "/static/display/manage-follow-ups.js",
+        "/static/display/manage-content.js",
         CLOCK_SCRIPT,
       ],
       children: (
@@ -305,6 +311,16 @@ export const manageView: LiveView = {
                   </p>
                   <Queues {...props} />
                 </div>
+              </div>
+            </section>
+            <section class="tab-panel" data-tab-panel="content" hidden>
+              <div class="content-columns">
+                <div>
+                  <ContentList state={state} now={now} live={false} lang={lang} />
+                  <ContentPreview lang={lang} />
+                  <IdleForm state={state} lang={lang} />
+                </div>
+                <ContentForm state={state} lang={lang} />
               </div>
             </section>
             <section class="tab-panel" data-tab-panel="stats" hidden>

@@ -31,6 +31,8 @@ export interface LiveView {
   check?(state: HallState, params: URLSearchParams): string | null;
   /** Set when the view shows figures that age with the clock (waits, estimates): re-rendered every minute while the hall is busy. */
   ages?: boolean;
+  /** Set when the view plays signage content: re-rendered when an item's schedule starts or ends. */
+  showsContent?: boolean;
   /** Set when the view shows the room (connected announcers): it re-renders when that changes. */
   showsRoom?: boolean;
   /** Set when the view shows the day plan's reminders (with `showsRoom`): re-rendered as each goes up or comes down. */

@@ -15,6 +15,8 @@ import { admit, tombstone } from "../regions/rows.js";
 import type { HallReport } from "../regions/summary.js";
 import { ancestors, checkRegion, isWithin, type RegionDef, type RegionName, type RegionTree } from "../regions/tree.js";
 import { regionStub } from "./stubs.js";
+import { RegionContent } from "./content.js";
+import type { ContentChange, ContentDraft } from "../core/content-types.js";
 import { regionDashboard } from "../pages/region-dashboard.js";
 import * as store from "./storage.js";
 
@@ -26,6 +28,13 @@ export interface Reply {
   status: number;
   body: unknown;
 }
+
+export type ContentRequest =
+  | { op: "list" }
+  | { op: "add"; draft: ContentDraft }
+  | { op: "change"; id: string; change: ContentChange }
+  | { op: "remove"; id: string }
+  | { op: "usesImage"; hash: string };
 
 export class RegionObject extends DurableObject<Env> {
   /** The region's clock (worker/clock.ts); tests move it to make halls stale. */
@@ -42,6 +51,8 @@ export class RegionObject extends DurableObject<Env> {
   #sentTotals = "";
   #socketsBehind = false;
   #flushing: Promise<void> | null = null;
+  #content: RegionContent;
+  #delivering: Promise<void> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -53,6 +64,7 @@ export class RegionObject extends DurableObject<Env> {
     this.#rows = store.loadRows(ctx.storage.sql);
     this.#children = store.loadChildren(ctx.storage.sql);
     this.#meta = store.loadMeta(ctx.storage.sql);
+    this.#content = new RegionContent(ctx.storage.sql);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -155,6 +167,29 @@ export class RegionObject extends DurableObject<Env> {
     this.#children.delete(child);
     this.#socketsBehind = true;
     await this.#schedule();
+  }
+
+  /** The region's content for every hall below (worker/region-object/content.ts); null for a region never defined. */
+  async content(request: ContentRequest): Promise<Reply | null> {
+    this.#count();
+    if (!this.#def) return null;
+    const now = this.clock();
+    const reply =
+      request.op === "list"
+        ? { status: 200, body: this.#content.list(this.#below()) }
+        : request.op === "add"
+          ? this.#content.add(this.#def.region, request.draft, now)
+          : request.op === "change"
+            ? this.#content.change(request.id, request.change, now)
+            : request.op === "remove"
+              ? this.#content.remove(request.id)
+              : { status: 200, body: { used: this.#content.usesImage(request.hash) } };
+    await this.#schedule();
+    return reply;
+  }
+
+  #below(): string[] {
+    return [...this.#rows.values()].filter((r) => !r.gone).map((r) => r.hall);
   }
 
   /** `GET /api/regions/{region}`, or null for a region never defined. */
@@ -318,6 +353,15 @@ export class RegionObject extends DurableObject<Env> {
       at = Math.min(at, nextTurnAt(this.#rows.values(), now) ?? Infinity);
       if ([...this.#rows.values()].some((r) => !r.gone && r.oldestQueuedAt !== null)) at = Math.min(at, (Math.floor(now / MINUTE) + 1) * MINUTE);
     }
+    // Content owed to halls below: now, in the background, or when a retry falls due.
+    const contentDue = this.#def ? this.#content.dueAt(this.#below(), now) : null;
+    if (contentDue !== null && contentDue <= now && !this.#delivering) {
+      const delivering = this.#content.deliver(this.env, this.#def!.region, this.#below(), now).finally(() => {
+        this.#delivering = null;
+      });
+      this.#delivering = delivering;
+      this.ctx.waitUntil(delivering.then(() => this.#schedule()));
+    } else if (contentDue !== null && contentDue > now) at = Math.min(at, contentDue);
     if (!Number.isFinite(at) || this.#alarmAt === at) return;
     await this.ctx.storage.setAlarm(machineInstant(this.clock, at));
     this.#alarmAt = at;

@@ -46,6 +46,13 @@ describe("a delivery", () => {
         { type: "save_staff", staff: { id: "s1", name: "王建国", badge: "045123", role: "officer" }, pin: "keep" },
         { type: "book_appointment", code: "123456", category: "household", day: "" },
         { type: "cancel_appointment", code: "123456" },
+        { type: "add_content", item: { kind: "notice", id: "", seconds: 10, schedule: {}, text: { "zh-Hans": "通知" } } },
+        {
+          type: "sync_region_content",
+          region: "gx",
+          version: 1,
+          items: [{ kind: "notice", id: "gx-1", seconds: 10, order: 0, schedule: {}, region: "gx", text: { "zh-Hans": "全区通知" }, createdAt: new Date(at(0)).toISOString(), updatedAt: new Date(at(0)).toISOString() }],
+        },
         { type: "reset" },
       ],
       (i) => at(i),

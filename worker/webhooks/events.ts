@@ -21,6 +21,8 @@ export const HALL_EVENT_TYPES = [
   "staff.updated",
   "appointment.booked",
   "appointment.cancelled",
+  "content.changed",
+  "content.synced",
 ] as const satisfies readonly HallEventType[];
 
 // A new event type in worker/core/types.ts fails the type check here until it is listed above.

@@ -13,6 +13,7 @@ import { KIOSK, KIOSK_SCRIPT } from "./kiosk.js";
 import { LOGIN, LOGIN_SCRIPT } from "./login.js";
 import { AUDIT_ACTIONS, MANAGE, MANAGE_SCRIPT, PANELS } from "./manage.js";
 import { DEVICES, DEVICES_SCRIPT, FOLLOW_UPS, FOLLOW_UPS_SCRIPT, STATS, STATS_SCRIPT } from "./manage-tabs.js";
+import { CONTENT } from "./content.js";
 import { PLAN } from "./plan.js";
 import { STATUS_PAGE, STATUS_SCRIPT } from "./status.js";
 
@@ -30,6 +31,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, Msg>>>> 
   MANAGE,
   PANELS,
   PLAN,
+  CONTENT,
   MANAGE_SCRIPT,
   AUDIT_ACTIONS,
   DEVICES,

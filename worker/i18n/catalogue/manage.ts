@@ -23,6 +23,7 @@ export const MANAGE = {
   noOpenWindow: { zh: "无开放窗口", en: "no open window" },
   moveOrCancel: { zh: "{number}：转移或取消", en: "move or cancel" },
   tabHall: { zh: "大厅", en: "Hall" },
+  tabContent: { zh: "内容", en: "Content" },
   tabStats: { zh: "统计", en: "Statistics" },
   tabPlan: { zh: "排班", en: "Plan" },
   closingPill: { zh: "办完暂停", en: "Pauses after this citizen" },
@@ -137,6 +138,10 @@ export const MANAGE_SCRIPT = {
 
 /** The audit log's actions, as manage.js names them. */
 export const AUDIT_ACTIONS = {
+  add_content: { zh: "添加内容", en: "content added" },
+  change_content: { zh: "修改内容", en: "content changed" },
+  remove_content: { zh: "删除内容", en: "content removed" },
+  sync_region_content: { zh: "区域内容", en: "region content" },
   save_plan: { zh: "采用排班", en: "plan applied" },
   remove_plan: { zh: "撤销排班", en: "plan removed" },
   issue: { zh: "取号", en: "issue" },

@@ -1,0 +1,55 @@
+/**
+ * The screens' images in R2 (binding MEDIA), content-addressed: a hall's under
+ * `halls/{hall}/{sha256}`, a region's under `regions/{region}/{sha256}`, served from
+ * `/media/{hall}/{sha256}` and `/media/regions/{region}/{sha256}`. The same bytes are the same
+ * object and the same address, so a retried upload stores nothing twice and a screen may keep an
+ * image in its cache for ever (`immutable`); a new image is a new address.
+ *
+ * No token: screens load them as <img>, which sends no Authorization header; what a screen shows
+ * is public to everyone in the hall anyway, and an address is only known to whoever has the bytes
+ * or the hall's content list (SHA-256 cannot be guessed).
+ */
+import type { ImageType } from "../core/content-types.js";
+
+export type MediaOwner = { hall: string } | { region: string };
+
+export function mediaKey(owner: MediaOwner, hash: string): string {
+  return "hall" in owner ? `halls/${owner.hall}/${hash}` : `regions/${owner.region}/${hash}`;
+}
+
+/** Where screens load the image from. */
+export function mediaSrc(owner: MediaOwner, hash: string): string {
+  return "hall" in owner ? `/media/${owner.hall}/${hash}` : `/media/regions/${owner.region}/${hash}`;
+}
+
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/** The image's content id: SHA-256 of its bytes, hex. */
+export async function imageHash(bytes: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function putImage(bucket: R2Bucket, owner: MediaOwner, hash: string, bytes: ArrayBuffer, type: ImageType): Promise<void> {
+  await bucket.put(mediaKey(owner, hash), bytes, { httpMetadata: { contentType: type, cacheControl: IMMUTABLE }, sha256: hash });
+}
+
+/** The image as screens get it: its type, ETag and cache headers; 304 when the screen has it already. */
+export async function serveImage(bucket: R2Bucket, owner: MediaOwner, hash: string, ifNoneMatch: string | null): Promise<Response | null> {
+  const etag = `"${hash}"`;
+  const headers = new Headers({
+    ETag: etag,
+    "Cache-Control": IMMUTABLE,
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'",
+  });
+  if (ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim() === etag || t.trim() === "*")) {
+    const head = await bucket.head(mediaKey(owner, hash));
+    return head ? new Response(null, { status: 304, headers }) : null;
+  }
+  const object = await bucket.get(mediaKey(owner, hash));
+  if (!object) return null;
+  headers.set("Content-Type", object.httpMetadata?.contentType ?? "application/octet-stream");
+  headers.set("Content-Length", String(object.size));
+  return new Response(object.body, { status: 200, headers });
+}
