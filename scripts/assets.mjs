@@ -17,7 +17,7 @@ const copies = [
   ["announcer/browser", "static/announcer"],
   ["announcer/voices", "static/voices"],
   ["node_modules/htmx.org/dist/htmx.min.js", "static/vendor/htmx.min.js"],
-  // The API reference at /api/docs (worker/api/document.ts): Scalar's self-contained browser build.
+  // The API reference at /api/docs (worker/edge/document.routes.ts): Scalar's self-contained browser build.
   ["node_modules/@scalar/api-reference/dist/browser/standalone.js", "static/vendor/scalar/standalone.js"],
 ];
 

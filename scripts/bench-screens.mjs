@@ -12,7 +12,7 @@
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { startDevServer } from "../tests/browser/server.ts";
-import { demoConfig } from "../worker/demo.ts";
+import { demoConfig } from "../worker/demo/hall.ts";
 import { VIEWS } from "../worker/pages/registry.ts";
 import { simulatedDay } from "../tests/browser/screens-simulated-day.ts";
 

@@ -11,9 +11,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { adviseStaffing } from "../worker/insights/advisor.js";
-import { countDuration, durationFigures, noDurations } from "../worker/insights/durations.js";
-import { planDay } from "../worker/insights/plan.js";
-import { hallDay, SLOT_MINUTES, timeOf, windowHours, withRota, type RotaWindow } from "../worker/insights/rota.js";
+import { countDuration, durationFigures, noDurations } from "../worker/statistics/durations.js";
+import { planDay } from "../worker/planning/plan.js";
+import { hallDay, SLOT_MINUTES, timeOf, windowHours, withRota, type RotaWindow } from "../worker/planning/rota.js";
 import { shiftsOf } from "../worker/insights/scenario.js";
 import { replayDay, simulateDay, type Arrival, type DayReport, type Scenario, type SimulatedDay, type WaitSummary } from "../worker/insights/simulate.js";
 

@@ -16,8 +16,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
-import { createApi } from "../worker/api/halls.js";
-import { DOCUMENT_PATH } from "../worker/api/document.js";
+import { createApi } from "../worker/routes.js";
+import { DOCUMENT_PATH } from "../worker/edge/document.routes.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DUMP = join(root, ".tmp/openapi.json");

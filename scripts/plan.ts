@@ -1,7 +1,7 @@
 /**
  * Plans a scenario day's windows and prints the plan as JSON: the fewest window-hours that keep
  * the mean wait within the target and every category's p90 within the alarm line, each checked
- * by simulating the day (worker/insights/plan.ts).
+ * by simulating the day (worker/planning/plan.ts).
  *
  *   npm run plan -- scenarios/big-centre.json
  *   npm run plan -- scenarios/gucun-comprehensive.json --target 8.2 --alarm 10 --max-windows 6
@@ -14,7 +14,7 @@
  * --timing            also print the run time to stderr
  */
 import { readFileSync } from "node:fs";
-import { planDay, type PlanOptions } from "../worker/insights/plan.js";
+import { planDay, type PlanOptions } from "../worker/planning/plan.js";
 import type { Scenario } from "../worker/insights/simulate.js";
 
 function usage(problem: string): never {

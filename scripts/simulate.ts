@@ -13,7 +13,7 @@
  * --timing               also print the run time to stderr
  */
 import { readFileSync } from "node:fs";
-import { withRota, type RotaWindow } from "../worker/insights/rota.js";
+import { withRota, type RotaWindow } from "../worker/planning/rota.js";
 import { simulateDay, type CallPolicyName, type Scenario, type SimulationOptions } from "../worker/insights/simulate.js";
 
 function usage(problem: string): never {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayUseWindow, tokenTable } from "../worker/api/auth.js";
+import { mayUseWindow, tokenTable } from "../worker/access/tokens.js";
 import { call, issue, newHall, snapshot } from "./helpers.js";
 
 const audit = async (hall: string) => (await call("manager", "GET", `/api/halls/${hall}/audit?limit=200`)).body.entries as any[];

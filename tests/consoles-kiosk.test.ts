@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { checkCitizenId } from "../worker/api/citizen-id.js";
-import { ticketSecret } from "../worker/api/ticket-token.js";
+import { checkCitizenId } from "../worker/core/citizen-id.js";
+import { ticketSecret } from "../worker/access/ticket-token.js";
 import { call, newHall, openFeed, ORIGIN, snapshot } from "./helpers.js";
 
 /** GB 11643's own example, and the same number with its check digit changed. */

@@ -6,7 +6,7 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
-import type { PairingObject } from "../worker/pairing-object/index.js";
+import type { PairingObject } from "../worker/devices/pairing.object.js";
 import { call, newHall, ORIGIN, type Role } from "./helpers.js";
 
 const pairingStub = () => env.PAIRING.get(env.PAIRING.idFromName("pairing"));

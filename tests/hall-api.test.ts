@@ -32,7 +32,7 @@ describe("configuring a hall", () => {
 });
 
 async function demoBody(): Promise<any> {
-  const { demoConfig } = await import("../worker/demo.js");
+  const { demoConfig } = await import("../worker/demo/hall.js");
   return JSON.parse(JSON.stringify(demoConfig()));
 }
 

@@ -1,6 +1,6 @@
 /** Drives the Worker from outside, as kiosks, terminals and screens do. */
 import { env, runInDurableObject, SELF } from "cloudflare:test";
-import { demoConfig } from "../worker/demo.js";
+import { demoConfig } from "../worker/demo/hall.js";
 import type { HallConfig } from "../worker/core/types.js";
 
 export const ORIGIN = "http://hall.test";

@@ -6,7 +6,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
-import type { RegionObject } from "../worker/region-object/index.js";
+import type { RegionObject } from "../worker/regions/region.object.js";
 import { PNG_1PX } from "./content-fixtures.js";
 import { call, newHall, ORIGIN } from "./helpers.js";
 
@@ -91,7 +91,7 @@ describe("content from the region down", () => {
 
     // It moves to a region of its own: the first region's items leave its screens.
     await putRegion("rl-other", null);
-    const { demoConfig } = await import("../worker/demo.js");
+    const { demoConfig } = await import("../worker/demo/hall.js");
     const moved = await call("admin", "PUT", `/api/halls/${late}`, { ...demoConfig(), name: "test rl-late", region: "rl-other" });
     expect(moved.status).toBe(200);
     await settle([late], ["rl", "rl-other"]);

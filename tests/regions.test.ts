@@ -9,7 +9,7 @@
 import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
-import type { RegionObject } from "../worker/region-object/index.js";
+import type { RegionObject } from "../worker/regions/region.object.js";
 import worker from "../worker/index.js";
 import { call, issue, MORNING, newHall, ORIGIN } from "./helpers.js";
 
@@ -117,7 +117,7 @@ describe("regions and their errors", () => {
   });
 
   it("a hall naming an unknown region is refused with 400 naming region, and not created", async () => {
-    const res = await call("admin", "PUT", "/api/halls/orphan-hall", { ...(await import("../worker/demo.js")).demoConfig(), region: "r6-nowhere" });
+    const res = await call("admin", "PUT", "/api/halls/orphan-hall", { ...(await import("../worker/demo/hall.js")).demoConfig(), region: "r6-nowhere" });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual({ region: 'unknown region "r6-nowhere"' });
     expect((await call("display", "GET", "/api/halls/orphan-hall")).status).toBe(404);
@@ -227,7 +227,7 @@ describe("live figures, pushed upward", () => {
     const hall = await newHall("p7-hall", (c) => (c.region = r.wanxiu));
     await issue(hall, "household");
     await settle([hall], [r.wanxiu, r.wuzhou, r.province]);
-    const config = { ...(await import("../worker/demo.js")).demoConfig(), name: "test p7-hall", region: r.liuzhou };
+    const config = { ...(await import("../worker/demo/hall.js")).demoConfig(), name: "test p7-hall", region: r.liuzhou };
     expect((await call("admin", "PUT", `/api/halls/${hall}`, config)).status).toBe(200);
     await settle([hall], [r.wanxiu, r.wuzhou, r.liuzhou, r.province]);
     await settle([], [r.wuzhou, r.province]);

@@ -119,7 +119,7 @@ describe("hall screens", () => {
     expect(region(paused.html, "window-screen")).toContain("暂停服务");
     expect(paused.html).not.toContain('data-window="5"');
 
-    const { demoConfig } = await import("../worker/demo.js");
+    const { demoConfig } = await import("../worker/demo/hall.js");
     const config = demoConfig();
     config.windows = config.windows.filter((w) => w.id !== "6");
     expect((await call("admin", "PUT", `/api/halls/${hall}`, config)).status).toBe(200);

@@ -6,7 +6,7 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { Hono } from "hono";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { onError } from "../worker/api/errors.js";
+import { onError } from "../worker/edge/errors.js";
 import type { HallObject } from "../worker/hall-object/index.js";
 import { MAX_MESSAGES_PER_WINDOW } from "../worker/hall-object/limits.js";
 import worker from "../worker/index.js";
@@ -53,7 +53,7 @@ const signedIn = async (hall: string): Promise<Record<string, string>> => {
   if (!cookie) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
   return { Cookie: cookie, Origin: ORIGIN };
 };
-/** Window 3 for the afternoon: a plan applied for today (worker/hall-object/day-plans.ts). */
+/** Window 3 for the afternoon: a plan applied for today (worker/planning/day-plans.object.ts). */
 const MATRIX_PLAN = [{ id: "3", categories: ["traffic"], shifts: [{ opens: "14:00", closes: "16:00" }] }];
 const withPlan = async (hall: string) => {
   const path = `/api/halls/${hall}/plan/${(await snapshot(hall)).hall.day}`;
@@ -101,7 +101,7 @@ const withImage = async (prefix: string) => {
   return id;
 };
 const demoBody = async () => {
-  const { demoConfig } = await import("../worker/demo.js");
+  const { demoConfig } = await import("../worker/demo/hall.js");
   return demoConfig();
 };
 
@@ -251,7 +251,7 @@ const MATRIX: Record<string, Action> = {
     roles: STAFF,
     attempt: async (h) => (await called(h), await call("manager", "POST", `/api/halls/${h}/windows/5/finish`), post(`/api/halls/${h}/tickets/C001/rating`, { score: 5 })),
   },
-  // Regions (worker/api/regions.ts): the hall is the region's id; the public list takes any caller.
+  // Regions (worker/regions/routes.ts): the hall is the region's id; the public list takes any caller.
   "PUT /api/regions/{region}": { roles: ["admin"], attempt: async (h) => ({ method: "PUT", path: `/api/regions/${h}`, body: { name: { "zh-Hans": "区域" }, parent: null } }) },
   "GET /api/regions/{region}": { roles: ANY, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}` }) },
   "GET /api/regions/{region}/live": {
@@ -300,7 +300,7 @@ const MATRIX: Record<string, Action> = {
   "GET /api/health": { roles: ANY, attempt: async () => ({ method: "GET", path: "/api/health" }) },
   // Development only (404 in production); the suites run in development.
   "GET /api/dev/wakes": { roles: ANY, attempt: async () => ({ method: "GET", path: "/api/dev/wakes" }) },
-  // Signage (worker/api/content.ts): managers change content; the images are public, as on the screens.
+  // Signage (worker/signage/routes.ts): managers change content; the images are public, as on the screens.
   "POST /api/halls/{hall}/content": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/content`, { kind: "notice", text: { "zh-Hans": "通知" } }) },
   "GET /api/halls/{hall}/content": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/content` }) },
   "PATCH /api/halls/{hall}/content/{id}": {

@@ -6,7 +6,7 @@ import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject, SEL
 import { describe, expect, it } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
 import { windowsNeeded } from "../worker/insights/advisor.js";
-import { countDuration, noDurations } from "../worker/insights/durations.js";
+import { countDuration, noDurations } from "../worker/statistics/durations.js";
 import { call, newHall, ORIGIN, type Role } from "./helpers.js";
 
 const stubOf = (hall: string) => env.HALL.get(env.HALL.idFromName(hall));

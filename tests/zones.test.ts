@@ -1,7 +1,7 @@
 /** Zones through the Worker: configured, refused, changed live, and each zone's screens. */
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { demoConfig } from "../worker/demo.js";
+import { demoConfig } from "../worker/demo/hall.js";
 import type { Zone } from "../worker/core/types.js";
 import { call, issue, newHall, openFeed, ORIGIN, snapshot } from "./helpers.js";
 

@@ -1,13 +1,17 @@
-import type { HallObject } from "./hall-object/index.js";
-import type { PairingObject } from "./pairing-object/index.js";
-import type { RegionObject } from "./region-object/index.js";
+/**
+ * The Worker's bindings, as Cloudflare (or workerd) hands them over. The Durable Object
+ * namespaces are untyped here so that nothing which needs the bindings imports an object's class:
+ * each object's stub types its own (worker/hall-object/stub.ts, worker/regions/stubs.ts,
+ * worker/devices/pairing-stubs.ts).
+ */
 
 export interface Env {
-  HALL: DurableObjectNamespace<HallObject>;
-  /** Every hall's device pairing codes, in one instance (worker/pairing-object). */
-  PAIRING: DurableObjectNamespace<PairingObject>;
-  /** One object per region (worker/region-object), and one keeping the tree. */
-  REGION: DurableObjectNamespace<RegionObject>;
+  /** One object per hall (worker/hall-object/index.ts). */
+  HALL: DurableObjectNamespace;
+  /** Every hall's device pairing codes, in one instance (worker/devices/pairing.object.ts). */
+  PAIRING: DurableObjectNamespace;
+  /** One object per region (worker/regions/region.object.ts), and one keeping the tree. */
+  REGION: DurableObjectNamespace;
   /** The screens' images (signage): halls/{hall}/{sha256} and regions/{region}/{sha256}. */
   MEDIA: R2Bucket;
   /** "development" allows the dev-* tokens and seeds the demo hall; set only in .dev.vars. */

@@ -1,4 +1,4 @@
-// The manager console's 内容 tab (worker/pages/manage-content.tsx): the form adds or changes an
+// The manager console's 内容 tab (worker/signage/panel.tsx): the form adds or changes an
 // item (an image goes up as multipart/form-data, retried with the same commandId), the rows
 // preview, reorder, hide and delete. The list itself is a live region: the hall's update after
 // each change redraws it, so the page never guesses.

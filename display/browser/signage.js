@@ -1,4 +1,4 @@
-// The main screen's content panel (worker/pages/main-content.tsx): plays the slides on now, each
+// The main screen's content panel (worker/signage/main-content.tsx): plays the slides on now, each
 // for its seconds, and decides idle mode. Every live update brings a new hidden #content-playlist;
 // slides already on the stage are kept (with their loaded images), new ones are copied in, gone
 // ones removed, and the slide showing stays if it is still on. Idle mode is the server's clock

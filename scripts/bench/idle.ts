@@ -9,7 +9,7 @@
  * nobody waits and the hall should not wake at all. Reported: how
  * often the hall object was constructed (woke) and how many requests, socket messages, closes
  * and alarms its code handled during the idle minute — read from the development-only counter
- * at GET /api/dev/wakes (worker/hall-object/wakes.ts), which does not touch the hall — and the
+ * at GET /api/dev/wakes (worker/service/wakes.ts), which does not touch the hall — and the
  * resident memory of the workerd process before the screens, with them, and after the minute.
  * Then one call: whether the hall had to wake for it (it had hibernated) and whether every
  * screen still got the update.

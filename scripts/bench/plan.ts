@@ -1,12 +1,12 @@
 /**
  * How long the planner takes on each shipped day: `npm run bench:plan`. One JSON line each.
  * Every candidate rota is one simulated day, so this is about the simulator's speed times the
- * candidates the search tries (worker/insights/plan.ts).
+ * candidates the search tries (worker/planning/plan.ts).
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { loadavg } from "node:os";
-import { planDay } from "../../worker/insights/plan.js";
+import { planDay } from "../../worker/planning/plan.js";
 import type { Scenario } from "../../worker/insights/simulate.js";
 import { machine, print } from "./support.js";
 

@@ -13,7 +13,7 @@
  * reports per hall command, and Durable Object requests per hall-day (a 9-hour day at this rate).
  */
 import { api, devServer, machine, percentiles, print, progress, round, sleep } from "./support.js";
-import { demoConfig } from "../../worker/demo.js";
+import { demoConfig } from "../../worker/demo/hall.js";
 
 const SCALES = (process.env.BENCH_REGION_HALLS ?? "10,100,1000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_REGION_SECONDS ?? 40);

@@ -1,7 +1,7 @@
 /**
  * Statistics figures: `npm run bench:stats`. Prints one JSON object per measurement.
  *
- * Runs the hall object's own statistics code (worker/hall-object/stats.ts) on SQLite in Node
+ * Runs the hall object's own statistics code (worker/statistics/hall-stats.object.ts) on SQLite in Node
  * (node:sqlite, the same engine as a Durable Object's storage, without workerd around it), with
  * days played through the hall core by the simulator (scenarios/gucun-comprehensive.json, 557
  * citizens a day at four windows):
@@ -19,9 +19,9 @@ import { readFileSync } from "node:fs";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { performance } from "node:perf_hooks";
 import type { HallEvent, HallState } from "../../worker/core/types.js";
-import { HallStats } from "../../worker/hall-object/stats.js";
+import { HallStats } from "../../worker/statistics/hall-stats.object.js";
 import { migrate } from "../../worker/hall-object/storage.js";
-import { rollUp } from "../../worker/insights/rollup.js";
+import { rollUp } from "../../worker/statistics/rollup.js";
 import { replayDay, type Scenario } from "../../worker/insights/simulate.js";
 import { machine, percentiles, print, progress, round } from "./support.js";
 

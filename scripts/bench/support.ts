@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { startDevServer, type DevServer, type DevServerOptions } from "../../tests/browser/server.js";
-import { demoConfig } from "../../worker/demo.js";
+import { demoConfig } from "../../worker/demo/hall.js";
 
 export { percentiles, round } from "../../tests/fault-support.js";
 

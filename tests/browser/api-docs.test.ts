@@ -11,7 +11,7 @@ import { baseUrl, launch, screenshot } from "./harness.js";
 /**
  * What axe still finds in Scalar's own markup (@scalar/api-reference 1.46), which no option or
  * theme changes; pinned so that a new violation fails, and so does one an upgrade fixes (drop it
- * here). Colour contrast, which the theme does control, is fixed in worker/api/document.ts.
+ * here). Colour contrast, which the theme does control, is fixed in worker/edge/document.routes.ts.
  */
 const SCALAR_MARKUP: Record<string, string> = {
   "aria-allowed-attr": "the sidebar's entries are <button aria-selected>, which a button may not carry",

@@ -50,7 +50,7 @@ export async function api(role: string, method: string, path: string, body?: unk
 
 /** Configures `name` like the demo hall (the demo hall itself is left for people to play with). */
 export async function demoLikeHall(name: string, change: (config: any) => void = () => {}): Promise<string> {
-  const { demoConfig } = await import("../../worker/demo.js");
+  const { demoConfig } = await import("../../worker/demo/hall.js");
   const config: any = demoConfig();
   change(config);
   const res = await api("admin", "PUT", `/api/halls/${name}`, config);

@@ -8,7 +8,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reminders, shiftChanges } from "../../worker/insights/plan-shifts.js";
+import { reminders, shiftChanges } from "../../worker/planning/plan-shifts.js";
 import { api, baseUrl, launch, screenshot } from "./harness.js";
 
 let browser: Browser;

@@ -7,9 +7,9 @@
 import type { Browser, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adviceOf } from "../../worker/hall-object/stats.js";
-import { rollUp, type Rating } from "../../worker/insights/rollup.js";
-import { mergeRollups } from "../../worker/insights/stats.js";
+import { adviceOf } from "../../worker/statistics/hall-stats.object.js";
+import { rollUp, type Rating } from "../../worker/statistics/rollup.js";
+import { mergeRollups } from "../../worker/statistics/stats.js";
 import { manageView } from "../../worker/pages/manage.js";
 import { api, baseUrl, launch, screenshot } from "./harness.js";
 import { busyHall } from "./screens-busy-hall.js";

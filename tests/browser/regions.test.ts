@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { regionDashboard } from "../../worker/pages/region-dashboard.js";
+import { regionDashboard } from "../../worker/regions/dashboard.js";
 import { regionView as viewOf, type HallRow } from "../../worker/regions/board.js";
 import type { HallReport } from "../../worker/regions/summary.js";
 import { api, baseUrl, demoLikeHall, launch, screenshot } from "./harness.js";

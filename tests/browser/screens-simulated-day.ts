@@ -7,7 +7,7 @@
  */
 import { decide, emptyHall, isRejection } from "../../worker/core/hall.js";
 import type { Command, HallEvent, HallState } from "../../worker/core/types.js";
-import { demoConfig } from "../../worker/demo.js";
+import { demoConfig } from "../../worker/demo/hall.js";
 import { OFFICERS } from "./screens-fixtures.js";
 
 const MIN = 60_000;

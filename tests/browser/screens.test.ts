@@ -134,7 +134,7 @@ describe("hall screens in a browser", () => {
       time: document.querySelector("#clock .clock-time")!.textContent!,
       now: Number(document.getElementById("clock")!.getAttribute("data-now")),
     }));
-    const { clockText } = await import("../../worker/pages/clock-text.js");
+    const { clockText } = await import("../../worker/insights/clock-text.js");
     const moment = Array.from({ length: 62 }, (_, s) => shown.now - 1000 + s * 1000).find((t) => clockText(t, "Asia/Shanghai").time === shown.time);
     expect(moment, `the screen shows ${shown.time}, not within a minute after the server's ${new Date(shown.now).toISOString()}`).toBeDefined();
     expect(shown.date).toBe(clockText(moment!, "Asia/Shanghai").date);

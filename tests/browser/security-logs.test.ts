@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoConfig } from "../../worker/demo.js";
+import { demoConfig } from "../../worker/demo/hall.js";
 import { PAGES } from "../../worker/pages/routes.js";
 import { CHROMIUM_ARGS, CHROMIUM } from "./harness.js";
 import { startDevServer, type DevServer } from "./server.js";

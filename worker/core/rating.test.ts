@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countEvent, rollupsOf, startTally } from "../insights/rollup.js";
+import { countEvent, rollupsOf, startTally } from "../statistics/rollup.js";
 import { at, configured, ok, refused } from "./fixtures.test-util.js";
 import type { HallState } from "./types.js";
 

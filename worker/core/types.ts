@@ -183,7 +183,7 @@ export interface HallSettings {
   zones?: Zone[];
   /**
    * The hall opens, pauses and re-assigns windows itself at the shift changes of the plan applied
-   * for the day (worker/hall-object/day-plans.ts), as the actor "plan". Absent means false.
+   * for the day (worker/planning/day-plans.object.ts), as the actor "plan". Absent means false.
    */
   autoOpen?: boolean;
   /** Minutes without a call in a zone before its main screen plays content full screen; absent 5, 0 never. */

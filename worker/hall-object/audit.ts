@@ -4,7 +4,7 @@
  * beside the terminal's token.
  */
 import type { Command, HallState } from "../core/types.js";
-import type { Actor } from "./index.js";
+import type { Actor } from "./protocol.js";
 import type { AuditEntry } from "./storage.js";
 
 export function targetOf(command: Command): string | null {

@@ -12,61 +12,35 @@ import { decide, isConfigured, isRejection } from "../core/hall.js";
 import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
 import type { Appointment, Command, HallState, Staff } from "../core/types.js";
 import type { ContentItem } from "../core/content-types.js";
-import { DEMO_HALL, demoConfig } from "../demo.js";
+import { DEMO_HALL, demoConfig } from "../demo/hall.js";
 import { clockOf } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
 import { VIEWS } from "../pages/registry.js";
 import { feedUrl, type LiveView } from "../pages/views.js";
-import type { Device } from "../fleet/devices.js";
-import { HallDevices, type FleetRequest } from "./devices.js";
-import { migratePins } from "./credentials.js";
-import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type FollowUp, type FollowUpClose } from "./follow-ups.js";
+import type { Device } from "../devices/devices.js";
+import { HallDevices, type FleetRequest } from "../devices/hall-devices.object.js";
+import { migratePins } from "../sessions/credentials.object.js";
+import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type FollowUp, type FollowUpClose } from "../ratings/follow-ups.object.js";
 import { auditEntry } from "./audit.js";
-import { ContentSchedule, HallContent, type ImageUpload, type ListedItem } from "./content.js";
+import { ContentSchedule, HallContent, type ImageUpload, type ListedItem } from "../signage/hall-content.object.js";
 import { HallAlarm, type Waker } from "./alarm.js";
-import { HallPlans, PLAN_ACTOR, type PlanRequest } from "./day-plans.js";
-import { seedDemoHistory } from "./demo-history.js";
-import { eventPage, type EventPage } from "./export.js";
+import { HallPlans, PLAN_ACTOR, type PlanRequest } from "../planning/day-plans.object.js";
+import { seedDemoHistory } from "../demo/history.js";
+import { eventPage, type EventPage } from "../event-log/export.object.js";
 import { HallLive } from "./live.js";
 import { MinuteTick } from "./tick.js";
 import { prepare } from "./prepare.js";
 import { previewChanges } from "./preview.js";
-import { RegionReporter } from "./report.js";
+import { RegionReporter } from "../regions/report.object.js";
 import { rejectionReply, replyFor } from "./replies.js";
-import { HallSessions, type SessionView, type SignInReply } from "./sessions.js";
-import { HallStats, type InsightQuestion } from "./stats.js";
-import { countHandled, countWake } from "./wakes.js";
-import { HallWebhooks, type WebhookRequest } from "./webhooks.js";
+import { HallSessions, type SessionView, type SignInReply } from "../sessions/hall-sessions.object.js";
+import { HallStats, type InsightQuestion } from "../statistics/hall-stats.object.js";
+import { countHandled, countWake } from "../service/wakes.js";
+import { HallWebhooks, type WebhookRequest } from "../webhooks/hall-webhooks.object.js";
 import { auditPage, loadState, migrate, persist, storedReply, type AuditRow, type StoredReply } from "./storage.js";
+import type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
-export interface Actor {
-  role: string;
-  name: string;
-  device: string | null;
-  /** A counter token bound to these windows acts only on their tickets. */
-  windows?: string[];
-  /** A signed-in person's badge number: the audit row names them, not a token. */
-  badge?: string;
-}
-
-export interface CommandRequest {
-  hall: string;
-  command: Command;
-  commandId?: string;
-  actor: Actor;
-  /**
-   * Values the hall turns into hashes before the command is decided: an ID number for `issue`,
-   * a PIN for `save_staff` and `sign_in_staff`, a password for `save_staff`. Never stored,
-   * logged or fingerprinted in clear.
-   */
-  sensitive?: { citizenId?: string; pin?: string; password?: string };
-  /** An image item's bytes (worker/hall-object/content.ts stores them in R2). */
-  upload?: ImageUpload;
-}
-
-export interface CommandReply extends StoredReply {
-  replayed?: boolean;
-}
+export type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
 /** Views whose figures age with the clock: rendered again every minute while the hall is busy. */
 const ages = (view: LiveView) => view.ages === true;
@@ -172,7 +146,7 @@ export class HallObject extends DurableObject<Env> {
     return Object.values(this.#state.staff).sort((a, b) => a.badge.localeCompare(b.badge));
   }
 
-  /** A person signs in with badge and password (worker/hall-object/sessions.ts); null for an unknown hall. */
+  /** A person signs in with badge and password (worker/sessions/hall-sessions.object.ts); null for an unknown hall. */
   async signIn(hall: string, badge: string, password: string, device: string | null): Promise<SignInReply | null> {
     this.#adopt(hall);
     return isConfigured(this.#state) ? this.#sessions.signIn(() => this.#state, badge, password, () => this.clock(), device) : null;
@@ -206,7 +180,7 @@ export class HallObject extends DurableObject<Env> {
     return auditPage(this.ctx.storage.sql, limit, before);
   }
 
-  /** The event log for export (worker/hall-object/export.ts): `take` public events after `after`, and where a page of `limit` ends. */
+  /** The event log for export (worker/event-log/export.object.ts): `take` public events after `after`, and where a page of `limit` ends. */
   async eventLog(hall: string, after: number, limit: number, take: number): Promise<EventPage | null> {
     this.#adopt(hall);
     if (!isConfigured(this.#state)) return null;
@@ -215,7 +189,7 @@ export class HallObject extends DurableObject<Env> {
     return eventPage(this.ctx.storage.sql, this.#state.seq, after, limit, take);
   }
 
-  /** Follow-ups (回访) of 差评: list them, or mark one done with a note (worker/hall-object/follow-ups.ts). */
+  /** Follow-ups (回访) of 差评: list them, or mark one done with a note (worker/ratings/follow-ups.object.ts). */
   async followUps(hall: string, state: "open" | "done" | "all"): Promise<FollowUp[] | null> {
     this.#adopt(hall);
     return isConfigured(this.#state) ? followUpList(this.ctx.storage.sql, state) : null;
@@ -227,7 +201,7 @@ export class HallObject extends DurableObject<Env> {
     return this.ctx.storage.transactionSync(() => closeFollowUp(this.ctx.storage.sql, id, note, actor, this.clock()));
   }
 
-  /** Statistics or staffing advice (worker/hall-object/stats.ts), or null for an unknown hall. */
+  /** Statistics or staffing advice (worker/statistics/hall-stats.object.ts), or null for an unknown hall. */
   async insights(hall: string, question: InsightQuestion): Promise<StoredReply | null> {
     this.#adopt(hall);
     if (!isConfigured(this.#state)) return null;
@@ -236,7 +210,7 @@ export class HallObject extends DurableObject<Env> {
     return this.#stats.answer(this.#state, question, this.clock());
   }
 
-  /** The plan applied for a day (worker/hall-object/day-plans.ts): get, save or remove it. */
+  /** The plan applied for a day (worker/planning/day-plans.object.ts): get, save or remove it. */
   async dayPlan(hall: string, request: PlanRequest): Promise<StoredReply | null> {
     this.#adopt(hall);
     if (!isConfigured(this.#state)) return null;
@@ -246,13 +220,13 @@ export class HallObject extends DurableObject<Env> {
     return reply;
   }
 
-  /** The hall's signage items in play order, each with whether it is on now (worker/hall-object/content.ts). */
+  /** The hall's signage items in play order, each with whether it is on now (worker/signage/hall-content.object.ts). */
   async contentList(hall: string): Promise<ListedItem[] | null> {
     this.#adopt(hall);
     return isConfigured(this.#state) ? this.#content.list(this.#state, this.clock()) : null;
   }
 
-  /** A region's items for this hall (worker/region-object/content.ts pushes them); false for an unknown hall. */
+  /** A region's items for this hall (worker/regions/content.object.ts pushes them); false for an unknown hall. */
   async regionContent(hall: string, region: string, version: number, items: ContentItem[]): Promise<boolean> {
     this.#adopt(hall);
     if (!isConfigured(this.#state)) return false;
@@ -262,13 +236,13 @@ export class HallObject extends DurableObject<Env> {
     return true;
   }
 
-  /** The hall's devices (worker/hall-object/devices.ts): pair, list, re-assign, revoke. */
+  /** The hall's devices (worker/devices/hall-devices.object.ts): pair, list, re-assign, revoke. */
   async fleet(hall: string, request: FleetRequest): Promise<StoredReply | null> {
     this.#adopt(hall);
     return isConfigured(this.#state) ? this.#devices.handle(this.#state, request, this.clock()) : null;
   }
 
-  /** The hall's webhooks (worker/hall-object/webhooks.ts): create, list, remove, their deliveries. */
+  /** The hall's webhooks (worker/webhooks/hall-webhooks.object.ts): create, list, remove, their deliveries. */
   async webhooks(hall: string, request: WebhookRequest): Promise<StoredReply | null> {
     this.#adopt(hall);
     if (!isConfigured(this.#state)) return null;

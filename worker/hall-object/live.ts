@@ -11,9 +11,9 @@ import type { HallEvent, HallState } from "../core/types.js";
 import { VIEWS } from "../pages/registry.js";
 import type { LiveView, Room } from "../pages/views.js";
 import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";
-import { deviceTag, type HallDevices } from "./devices.js";
+import { deviceTag, type HallDevices } from "../devices/hall-devices.object.js";
 import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "./limits.js";
-import type { HallStats } from "./stats.js";
+import type { HallStats } from "../statistics/hall-stats.object.js";
 import { eventsSince } from "./storage.js";
 
 /** A reconnecting client further behind than this gets a snapshot instead of the backlog. */

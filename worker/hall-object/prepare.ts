@@ -3,15 +3,15 @@
  * An ID number becomes a keyed hash, a new PIN or password a salted hash in its own table, a sign-in's PIN
  * is checked, and an appointment gets a random code. Nothing here keeps a value in clear.
  */
-import { ticketSecret } from "../api/ticket-token.js";
+import { ticketSecret } from "../access/ticket-token.js";
 import { localDay } from "../core/day.js";
 import { findTicket, isConfigured } from "../core/hall.js";
 import type { Command, HallState } from "../core/types.js";
 import type { Env } from "../env.js";
 import { auditEntry } from "./audit.js";
-import { appointmentCode, checkPin, citizenIdHash, hashPin, writePin } from "./credentials.js";
-import type { CommandRequest } from "./index.js";
-import { writePassword } from "./sessions.js";
+import { appointmentCode, checkPin, citizenIdHash, hashPin, writePin } from "../sessions/credentials.object.js";
+import type { CommandRequest } from "./protocol.js";
+import { writePassword } from "../sessions/hall-sessions.object.js";
 import { writeAudit, type StoredReply } from "./storage.js";
 
 /** A command made ready for the core, and what to write beside its events; or a refusal. */

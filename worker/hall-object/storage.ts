@@ -17,7 +17,8 @@ export const COMMAND_TTL_MS = 48 * 3600 * 1000;
 
 export interface StoredReply {
   status: number;
-  body: unknown;
+  // A JSON body the route's schema documents; `any` (not `unknown`) so a reply crosses RPC typed.
+  body: any;
 }
 
 export interface AuditEntry {

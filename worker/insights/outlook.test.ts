@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { windowsNeeded } from "./advisor.js";
 import { dayOutlook, referenceDayOf, sameWeekdayLastWeek } from "./outlook.js";
-import type { Rollup } from "./rollup.js";
-import { noDurations } from "./durations.js";
+import type { Rollup } from "../statistics/rollup.js";
+import { noDurations } from "../statistics/durations.js";
 
 const row = (day: string, by: Rollup["by"], key: string, issued: number): Rollup => ({
   day,

@@ -11,7 +11,7 @@
  *   comprehensive windows, with today's learnt service times.
  */
 import { adviseStaffing, type StaffingAdvice, type WaitTargets } from "./advisor.js";
-import type { Rollup } from "./rollup.js";
+import type { Rollup } from "../statistics/rollup.js";
 
 /** What the log says about one past day: enough to expect today from it. */
 export interface ReferenceDay {

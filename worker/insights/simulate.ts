@@ -18,8 +18,8 @@ import { decide, emptyHall, isRejection } from "../core/hall.js";
 import { activeTickets } from "../core/ledger.js";
 import type { Command, HallEvent, HallState } from "../core/types.js";
 import { checkScenario, DEFAULT_DATE, localInstant, scenarioConfig, shiftsOf, type CallPolicyName, type Scenario } from "./scenario.js";
-import { rollUp } from "./rollup.js";
-import { mergeRollups, type StatsRow } from "./stats.js";
+import { rollUp } from "../statistics/rollup.js";
+import { mergeRollups, type StatsRow } from "../statistics/stats.js";
 
 export type { Arrival, CallPolicyName, Scenario, ScenarioWindow, Shift } from "./scenario.js";
 

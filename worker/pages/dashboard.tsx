@@ -6,11 +6,11 @@
 import type { HallState } from "../core/types.js";
 import { zoneProblem, zoneScope, zoneState, type ZoneScope } from "../core/zones.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
-import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, type HallFigures } from "./screen-figures.js";
+import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, type HallFigures } from "../insights/figures.js";
 import { CategoryName, Clock, CLOCK_SCRIPT, KpiRow, STATE_TEXT, ZoneName, type KpiTile } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
-import { inZone, offlineAlarms, type OfflineAlarm } from "../fleet/devices.js";
-import { ReminderItems } from "./plan-reminders.js";
+import { inZone, offlineAlarms, type OfflineAlarm } from "../devices/devices.js";
+import { ReminderItems } from "../planning/reminders.js";
 
 /** Category colours in the chart and legend, in configuration order. */
 const COLOURS = ["#4ea1ff", "#ffcc33", "#36d399", "#ff7a90", "#b48cff", "#ff9f1a", "#5ce1e6", "#c6d86b"];

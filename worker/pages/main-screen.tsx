@@ -11,7 +11,7 @@ import { oob, Page, type LiveConfig } from "./layout.js";
 import { zoneProblem, zoneScope, zoneSnapshot, zoneState, type ZoneScope } from "../core/zones.js";
 import { CategoryName, Clock, CLOCK_SCRIPT, flashAttrs, Notice, STATE_TEXT, Supervision, waitText, ZoneName } from "./screen-parts.js";
 import type { LiveView } from "./views.js";
-import { ContentPanel, ContentUpdate, IdleBar, SIGNAGE_SCRIPT, signageClasses, signageOf, SLIDES_STYLE } from "./main-content.js";
+import { ContentPanel, ContentUpdate, IdleBar, SIGNAGE_SCRIPT, signageClasses, signageOf, SLIDES_STYLE } from "../signage/main-content.js";
 
 /** Calls listed under the current one. */
 const RECENT_SHOWN = 8;

@@ -2,7 +2,7 @@
 import { announcerPage } from "./announcer.js";
 import { counterView } from "./counter.js";
 import { dashboard } from "./dashboard.js";
-import { evaluatorView } from "./evaluator.js";
+import { evaluatorView } from "../ratings/evaluator.js";
 import { kioskView } from "./kiosk.js";
 import { mainScreen } from "./main-screen.js";
 import { manageView } from "./manage.js";

@@ -3,17 +3,18 @@
  * hall object (first paint and every update from the same components).
  */
 import type { Hono } from "hono";
-import type { Role } from "../api/auth.js";
+import type { Role } from "../access/tokens.js";
 import type { Env } from "../env.js";
-import { presentedToken } from "../api/auth.js";
-import { pageAccess } from "./auth.js";
+import { presentedToken } from "../access/tokens.js";
+import { pageAccess } from "../access/page-access.js";
 import { Page } from "./layout.js";
-import { loginRoutes, loginUrl, withSignedInBar } from "./login.js";
-import { pairRoutes } from "./pair.js";
-import { deviceCaller, renewDeviceCookie } from "../api/device-cookie.js";
-import { statusRoutes } from "./status-routes.js";
-import { regionPageRoutes } from "./region-routes.js";
+import { loginRoutes, loginUrl, withSignedInBar } from "../sessions/login.js";
+import { pairRoutes } from "../devices/pair.js";
+import { deviceCaller, renewDeviceCookie } from "../access/device-cookie.js";
+import { statusRoutes } from "./status.routes.js";
+import { regionPageRoutes } from "../regions/pages.routes.js";
 import { pageLang } from "../i18n/lang.js";
+import { hallStub } from "../hall-object/stub.js";
 
 const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 
@@ -89,7 +90,7 @@ export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
         query.lang = pageLang(here.searchParams.get("lang"), c.req.header("Accept-Language"));
         c.header("Vary", "Accept-Language");
       }
-      const stub = c.env.HALL.get(c.env.HALL.idFromName(hall));
+      const stub = hallStub(c.env, hall);
       const page = await stub.page(hall, view, query, access.principal.role, access.token);
       if (!page.html) return c.html(problemPage(page.status, page.problem ?? "not found"), page.status as 404);
       c.header("Cache-Control", "no-store");

@@ -7,7 +7,7 @@
  * own time and the notice scrolls at a phase of the wall clock, and a region re-rendered for
  * some other change carries on where it was instead of starting over.
  */
-import { clockText } from "./clock-text.js";
+import { clockText } from "../insights/clock-text.js";
 import { raw } from "hono/html";
 import { encode } from "uqr";
 import type { Category, HallState, Window } from "../core/types.js";
@@ -20,7 +20,7 @@ export const FLASH_SECONDS = 6;
 /** The script that ticks the clock; pages with a `Clock` load it. */
 export const CLOCK_SCRIPT = "/static/display/clock.js";
 
-export { clockText, localTime } from "./clock-text.js";
+export { clockText, localTime } from "../insights/clock-text.js";
 
 /**
  * Date and time in the hall's zone. clock.js ticks it each second from the server's clock

@@ -5,9 +5,9 @@
  * The first paint comes from the same components, so a page and its updates cannot disagree.
  */
 import type { HallState } from "../core/types.js";
-import type { DeviceHealth } from "../fleet/devices.js";
+import type { DeviceHealth } from "../devices/devices.js";
 import type { ConnectedAnnouncer } from "../hall-object/announcers.js";
-import type { TodayPlan } from "../insights/plan-shifts.js";
+import type { TodayPlan } from "../planning/plan-shifts.js";
 import type { ReferenceDay } from "../insights/outlook.js";
 import type { LiveConfig } from "./layout.js";
 
@@ -18,7 +18,7 @@ export interface Room {
   lastWeek?: ReferenceDay | null;
   /** The hall's paired devices and whether each is connected now. */
   devices?: DeviceHealth[];
-  /** The plan applied for today, as its shift changes (worker/hall-object/day-plans.ts); null without one. */
+  /** The plan applied for today, as its shift changes (worker/planning/day-plans.object.ts); null without one. */
   dayPlan?: TodayPlan | null;
 }
 

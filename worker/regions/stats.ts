@@ -3,7 +3,7 @@
  * by hall — one definition of a wait), one row per hall, and the halls whose mean wait was over
  * a line. Gathered from the halls, never a second record.
  */
-import type { StatsRow } from "../insights/stats.js";
+import type { StatsRow } from "../statistics/stats.js";
 
 export interface RegionStatsRow {
   hall: string;

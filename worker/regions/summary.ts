@@ -1,12 +1,12 @@
 /**
  * What a hall tells its region: a summary of its state now, built from the data wall's own
- * figures (worker/pages/screen-figures.ts), so a wait is counted one way on the hall's wall, in
+ * figures (worker/insights/figures.ts), so a wait is counted one way on the hall's wall, in
  * its statistics and at every region above it. Time-driven figures (how long the oldest ticket
  * has waited, whether it is past the line) travel as instants and are read by each region on
  * its own clock: a ticket crossing the line costs no report at all.
  */
 import type { HallState } from "../core/types.js";
-import { hallFigures } from "../pages/screen-figures.js";
+import { hallFigures } from "../insights/figures.js";
 import type { RegionName } from "./tree.js";
 
 const MINUTE = 60_000;

@@ -6,7 +6,7 @@
  * `2130706433` into `127.0.0.1`, and `[::ffff:127.0.0.1]` into `[::ffff:7f00:1]`, so only the
  * canonical forms need checking. A name that resolves to a private address cannot be caught here
  * (a Worker has no DNS lookup); Cloudflare's edge does not reach private networks anyway, and
- * redirects are never followed (worker/hall-object/webhooks.ts), so a public name cannot bounce
+ * redirects are never followed (worker/webhooks/hall-webhooks.object.ts), so a public name cannot bounce
  * the hall inside either.
  *
  * @example

@@ -1,4 +1,4 @@
-/** The manager console's 内容 Content tab (worker/pages/manage-content.tsx). */
+/** The manager console's 内容 Content tab (worker/signage/panel.tsx). */
 export const CONTENT = {
   hidden: { zh: "已隐藏", en: "hidden" },
   onNow: { zh: "播放中", en: "on now" },

@@ -4,7 +4,7 @@
  * indicators are the core's own words, the device kinds the fleet's; they are listed here too.
  */
 import { LEVELS, REASONS } from "../../core/rating.js";
-import { KIND_WORDS } from "../../fleet/devices.js";
+import { KIND_WORDS } from "../../devices/devices.js";
 import type { Msg } from "../words.js";
 import { COMMON, COMMON_SCRIPT, PRIORITY, STATUS, WINDOW_STATE } from "./common.js";
 import { CALL_REASON, COUNTER, COUNTER_SCRIPT } from "./counter.js";

@@ -1,4 +1,4 @@
-/** The manager console's Devices, Follow-ups (回访) and Statistics tabs; device kinds are the fleet's (worker/fleet/devices.ts). */
+/** The manager console's Devices, Follow-ups (回访) and Statistics tabs; device kinds are the fleet's (worker/devices/devices.ts). */
 export const DEVICES = {
   never: { zh: "从未", en: "never" },
   zone: { zh: "区域 {zone}", en: "zone {zone}" },

@@ -1,0 +1,141 @@
+/**
+ * Every error leaves as JSON a person can read: `{ error, code, details }`. Bad input is a 4xx
+ * naming the field; only a fault of ours is a 500.
+ */
+import { z } from "@hono/zod-openapi";
+import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ZodError } from "zod";
+import type { RejectionCode } from "../core/types.js";
+
+export type ErrorCode =
+  | "invalid"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "too_large"
+  | "not_configured"
+  | "upgrade_required"
+  | "too_many"
+  | "internal";
+
+/** Every `code` an error body carries, and what it means: the edge's, the core's rejections, the sign-in lock. */
+const ERROR_CODES: Record<ErrorCode | RejectionCode | "locked", string> = {
+  invalid: "a field is missing or wrong (400); `details` names it",
+  unauthorized: "no credential, or one that is not (or no longer) valid (401)",
+  forbidden: "the caller may not do this here (403)",
+  not_found: "no such hall, thing or endpoint (404)",
+  unknown_hall: "the hall is not configured (404)",
+  unknown_category: "no such category in this hall (404)",
+  unknown_content: "no such content item in this hall or region (404)",
+  unknown_window: "no such window in this hall (404)",
+  unknown_ticket: "no such ticket today (404)",
+  unknown_staff: "no such staff account (404)",
+  unknown_appointment: "no such appointment (404)",
+  conflict: "a hall rule says no, or a commandId was used for another command (409)",
+  locked: "the account is locked after wrong passwords (423)",
+  too_large: "the body is over 16 KB (413)",
+  upgrade_required: "a WebSocket endpoint asked without Upgrade: websocket (426)",
+  too_many: "too many tries or waiting devices (429)",
+  not_configured: "the server lacks a secret it needs (503)",
+  internal: "a fault of ours (500): retry with the same commandId",
+};
+
+export const ErrorBody = z
+  .object({
+    error: z.string().openapi({ description: "What went wrong, for a person to read", example: "window 5 is paused" }),
+    code: z
+      .enum(Object.keys(ERROR_CODES) as [keyof typeof ERROR_CODES, ...(keyof typeof ERROR_CODES)[]])
+      .openapi({
+        description: `For programs: ${Object.entries(ERROR_CODES)
+          .map(([code, text]) => `\`${code}\` ${text}`)
+          .join("; ")}.`,
+        example: "conflict",
+      }),
+    details: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "The fields or values concerned, e.g. the bad field and what is wrong with it", example: { window: "5" } }),
+  })
+  .openapi("Error");
+
+export function errorResponse(
+  c: Context,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 426 | 429 | 500 | 503,
+  code: ErrorCode,
+  error: string,
+  details: Record<string, unknown> = {},
+): Response {
+  return c.json({ error, code, details }, status);
+}
+
+/** Zod issues as `{ "categories.0.prefix": "one capital letter A-Z" }`. */
+export function fieldErrors(error: ZodError): Record<string, string> {
+  const details: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "(body)";
+    const message =
+      issue.code === "unrecognized_keys" ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}` : issue.message;
+    details[path] ??= message;
+  }
+  return details;
+}
+
+export function validationResponse(c: Context, target: string, error: ZodError): Response {
+  const details = fieldErrors(error);
+  const summary = Object.entries(details)
+    .slice(0, 3)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("; ");
+  const where = target === "json" ? "body" : target === "param" ? "path" : target;
+  return errorResponse(c, 400, "invalid", `invalid request ${where}: ${summary}`, details);
+}
+
+/**
+ * Reads the JSON body once, up front: an empty body is `{}`, anything else must be JSON with
+ * a JSON content type. Hono's validators then read the cached value.
+ */
+export const jsonBody: MiddlewareHandler = async (c, next) => {
+  if (!["POST", "PUT", "PATCH"].includes(c.req.method)) return next();
+  const text = await c.req.text();
+  let value: unknown = {};
+  if (text.trim() !== "") {
+    const type = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+    if (type !== "application/json") {
+      return errorResponse(c, 400, "invalid", "send the body as JSON with Content-Type: application/json", {
+        "Content-Type": type || "(none)",
+      });
+    }
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      return errorResponse(c, 400, "invalid", `the body is not valid JSON: ${(e as Error).message}`, { "(body)": "malformed JSON" });
+    }
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return errorResponse(c, 400, "invalid", "the body must be a JSON object", { "(body)": "expected an object" });
+  }
+  // Hono's validators only read JSON bodies sent with a JSON content type; ours is parsed already.
+  const headers = new Headers(c.req.raw.headers);
+  headers.set("Content-Type", "application/json");
+  c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers });
+  // Hono types its body cache loosely; it holds promises of the parsed body.
+  c.req.bodyCache = { text: Promise.resolve(JSON.stringify(value)), json: Promise.resolve(value) } as never;
+  return next();
+};
+
+export const onError: ErrorHandler = (err, c) => {
+  if (err instanceof HTTPException) {
+    const status = err.status as 400 | 401 | 403 | 404 | 413;
+    if (status === 413) return errorResponse(c, 413, "too_large", "the body is over the 16 KB limit");
+    return errorResponse(c, status, status === 400 ? "invalid" : "forbidden", err.message || "request refused");
+  }
+  console.error("unhandled error", c.req.method, new URL(c.req.url).pathname, err);
+  return errorResponse(c, 500, "internal", "the request failed inside the hall; retry it with the same commandId to be sure it applies once");
+};
+
+export const notFound: NotFoundHandler = (c) =>
+  errorResponse(c, 404, "not_found", `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}`);
+
+/** `errorResponse` for a handler that returns its refusal as the route's reply type. */
+export const fail = (...args: Parameters<typeof errorResponse>) => errorResponse(...args) as never;

@@ -1,0 +1,127 @@
+/**
+ * The consoles' API, beyond the hall API: what window terminals, ticket kiosks, the manager
+ * console and citizens' status pages need. Same rules as the hall API: the role is checked on
+ * the server, bodies are validated naming the field, and each call is one hall command.
+ */
+import { z } from "@hono/zod-openapi";
+import { allow } from "../access/allow.js";
+import { STAFF } from "../access/roles.js";
+import { ticketSecret, verifyTicket } from "../access/ticket-token.js";
+import { mayUseWindow, originAllowed } from "../access/tokens.js";
+import type { HallApp } from "../edge/app.js";
+import { fail } from "../edge/errors.js";
+import { execute, reply } from "../edge/execute.js";
+import { body, errors, json, publicRoute, route, upgraded } from "../edge/openapi.js";
+import * as S from "../edge/schemas.js";
+import { hallStub } from "../hall-object/stub.js";
+
+export function counterRoutes(app: HallApp): void {
+  for (const action of ["pause", "resume"] as const) {
+    app.openapi(
+      route({
+        method: "post",
+        path: `/api/halls/{hall}/windows/{window}/${action}`,
+        operationId: action === "pause" ? "pauseWindow" : "resumeWindow",
+        tags: ["Windows"],
+        summary: action === "pause" ? "Pause the window (暂停)" : "Resume a paused window",
+        description: `${
+          action === "pause" ? "The window calls nobody until resumed; its ticket stays." : "A closed window stays closed."
+        } Roles: counter, manager, admin.`,
+        middleware: [allow(STAFF)] as const,
+        request: { params: S.WindowParams, ...body(S.WindowActionBody) },
+        responses: { 200: json(S.WindowReply, "The window now"), ...errors(400, 401, 403, 404, 409, 413) },
+      }),
+      async (c) => {
+        const { hall, window } = c.req.valid("param");
+        return reply(c, await execute(c, hall, { type: action, window }, { commandId: c.req.valid("json").commandId }));
+      },
+    );
+  }
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/halls/{hall}/staff/{staff}/sign-in",
+      operationId: "signInStaff",
+      tags: ["Staff"],
+      summary: "Sign a staff account in at a window",
+      description: "With its PIN if it has one; 5 wrong PINs lock the account for 5 minutes. Roles: counter, manager, admin.",
+      middleware: [allow(STAFF)] as const,
+      request: { params: S.StaffParams, ...body(S.StaffSignInBody) },
+      responses: { 200: json(S.WindowReply, "Signed in"), ...errors(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { hall, staff } = c.req.valid("param");
+      const { window, pin, commandId } = c.req.valid("json");
+      if (!mayUseWindow(c.get("principal"), window)) return fail(c, 403, "forbidden", `this counter token may not act at window ${window}`, { window });
+      return reply(c, await execute(c, hall, { type: "sign_in_staff", window, staff }, { commandId, sensitive: pin ? { pin } : {} }));
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/halls/{hall}/staff",
+      operationId: "listStaff",
+      tags: ["Staff"],
+      summary: "List staff accounts",
+      description: "Name, badge, rank, access, and whether a PIN and a password are set (never the PIN or password). Roles: counter, manager, admin.",
+      middleware: [allow(STAFF)] as const,
+      request: { params: S.HallParam },
+      responses: { 200: json(z.object({ staff: z.array(S.StaffMember) }), "Staff accounts"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const staff = await hallStub(c.env, hall).staffList(hall);
+      if (!staff) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      return c.json({ staff }, 200) as never;
+    },
+  );
+}
+
+/**
+ * A citizen's status page listens on `/api/t/{ticketToken}/live`: the signed ticket link is the
+ * whole authorisation, and the Worker (not the client) names the view and the ticket, so the
+ * socket can only ever receive that one ticket's view.
+ */
+export function citizenFeed(app: HallApp): void {
+  app.openapi(
+    publicRoute({
+      method: "get",
+      path: "/api/t/{ticketToken}/live",
+      operationId: "watchTicket",
+      tags: ["Citizens"],
+      summary: "Watch one ticket (WebSocket)",
+      description:
+        "The status page's live feed: upgrade to a WebSocket and receive that ticket's status view as `{ type: \"html\", seq, html }` fragments (its place in the line, the estimated wait, the call). The signed link is the credential; a forged one is a 404.",
+      request: { params: S.TicketLinkParam, query: S.LiveQuery.pick({ since: true, lang: true }) },
+      responses: {
+        ...upgraded("Then the ticket's view as HTML fragments."),
+        ...errors(400, 403, 404, 426, 503),
+      },
+    }),
+    async (c) => {
+      const secret = ticketSecret(c.env);
+      if (!secret.ok) return fail(c, 503, "not_configured", secret.problem);
+      const target = await verifyTicket(secret.secret, c.req.valid("param").ticketToken);
+      if (!target) return fail(c, 404, "not_found", "no such ticket link");
+      if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+        return fail(c, 426, "upgrade_required", "this is a WebSocket endpoint: connect with Upgrade: websocket");
+      }
+      if (!originAllowed(c.req.raw, c.env)) return fail(c, 403, "forbidden", `WebSocket connections from origin ${c.req.header("Origin")} are not allowed`);
+      const url = new URL(c.req.url);
+      const feed = new URL(`/api/halls/${target.hall}/live`, url);
+      feed.searchParams.set("view", "status");
+      feed.searchParams.set("ticket", target.ticket);
+      const { since, lang } = c.req.valid("query");
+      if (since) feed.searchParams.set("since", since);
+      // The page's language, so its updates come in it too.
+      if (lang) feed.searchParams.set("lang", lang);
+      const headers = new Headers(c.req.raw.headers);
+      headers.set("X-Tongban-Hall", target.hall);
+      headers.set("X-Tongban-Role", "citizen");
+      headers.delete("X-Tongban-Protocol");
+      return hallStub(c.env, target.hall).fetch(new Request(feed, { headers })) as never;
+    },
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The ticket kiosk's routes: take a number (optionally against an ID number, de-duplicated per
+ * category) and check in an appointment. Both answer with the citizen's status-page link.
+ */
+import type { Context } from "hono";
+import * as S from "../edge/schemas.js";
+import { signTicket, ticketSecret } from "../access/ticket-token.js";
+import { body, errors, json, route } from "../edge/openapi.js";
+import { execute, reply } from "../edge/execute.js";
+import { FRONT_DESK } from "../access/roles.js";
+import { allow } from "../access/allow.js";
+import type { HallApp } from "../edge/app.js";
+
+/** Adds the status-page path to an issue reply, and keeps the ID hash off the wire. */
+async function withStatusPath(c: Context<any>, hall: string, r: { status: number; body: any }) {
+  if (r.status !== 201) return r;
+  const secret = ticketSecret(c.env);
+  const { citizen, ...ticket } = r.body.ticket;
+  const shown = citizen ? { ...ticket, citizen: { idLast4: citizen.idLast4 } } : ticket;
+  const statusPath = secret.ok ? `/t/${await signTicket(secret.secret, hall, ticket.id)}` : null;
+  return { status: 201, body: { ...r.body, ticket: shown, statusPath } };
+}
+
+export function kioskRoutes(app: HallApp): void {
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/halls/{hall}/kiosk/tickets",
+      operationId: "issueKioskTicket",
+      tags: ["Tickets"],
+      summary: "Take a number at the kiosk",
+      description:
+        "An ID number, if given, is checked (GB 11643) and kept only as a keyed hash and its last 4 digits; the same ID may hold one active ticket per category (409). The reply carries the citizen's status-page path. Roles: kiosk, manager, admin.",
+      middleware: [allow(FRONT_DESK)] as const,
+      request: { params: S.HallParam, ...body(S.KioskIssueBody) },
+      responses: {
+        201: json(S.KioskIssueReply, "Issued, with the citizen's status-page path"),
+        ...errors(400, 401, 403, 404, 409, 413, 503),
+      },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const { category, priority, idNumber, commandId } = c.req.valid("json");
+      const r = await execute(c, hall, { type: "issue", category, priority }, { commandId, sensitive: idNumber ? { citizenId: idNumber } : {} });
+      return reply(c, await withStatusPath(c, hall, r));
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/halls/{hall}/appointments/{code}/check-in",
+      operationId: "checkInAppointment",
+      tags: ["Appointments"],
+      summary: "Check in an appointment",
+      description: "Issues an appointment-priority ticket for the booking, once, on the booked day. Roles: kiosk, manager, admin.",
+      middleware: [allow(FRONT_DESK)] as const,
+      request: { params: S.AppointmentParams, ...body(S.WindowActionBody) },
+      responses: { 201: json(S.KioskIssueReply, "Checked in"), ...errors(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { hall, code } = c.req.valid("param");
+      const r = await execute(c, hall, { type: "check_in", code }, { commandId: c.req.valid("json").commandId });
+      return reply(c, await withStatusPath(c, hall, r));
+    },
+  );
+}

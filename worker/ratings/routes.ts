@@ -1,0 +1,119 @@
+/**
+ * The window evaluator (窗口评价器) and the follow-ups (回访) of its 差评. The evaluator is a
+ * citizen-facing tablet with a display token (or paired as one): it may rate only the ticket just
+ * finished at its window, once. Managers list the 差评 and mark each followed up, with a note.
+ */
+import { z } from "@hono/zod-openapi";
+import { actorOf } from "../access/tokens.js";
+import * as S from "../edge/schemas.js";
+import { RatingBody } from "../statistics/routes.js";
+import { body, errors, json, route } from "../edge/openapi.js";
+import { execute, reply } from "../edge/execute.js";
+import { fail } from "../edge/errors.js";
+import { hallStub } from "../hall-object/stub.js";
+import { MANAGERS } from "../access/roles.js";
+import { allow } from "../access/allow.js";
+import type { HallApp } from "../edge/app.js";
+
+const EVALUATORS = ["admin", "manager", "counter", "display"] as const;
+
+const EvaluationReply = z
+  .object({
+    rating: z.object({ ticket: z.string().openapi({ example: "C023" }), score: z.number(), reasons: z.array(z.string()), at: z.string() }),
+  })
+  .openapi("Evaluation");
+
+const FollowUp = z
+  .object({
+    id: z.number(),
+    ticket: z.string(),
+    number: z.string(),
+    category: z.string(),
+    window: z.string().nullable(),
+    officer: z.object({ name: z.string(), badge: z.string() }).nullable(),
+    score: z.number(),
+    reasons: z.array(z.string()),
+    ratedAt: z.string(),
+    state: z.enum(["open", "done"]),
+    note: z.string().nullable(),
+    doneAt: z.string().nullable(),
+    doneBy: z.string().nullable(),
+  })
+  .openapi("FollowUp");
+
+const FollowUpParams = S.HallParam.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" }, example: 1 }) });
+const FollowUpQuery = z.object({ state: z.enum(["open", "done", "all"]).default("open").openapi({ param: { name: "state", in: "query" } }) });
+const FollowUpDone = z
+  .strictObject({
+    state: z.literal("done"),
+    note: z.string().trim().min(1, "say what was done: who called the citizen back and what was put right").max(500),
+    // Console presses carry one; closing twice is a 409 whatever it says.
+    commandId: S.CommandId,
+  })
+  .openapi("FollowUpDone");
+
+export function evaluatorRoutes(app: HallApp): void {
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/halls/{hall}/windows/{window}/evaluation",
+      operationId: "rateAtWindow",
+      tags: ["Ratings"],
+      summary: "Rate at the window (evaluator)",
+      description:
+        "The window evaluator rates the ticket finished last at this window (within 10 minutes, once) on 好差评's five levels, with reasons for 1–2. Roles: display, counter, manager, admin.",
+      middleware: [allow([...EVALUATORS])] as const,
+      request: { params: S.WindowParams, ...body(RatingBody) },
+      responses: { 201: json(EvaluationReply, "Rated"), ...errors(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { hall, window } = c.req.valid("param");
+      const { score, reasons, commandId } = c.req.valid("json");
+      return reply(c, await execute(c, hall, { type: "evaluate", window, score, ...(reasons ? { reasons } : {}) }, { commandId }));
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/halls/{hall}/follow-ups",
+      operationId: "listFollowUps",
+      tags: ["Ratings"],
+      summary: "List follow-ups (回访)",
+      description: "The 差评 to call back: open ones oldest first, or done ones with their notes. Roles: manager, admin.",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.HallParam, query: FollowUpQuery },
+      responses: { 200: json(z.object({ followUps: z.array(FollowUp) }), "Follow-ups"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const list = await hallStub(c.env, hall).followUps(hall, c.req.valid("query").state);
+      if (!list) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      return c.json({ followUps: list }) as never;
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "patch",
+      path: "/api/halls/{hall}/follow-ups/{id}",
+      operationId: "closeFollowUp",
+      tags: ["Ratings"],
+      summary: "Close a follow-up",
+      description: "Marks it done with a note of the call back; audited. Roles: manager, admin.",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: FollowUpParams, ...body(FollowUpDone) },
+      responses: { 200: json(z.object({ followUp: FollowUp }), "Done"), ...errors(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { hall, id } = c.req.valid("param");
+      const { note } = c.req.valid("json");
+      const principal = c.get("principal");
+      const device = (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null;
+      const done = await hallStub(c.env, hall).closeFollowUp(hall, id, note, actorOf(principal, device));
+      if (!done) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      if (!done.ok) return fail(c, done.status, done.status === 404 ? "not_found" : "conflict", done.error, { id });
+      return c.json({ followUp: done.followUp }) as never;
+    },
+  );
+}

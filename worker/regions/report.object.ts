@@ -1,0 +1,102 @@
+/**
+ * The hall's report to its region (worker/regions/summary.ts), throttled: at most one every
+ * `REPORT_EVERY_MS` however busy the hall is, a heartbeat every `HEARTBEAT_MS` while someone
+ * waits or an officer is signed in (so the region can tell a silent hall from a quiet one), and
+ * nothing at all when nothing changed. An alarm-line crossing needs no report: the summary carries
+ * the instant the oldest ticket joined the line and each region reads it on its own clock.
+ *
+ * What was last sent is kept in the hall's SQLite, so waking from hibernation sends nothing new.
+ */
+import type { HallState } from "../core/types.js";
+import type { Env } from "../env.js";
+import { departure, fingerprint, hallReport, isActive } from "./summary.js";
+import { regionInbox, treeInbox } from "./inboxes.js";
+
+/** A busy hall costs its region at most one request per this many ms. */
+export const REPORT_EVERY_MS = 2_000;
+/** A busy hall with nothing new still says so this often (regions call it stale after 2 min). */
+export const HEARTBEAT_MS = 60_000;
+/** After a failed delivery, try again this much later. */
+const RETRY_MS = 10_000;
+
+interface Sent {
+  fingerprint: string;
+  at: number;
+  region: string | null;
+  active: boolean;
+}
+
+export class RegionReporter {
+  #sent: Sent | null;
+  #dirty = false;
+  #retryAt: number | null = null;
+  #sending: Promise<void> | null = null;
+
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec("CREATE TABLE IF NOT EXISTS region_report (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)");
+    const row = sql.exec<{ body: string }>("SELECT body FROM region_report WHERE id = 1").toArray()[0];
+    this.#sent = row ? (JSON.parse(row.body) as Sent) : null;
+  }
+
+  /** The hall changed: a report is due (throttled). */
+  changed(): void {
+    this.#dirty = true;
+  }
+
+  /** When the next report is due on the hall's clock, or null when none is. */
+  dueAt(state: HallState, now: number): number | null {
+    const region = state.settings.region ?? null;
+    if (region === null && (this.#sent?.region ?? null) === null) return null;
+    if (this.#retryAt !== null) return Math.max(now, this.#retryAt);
+    if (this.#dirty || this.#sent === null) return Math.max(now, (this.#sent?.at ?? 0) + REPORT_EVERY_MS);
+    if (this.#sent.active) return Math.max(now, this.#sent.at + HEARTBEAT_MS);
+    return null;
+  }
+
+  /**
+   * Sends the report now when it is due (in the background: the command's reply does not wait
+   * for the region), and says when the hall must wake for the next one, or null for never.
+   */
+  plan(ctx: DurableObjectState, env: Env, state: HallState, now: number, reschedule: () => Promise<void>): number | null {
+    const due = this.dueAt(state, now);
+    if (due === null) return null;
+    if (due > now) return due;
+    if (!this.#sending) {
+      this.#sending = this.sendIfDue(env, state, now).finally(() => {
+        this.#sending = null;
+      });
+      ctx.waitUntil(this.#sending.then(reschedule));
+    }
+    return null;
+  }
+
+  /** Sends the report if it is due and says something new (or is a heartbeat). */
+  async sendIfDue(env: Env, state: HallState, now: number): Promise<void> {
+    const due = this.dueAt(state, now);
+    if (due === null || due > now) return;
+    const report = hallReport(state, now);
+    const print = fingerprint(report);
+    const sent = this.#sent;
+    const heartbeat = sent !== null && sent.active && now >= sent.at + HEARTBEAT_MS;
+    // Cleared before the awaits: a change that lands while the report is on its way is due next.
+    this.#dirty = false;
+    try {
+      if (sent?.region && sent.region !== report.region) {
+        await regionInbox(env, sent.region).report(null, [departure(report, sent.region)]);
+      }
+      if ((sent?.region ?? null) !== report.region) await treeInbox(env).placeHall(report.hall, report.region);
+      if (report.region && (sent?.region !== report.region || sent.fingerprint !== print || heartbeat)) {
+        await regionInbox(env, report.region).report(null, [report]);
+      }
+    } catch (e) {
+      console.error("region report failed", state.hall, e);
+      this.#dirty = true;
+      this.#retryAt = now + RETRY_MS;
+      return;
+    }
+    this.#retryAt = null;
+    if (sent !== null && sent.fingerprint === print && sent.region === report.region && !heartbeat) return;
+    this.#sent = { fingerprint: print, at: now, region: report.region, active: isActive(report) };
+    this.sql.exec("INSERT OR REPLACE INTO region_report (id, body) VALUES (1, ?)", JSON.stringify(this.#sent));
+  }
+}

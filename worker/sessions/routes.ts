@@ -1,0 +1,113 @@
+/**
+ * People sign in as themselves: `POST /api/halls/{hall}/sessions` with badge and password sets
+ * the session cookie; `GET …/sessions/current` says who is signed in; `DELETE …/sessions/current`
+ * signs out. The hall keeps the sessions and counts wrong passwords (worker/sessions/hall-sessions.object.ts).
+ */
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { originAllowed } from "../access/tokens.js";
+import { cookieWriteAllowed } from "../access/caller.js";
+import { errors, json, operation, publicRoute, SIGNED_IN } from "../edge/openapi.js";
+import * as S from "../edge/schemas.js";
+import { sessionCookieHeader, sessionParts } from "../access/session-cookie.js";
+import { fail } from "../edge/errors.js";
+import { hallStub } from "../hall-object/stub.js";
+import { HallApp } from "../edge/app.js";
+
+const Session = z
+  .object({ staff: z.string(), name: z.string(), badge: z.string(), access: z.enum(S.STAFF_ACCESS), expiresAt: z.string() })
+  .openapi("Session");
+
+const deviceOf = (c: Context) => (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null;
+
+export function sessionRoutes(app: HallApp): void {
+  app.openapi(
+    publicRoute({
+      method: "post",
+      path: "/api/halls/{hall}/sessions",
+      operationId: "signIn",
+      tags: ["Sessions"],
+      summary: "Sign in with badge and password",
+      description:
+        "Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401; the fifth wrong password in a row locks the account for 5 minutes (423, Retry-After). Only from a page of this server (its Origin is checked). No token needed: the badge and password are the check.",
+      request: { params: S.HallParam, body: { content: { "application/json": { schema: S.SessionBody } }, required: true } },
+      responses: {
+        201: {
+          ...json(z.object({ session: Session }), "Signed in; the cookie is set"),
+          headers: { "Set-Cookie": { description: "`tongban_session=…; HttpOnly; SameSite=Strict`", schema: { type: "string" as const } } },
+        },
+        ...errors(400, 401, 403, 404, 413, 423),
+      },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      // A foreign page must not sign a browser in to an account of its choosing.
+      if (!originAllowed(c.req.raw, c.env)) {
+        return fail(c, 403, "forbidden", "sign in from a Tongban page: this request's Origin is foreign", { origin: c.req.header("Origin") });
+      }
+      const { badge, password } = c.req.valid("json");
+      const reply = await hallStub(c.env, hall).signIn(hall, badge, password, deviceOf(c));
+      if (!reply) return fail(c, 404, "not_found", `没有这个大厅 · unknown hall "${hall}"`, { hall });
+      c.header("Cache-Control", "no-store");
+      if (reply.status === 201) {
+        c.header("Set-Cookie", sessionCookieHeader(c.req.raw, c.env, reply.cookie, reply.maxAgeSeconds));
+        return c.json(reply.body, 201);
+      }
+      if ("retryAfterSeconds" in reply && reply.retryAfterSeconds !== undefined) c.header("Retry-After", String(reply.retryAfterSeconds));
+      return c.json(reply.body, reply.status) as never;
+    },
+  );
+
+  app.openapi(
+    operation({
+      method: "get",
+      path: "/api/halls/{hall}/sessions/current",
+      operationId: "getCurrentSession",
+      tags: ["Sessions"],
+      summary: "Who is signed in",
+      description: "The person signed in with this browser's session cookie in this hall; 401 if nobody.",
+      security: SIGNED_IN,
+      request: { params: S.HallParam },
+      responses: { 200: json(z.object({ session: Session }), "The signed-in person"), ...errors(400, 401) },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const parts = sessionParts(c.req.raw);
+      const person = parts && parts !== "malformed" && parts.hall === hall ? await hallStub(c.env, hall).sessionOf(hall, parts.id, parts.secret) : null;
+      c.header("Cache-Control", "no-store");
+      if (!person) return fail(c, 401, "unauthorized", "未登录或登录已失效 · not signed in, or the sign-in has ended", {});
+      return c.json({ session: person }, 200);
+    },
+  );
+
+  app.openapi(
+    operation({
+      method: "delete",
+      path: "/api/halls/{hall}/sessions/current",
+      operationId: "signOut",
+      tags: ["Sessions"],
+      summary: "Sign out",
+      description:
+        "The session ends in the hall (its cookie then gets 401 everywhere) and the cookie is cleared; 404 when there is no live session to end. Only from a page of this server (its Origin is checked).",
+      security: SIGNED_IN,
+      request: { params: S.HallParam },
+      responses: { 200: json(z.object({ signedOut: z.boolean() }), "Signed out"), ...errors(400, 403, 404) },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const parts = sessionParts(c.req.raw);
+      if (parts && !cookieWriteAllowed(c, "session")) {
+        return fail(c, 403, "forbidden", "a signed-in change must come from a Tongban page: this request's Origin is foreign or missing", {
+          origin: c.req.header("Origin") ?? null,
+        });
+      }
+      const ended = parts && parts !== "malformed" && parts.hall === hall ? await hallStub(c.env, hall).signOut(hall, parts.id, parts.secret, deviceOf(c)) : false;
+      c.header("Cache-Control", "no-store");
+      // A dead cookie is cleared too, so the browser stops sending it.
+      if (parts) c.header("Set-Cookie", sessionCookieHeader(c.req.raw, c.env, null));
+      // Nothing to end is a missing thing, not a refusal: the request asked for no one's rights.
+      if (!ended) return fail(c, 404, "not_found", "没有可退出的登录 · no sign-in to end here: not signed in, or it has already ended", {});
+      return c.json({ signedOut: true }, 200);
+    },
+  );
+}
