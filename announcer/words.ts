@@ -10,7 +10,7 @@
  *   because formal hall announcements say 二十 and it cannot be misheard;
  * - Mandarin is written in Simplified characters, Cantonese in Traditional.
  */
-import type { Language } from "../worker/core/types.js";
+import type { Language } from "../worker/core/model.js";
 
 export type { Language };
 

@@ -7,7 +7,8 @@
  * (the soak scripts against `wrangler dev`).
  */
 import { emptyHall, evolve } from "../worker/core/hall.js";
-import type { HallEvent, HallState } from "../worker/core/types.js";
+import type { HallEvent } from "../worker/core/events.js";
+import type { HallState } from "../worker/core/model.js";
 
 /** mulberry32: small, fast and seedable, so a failing run can be replayed from its seed. */
 export function random(seed: number): () => number {

@@ -6,7 +6,7 @@
  */
 import { env, evictDurableObject, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { HallEvent } from "../worker/core/types.js";
+import type { HallEvent } from "../worker/core/events.js";
 import type { HallObject } from "../worker/hall-object/index.js";
 import { loadState } from "../worker/hall-object/storage.js";
 import { checkLog, fold, random, RandomDay, Screen, type HallRequest } from "./fault-support.js";

@@ -1,7 +1,7 @@
 /** Drives the Worker from outside, as kiosks, terminals and screens do. */
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { demoConfig } from "../worker/demo/hall.js";
-import type { HallConfig } from "../worker/core/types.js";
+import type { HallConfig } from "../worker/core/model.js";
 
 export const ORIGIN = "http://hall.test";
 

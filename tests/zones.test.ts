@@ -2,7 +2,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { demoConfig } from "../worker/demo/hall.js";
-import type { Zone } from "../worker/core/types.js";
+import type { Zone } from "../worker/core/model.js";
 import { call, issue, newHall, openFeed, ORIGIN, snapshot } from "./helpers.js";
 
 const names = (zh: string, hant: string, en: string) => ({ "zh-Hans": zh, "zh-Hant": hant, en });

@@ -12,7 +12,8 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { decide, emptyHall, isRejection } from "../../worker/core/hall.js";
 import { snapshotOf } from "../../worker/core/snapshot.js";
-import type { Command, HallConfig, HallState } from "../../worker/core/types.js";
+import type { Command } from "../../worker/core/commands.js";
+import type { HallConfig, HallState } from "../../worker/core/model.js";
 import { simulateDay, type Scenario } from "../../worker/insights/simulate.js";
 import { machine, print } from "./support.js";
 

@@ -5,7 +5,9 @@
 import { performance } from "node:perf_hooks";
 import { decide, emptyHall, evolve, isRejection } from "../../worker/core/hall.js";
 import { snapshotOf } from "../../worker/core/snapshot.js";
-import type { Command, HallConfig, HallEvent, HallState } from "../../worker/core/types.js";
+import type { Command } from "../../worker/core/commands.js";
+import type { HallEvent } from "../../worker/core/events.js";
+import type { HallConfig, HallState } from "../../worker/core/model.js";
 import { startDevServer } from "../../tests/browser/server.js";
 
 const print = (o: Record<string, unknown>) => console.log(JSON.stringify(o));

@@ -18,7 +18,8 @@
 import { readFileSync } from "node:fs";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { performance } from "node:perf_hooks";
-import type { HallEvent, HallState } from "../../worker/core/types.js";
+import type { HallEvent } from "../../worker/core/events.js";
+import type { HallState } from "../../worker/core/model.js";
 import { HallStats } from "../../worker/statistics/hall-stats.object.js";
 import { migrate } from "../../worker/hall-object/storage.js";
 import { rollUp } from "../../worker/statistics/rollup.js";

@@ -6,7 +6,9 @@
  * Arrivals and service times come from a seeded generator, so the picture is the same every run.
  */
 import { decide, emptyHall, isRejection } from "../../worker/core/hall.js";
-import type { Command, HallEvent, HallState } from "../../worker/core/types.js";
+import type { Command } from "../../worker/core/commands.js";
+import type { HallEvent } from "../../worker/core/events.js";
+import type { HallState } from "../../worker/core/model.js";
 import { demoConfig } from "../../worker/demo/hall.js";
 import { OFFICERS } from "./screens-fixtures.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildQueue, chooseNext, take, waitedMinutes } from "./call-policy.js";
-import type { Category, HallState, Priority } from "./types.js";
+import type { Category, HallState, Priority } from "./model.js";
 import { T0, at, call, configured, demoConfig, issue, ok, run, ticketNo } from "./fixtures.test-util.js";
 
 /** Issues `category` tickets at the given minutes (with optional priorities), in that order. */

@@ -12,7 +12,7 @@
  *
  * The live hall, the wait estimates and the simulator all choose through `chooseNext`.
  */
-import type { Category, Choice, ChoiceCode, HallSettings, Priority, Ticket, Window } from "./types.js";
+import type { Category, Choice, ChoiceCode, HallSettings, Priority, Ticket, Window } from "./model.js";
 
 const PRIORITY_RANK: Record<Priority, number> = {
   green: 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkConfig } from "./config.js";
 import { emptyHall } from "./hall.js";
-import type { HallConfig } from "./types.js";
+import type { HallConfig } from "./model.js";
 import { HALL, T0, at, call, configured, demoConfig, issue, ok, refused, run, ticketNo, windowOf } from "./fixtures.test-util.js";
 
 const officer = { name: "陈警官", badge: "450400-0321" };

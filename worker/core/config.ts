@@ -1,20 +1,16 @@
 /**
- * Rules a hall's configuration must keep, beyond each field's shape: ids and prefixes are
- * unique, windows name categories that exist, and a new configuration may not strand a
- * citizen who already holds a ticket.
+ * The hall's configuration: the rules it must keep beyond each field's shape (ids and prefixes
+ * are unique, windows name categories that exist, a new configuration may not strand a citizen
+ * who already holds a ticket), the settings a manager changes during the day, and finding a
+ * configured window or category by the id a caller names.
  */
+import type { SettingsChange } from "./commands.js";
 import { isTimezone } from "./day.js";
 import { activeTickets, ticketOf } from "./ledger.js";
-import type { HallConfig, HallState, Rejection } from "./types.js";
+import { DEFAULT_ANNOUNCEMENT, type Category, type HallConfig, type HallState, type Window } from "./model.js";
+import type { Decision } from "./outcome.js";
+import { reject, type Rejection } from "./rejection.js";
 import { zoneProblems } from "./zones.js";
-
-export function reject(
-  code: Rejection["code"],
-  message: string,
-  details?: Record<string, unknown>,
-): Rejection {
-  return details ? { rejected: true, code, message, details } : { rejected: true, code, message };
-}
 
 function firstDuplicate<T>(values: T[]): T | undefined {
   const seen = new Set<T>();
@@ -89,4 +85,36 @@ export function checkConfigAgainstLive(state: HallState, config: HallConfig): Re
     }
   }
   return null;
+}
+
+/** The window with this id, or the rejection that names it. */
+export function findWindow(state: HallState, id: string): Window | Rejection {
+  return state.windows.find((w) => w.id === id) ?? reject("unknown_window", `no window "${id}" in this hall`, { window: id });
+}
+
+/** The category with this id, or the rejection that names it. */
+export function findCategory(state: HallState, id: string): Category | Rejection {
+  return (
+    state.categories.find((c) => c.id === id) ??
+    reject("unknown_category", `no category "${id}" in this hall`, { category: id })
+  );
+}
+
+/**
+ * A manager's change of settings during the day: the whole configuration is checked again and
+ * re-issued as `hall.configured` for today, or nothing when it changes nothing.
+ */
+export function changeSettings(state: HallState, settingsChange: SettingsChange): Decision | Rejection {
+  const { announcer, ...change } = settingsChange;
+  const settings = { ...state.settings, ...change };
+  if (announcer) settings.announcer = { ...DEFAULT_ANNOUNCEMENT, ...state.settings.announcer, ...announcer };
+  if (JSON.stringify(settings) === JSON.stringify(state.settings)) return { events: [], result: {} };
+  const config = {
+    ...settings,
+    categories: state.categories,
+    windows: state.windows.map(({ id, number, label, categories, state: open }) => ({ id, number, label, categories, state: open })),
+  };
+  const invalid = checkConfig(config);
+  if (invalid) return invalid;
+  return { events: [{ type: "hall.configured", config, day: state.day }], result: {} };
 }

@@ -1,6 +1,6 @@
 /**
  * Signage: what the hall's screens show between calls. Plain data, like the rest of the hall's
- * vocabulary (worker/core/types.ts): items live in the hall state and travel in its events.
+ * vocabulary (worker/core/model.ts): items live in the hall state and travel in its events.
  */
 
 /** A text in zh-Hans, with zh-Hant and English when the hall writes them. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { itemsOnNow, nextContentChange } from "./content.js";
 import type { ContentDraft, ContentItem } from "./content-types.js";
 import { checkImage, MAX_IMAGE_BYTES } from "../signage/media.js";
-import type { HallState } from "./types.js";
+import type { HallState } from "./model.js";
 import { T0, at, configured, demoConfig, ok, refused } from "./fixtures.test-util.js";
 
 const zh = (t: string) => ({ "zh-Hans": t });

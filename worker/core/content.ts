@@ -7,10 +7,13 @@
  * @example
  * const playing = itemsOnNow(state, "east", now); // hall items first, then region items, by order
  */
-import { reject } from "./config.js";
+import type { ContentCommand } from "./commands.js";
 import type { ContentChange, ContentDraft, ContentItem, ContentState } from "./content-types.js";
+import type { HallEvent } from "./events.js";
+import type { HallState } from "./model.js";
+import type { Decision } from "./outcome.js";
+import { reject, type Rejection } from "./rejection.js";
 import { isOn, nextChange, scheduleProblems } from "./schedule.js";
-import type { Decision, HallEvent, HallState, Rejection } from "./types.js";
 import { findZone } from "./zones.js";
 
 /** A hall keeps at most this many items of its own; a region publishes at most MAX_REGION_ITEMS. */
@@ -25,13 +28,6 @@ const EMPTY: ContentState = { items: {}, regions: {} };
 export function contentOf(state: HallState): ContentState {
   return state.content ?? EMPTY;
 }
-
-export type ContentCommand =
-  | { type: "add_content"; item: ContentDraft }
-  | { type: "change_content"; id: string; change: ContentChange }
-  | { type: "remove_content"; id: string }
-  /** A region's whole list for this hall, newer than the version the hall holds. */
-  | { type: "sync_region_content"; region: string; version: number; items: ContentItem[] };
 
 /** Hall items first, then region items; each by `order`, then age. */
 export function contentOrder(a: ContentItem, b: ContentItem): number {
@@ -124,6 +120,7 @@ function changed(item: ContentItem, change: ContentChange, at: string): ContentI
   return next as unknown as ContentItem;
 }
 
+/** A signage command decided: the item added, changed or removed, or a region's list taken in. */
 export function decideContent(state: HallState, command: ContentCommand, now: number, at: string): Decision | Rejection {
   const { items, regions } = contentOf(state);
   switch (command.type) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { estimateHall, serviceMinutesOf } from "./estimates.js";
 import { decide, isRejection } from "./hall.js";
 import { snapshotOf } from "./snapshot.js";
-import type { HallState, Priority } from "./types.js";
+import type { HallState, Priority } from "./model.js";
 import { MIN, T0, at, configured, issue, ok, openOnly, run, ticketNo } from "./fixtures.test-util.js";
 
 function issueAll(state: HallState, tickets: Array<[category: string, minute: number, priority?: Priority]>): HallState {

@@ -5,7 +5,7 @@
  */
 import { buildQueue, chooseNext, take } from "./call-policy.js";
 import { activeTickets, ticketOf } from "./ledger.js";
-import type { Category, HallState, Ticket } from "./types.js";
+import type { Category, HallState, Ticket } from "./model.js";
 
 export interface TicketEstimate {
   /** Waiting tickets of the same category called before this one. */

@@ -4,7 +4,8 @@
  */
 import { evolveContent } from "./content.js";
 import { ticketOf, withFields, withoutTickets, withTicket } from "./ledger.js";
-import { DEFAULT_ANNOUNCEMENT, type CallRecord, type HallEvent, type HallState, type Window } from "./types.js";
+import type { HallEvent } from "./events.js";
+import { DEFAULT_ANNOUNCEMENT, type CallRecord, type HallState, type Window } from "./model.js";
 
 /** How many calls the screens keep as "recent". */
 export const RECENT_CALLS = 10;

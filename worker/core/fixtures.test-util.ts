@@ -4,7 +4,11 @@
  * Not a test file itself (no `.test.ts` suffix), imported by the core's tests.
  */
 import { decide, emptyHall, isRejection } from "./hall.js";
-import type { Command, HallConfig, HallEvent, HallState, Outcome, Priority, Rejection } from "./types.js";
+import type { Command } from "./commands.js";
+import type { HallEvent } from "./events.js";
+import type { HallConfig, HallState, Priority } from "./model.js";
+import type { Outcome } from "./outcome.js";
+import type { Rejection } from "./rejection.js";
 
 export const HALL = "gx-wuzhou";
 

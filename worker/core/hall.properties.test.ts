@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { compactDay, localDay } from "./day.js";
 import { estimateHall } from "./estimates.js";
 import { decide, emptyHall, evolve, isRejection } from "./hall.js";
-import type { Command, HallConfig, HallEvent, HallState, Priority, Ticket, Window, WindowState } from "./types.js";
+import type { Command } from "./commands.js";
+import type { HallEvent } from "./events.js";
+import type { HallConfig, HallState, Priority, Ticket, Window, WindowState } from "./model.js";
 import { HALL, demoConfig } from "./fixtures.test-util.js";
 
 const CATEGORIES = ["household", "exit-entry", "traffic", "security"] as const;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { emptyHall, evolve, findTicket } from "./hall.js";
-import type { HallEvent, HallState } from "./types.js";
+import { emptyHall, evolve } from "./hall.js";
+import { findTicket } from "./ledger.js";
+import type { HallEvent } from "./events.js";
+import type { HallState } from "./model.js";
 import { HALL, MIN, T0, at, call, configured, demoConfig, issue, ok, refused, run, ticketNo, windowOf } from "./fixtures.test-util.js";
 
 const LAST_MINUTE_23RD = Date.parse("2026-11-23T15:59:00Z");

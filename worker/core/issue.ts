@@ -3,10 +3,11 @@
  * one active ticket per ID number and category, and appointments checked in at the kiosk.
  */
 import { waitingTicket } from "./estimates.js";
-import { reject } from "./config.js";
+import { reject, type Rejection } from "./rejection.js";
 import { compactDay } from "./day.js";
 import { activeTickets, ticketOf } from "./ledger.js";
-import type { Appointment, CitizenMark, Decision, HallState, Priority, Rejection, Ticket } from "./types.js";
+import type { Appointment, CitizenMark, HallState, Priority, Ticket } from "./model.js";
+import type { Decision } from "./outcome.js";
 
 const PRIORITY_NAMES: Record<Priority, string> = {
   normal: "普通 normal",

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findTicket } from "./hall.js";
-import { activeTickets, ticketOf } from "./ledger.js";
-import type { HallState } from "./types.js";
+import { activeTickets, ticketOf, findTicket } from "./ledger.js";
+import type { HallState } from "./model.js";
 import { T0, call, configured, issue, ok } from "./fixtures.test-util.js";
 
 function dayOf(n: number): HallState {

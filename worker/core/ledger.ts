@@ -14,7 +14,7 @@
  * states: a state that is not the newest of its line copies them before it adds a ticket, so
  * an older state (a rejected command's, a preview's) never sees a later ticket.
  */
-import type { HallState, Ticket } from "./types.js";
+import type { HallState, Ticket, Window } from "./model.js";
 
 const BITS = 5;
 const WIDTH = 1 << BITS;
@@ -205,4 +205,14 @@ export function ticketNumbered(state: HallState, number: string): Ticket | undef
 export function activeTickets(state: HallState): Ticket[] {
   const ledger = ledgerOf(state);
   return ledger.active.map((p) => at(ledger, p));
+}
+
+/** A ticket by id, or by today's number ("A023", in any case). */
+export function findTicket(state: HallState, ref: string): Ticket | undefined {
+  return ticketOf(state, ref) ?? ticketNumbered(state, ref.toUpperCase());
+}
+
+/** The ticket at a window (called or serving), if any. */
+export function ticketAt(state: HallState, w: Window): Ticket | undefined {
+  return w.current ? ticketOf(state, w.current) : undefined;
 }

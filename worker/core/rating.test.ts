@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countEvent, rollupsOf, startTally } from "../statistics/rollup.js";
 import { at, configured, ok, refused } from "./fixtures.test-util.js";
-import type { HallState } from "./types.js";
+import type { HallState } from "./model.js";
 
 /** A07-style morning: C001 served and finished at window 5, C002 still waiting. */
 function servedOne(): HallState {

@@ -3,9 +3,10 @@
  * window evaluator (窗口评价器) or on the status page, once. The score becomes a
  * `ticket.rated` event, so satisfaction is read from the log like every other figure.
  */
-import { reject } from "./config.js";
+import { reject, type Rejection } from "./rejection.js";
 import { ticketNumbered, ticketOf } from "./ledger.js";
-import type { Decision, HallState, RatingReason, Rejection, Ticket } from "./types.js";
+import type { HallState, RatingReason, Ticket } from "./model.js";
+import type { Decision } from "./outcome.js";
 
 export const MIN_SCORE = 1;
 export const MAX_SCORE = 5;

@@ -3,9 +3,11 @@
  * `snapshot` message. Derived from the state on demand, never stored.
  */
 import { estimateHall } from "./estimates.js";
+import type { HallEvent } from "./events.js";
 import { RECENT_CALLS } from "./evolve.js";
 import { ticketOf } from "./ledger.js";
-import type { CallRecord, Category, HallEvent, HallSettings, HallState, Ticket, Window, Zone } from "./types.js";
+import type { CallRecord, Category, HallSettings, HallState, Ticket, Window, Zone } from "./model.js";
+import { waitsInZone, type ZoneScope } from "./zones.js";
 
 export interface WaitingTicket extends Ticket {
   ahead: number;
@@ -59,4 +61,15 @@ export function publicTicket<T extends Ticket>(ticket: T): T {
 export function publicEvent(event: HallEvent): HallEvent {
   if (!("ticket" in event) || !(event.ticket as Ticket).citizen) return event;
   return { ...event, ticket: publicTicket(event.ticket as Ticket) } as HallEvent;
+}
+
+/** A hall snapshot cut down to one zone; waits and estimates stay the hall's, which calls every line. */
+export function zoneSnapshot(snapshot: HallSnapshot, scope: ZoneScope): HallSnapshot {
+  return {
+    ...snapshot,
+    categories: snapshot.categories.filter((c) => scope.categories.has(c.id)),
+    windows: snapshot.windows.filter((w) => scope.windows.has(w.id)),
+    waiting: snapshot.waiting.filter((t) => waitsInZone(scope, t)),
+    recentCalls: snapshot.recentCalls.filter((c) => scope.windows.has(c.window.id)),
+  };
 }

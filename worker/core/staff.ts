@@ -3,14 +3,13 @@
  * signing in with one, pausing and resuming. A PIN or password never reaches the core: the hall
  * object checks it and keeps its hash; here an account only says whether it has one.
  */
-import { reject } from "./config.js";
-import type { Decision, HallEventBody, HallState, Officer, Rejection, Staff, StaffAccess, Window } from "./types.js";
+import { findWindow } from "./config.js";
+import type { HallEventBody } from "./events.js";
+import type { HallState, Officer, Staff, StaffAccess, Window } from "./model.js";
+import type { Decision } from "./outcome.js";
+import { reject, type Rejection } from "./rejection.js";
 
 const officerOf = (s: Staff): Officer => ({ id: s.id, name: s.name, badge: s.badge });
-
-function findWindow(state: HallState, id: string): Window | Rejection {
-  return state.windows.find((w) => w.id === id) ?? reject("unknown_window", `no window "${id}" in this hall`, { window: id });
-}
 
 function findStaff(state: HallState, id: string): Staff | Rejection {
   return state.staff[id] ?? reject("unknown_staff", `no staff account "${id}" in this hall`, { staff: id });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { snapshotOf } from "./snapshot.js";
-import type { HallConfig, Zone } from "./types.js";
-import { zoneProblem, zoneScope, zoneSnapshot, zoneState } from "./zones.js";
+import { snapshotOf, zoneSnapshot } from "./snapshot.js";
+import type { HallConfig, Zone } from "./model.js";
+import { zoneProblem, zoneScope, zoneState } from "./zones.js";
 import { HALL, T0, at, call, configured, demoConfig, issue, ok, refused, run } from "./fixtures.test-util.js";
 
 const names = (zh: string, en: string) => ({ "zh-Hans": zh, "zh-Hant": zh, en });

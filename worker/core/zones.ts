@@ -6,10 +6,9 @@
  *
  * @example
  * const scope = zoneScope(state, "east");          // null: the whole hall
- * const shown = scope ? zoneSnapshot(snapshotOf(state, now), scope) : snapshotOf(state, now);
+ * const shown = scope ? zoneSnapshot(snapshotOf(state, now), scope) : snapshotOf(state, now); // snapshot.ts
  */
-import type { HallSnapshot } from "./snapshot.js";
-import type { HallState, Ticket, Zone } from "./types.js";
+import type { HallState, Ticket, Zone } from "./model.js";
 
 /** What one zone's screens see of the hall. */
 export interface ZoneScope {
@@ -84,16 +83,5 @@ export function zoneState(state: HallState, scope: ZoneScope, { tickets = false 
           Object.entries(state.tickets).filter(([, t]) => (t.window ? scope.windows.has(t.window) : waitsInZone(scope, t))),
         )
       : state.tickets,
-  };
-}
-
-/** A hall snapshot cut down to one zone; waits and estimates stay the hall's, which calls every line. */
-export function zoneSnapshot(snapshot: HallSnapshot, scope: ZoneScope): HallSnapshot {
-  return {
-    ...snapshot,
-    categories: snapshot.categories.filter((c) => scope.categories.has(c.id)),
-    windows: snapshot.windows.filter((w) => scope.windows.has(w.id)),
-    waiting: snapshot.waiting.filter((t) => waitsInZone(scope, t)),
-    recentCalls: snapshot.recentCalls.filter((c) => scope.windows.has(c.window.id)),
   };
 }

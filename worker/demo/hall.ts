@@ -2,7 +2,7 @@
  * The demo hall `demo`: a county public-security service hall with three 三合一 windows,
  * a township-style 二合一 window, a traffic specialist window and a difficult-cases window.
  */
-import type { HallConfig } from "../core/types.js";
+import type { HallConfig } from "../core/model.js";
 
 export const DEMO_HALL = "demo";
 

@@ -7,7 +7,7 @@
  * counted by the same rollups as a real day, and filed under each day before the seed day:
  * weekdays in full, Saturdays at half the arrivals, Sundays closed.
  */
-import type { HallConfig } from "../core/types.js";
+import type { HallConfig } from "../core/model.js";
 import { rollUp, type Rollup } from "../statistics/rollup.js";
 import type { Arrival, Scenario } from "../insights/scenario.js";
 import { replayDay } from "../insights/simulate.js";

@@ -4,7 +4,7 @@
  * which ones have been offline long enough to tell the manager. Pure functions over plain
  * data; worker/devices/hall-devices.object.ts stores the devices and watches their sockets.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 
 export const DEVICE_KINDS = ["main-screen", "window-screen", "data-wall", "announcer", "kiosk", "counter", "evaluator"] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];

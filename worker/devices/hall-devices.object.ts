@@ -7,7 +7,7 @@
  * is written only when something already wakes the hall: a connect, a close, a report, a
  * request. No timers, no alarms.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
 import { checkAssignment, locationOf, onAssignedPage, reassign, type Assignment, type Device, type DeviceHealth } from "./devices.js";
 import { pairingStub } from "./pairing-stubs.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyHall } from "../core/hall.js";
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { demoConfig } from "../demo/hall.js";
 import { checkAssignment, locationOf, offlineAlarms, onAssignedPage, reassign, type DeviceHealth } from "./devices.js";
 import { drawCode, GUESS_WINDOW_MS, judgeClaim, newPairing, PAIRING_TTL_MS, statusOf } from "./pairing.js";

@@ -4,7 +4,7 @@
  * buttons to rename, re-assign or revoke it. The list is a live region (it changes when a
  * device connects or drops); the forms are not, so an update never wipes what is being typed.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { DEVICE_KINDS, KIND_WORDS, offlineAlarms, type DeviceHealth } from "./devices.js";
 import { COMMON } from "../i18n/catalogue/common.js";
 import { DEVICES } from "../i18n/catalogue/manage-tabs.js";

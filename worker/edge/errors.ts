@@ -6,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
-import type { RejectionCode } from "../core/types.js";
+import type { RejectionCode } from "../core/rejection.js";
 
 export type ErrorCode =
   | "invalid"

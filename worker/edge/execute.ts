@@ -4,7 +4,7 @@
  */
 import type { Context } from "hono";
 import { actorOf, type Principal } from "../access/tokens.js";
-import type { Command } from "../core/types.js";
+import type { Command } from "../core/commands.js";
 import type { CommandReply, CommandRequest } from "../hall-object/protocol.js";
 import { hallStub } from "../hall-object/stub.js";
 

@@ -3,7 +3,7 @@
  * at /api/openapi.json is generated from them.
  */
 import { z } from "@hono/zod-openapi";
-import { DEFAULT_ANNOUNCEMENT } from "../core/types.js";
+import { DEFAULT_ANNOUNCEMENT } from "../core/model.js";
 import { checkCitizenId } from "../core/citizen-id.js";
 import { MIN_PASSWORD_LENGTH } from "../sessions/sessions.js";
 import { MAX_NEAR_AHEAD } from "../webhooks/near.js";

@@ -9,7 +9,7 @@
  * Worker asks for the rest a chunk at a time up to it.
  */
 import { publicEvent } from "../core/snapshot.js";
-import type { HallEvent } from "../core/types.js";
+import type { HallEvent } from "../core/events.js";
 
 export interface EventPage {
   /** The log's last seq now. */

@@ -8,7 +8,7 @@
  *
  * Wakers are asked after every command, page, socket and alarm, so none needs its own timer.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { machineInstant } from "../clock.js";
 
 export interface Waker {

@@ -3,7 +3,8 @@
  * with their badge; at a window terminal with a token, the officer signed in there is named
  * beside the terminal's token.
  */
-import type { Command, HallState } from "../core/types.js";
+import type { Command } from "../core/commands.js";
+import type { HallState } from "../core/model.js";
 import type { Actor } from "./protocol.js";
 import type { AuditEntry } from "./storage.js";
 

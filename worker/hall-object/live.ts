@@ -7,7 +7,8 @@
  * Sockets hibernate (`ctx.acceptWebSocket`): everything a socket needs later is in its attachment.
  */
 import { publicEvent, snapshotOf } from "../core/snapshot.js";
-import type { HallEvent, HallState } from "../core/types.js";
+import type { HallEvent } from "../core/events.js";
+import type { HallState } from "../core/model.js";
 import { VIEWS } from "../pages/registry.js";
 import type { LiveView, Room } from "../pages/views.js";
 import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";

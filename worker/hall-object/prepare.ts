@@ -5,8 +5,10 @@
  */
 import { ticketSecret } from "../access/ticket-token.js";
 import { localDay } from "../core/day.js";
-import { findTicket, isConfigured } from "../core/hall.js";
-import type { Command, HallState } from "../core/types.js";
+import { isConfigured } from "../core/hall.js";
+import { findTicket } from "../core/ledger.js";
+import type { Command } from "../core/commands.js";
+import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
 import { auditEntry } from "./audit.js";
 import { appointmentCode, checkPin, citizenIdHash, hashPin, writePin } from "../sessions/credentials.object.js";

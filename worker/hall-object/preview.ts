@@ -4,7 +4,8 @@
  */
 import { decide, isRejection } from "../core/hall.js";
 import { snapshotOf } from "../core/snapshot.js";
-import type { Command, HallState } from "../core/types.js";
+import type { Command } from "../core/commands.js";
+import type { HallState } from "../core/model.js";
 import { rejectionReply } from "./replies.js";
 import type { StoredReply } from "./storage.js";
 

@@ -2,7 +2,7 @@
  * What a route hands the hall object and what it gets back: the command, who sent it, and the
  * reply. Types only, so the hall's parts and the edge can name them without importing the object.
  */
-import type { Command } from "../core/types.js";
+import type { Command } from "../core/commands.js";
 import type { ImageUpload } from "../signage/media.js";
 import type { StoredReply } from "./storage.js";
 

@@ -4,7 +4,9 @@
  */
 import { estimateHall } from "../core/estimates.js";
 import { snapshotOf } from "../core/snapshot.js";
-import type { Command, Outcome, Rejection } from "../core/types.js";
+import type { Command } from "../core/commands.js";
+import type { Outcome } from "../core/outcome.js";
+import type { Rejection } from "../core/rejection.js";
 import type { StoredReply } from "./storage.js";
 
 const STATUS: Record<Rejection["code"], number> = {

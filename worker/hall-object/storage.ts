@@ -7,7 +7,8 @@
  * - `audit`: who did what, written in the same transaction as the change.
  */
 import { emptyHall, evolve } from "../core/hall.js";
-import type { HallEvent, HallState } from "../core/types.js";
+import type { HallEvent } from "../core/events.js";
+import type { HallState } from "../core/model.js";
 
 /** Write a snapshot at least this often, so waking from hibernation replays few events. */
 const SNAPSHOT_EVERY = 200;

@@ -6,7 +6,7 @@
  * hall, or a busy one nobody watches, is not woken.
  */
 import { activeTickets } from "../core/ledger.js";
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import type { Waker } from "./alarm.js";
 
 export const TICK_MS = 60_000;

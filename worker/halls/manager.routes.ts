@@ -3,7 +3,7 @@
  * the audit log. Managers and admins only.
  */
 import { z } from "@hono/zod-openapi";
-import type { Command } from "../core/types.js";
+import type { Command } from "../core/commands.js";
 import * as S from "../edge/schemas.js";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { execute, reply } from "../edge/execute.js";

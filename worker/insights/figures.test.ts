@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decide, emptyHall, isRejection } from "../core/hall.js";
-import type { Command, HallState } from "../core/types.js";
+import type { Command } from "../core/commands.js";
+import type { HallState } from "../core/model.js";
 import { demoConfig } from "../demo/hall.js";
 import { hallFigures, isSurge, waitStats } from "./figures.js";
 import { clockText, flashAttrs, qrSvg, secondName, textEms } from "../pages/screen-parts.js";

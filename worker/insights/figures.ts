@@ -23,7 +23,7 @@ import { countDuration, durationFigures, noDurations } from "../statistics/durat
 import { dayOutlook, type DayOutlook, type ReferenceDay } from "./outlook.js";
 import { snapshotOf } from "../core/snapshot.js";
 import { serviceMinutesOf } from "../core/estimates.js";
-import type { Category, HallState, Ticket } from "../core/types.js";
+import type { Category, HallState, Ticket } from "../core/model.js";
 import { localTime } from "./clock-text.js";
 
 export const SURGE_WINDOW_MINUTES = 30;

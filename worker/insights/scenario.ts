@@ -4,7 +4,7 @@
  * Times are local wall-clock times ("08:31:05") in the scenario's time zone, on one fixed date.
  */
 import { isTimezone, offsetMinutes } from "../core/day.js";
-import type { HallConfig, Priority } from "../core/types.js";
+import type { HallConfig, Priority } from "../core/model.js";
 
 export interface Scenario {
   name?: string;

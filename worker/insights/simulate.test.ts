@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decide, emptyHall, isRejection } from "../core/hall.js";
-import type { Command, HallEvent, HallState } from "../core/types.js";
+import type { Command } from "../core/commands.js";
+import type { HallEvent } from "../core/events.js";
+import type { HallState } from "../core/model.js";
 import { localInstant, scenarioConfig } from "./scenario.js";
 import { replayDay, simulateDay, type Scenario } from "./simulate.js";
 

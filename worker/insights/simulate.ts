@@ -16,7 +16,9 @@
  */
 import { decide, emptyHall, isRejection } from "../core/hall.js";
 import { activeTickets } from "../core/ledger.js";
-import type { Command, HallEvent, HallState } from "../core/types.js";
+import type { Command } from "../core/commands.js";
+import type { HallEvent } from "../core/events.js";
+import type { HallState } from "../core/model.js";
 import { checkScenario, DEFAULT_DATE, localInstant, scenarioConfig, shiftsOf, type CallPolicyName, type Scenario } from "./scenario.js";
 import { rollUp } from "../statistics/rollup.js";
 import { mergeRollups, type StatsRow } from "../statistics/stats.js";

@@ -12,7 +12,7 @@
  * the feed's `hall.configured` events).
  */
 import { raw } from "hono/html";
-import { DEFAULT_ANNOUNCEMENT, type HallState, type Language, type Zone } from "../core/types.js";
+import { DEFAULT_ANNOUNCEMENT, type HallState, type Language, type Zone } from "../core/model.js";
 import { findZone, zoneProblem } from "../core/zones.js";
 import { Page, type LiveConfig } from "./layout.js";
 import type { LiveView } from "./views.js";

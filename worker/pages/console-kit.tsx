@@ -6,7 +6,7 @@
  */
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import type { Category, HallState, Priority, Ticket } from "../core/types.js";
+import type { Category, HallState, Priority, Ticket } from "../core/model.js";
 import { COMMON, PRIORITY } from "../i18n/catalogue/common.js";
 import { LANGS, type Lang } from "../i18n/lang.js";
 import { pieces, say, sayAfter, secondLang, template, valueIn, type Msg, type Named, type Vars } from "../i18n/words.js";

@@ -5,7 +5,7 @@
  * with a fresh commandId and the page shows what the hall says, over the live socket.
  */
 import { estimateHall } from "../core/estimates.js";
-import type { HallState, Ticket, Window } from "../core/types.js";
+import type { HallState, Ticket, Window } from "../core/model.js";
 import { COMMON_SCRIPT, STATUS, WINDOW_STATE } from "../i18n/catalogue/common.js";
 import { CALL_REASON, COUNTER, COUNTER_SCRIPT } from "../i18n/catalogue/counter.js";
 import { langIn, type Lang } from "../i18n/lang.js";

@@ -3,7 +3,7 @@
  * category, today's waits, tickets issued by hour, windows open against windows needed, and
  * alerts when a line passes the alarm line or arrivals surge. Figures: screen-figures.ts.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { zoneProblem, zoneScope, zoneState, type ZoneScope } from "../core/zones.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { hallFigures, SURGE_FACTOR, SURGE_MIN_TICKETS, SURGE_WINDOW_MINUTES, type HallFigures } from "../insights/figures.js";

@@ -8,7 +8,7 @@
 import type { Child } from "hono/jsx";
 import { estimateHall } from "../core/estimates.js";
 import { offeredPriorities } from "../core/issue.js";
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { COMMON_SCRIPT, PRIORITY } from "../i18n/catalogue/common.js";
 import { KIOSK, KIOSK_SCRIPT } from "../i18n/catalogue/kiosk.js";
 import { langIn, type Lang } from "../i18n/lang.js";

@@ -5,10 +5,10 @@
  * page fills a 1280×720 box or a 3840×2160 LED wall.
  */
 import { callWords } from "../../announcer/words.js";
-import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
-import type { CallRecord, HallState } from "../core/types.js";
+import { snapshotOf, type HallSnapshot, zoneSnapshot } from "../core/snapshot.js";
+import type { CallRecord, HallState } from "../core/model.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
-import { zoneProblem, zoneScope, zoneSnapshot, zoneState, type ZoneScope } from "../core/zones.js";
+import { zoneProblem, zoneScope, zoneState, type ZoneScope } from "../core/zones.js";
 import { CategoryName, Clock, CLOCK_SCRIPT, flashAttrs, Notice, STATE_TEXT, Supervision, waitText, ZoneName } from "./screen-parts.js";
 import type { LiveView } from "./views.js";
 import { ContentPanel, ContentUpdate, IdleBar, SIGNAGE_SCRIPT, signageClasses, signageOf, SLIDES_STYLE } from "../signage/main-content.js";

@@ -3,7 +3,7 @@
  * hall settings, the audit log, and the dialog that adjusts one window with a preview.
  * Lists are live regions; forms are not, so an update never wipes what a manager is typing.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { COMMON, PRIORITY, WINDOW_STATE } from "../i18n/catalogue/common.js";
 import { PANELS } from "../i18n/catalogue/manage.js";
 import { PLAN } from "../i18n/catalogue/plan.js";

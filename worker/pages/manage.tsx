@@ -6,7 +6,7 @@
  * page shows the hall's state as it comes back over the socket.
  */
 import { estimateHall, type HallEstimates } from "../core/estimates.js";
-import type { HallState, Window } from "../core/types.js";
+import type { HallState, Window } from "../core/model.js";
 import { LEVELS, REASONS } from "../core/rating.js";
 import { COMMON, COMMON_SCRIPT, STATUS, WINDOW_STATE } from "../i18n/catalogue/common.js";
 import { AUDIT_ACTIONS, MANAGE, MANAGE_SCRIPT } from "../i18n/catalogue/manage.js";

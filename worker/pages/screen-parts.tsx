@@ -10,7 +10,7 @@
 import { clockText } from "../insights/clock-text.js";
 import { raw } from "hono/html";
 import { encode } from "uqr";
-import type { Category, HallState, Window } from "../core/types.js";
+import type { Category, HallState, Window } from "../core/model.js";
 import type { ZoneScope } from "../core/zones.js";
 import { oob } from "./layout.js";
 

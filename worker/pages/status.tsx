@@ -6,7 +6,7 @@
  */
 import { raw } from "hono/html";
 import { estimateHall, type HallEstimates } from "../core/estimates.js";
-import type { HallState, Ticket } from "../core/types.js";
+import type { HallState, Ticket } from "../core/model.js";
 import { PRIORITY } from "../i18n/catalogue/common.js";
 import { STATUS_PAGE, STATUS_SCRIPT } from "../i18n/catalogue/status.js";
 import { langIn, type Lang } from "../i18n/lang.js";

@@ -4,7 +4,7 @@
  * A view renders once per change for every screen that shows the same thing, not once per screen.
  * The first paint comes from the same components, so a page and its updates cannot disagree.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import type { DeviceHealth } from "../devices/devices.js";
 import type { ConnectedAnnouncer } from "../hall-object/announcers.js";
 import type { TodayPlan } from "../planning/plan-shifts.js";

@@ -4,7 +4,7 @@
  * staff information. Laid out for 480×160 and 800×200 panels; every size is in vh/vw.
  * Screens above the same window share one rendering (`keys: ["window"]`).
  */
-import type { HallState, Window } from "../core/types.js";
+import type { HallState, Window } from "../core/model.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { flashAttrs, STATE_TEXT } from "./screen-parts.js";
 import type { LiveView } from "./views.js";

@@ -14,7 +14,8 @@
  *   down with its change.
  */
 import { localDay } from "../core/day.js";
-import type { Command, HallState } from "../core/types.js";
+import type { Command } from "../core/commands.js";
+import type { HallState } from "../core/model.js";
 import {
   checkPlan,
   commandsFor,

@@ -7,7 +7,7 @@
  * display/browser/manage-plan.js fills it; the date defaults to tomorrow on the hall's clock.
  */
 import { raw } from "hono/html";
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { PLAN } from "../i18n/catalogue/plan.js";
 import type { Lang } from "../i18n/lang.js";
 import { both } from "../i18n/words.js";

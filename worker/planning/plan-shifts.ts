@@ -7,7 +7,8 @@
  * The hall object keeps the plan and acts on it (worker/planning/day-plans.object.ts); the commands
  * it sends are the core's own `set_window` and `pause`, so every rule stays in worker/core.
  */
-import type { Command, HallState, Window } from "../core/types.js";
+import type { Command } from "../core/commands.js";
+import type { HallState, Window } from "../core/model.js";
 import type { RotaWindow } from "./rota.js";
 import { localInstant } from "../insights/scenario.js";
 

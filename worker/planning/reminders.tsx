@@ -4,7 +4,7 @@
  * one after them. The hall renders these views again as each reminder goes up or comes down
  * (worker/planning/day-plans.object.ts), so they follow the hall's clock with no event.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { reminders } from "./plan-shifts.js";
 import { oob } from "../pages/layout.js";
 import type { Room } from "../pages/views.js";

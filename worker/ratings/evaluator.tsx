@@ -6,7 +6,7 @@
  * (display/browser/evaluator.js). Screens at the same window share one rendering (`keys`).
  */
 import { LEVELS, REASONS, ticketToEvaluate } from "../core/rating.js";
-import type { HallState, RatingReason, Window } from "../core/types.js";
+import type { HallState, RatingReason, Window } from "../core/model.js";
 import { COMMON_SCRIPT } from "../i18n/catalogue/common.js";
 import { EVALUATOR, EVALUATOR_SCRIPT } from "../i18n/catalogue/evaluator.js";
 import { langIn, type Lang } from "../i18n/lang.js";

@@ -5,7 +5,8 @@
  * not in the day's state, because a follow-up outlives the day's reset.
  */
 import { isBadScore } from "../core/rating.js";
-import type { HallEvent, RatingReason } from "../core/types.js";
+import type { HallEvent } from "../core/events.js";
+import type { RatingReason } from "../core/model.js";
 import type { Actor } from "../hall-object/protocol.js";
 import { writeAudit } from "../hall-object/storage.js";
 

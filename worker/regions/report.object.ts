@@ -7,7 +7,7 @@
  *
  * What was last sent is kept in the hall's SQLite, so waking from hibernation sends nothing new.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
 import { departure, fingerprint, hallReport, isActive } from "./summary.js";
 import { regionInbox, treeInbox } from "./inboxes.js";

@@ -5,7 +5,7 @@
  * has waited, whether it is past the line) travel as instants and are read by each region on
  * its own clock: a ticket crossing the line costs no report at all.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { hallFigures } from "../insights/figures.js";
 import type { RegionName } from "./tree.js";
 

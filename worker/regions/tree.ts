@@ -3,8 +3,7 @@
  * Pure rules over the tree as plain data; the tree itself is kept by one region object
  * (worker/region-object/tree.ts), so a check and the write it guards happen in one place.
  */
-import { reject } from "../core/config.js";
-import type { Rejection } from "../core/types.js";
+import { reject, type Rejection } from "../core/rejection.js";
 
 export interface RegionName {
   "zh-Hans": string;

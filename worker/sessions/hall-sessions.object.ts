@@ -9,7 +9,7 @@
  */
 import { afterRightPassword, afterWrongPassword, lockout, newSession, personName, roleFor, standing, waitWords } from "./sessions.js";
 import { accessOf } from "../core/staff.js";
-import type { HallState, Staff, StaffAccess } from "../core/types.js";
+import type { HallState, Staff, StaffAccess } from "../core/model.js";
 import { pinMatches, type PinRecord } from "./credentials.object.js";
 import { writeAudit } from "../hall-object/storage.js";
 

@@ -7,7 +7,7 @@
  * const attempts = afterWrongPassword({ failures: 4, lockedUntil: 0 }, now);
  * lockout(attempts, now); // { locked: true, retryAfterSeconds: 300 }
  */
-import type { StaffAccess } from "../core/types.js";
+import type { StaffAccess } from "../core/model.js";
 
 /** A session lasts one long shift from sign-in, whatever is done with it: 12 h. */
 export const SESSION_MS = 12 * 3600_000;

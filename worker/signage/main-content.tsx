@@ -8,7 +8,7 @@
  */
 import { DEFAULT_IDLE_MINUTES, itemsOnNow } from "../core/content.js";
 import type { HallSnapshot } from "../core/snapshot.js";
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import type { ZoneScope } from "../core/zones.js";
 import { Slide } from "./slides.js";
 import { oob } from "../pages/layout.js";

@@ -8,7 +8,7 @@
 import { contentOf, contentOrder, DEFAULT_IDLE_MINUTES } from "../core/content.js";
 import type { ContentItem, Schedule } from "../core/content-types.js";
 import { isOn } from "../core/schedule.js";
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { CONTENT } from "../i18n/catalogue/content.js";
 import type { Lang } from "../i18n/lang.js";
 import { both, type Msg } from "../i18n/words.js";

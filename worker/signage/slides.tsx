@@ -6,7 +6,7 @@
  */
 import { nextChange } from "../core/schedule.js";
 import type { ContentItem, Texts } from "../core/content-types.js";
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 
 /** zh-Hans first, then zh-Hant and English when given (and different). */
 function Lines({ texts, class: cls }: { texts: Texts; class: string }) {

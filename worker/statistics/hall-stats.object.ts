@@ -13,7 +13,8 @@
  *   first time it is needed after the hall wakes (today's events only), then kept current as
  *   commands commit. Questions merge the stored days with it.
  */
-import type { HallEvent, HallState } from "../core/types.js";
+import type { HallEvent } from "../core/events.js";
+import type { HallState } from "../core/model.js";
 import { referenceDayOf, sameWeekdayLastWeek, type ReferenceDay } from "../insights/outlook.js";
 import { addRollup, countEvent, nextDayTally, rollupsOf, startTally, type Rollup, type StatsDimension, type StatsTally } from "./rollup.js";
 import { mergeRollups, type StatsRow } from "./stats.js";

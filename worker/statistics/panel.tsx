@@ -4,7 +4,7 @@
  * The figures are the API's own: manage-stats.js reads GET /stats and GET /advice when the tab
  * is open (and again as the hall changes), so the page and an export never disagree.
  */
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { STATS } from "../i18n/catalogue/manage-tabs.js";
 import type { Lang } from "../i18n/lang.js";
 import { both, say, sayAfter, type Msg } from "../i18n/words.js";

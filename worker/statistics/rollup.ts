@@ -17,7 +17,8 @@
  */
 import { localParts } from "../core/day.js";
 import { addDurations, countDuration, noDurations, type DurationCounts } from "./durations.js";
-import type { HallEvent, Ticket, WindowRef } from "../core/types.js";
+import type { HallEvent } from "../core/events.js";
+import type { Ticket, WindowRef } from "../core/model.js";
 
 export type StatsDimension = "hall" | "category" | "window" | "officer" | "hour";
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decide, emptyHall, isRejection } from "../core/hall.js";
-import type { Command, HallConfig, HallEvent, HallState } from "../core/types.js";
+import type { Command } from "../core/commands.js";
+import type { HallEvent } from "../core/events.js";
+import type { HallConfig, HallState } from "../core/model.js";
 import { countDuration, noDurations, percentileSeconds } from "./durations.js";
 import { countEvent, countRating, nextDayTally, rollUp, rollupsOf, startTally, type Rating } from "./rollup.js";
 import { hallStats, mergeRollups, statsCsv, type StatsRow } from "./stats.js";

@@ -14,7 +14,7 @@
  */
 import { durationFigures, noDurations, type DurationFigures } from "./durations.js";
 import { addRollup, rollUp, type Rating, type Rollup, type StatsDimension } from "./rollup.js";
-import type { HallEvent } from "../core/types.js";
+import type { HallEvent } from "../core/events.js";
 
 export type { Rating, Rollup, StatsDimension } from "./rollup.js";
 

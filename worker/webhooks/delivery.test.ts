@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { at, configured, run, T0 } from "../core/fixtures.test-util.js";
-import type { CitizenMark, Command, HallEventType } from "../core/types.js";
+import type { Command } from "../core/commands.js";
+import type { HallEventType } from "../core/events.js";
+import type { CitizenMark } from "../core/model.js";
 import { deliveryHeaders, eventDelivery, nearDelivery, signature } from "./delivery.js";
 import { HALL_EVENT_TYPES } from "./events.js";
 

@@ -16,7 +16,7 @@
  * const headers = await deliveryHeaders(secret, body, Math.floor(Date.now() / 1000), delivery);
  */
 import { publicEvent } from "../core/snapshot.js";
-import type { HallEvent } from "../core/types.js";
+import type { HallEvent } from "../core/events.js";
 import { NEAR, type WebhookEventType } from "./events.js";
 import type { NearTicket } from "./near.js";
 

@@ -2,7 +2,7 @@
  * What a webhook may subscribe to: every event of the hall's log, `ticket.near` (a waiting ticket
  * has come within the hall's `nearAhead` of its call; see near.ts), or `*` for all of them.
  */
-import type { HallEventType } from "../core/types.js";
+import type { HallEventType } from "../core/events.js";
 
 export const HALL_EVENT_TYPES = [
   "hall.configured",
@@ -25,7 +25,7 @@ export const HALL_EVENT_TYPES = [
   "content.synced",
 ] as const satisfies readonly HallEventType[];
 
-// A new event type in worker/core/types.ts fails the type check here until it is listed above.
+// A new event type in worker/core/events.ts fails the type check here until it is listed above.
 type Unlisted = Exclude<HallEventType, (typeof HALL_EVENT_TYPES)[number]>;
 const everyTypeListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyTypeListed;

@@ -12,7 +12,8 @@
  * is still in SQLite, and the alarm (set while anything waits) wakes the hall to carry on.
  */
 import { signTicket, ticketSecret } from "../access/ticket-token.js";
-import type { HallEvent, HallState } from "../core/types.js";
+import type { HallEvent } from "../core/events.js";
+import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
 import { retryAt, RETRY_FOR_MS } from "./backoff.js";
 import { deliveryHeaders, deliveryId, eventDelivery, nearDelivery, type Delivery } from "./delivery.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, configured, issue, MIN, ok, openOnly, T0 } from "../core/fixtures.test-util.js";
 import { snapshotOf } from "../core/snapshot.js";
-import type { HallState } from "../core/types.js";
+import type { HallState } from "../core/model.js";
 import { nearTickets } from "./near.js";
 
 const never = () => false;

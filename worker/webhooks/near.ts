@@ -10,7 +10,7 @@
  * A ticket no open window serves has no estimate and is not near, however few are ahead of it.
  */
 import { estimateTickets } from "../core/estimates.js";
-import type { HallState, NameScript, Priority } from "../core/types.js";
+import type { HallState, NameScript, Priority } from "../core/model.js";
 
 export const DEFAULT_NEAR_AHEAD = 3;
 export const MAX_NEAR_AHEAD = 50;

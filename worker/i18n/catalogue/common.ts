@@ -1,5 +1,5 @@
 /** Words every console shares: ticket, window and priority words, the transfer dialog, the page's own messages. */
-import type { Priority, TicketStatus, WindowState } from "../../core/types.js";
+import type { Priority, TicketStatus, WindowState } from "../../core/model.js";
 
 export const PRIORITY = {
   normal: { zh: "普通", en: "Normal" },

@@ -1,11 +1,13 @@
-import type { ContentCommand } from "./content.js";
-import type { ContentItem, ContentState } from "./content-types.js";
-
 /**
- * The hall's vocabulary. Plain data only: everything here survives JSON.stringify,
- * so the same shapes are the hall state, the event payloads and the API bodies.
- * Times are ISO-8601 UTC strings; they sort as text in time order.
+ * The hall's model: its vocabulary as plain data. Everything here survives JSON.stringify, so the
+ * same shapes are the hall state, the event payloads and the API bodies. Times are ISO-8601 UTC
+ * strings; they sort as text in time order.
+ *
+ * What is said *to* the hall and what it answers (commands, events, rejections) is the protocol
+ * (commands.ts, events.ts, rejection.ts, outcome.ts), one floor up: the model imports none of it,
+ * only the signage items' shapes (content-types.ts), which sit below both.
  */
+import type { ContentState } from "./content-types.js";
 
 export type Language = "cmn-Hans" | "yue-Hant" | "en";
 export type NameScript = "zh-Hans" | "zh-Hant" | "en";
@@ -221,17 +223,6 @@ export interface AnnouncementSettings {
 
 export const DEFAULT_ANNOUNCEMENT: AnnouncementSettings = { repeat: 2, rate: 1, volume: 1, chime: true };
 
-/** Settings a manager changes during the day without touching categories or windows. */
-export type SettingsChange = Partial<
-  Pick<
-    HallSettings,
-    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones" | "autoOpen" | "nearAhead" | "idleMinutes"
-  >
-> & {
-  /** Merged into the hall's announcer settings: name only what changes. */
-  announcer?: Partial<AnnouncementSettings>;
-};
-
 export interface HallConfig extends HallSettings {
   categories: Category[];
   windows: Array<Pick<Window, "id" | "number" | "label" | "categories" | "state">>;
@@ -287,126 +278,4 @@ export interface Choice {
   /** What staff see: "waited 11 min, over the 10 min line". */
   reason: string;
   reasonZh: string;
-}
-
-/** Every change to a hall. `seq` and `at` are stamped when the event is appended. */
-export type HallEventBody =
-  | { type: "hall.configured"; config: HallConfig; day: string }
-  | { type: "hall.reset"; day: string; previousDay: string; cancelled: string[] }
-  | { type: "ticket.issued"; ticket: Ticket }
-  | {
-      type: "ticket.called";
-      callId: string;
-      ticket: Ticket;
-      window: WindowRef;
-      reason: string;
-      reasonZh: string;
-      reasonCode: ChoiceCode;
-    }
-  | { type: "ticket.recalled"; callId: string; ticket: Ticket; window: WindowRef }
-  | { type: "ticket.serving"; ticket: Ticket; window: WindowRef }
-  | { type: "ticket.finished"; ticket: Ticket; window: WindowRef; serviceMinutes: number }
-  | { type: "ticket.no_show"; ticket: Ticket; window: WindowRef }
-  | { type: "ticket.requeued"; ticket: Ticket }
-  | { type: "ticket.transferred"; ticket: Ticket; transfer: Transfer }
-  | { type: "ticket.cancelled"; ticket: Ticket; reason: string }
-  | { type: "ticket.rated"; ticket: RatedTicket; score: number; reasons?: RatingReason[] }
-  | { type: "window.updated"; window: Window; changes: WindowChange[] }
-  | { type: "staff.updated"; staff: Staff; change: "added" | "updated" | "removed" }
-  | { type: "appointment.booked"; appointment: Appointment }
-  | { type: "appointment.cancelled"; appointment: Appointment }
-  | { type: "content.changed"; item: ContentItem; change: "added" | "updated" | "removed" }
-  /** A region's items for this hall, replacing what the hall held of that region. */
-  | { type: "content.synced"; region: string; version: number; items: ContentItem[] };
-
-export type WindowChange = "state" | "categories" | "officer";
-
-export type HallEvent = HallEventBody & { seq: number; at: string };
-export type HallEventType = HallEventBody["type"];
-
-export type Command =
-  | { type: "configure"; config: HallConfig }
-  | { type: "issue"; category: string; priority?: Priority; citizen?: CitizenMark }
-  | { type: "call"; window: string }
-  | { type: "recall"; window: string }
-  | { type: "start"; window: string }
-  | { type: "finish"; window: string }
-  | { type: "no_show"; window: string }
-  | { type: "requeue"; ticket: string }
-  | { type: "transfer"; ticket: string; category?: string; window?: string }
-  | { type: "cancel"; ticket: string; reason?: string }
-  /** A citizen's 1..5 score (满意度评价) for a finished ticket, once. */
-  | { type: "rate"; ticket: string; score: number; reasons?: RatingReason[] }
-  | { type: "evaluate"; window: string; score: number; reasons?: RatingReason[] }
-  | { type: "set_window"; window: string; state?: WindowState; categories?: string[] }
-  | { type: "sign_in"; window: string; officer: Officer }
-  /** Signs a staff account in; the hall object checks its PIN before the core sees this. */
-  | { type: "sign_in_staff"; window: string; staff: string }
-  /** Pause and resume are the counter's own: they never open a window a manager closed. */
-  /** `afterCitizen`: a window with a citizen at it is marked `closing` and pauses once they leave. */
-  | { type: "pause"; window: string; afterCitizen?: boolean }
-  | { type: "resume"; window: string }
-  /**
-   * Adds or replaces a staff account; `pin` and `password` say what becomes of each. Without
-   * `access` an account keeps the access it has (a new one: counter).
-   */
-  | {
-      type: "save_staff";
-      staff: Omit<Staff, "hasPin" | "hasPassword" | "access"> & { access?: StaffAccess };
-      pin: "set" | "clear" | "keep";
-      password?: "set" | "clear" | "keep";
-    }
-  | { type: "remove_staff"; staff: string }
-  /** The hall object fills in a fresh random `code` when the caller gives none; `day` "" is today. */
-  | { type: "book_appointment"; code: string; category: string; day: string; note?: string }
-  | { type: "cancel_appointment"; code: string }
-  | { type: "check_in"; code: string }
-  | { type: "sign_out"; window: string }
-  | { type: "update_settings"; settings: SettingsChange }
-  | ContentCommand
-  | { type: "reset" }
-  /** Starts the new day if the hall's local midnight has passed; otherwise does nothing. */
-  | { type: "rollover" };
-
-export type RejectionCode =
-  | "unknown_hall"
-  | "unknown_category"
-  | "unknown_window"
-  | "unknown_ticket"
-  | "unknown_staff"
-  | "unknown_appointment"
-  | "unknown_content"
-  | "invalid"
-  | "conflict";
-
-/** The core's "no": a rule refused the command. The edge turns it into HTTP. */
-export interface Rejection {
-  rejected: true;
-  code: RejectionCode;
-  message: string;
-  details?: Record<string, unknown>;
-}
-
-export interface Outcome {
-  state: HallState;
-  events: HallEvent[];
-  /** What the command produced for its caller: the ticket issued or called, and why. */
-  result: CommandResult;
-}
-
-export interface CommandResult {
-  ticket?: Ticket | null;
-  choice?: Omit<Choice, "ticket"> | null;
-  /** A call that finished the ticket at the window first (callNextFinishes): that ticket, done. */
-  finished?: Ticket;
-  window?: Window;
-  staff?: Staff;
-  appointment?: Appointment;
-  item?: ContentItem;
-}
-
-/** What a rule decided, before the events are stamped and applied. */
-export interface Decision {
-  events: HallEventBody[];
-  result: CommandResult;
 }
