@@ -4,12 +4,14 @@
 // missed call after a reconnect only while it is recent, and tells the hall whether sound is on.
 // The words come from announcer/words.ts, the same module the screens use; what to say next at
 // peak (each call once while others wait, repeats when caught up) from announcer/queue.ts.
+// This file is the queue of calls and the page around it; how a call is said is speaker.js,
+// what was said spoken.js, the feed feed.js, the panel panel.js.
 import { hallFeed, serverClock } from "./feed.js";
 import { renderPanel } from "./panel.js";
-import { voicePack } from "./voice-pack.js";
 import { nextTurn } from "./queue.js";
-import { pickVoice, speak } from "./voices.js";
-import { callScript } from "./words.js";
+import { BETWEEN_UTTERANCES_S, speaker } from "./speaker.js";
+import { spokenCalls } from "./spoken.js";
+import { voicePack } from "./voice-pack.js";
 
 const config = JSON.parse(document.getElementById("tongban-announcer").textContent);
 
@@ -18,18 +20,9 @@ const config = JSON.parse(document.getElementById("tongban-announcer").textConte
  * drops a call: a backlog at peak is worked through, each call said once (announcer/queue.ts).
  */
 const MAX_WAIT_MS = 3 * 60 * 1000;
-/** Spoken callIds remembered (and persisted) to refuse a second delivery. */
-const MAX_SPOKEN = 500;
 const LOG_SHOWN = 8;
-/** Silence after the chime, between languages, and between one call and the next. */
-const AFTER_CHIME_S = 0.25;
-const BETWEEN_UTTERANCES_S = 0.5;
+/** Silence between one call and the next. */
 const BETWEEN_CALLS_MS = 700;
-/** A voice that failed (hung, errored) is not tried again for this long. */
-const DEMOTE_MS = 10 * 60 * 1000;
-/** How far back a reloaded page may resume from the seq it stored. */
-const MAX_RESUME_EVENTS = 1000;
-const STORE_KEY = `tongban.announcer.${config.hall}`;
 
 const clock = serverClock(config.serverNow);
 const synth = "speechSynthesis" in window ? window.speechSynthesis : null;
@@ -37,10 +30,8 @@ const ctx = new AudioContext();
 const pack = voicePack(ctx, `/static/voices/${config.pack}/`);
 
 const settings = { languages: config.languages, ...config.announcer };
-/** @type {Record<string, "web-speech" | "voice-pack" | "none">} */
-const engines = {};
-const voices = {};
-const demotedUntil = {};
+const voice = speaker({ synth, pack, settings, onError: recordError, onChange: changed });
+const { engines, voices } = voice;
 let enginesReady = false;
 let sound = null;
 let online = false;
@@ -61,42 +52,11 @@ function followZones(zones) {
   zoneWindows = new Set(zone ? zone.windows : []);
 }
 
-const stored = readStore();
-/** callId → the call's `at`: a second delivery has the same pair; a recall has a new callId. */
-const spoken = new Map(stored.spoken);
-
-function readStore() {
-  try {
-    const s = JSON.parse(localStorage.getItem(STORE_KEY) || "null");
-    if (s && Array.isArray(s.spoken)) return s;
-  } catch {
-    // unreadable: start afresh
-  }
-  return { seq: null, spoken: [] };
-}
-
-let saveTimer = null;
-function saveSoon() {
-  if (saveTimer !== null) return;
-  saveTimer = setTimeout(() => {
-    saveTimer = null;
-    // Resume before the first call not yet spoken, so a reload mid-queue still speaks it.
-    const next = queue.find((call) => call !== current && call.rounds === 0);
-    const seq = next ? next.seq - 1 : feed.seq;
-    try {
-      localStorage.setItem(STORE_KEY, JSON.stringify({ seq, spoken: [...spoken] }));
-    } catch {
-      // storage full or disabled: the in-memory set still guards this page's life
-    }
-  }, 300);
-}
-
-function remember(call) {
-  spoken.delete(call.callId);
-  spoken.set(call.callId, call.atText);
-  while (spoken.size > MAX_SPOKEN) spoken.delete(spoken.keys().next().value);
-  saveSoon();
-}
+// Resume before the first call not yet spoken, so a reload mid-queue still speaks it.
+const spoken = spokenCalls(config.hall, () => {
+  const next = queue.find((call) => call !== current && call.rounds === 0);
+  return next ? next.seq - 1 : feed.seq;
+});
 
 const clockFormat = new Intl.DateTimeFormat("zh-CN", { timeZone: config.timezone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
 
@@ -119,26 +79,13 @@ function note(call, outcome) {
   log.length = Math.min(log.length, LOG_SHOWN);
 }
 
-function chooseEngines() {
-  const list = synth ? synth.getVoices() : [];
-  for (const key of Object.keys(engines)) if (!settings.languages.includes(key)) delete engines[key];
-  for (const language of settings.languages) {
-    const demoted = (demotedUntil[language] || 0) > performance.now();
-    const voice = synth && !demoted ? pickVoice(list, language) : null;
-    voices[language] = voice ? voice.name : null;
-    engines[language] = voice ? "web-speech" : pack.has(language) ? "voice-pack" : "none";
-    if (engines[language] === "voice-pack") pack.warm(language);
-  }
-  changed();
-}
-
 function receive(event) {
-  saveSoon();
+  spoken.saveSoon();
   if (event.type === "hall.configured") {
     settings.languages = event.config.languages;
     Object.assign(settings, config.defaults, event.config.announcer);
     followZones(event.config.zones);
-    chooseEngines();
+    voice.choose();
     return;
   }
   if (event.type !== "ticket.called" && event.type !== "ticket.recalled") return;
@@ -154,7 +101,7 @@ function receive(event) {
     recall: event.type === "ticket.recalled",
     rounds: 0,
   };
-  if (spoken.get(call.callId) === call.atText || queue.some((q) => q.callId === call.callId)) {
+  if (spoken.has(call) || queue.some((q) => q.callId === call.callId)) {
     note(call, "duplicate");
   } else if (clock.now() - call.at > config.maxAgeMs) {
     note(call, "old");
@@ -188,10 +135,10 @@ async function pump() {
   const { call, round } = turn.next;
   busy = true;
   current = call;
-  if (round === 1) remember(call);
+  if (round === 1) spoken.remember(call);
   changed();
   try {
-    await announce(call, round);
+    await voice.say(call, round);
     call.rounds = round;
   } catch (error) {
     recordError(String(error));
@@ -204,63 +151,6 @@ async function pump() {
   const after = settle();
   changed();
   setTimeout(pump, after.next?.call === call ? BETWEEN_UTTERANCES_S * 1000 : BETWEEN_CALLS_MS);
-}
-
-/** Speaks one round of a call (the chime first in round 1), each utterance with its language's engine. */
-async function announce(call, round) {
-  // A voice given up on gets another chance once its time out is over.
-  const expired = Object.keys(demotedUntil).filter((l) => demotedUntil[l] <= performance.now());
-  if (expired.length) {
-    for (const l of expired) delete demotedUntil[l];
-    chooseEngines();
-  }
-  const chime = round === 1 && settings.chime !== false;
-  const script = callScript({ ticket: call.ticket, window: call.window }, { languages: settings.languages, repeat: 1, chime });
-  call.sentences = script.filter((s) => s.kind === "utterance").map((s) => ({ text: s.utterance.display, language: s.utterance.language }));
-  changed();
-  // Consecutive voice-pack clips form one stretch scheduled gaplessly on the audio clock.
-  let stretch = [];
-  const flush = async () => {
-    const items = stretch;
-    stretch = [];
-    if (!items.length) return;
-    // A clip that failed to arrive is fetched afresh: one retry before the call counts as failed.
-    await pack.play(items, settings.volume).catch(async (error) => {
-      recordError(String(error));
-      await new Promise((r) => setTimeout(r, 1000));
-      await pack.play(items, settings.volume);
-    });
-  };
-  const add = (items) => {
-    if (stretch.length && !stretch[stretch.length - 1].pause) stretch.push({ pause: BETWEEN_UTTERANCES_S });
-    stretch.push(...items);
-  };
-  for (const step of script) {
-    if (step.kind === "chime") {
-      // The chime is the pack's; without a pack the call starts with its words.
-      if (await pack.load().then((m) => Boolean(m.chime), () => false)) stretch.push({ clip: "chime" }, { pause: AFTER_CHIME_S });
-      continue;
-    }
-    const u = step.utterance;
-    const clips = u.clips.map((clip) => ({ language: u.language, clip }));
-    if (engines[u.language] === "web-speech") {
-      await flush();
-      let outcome;
-      try {
-        const voice = synth.getVoices().find((v) => v.name === voices[u.language]);
-        outcome = voice ? await speak(synth, voice, u.speech, { lang: u.speechLang, rate: settings.rate, volume: settings.volume }) : "error";
-      } catch (error) {
-        outcome = `exception: ${error}`;
-      }
-      if (outcome === "ended") continue;
-      // A hung, failing or throwing voice: this utterance and the next ones go to the voice pack.
-      recordError(`${u.language} web speech: ${outcome}`);
-      demotedUntil[u.language] = performance.now() + DEMOTE_MS;
-      chooseEngines();
-    }
-    if (engines[u.language] === "voice-pack") add(clips);
-  }
-  await flush();
 }
 
 function changed() {
@@ -337,17 +227,14 @@ document.addEventListener("keydown", unlock);
 
 // --- start -------------------------------------------------------------------------------------
 
-const since =
-  typeof stored.seq === "number" && stored.seq <= config.seq && config.seq - stored.seq <= MAX_RESUME_EVENTS ? stored.seq : config.seq;
-
 const feed = hallFeed({
   url: config.feed,
-  since,
+  since: spoken.since(config.seq),
   onEvent: receive,
   // Too far behind: the hall sent its state instead; its calls are old news, speak none.
   onSnapshot: (snapshot) => {
     followZones(snapshot.state?.zones);
-    saveSoon();
+    spoken.saveSoon();
   },
   onMessage: (message) => {
     if (message.type === "error") recordError(`hall: ${message.error}`);
@@ -380,15 +267,15 @@ function loadPack() {
     (error) => {
       recordError(String(error));
       // Without its manifest the pack cannot speak; try again until it can.
-      setTimeout(() => loadPack().then((ok) => ok && chooseEngines()), 15000);
+      setTimeout(() => loadPack().then((ok) => ok && voice.choose()), 15000);
       return false;
     },
   );
 }
 loadPack().then(() => {
   enginesReady = true;
-  chooseEngines();
-  if (synth) synth.addEventListener("voiceschanged", chooseEngines);
+  voice.choose();
+  if (synth) synth.addEventListener("voiceschanged", voice.choose);
 });
 checkSound();
 

@@ -1,11 +1,8 @@
-// The announcer's own small client for the hall's JSON live feed: one WebSocket, resume with
-// since= so nothing is missed or delivered twice, ping and a silence limit to notice a dead
-// socket, and full-jitter backoff (a redeploy closes every socket in a hall at once). There is
-// no give-up: a hall PC runs all day. Also the hall's clock, for judging how old a call is.
+// The hall's JSON live feed as the announcer reads it: events once each, in seq order, over the
+// one client of the feed that screens and consoles use too (display/browser/socket.js, loaded
+// by the page before this module as window.TongbanSocket). Also the hall's clock, for judging
+// how old a call is.
 
-const MAX_DELAY_MS = 30000;
-const PING_EVERY_MS = 20000;
-const SILENCE_LIMIT_MS = 45000;
 const SYNC_TIMEOUT_MS = 3000;
 /** Reported to the hall on connect, so the manager sees what each paired announcer runs. */
 const VERSION = "announcer/1";
@@ -60,56 +57,11 @@ export function serverClock(serverNow) {
  */
 export function hallFeed(options) {
   let seq = options.since;
-  let socket = null;
-  let attempt = 0;
-  let lastHeard = performance.now();
-  let holdUntil = 0;
-  let retry = null;
-
-  // The token rides in the subprotocol, not the URL, so request logs never hold it; a token
-  // with characters a subprotocol may not carry stays in the query.
-  const token = new URL(options.url, location.href).searchParams.get("token");
-  const inProtocol = token !== null && /^[A-Za-z0-9._~-]+$/.test(token);
-
-  function feedUrl() {
-    const url = new URL(options.url, location.href);
-    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-    url.searchParams.set("since", String(seq));
-    url.searchParams.set("screen", `${screen.width}x${screen.height}`);
-    url.searchParams.set("version", VERSION);
-    // A paired device says which page it is on, so the hall can send it to its assigned one.
-    if (!token) url.searchParams.set("page", location.pathname + location.search);
-    if (inProtocol) url.searchParams.delete("token");
-    return url.toString();
-  }
-
-  function connect() {
-    retry = null;
-    const ws = inProtocol ? new WebSocket(feedUrl(), ["tongban.v1", `bearer.${token}`]) : new WebSocket(feedUrl());
-    socket = ws;
-    ws.onopen = () => {
-      attempt = 0;
-      lastHeard = performance.now();
-      options.onState(true);
-    };
-    ws.onmessage = (message) => {
-      lastHeard = performance.now();
-      if (socket !== ws || message.data === "pong") return;
-      let data;
-      try {
-        data = JSON.parse(message.data);
-      } catch {
-        return;
-      }
-      // A paired announcer PC goes where its manager sent it: another page, or back to /pair.
-      if (data.type === "device.moved" || data.type === "device.revoked") {
-        // Already there (a page whose feed does not carry every parameter of its address): stay.
-        if (data.location === location.pathname + location.search) return;
-        holdUntil = Infinity;
-        ws.close();
-        location.replace(data.location || "/pair");
-        return;
-      }
+  const socket = window.TongbanSocket({
+    url: options.url,
+    version: VERSION,
+    since: () => seq,
+    onMessage(data) {
       if (data.type === "snapshot" && typeof data.seq === "number") {
         seq = data.seq;
         options.onSnapshot(data);
@@ -120,77 +72,20 @@ export function hallFeed(options) {
       } else if (options.onMessage) {
         options.onMessage(data);
       }
-    };
-    ws.onclose = () => {
-      if (socket !== ws) return;
-      socket = null;
-      options.onState(false);
-      // Full jitter: a hall's announcers and screens come back spread out, not all at once.
-      const delay = Math.random() * Math.min(MAX_DELAY_MS, 500 * 2 ** attempt++);
-      schedule(Math.max(delay, holdUntil - performance.now()));
-      // Let in by a cookie, a page whose socket keeps failing asks whether it is still let in: a
-      // device revoked while it was off goes to /pair instead of retrying for ever.
-      if (!token && attempt % 3 === 0) {
-        fetch(location.href, { cache: "no-store", credentials: "same-origin" }).then(
-          (res) => res.status === 401 && location.reload(),
-          () => {},
-        );
-      }
-    };
-  }
-
-  function schedule(ms) {
-    if (retry !== null || holdUntil === Infinity) return;
-    retry = setTimeout(async () => {
-      if (options.beforeReconnect) await options.beforeReconnect();
-      if (holdUntil === Infinity) {
-        retry = null;
-        return;
-      }
-      connect();
-    }, ms);
-  }
-
-  const ticker = setInterval(() => {
-    if (!socket || socket.readyState !== WebSocket.OPEN) return;
-    // A socket that hears nothing is dead without knowing it (a NAT timeout, a sleeping PC).
-    if (performance.now() - lastHeard > SILENCE_LIMIT_MS) socket.close();
-    else if (performance.now() - lastHeard > PING_EVERY_MS) socket.send("ping");
-  }, 1000);
-
-  connect();
+    },
+    onState: options.onState,
+    beforeReconnect: options.beforeReconnect,
+  });
 
   return {
     get seq() {
       return seq;
     },
-    get online() {
-      return Boolean(socket && socket.readyState === WebSocket.OPEN);
-    },
     /** Sends a JSON message if connected; false when offline. */
-    send(message) {
-      if (!socket || socket.readyState !== WebSocket.OPEN) return false;
-      socket.send(JSON.stringify(message));
-      return true;
-    },
+    send: (message) => socket.send(JSON.stringify(message)),
     /** Cuts the connection like a flaky network, and stays offline `holdMs` (until resume() when absent). */
-    drop(holdMs) {
-      holdUntil = holdMs === undefined ? Infinity : performance.now() + holdMs;
-      if (socket) socket.close();
-    },
+    drop: (holdMs) => socket.drop(holdMs),
     /** Ends a drop(): reconnects now. */
-    resume() {
-      holdUntil = 0;
-      if (socket) return;
-      if (retry !== null) clearTimeout(retry);
-      retry = null;
-      schedule(0);
-    },
-    close() {
-      clearInterval(ticker);
-      holdUntil = Infinity;
-      if (retry !== null) clearTimeout(retry);
-      if (socket) socket.close();
-    },
+    resume: () => socket.resume(),
   };
 }

@@ -14,7 +14,7 @@
 import { raw } from "hono/html";
 import { DEFAULT_ANNOUNCEMENT, type HallState, type Language, type Zone } from "../core/model.js";
 import { findZone, zoneProblem } from "../core/zones.js";
-import { Page, type LiveConfig } from "./layout.js";
+import { Page, SOCKET_SCRIPT, type LiveConfig } from "./layout.js";
 import type { LiveView } from "./views.js";
 
 /** Language names as the status panel shows them. */
@@ -156,6 +156,8 @@ export const announcerPage: LiveView = {
     return Page({
       title: [state.settings.name, config.zone?.names["zh-Hans"], "叫号播音"].filter(Boolean).join(" · "),
       styles: ["/static/announcer/announcer.css"],
+      // Runs before the announcer's modules (deferred scripts and modules run in page order).
+      scripts: [SOCKET_SCRIPT],
       bodyClass: "announcer-body",
       children: (
         <>

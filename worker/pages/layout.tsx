@@ -15,6 +15,9 @@ export interface LiveConfig {
   seq: number;
 }
 
+/** The one client of the hall's live feed (a classic script defining TongbanSocket), for live.js and the announcer. */
+export const SOCKET_SCRIPT = "/static/display/socket.js";
+
 export interface PageProps {
   title: string;
   /** The page's language (`<html lang>`); hall screens are bilingual in zh-Hans, the default. */
@@ -47,6 +50,7 @@ export function Page(props: PageProps) {
               <script type="application/json" id="tongban-live">
                 {raw(JSON.stringify(props.live).replaceAll("<", "\\u003c"))}
               </script>
+              <script src={SOCKET_SCRIPT} defer></script>
               <script src="/static/display/live.js" defer></script>
             </>
           )}
