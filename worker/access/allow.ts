@@ -9,9 +9,10 @@ import type { Vars } from "../edge/app.js";
 import { errorResponse } from "../edge/errors.js";
 import type { Env } from "../env.js";
 import { callerOf, cookieWriteAllowed } from "./caller.js";
+import { mayAct } from "./may-act.js";
 import { mayUseRegion } from "./region-scope.js";
 import type { Role } from "./roles.js";
-import { mayUseHall, mayUseWindow, presentedToken, principalFor, tokenTable } from "./tokens.js";
+import { presentedToken, principalFor, tokenTable } from "./tokens.js";
 
 type Check = MiddlewareHandler<{ Bindings: Env; Variables: Vars }>;
 
@@ -26,18 +27,16 @@ export function allow(roles: readonly Role[], { allowQuery = false } = {}): Chec
         origin: c.req.header("Origin") ?? null,
       });
     }
-    if (hall && !mayUseHall(principal, hall)) {
-      return errorResponse(c, 403, "forbidden", `this ${principal.role} ${caller.via === "token" ? "token" : "sign-in"} is not for hall "${hall}"`, { hall });
-    }
-    if (!roles.includes(principal.role)) {
-      return errorResponse(c, 403, "forbidden", `a ${principal.role} ${caller.via === "token" ? "token" : "sign-in"} cannot do this; it needs ${roles.join(" or ")}`, {
-        role: principal.role,
-        allowed: roles,
-      });
-    }
-    const window = c.req.param("window");
-    if (window !== undefined && !mayUseWindow(principal, window)) {
-      return errorResponse(c, 403, "forbidden", `this counter is for window ${principal.windows!.join(", ")}, not window ${window}`, { window });
+    const verdict = mayAct(principal, { hall: hall || undefined, window: c.req.param("window") }, roles);
+    if (!verdict.ok) {
+      const credential = caller.via === "token" ? "token" : "sign-in";
+      const [message, details] =
+        verdict.reason === "hall"
+          ? [`this ${principal.role} ${credential} is not for hall "${verdict.hall}"`, { hall: verdict.hall }]
+          : verdict.reason === "window"
+            ? [`this counter is for window ${verdict.windows.join(", ")}, not window ${verdict.window}`, { window: verdict.window }]
+            : [`a ${principal.role} ${credential} cannot do this; it needs ${roles.join(" or ")}`, { role: principal.role, allowed: roles }];
+      return errorResponse(c, 403, "forbidden", message, details);
     }
     c.set("principal", principal);
     return next();
@@ -53,10 +52,9 @@ export const windowBinding: MiddlewareHandler<{ Bindings: Env }> = async functio
   const token = table.ok ? presentedToken(c.req.raw, { allowQuery: false }) : null;
   const principal = token && table.ok ? principalFor(table.tokens, token) : null;
   const window = c.req.param("window") ?? "";
-  if (principal && !mayUseWindow(principal, window)) {
-    return errorResponse(c, 403, "forbidden", `this counter token is for window ${principal.windows!.join(", ")}, not window ${window}`, {
-      window,
-    });
+  const verdict = principal ? mayAct(principal, { window }) : { ok: true as const };
+  if (!verdict.ok && verdict.reason === "window") {
+    return errorResponse(c, 403, "forbidden", `this counter token is for window ${verdict.windows.join(", ")}, not window ${window}`, { window });
   }
   return next();
 };
@@ -67,13 +65,16 @@ export function allowRegion(roles: readonly Role[], { allowQuery = false } = {})
     const caller = await callerOf(c, undefined, { allowQuery });
     if (!caller.ok) return errorResponse(c, caller.status, caller.status === 503 ? "not_configured" : "unauthorized", caller.message);
     const { principal } = caller;
-    if (!roles.includes(principal.role)) {
+    const region = c.req.param("region");
+    // The role first: the tree is asked whether a region is within reach only for a caller whose role may act at all.
+    let verdict = mayAct(principal, {}, roles);
+    if (verdict.ok && region && /^[a-z0-9][a-z0-9-]{0,39}$/.test(region)) {
+      verdict = mayAct(principal, { region: { id: region, within: await mayUseRegion(c.env, principal, region) } });
+    }
+    if (!verdict.ok && verdict.reason === "role") {
       return errorResponse(c, 403, "forbidden", `a ${principal.role} token cannot do this; it needs ${roles.join(" or ")}`, { role: principal.role, allowed: roles });
     }
-    const region = c.req.param("region");
-    if (region && /^[a-z0-9][a-z0-9-]{0,39}$/.test(region) && !(await mayUseRegion(c.env, principal, region))) {
-      return errorResponse(c, 403, "forbidden", `this ${principal.role} token is not for region "${region}"`, { region });
-    }
+    if (!verdict.ok) return errorResponse(c, 403, "forbidden", `this ${principal.role} token is not for region "${region}"`, { region });
     c.set("principal", principal);
     return next();
   };

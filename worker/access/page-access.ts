@@ -4,15 +4,18 @@
  * either answers with a readable page, not JSON.
  */
 import type { Context } from "hono";
-import { mayUseHall, type Principal, type Role } from "./tokens.js";
+import type { Principal } from "./tokens.js";
 import { callerOf, type Via } from "./caller.js";
+import { mayAct } from "./may-act.js";
+import type { Watcher } from "./roles.js";
 import type { Env } from "../env.js";
 
 export type PageAccess =
   | { ok: true; principal: Principal; token: string | null; via: Via }
   | { ok: false; status: 401 | 403 | 503; message: string };
 
-export async function pageAccess(c: Context<{ Bindings: Env }>, hall: string, roles: readonly Role[]): Promise<PageAccess> {
+/** Whether this request's caller may open a page of `hall` that `roles` (its view's group) may open. */
+export async function pageAccess(c: Context<{ Bindings: Env }>, hall: string, roles: readonly Watcher[]): Promise<PageAccess> {
   const caller = await callerOf(c, hall, { allowQuery: true });
   if (!caller.ok && caller.status === 503) return { ok: false, status: 503, message: caller.message };
   if (!caller.ok) {
@@ -24,7 +27,8 @@ export async function pageAccess(c: Context<{ Bindings: Env }>, hall: string, ro
     };
   }
   const { principal } = caller;
-  if (!mayUseHall(principal, hall) || !roles.includes(principal.role)) {
+  // Hall and role only: a counter bound to another window may open that window's console, and the API refuses what it tries there.
+  if (!mayAct(principal, { hall }, roles).ok) {
     const zh = caller.via === "token" ? "此令牌无权访问" : `${principal.name} 无权打开此页`;
     return { ok: false, status: 403, message: `${zh} · A ${principal.role} ${caller.via === "token" ? "token" : "sign-in"} cannot open this page` };
   }

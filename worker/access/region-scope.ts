@@ -5,7 +5,8 @@
  */
 import type { Env } from "../env.js";
 import { treeStub } from "../regions/stubs.js";
-import { mayUseHall, type Principal } from "./tokens.js";
+import { mayUseHall } from "./may-act.js";
+import type { Principal } from "./tokens.js";
 
 /** The principal, with `hall` added to its halls when the hall sits below one of its regions. */
 export async function withRegionHalls(env: Env, principal: Principal, hall: string | undefined): Promise<Principal> {

@@ -1,10 +1,20 @@
 /**
- * Who may do what, by role: the groups routes, pages and live views name instead of spelling
- * the roles out. Roles, widest first: admin (configures halls and regions), manager (runs a
- * hall), counter (a window terminal), kiosk (issues tickets), display (reads only).
+ * Who may do what, by role: the one table of role groups. Every API route, page and live view
+ * names a group from here instead of spelling roles out, so widening or narrowing who may do a
+ * thing is a change to this file alone. Roles, widest first: admin (configures halls and
+ * regions), manager (runs a hall), counter (a window terminal), kiosk (issues tickets), display
+ * (reads only).
  */
 export const ROLES = ["admin", "manager", "counter", "kiosk", "display"] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * A citizen holding a signed ticket link (`/t/{token}`): not a role a token or sign-in can have,
+ * only what the ticket-status page's socket is let in as.
+ */
+export const CITIZEN = "citizen";
+/** Whoever may watch a live view: a role, or a citizen by their ticket link. */
+export type Watcher = Role | typeof CITIZEN;
 
 /** Every role: reading the hall. */
 export const ANY: readonly Role[] = ROLES;
@@ -16,6 +26,7 @@ export const MANAGERS: readonly Role[] = ["admin", "manager"];
 export const STAFF: readonly Role[] = ["admin", "manager", "counter"];
 /** Issuing tickets: the kiosk and the staff who stand in for it. */
 export const FRONT_DESK: readonly Role[] = ["admin", "manager", "kiosk"];
-
 /** Rating at a window: the evaluator device is a display; staff may stand in for it. */
 export const EVALUATORS: readonly Role[] = ["admin", "manager", "counter", "display"];
+/** The ticket-status page: only the citizen whose ticket link it is. */
+export const TICKET_HOLDERS: readonly Watcher[] = [CITIZEN];

@@ -4,6 +4,7 @@
  * kiosk (issues tickets), display (reads only).
  */
 import { isDevelopment, type Env } from "../env.js";
+import { mayUseHall as hallRule, mayUseWindow as windowRule } from "./may-act.js";
 import { ROLES, type Role } from "./roles.js";
 
 export { ROLES, type Role } from "./roles.js";
@@ -122,14 +123,11 @@ export function principalFor(tokens: Map<string, Principal>, token: string): Pri
   return found;
 }
 
-export function mayUseHall(principal: Principal, hall: string): boolean {
-  return principal.halls === "*" || principal.halls.includes(hall);
-}
+/** Whether the principal covers `hall`: the one check's hall rule (worker/access/may-act.ts), for a principal. */
+export const mayUseHall: (principal: Principal, hall: string) => boolean = hallRule;
 
-/** A counter token bound to windows (`"windows": ["3"]` in TONGBAN_TOKENS) acts only there. */
-export function mayUseWindow(principal: Principal, window: string): boolean {
-  return principal.role !== "counter" || principal.windows === undefined || principal.windows.includes(window);
-}
+/** Whether the principal may act at `window`: the one check's window rule (worker/access/may-act.ts), for a principal. */
+export const mayUseWindow: (principal: Principal, window: string) => boolean = windowRule;
 
 /** Browser WebSocket upgrades must come from this Worker's own origin or an allowed one. */
 export function originAllowed(request: Request, env: Env): boolean {

@@ -16,6 +16,7 @@ import type { ContentItem } from "../core/content-types.js";
 import { DEMO_HALL, demoConfig } from "../demo/hall.js";
 import { clockOf } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
+import { mayAct } from "../access/may-act.js";
 import { VIEWS } from "../pages/registry.js";
 import { feedUrl, type LiveView } from "../pages/views.js";
 import type { Device } from "../devices/devices.js";
@@ -276,7 +277,7 @@ export class HallObject extends DurableObject<Env> {
     const view = VIEWS[viewName];
     const params = new URLSearchParams(query);
     if (!view) return { status: 404, html: null, problem: `unknown view "${viewName}"` };
-    if (view.roles && !view.roles.includes(role)) return { status: 403, html: null, problem: `a ${role} token cannot open this page` };
+    if (!mayAct({ role }, {}, view.roles).ok) return { status: 403, html: null, problem: `a ${role} token cannot open this page` };
     const problem = view.check?.(this.#state, params);
     if (problem) return { status: 404, html: null, problem };
     const live = { url: feedUrl(hall, viewName, params, token, view.keys), seq: this.#state.seq };

@@ -9,6 +9,8 @@
 import { publicEvent, snapshotOf } from "../core/snapshot.js";
 import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
+import { mayAct } from "../access/may-act.js";
+import { CITIZEN } from "../access/roles.js";
 import { VIEWS } from "../pages/registry.js";
 import type { LiveView, Room } from "../pages/views.js";
 import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";
@@ -48,12 +50,12 @@ export class HallLive {
   refuse(role: string, params: URLSearchParams): Response | null {
     const viewName = params.get("view");
     // A citizen's socket (authorised by a signed ticket link, not a role token) sees only its ticket's view.
-    if (role === "citizen" && viewName !== "status") {
+    if (role === CITIZEN && viewName !== "status") {
       return Response.json({ error: "a ticket link can only watch its own ticket", code: "forbidden", details: {} }, { status: 403 });
     }
     if (viewName === null) return null;
     const view = VIEWS[viewName];
-    const forbidden = view?.roles !== undefined && !view.roles.includes(role);
+    const forbidden = view !== undefined && !mayAct({ role }, {}, view.roles).ok;
     const problem = !view
       ? `unknown view "${viewName}"; known views: ${Object.keys(VIEWS).join(", ")}`
       : forbidden
@@ -106,7 +108,7 @@ export class HallLive {
     }
     const data = typeof message === "string" ? parseObject(message) : null;
     const attachment = ws.deserializeAttachment() as SocketAttachment | null;
-    if (data?.type === "announcer.status" && attachment && attachment.role !== "citizen") {
+    if (data?.type === "announcer.status" && attachment && attachment.role !== CITIZEN) {
       const status = readAnnouncerStatus(data, this.clock());
       if ("problem" in status) return ws.send(JSON.stringify({ type: "error", error: status.problem }));
       const changed = JSON.stringify({ ...attachment.announcer, at: 0 }) !== JSON.stringify({ ...status, at: 0 });

@@ -3,6 +3,7 @@
  * An ID number becomes a keyed hash, a new PIN or password a salted hash in its own table, a sign-in's PIN
  * is checked, and an appointment gets a random code. Nothing here keeps a value in clear.
  */
+import { mayAct } from "../access/may-act.js";
 import { ticketSecret } from "../access/ticket-token.js";
 import { localDay } from "../core/day.js";
 import { isConfigured } from "../core/hall.js";
@@ -12,7 +13,7 @@ import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
 import { auditEntry } from "./audit.js";
 import { appointmentCode, checkPin, citizenIdHash, hashPin, writePin } from "../sessions/credentials.object.js";
-import type { CommandRequest } from "./protocol.js";
+import type { Actor, CommandRequest } from "./protocol.js";
 import { writePassword } from "../sessions/hall-sessions.object.js";
 import { writeAudit, type StoredReply } from "./storage.js";
 
@@ -33,7 +34,7 @@ function refusal(status: number, code: string, error: string, details: Record<st
 export async function prepare(request: CommandRequest, state: HallState, env: Env, sql: SqlStorage, now: number): Promise<Prepared> {
   const { command, sensitive, actor } = request;
   if (!isConfigured(state)) return { command };
-  const outside = ticketOutsideWindows(command, state, actor.windows);
+  const outside = ticketOutsideWindows(command, state, actor);
   if (outside) return refusal(403, "forbidden", outside, { windows: actor.windows });
   if (command.type === "issue" && sensitive?.citizenId) {
     const secret = ticketSecret(env);
@@ -67,6 +68,7 @@ export async function prepare(request: CommandRequest, state: HallState, env: En
     if (check.why === "missing") return refusal(400, "invalid", check.message, { pin: "required for this account" });
     const detail = JSON.stringify({ staff: command.staff, window: command.window, why: check.why });
     writeAudit(sql, auditEntry(command, actor, null, now, { action: "sign_in_refused", detail }), []);
+    // A locked PIN is 409 where a locked password is 423: one lockout rule, two statuses kept for compatibility (worker/sessions/lockout.ts).
     return check.why === "locked" ? refusal(409, "conflict", check.message, { pin: "locked" }) : refusal(403, "forbidden", check.message, { pin: "wrong PIN" });
   }
   return { command };
@@ -74,12 +76,15 @@ export async function prepare(request: CommandRequest, state: HallState, env: En
 
 /**
  * A counter token bound to some windows acts only on tickets at those windows: it may not
- * cancel, transfer or re-queue a citizen another window is serving or has called.
+ * cancel, transfer or re-queue a citizen another window is serving or has called. The ticket's
+ * window is the place the one check (worker/access/may-act.ts) is asked about; a ticket at no
+ * window is at none of the caller's.
  */
-function ticketOutsideWindows(command: Command, state: HallState, windows: string[] | undefined): string | null {
-  if (!windows || !("ticket" in command) || typeof command.ticket !== "string") return null;
+function ticketOutsideWindows(command: Command, state: HallState, actor: Actor): string | null {
+  if (!actor.windows || !("ticket" in command) || typeof command.ticket !== "string") return null;
   const t = findTicket(state, command.ticket);
   if (!t) return null;
-  if (t.window && windows.includes(t.window)) return null;
-  return `this counter token is for window ${windows.join(", ")}; ticket ${t.number} is ${t.window ? `at window ${t.window}` : "not at your window"}`;
+  const verdict = mayAct(actor, { window: t.window ?? "" });
+  if (verdict.ok || verdict.reason !== "window") return null;
+  return `this counter token is for window ${verdict.windows.join(", ")}; ticket ${t.number} is ${t.window ? `at window ${t.window}` : "not at your window"}`;
 }

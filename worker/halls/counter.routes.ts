@@ -5,9 +5,10 @@
  */
 import { z } from "@hono/zod-openapi";
 import { allow } from "../access/allow.js";
-import { STAFF } from "../access/roles.js";
+import { CITIZEN, STAFF } from "../access/roles.js";
 import { ticketSecret, verifyTicket } from "../access/ticket-token.js";
-import { mayUseWindow, originAllowed } from "../access/tokens.js";
+import { mayAct } from "../access/may-act.js";
+import { originAllowed } from "../access/tokens.js";
 import type { HallApp } from "../edge/app.js";
 import { fail } from "../edge/errors.js";
 import { execute, reply } from "../edge/execute.js";
@@ -53,7 +54,7 @@ export function counterRoutes(app: HallApp): void {
     async (c) => {
       const { hall, staff } = c.req.valid("param");
       const { window, pin, commandId } = c.req.valid("json");
-      if (!mayUseWindow(c.get("principal"), window)) return fail(c, 403, "forbidden", `this counter token may not act at window ${window}`, { window });
+      if (!mayAct(c.get("principal"), { window }).ok) return fail(c, 403, "forbidden", `this counter token may not act at window ${window}`, { window });
       return reply(c, await execute(c, hall, { type: "sign_in_staff", window, staff }, { commandId, sensitive: pin ? { pin } : {} }));
     },
   );
@@ -119,7 +120,7 @@ export function citizenFeed(app: HallApp): void {
       if (lang) feed.searchParams.set("lang", lang);
       const headers = new Headers(c.req.raw.headers);
       headers.set("X-Tongban-Hall", target.hall);
-      headers.set("X-Tongban-Role", "citizen");
+      headers.set("X-Tongban-Role", CITIZEN);
       headers.delete("X-Tongban-Protocol");
       return hallStub(c.env, target.hall).fetch(new Request(feed, { headers })) as never;
     },

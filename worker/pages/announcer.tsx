@@ -16,6 +16,7 @@ import { DEFAULT_ANNOUNCEMENT, type HallState, type Language, type Zone } from "
 import { findZone, zoneProblem } from "../core/zones.js";
 import { Page, SOCKET_SCRIPT, type LiveConfig } from "./layout.js";
 import type { LiveView } from "./views.js";
+import { ANY } from "../access/roles.js";
 
 /** Language names as the status panel shows them. */
 export const LANGUAGE_NAMES: Record<Language, { zh: string; en: string }> = {
@@ -149,6 +150,7 @@ function Gate() {
 }
 
 export const announcerPage: LiveView = {
+  roles: ANY,
   check: (state, params) => zoneProblem(state, params),
   page(state, now, params, live: LiveConfig) {
     const token = new URL(live.url, "http://hall").searchParams.get("token") ?? "";

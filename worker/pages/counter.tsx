@@ -28,6 +28,7 @@ import {
 } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import type { LiveView } from "./views.js";
+import { STAFF } from "../access/roles.js";
 
 type Props = { state: HallState; w: Window; now: number; live: boolean; lang: Lang };
 
@@ -291,8 +292,8 @@ function regions(state: HallState, w: Window, now: number, live: boolean, lang: 
 }
 
 export const counterView: LiveView = {
+  roles: STAFF,
   ages: true,
-  roles: ["admin", "manager", "counter"],
   keys: ["window", "lang"],
   check(state, params) {
     return windowOf(state, params) ? null : both(langIn(params), COUNTER.noWindow, { window: params.get("window") ?? "" });

@@ -11,6 +11,7 @@ import { CategoryName, Clock, CLOCK_SCRIPT, KpiRow, STATE_TEXT, ZoneName, type K
 import type { LiveView, Room } from "./views.js";
 import { inZone, offlineAlarms, type OfflineAlarm } from "../devices/devices.js";
 import { ReminderItems } from "../planning/reminders.js";
+import { ANY } from "../access/roles.js";
 
 /** Category colours in the chart and legend, in configuration order. */
 const COLOURS = ["#4ea1ff", "#ffcc33", "#36d399", "#ff7a90", "#b48cff", "#ff9f1a", "#5ce1e6", "#c6d86b"];
@@ -313,6 +314,7 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
 }
 
 export const dashboard: LiveView = {
+  roles: ANY,
   ages: true,
   // The room carries last week's stored figures, from which the day's expected volume is read,
   // and the day plan's changes, which the alerts remind of.

@@ -16,6 +16,7 @@ import { both, say, sayAfter, secondLang, type Msg } from "../i18n/words.js";
 import { Bi, ConsoleConfig, firstLine, LangSwitch, langHref, MessageLine, scriptWords, secondLine } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import type { LiveView } from "./views.js";
+import { FRONT_DESK } from "../access/roles.js";
 
 type Props = { state: HallState; now: number; live: boolean; lang: Lang };
 
@@ -217,8 +218,8 @@ function regions(props: Props) {
 }
 
 export const kioskView: LiveView = {
+  roles: FRONT_DESK,
   ages: true,
-  roles: ["admin", "manager", "kiosk"],
   keys: ["lang"],
   page(state, now, params, live: LiveConfig) {
     const lang = langIn(params);

@@ -12,6 +12,7 @@ import { zoneProblem, zoneScope, zoneState, type ZoneScope } from "../core/zones
 import { CategoryName, Clock, CLOCK_SCRIPT, flashAttrs, Notice, STATE_TEXT, Supervision, waitText, ZoneName } from "./screen-parts.js";
 import type { LiveView } from "./views.js";
 import { ContentPanel, ContentUpdate, IdleBar, SIGNAGE_SCRIPT, signageClasses, signageOf, SLIDES_STYLE } from "../signage/main-content.js";
+import { ANY } from "../access/roles.js";
 
 /** Calls listed under the current one. */
 const RECENT_SHOWN = 8;
@@ -214,6 +215,7 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
 }
 
 export const mainScreen: LiveView = {
+  roles: ANY,
   ages: true,
   showsContent: true,
   keys: ["zone"],

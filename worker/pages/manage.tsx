@@ -26,6 +26,7 @@ import { ContentForm, ContentList, ContentPreview, IdleForm } from "../signage/p
 import { SLIDES_STYLE } from "../signage/main-content.js";
 import { Clock, CLOCK_SCRIPT } from "./screen-parts.js";
 import type { LiveView, Room } from "./views.js";
+import { MANAGERS } from "../access/roles.js";
 
 type Props = { state: HallState; now: number; live: boolean; estimates: HallEstimates; room?: Room; lang: Lang };
 
@@ -244,7 +245,7 @@ function liveRegions(props: Props) {
 }
 
 export const manageView: LiveView = {
-  roles: ["admin", "manager"],
+  roles: MANAGERS,
   keys: ["lang"],
   showsRoom: true,
   showsPlan: true,

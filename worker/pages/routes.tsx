@@ -3,7 +3,7 @@
  * hall object (first paint and every update from the same components).
  */
 import type { Hono } from "hono";
-import type { Role } from "../access/tokens.js";
+import type { Watcher } from "../access/roles.js";
 import type { Env } from "../env.js";
 import { presentedToken } from "../access/tokens.js";
 import { pageAccess } from "../access/page-access.js";
@@ -15,20 +15,25 @@ import { statusRoutes } from "./status.routes.js";
 import { regionPageRoutes } from "../regions/pages.routes.js";
 import { pageLang } from "../i18n/lang.js";
 import { hallStub } from "../hall-object/stub.js";
+import { VIEWS } from "./registry.js";
 
-const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
-
-/** Path → view name, and the roles that may open it. */
-export const PAGES: Array<{ path: string; view: string; roles: Role[] }> = [
-  { path: "/halls/:hall/display", view: "main", roles: ANY },
-  { path: "/halls/:hall/announcer", view: "announcer", roles: ANY },
-  { path: "/halls/:hall/windows/:window/screen", view: "window", roles: ANY },
-  { path: "/halls/:hall/windows/:window/evaluator", view: "evaluator", roles: ["admin", "manager", "counter", "display"] },
-  { path: "/halls/:hall/dashboard", view: "dashboard", roles: ANY },
-  { path: "/halls/:hall/counter/:window", view: "counter", roles: ["admin", "manager", "counter"] },
-  { path: "/halls/:hall/kiosk", view: "kiosk", roles: ["admin", "manager", "kiosk"] },
-  { path: "/halls/:hall/manage", view: "manage", roles: ["admin", "manager"] },
+/**
+ * Path → view name. Who may open a page is its view's role group (`roles` on each view in
+ * worker/pages/registry.ts), the same the live feed and the hall object check; it is repeated
+ * here, read from the view, only for whoever lists the pages.
+ */
+const PATHS: Array<[path: string, view: string]> = [
+  ["/halls/:hall/display", "main"],
+  ["/halls/:hall/announcer", "announcer"],
+  ["/halls/:hall/windows/:window/screen", "window"],
+  ["/halls/:hall/windows/:window/evaluator", "evaluator"],
+  ["/halls/:hall/dashboard", "dashboard"],
+  ["/halls/:hall/counter/:window", "counter"],
+  ["/halls/:hall/kiosk", "kiosk"],
+  ["/halls/:hall/manage", "manage"],
 ];
+
+export const PAGES: Array<{ path: string; view: string; roles: Watcher[] }> = PATHS.map(([path, view]) => ({ path, view, roles: [...VIEWS[view]!.roles] }));
 
 /** Pages a person opens for themselves: without a token or a sign-in, they go to the login page. */
 const SIGN_IN_PAGES = new Set(["counter", "manage"]);

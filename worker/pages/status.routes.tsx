@@ -5,6 +5,7 @@
  */
 import type { Hono } from "hono";
 import { renderSVG } from "uqr";
+import { CITIZEN } from "../access/roles.js";
 import { ticketSecret, verifyTicket } from "../access/ticket-token.js";
 import type { Env } from "../env.js";
 import { STATUS_PAGE } from "../i18n/catalogue/status.js";
@@ -39,7 +40,7 @@ export function statusRoutes(app: Hono<{ Bindings: Env }>): void {
     const target = await verifyTicket(secret.secret, token);
     if (!target) return c.html(problem(both(lang, STATUS_PAGE.invalidLink), lang), 404);
     const stub = hallStub(c.env, target.hall);
-    const page = await stub.page(target.hall, "status", { ticket: target.ticket, access: token, lang }, "citizen", token);
+    const page = await stub.page(target.hall, "status", { ticket: target.ticket, access: token, lang }, CITIZEN, token);
     if (!page.html) return c.html(problem(page.problem ?? "not found", lang), page.status as 404);
     c.header("Cache-Control", "no-store");
     c.header("Referrer-Policy", "no-referrer");

@@ -14,6 +14,7 @@ import { both, say, sayAfter, secondLang, type Msg, type Vars } from "../i18n/wo
 import { categoryNames, hhmm, LangSwitch, scriptWords } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import type { LiveView } from "./views.js";
+import { TICKET_HOLDERS } from "../access/roles.js";
 
 /** Every status page renders after each change: one estimate per change serves them all. */
 const estimated = new WeakMap<HallState, HallEstimates>();
@@ -162,8 +163,8 @@ function TicketStatus({ state, ticketId, now, live, lang }: { state: HallState; 
 }
 
 export const statusView: LiveView = {
+  roles: TICKET_HOLDERS,
   ages: true,
-  roles: ["citizen"],
   keys: ["ticket", "lang"],
   page(state, now, params, live: LiveConfig) {
     const lang = langIn(params);

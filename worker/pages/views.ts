@@ -10,6 +10,7 @@ import type { ConnectedAnnouncer } from "../hall-object/announcers.js";
 import type { TodayPlan } from "../planning/plan-shifts.js";
 import type { ReferenceDay } from "../insights/outlook.js";
 import type { LiveConfig } from "./layout.js";
+import type { Watcher } from "../access/roles.js";
 
 /** What the hall object knows beyond the state: who is connected to it. */
 export interface Room {
@@ -23,8 +24,8 @@ export interface Room {
 }
 
 export interface LiveView {
-  /** Roles that may watch this view; any role when absent. */
-  roles?: string[];
+  /** Who may open this view's page and watch its feed: a group from the one roles table (worker/access/roles.ts). */
+  roles: readonly Watcher[];
   /** The query parameters that make two screens of this view differ (e.g. the window id). */
   keys?: string[];
   /** Checks the view's parameters against the hall; returns a problem (a 404) or null. */

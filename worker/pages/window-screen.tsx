@@ -8,6 +8,7 @@ import type { HallState, Window } from "../core/model.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { flashAttrs, STATE_TEXT } from "./screen-parts.js";
 import type { LiveView } from "./views.js";
+import { ANY } from "../access/roles.js";
 
 function windowOf(state: HallState, params: URLSearchParams): Window | undefined {
   const id = params.get("window") ?? "";
@@ -94,6 +95,7 @@ function WindowRegion({ state, now, params, live }: { state: HallState; now: num
 }
 
 export const windowScreen: LiveView = {
+  roles: ANY,
   keys: ["window"],
   check(state, params) {
     const id = params.get("window") ?? "";

@@ -14,6 +14,7 @@ import { both, say, sayAfter, secondLang } from "../i18n/words.js";
 import { Bi, ConsoleConfig, LangSwitch, langHref, MessageLine, scriptWords } from "../pages/console-kit.js";
 import { oob, Page, type LiveConfig } from "../pages/layout.js";
 import type { LiveView } from "../pages/views.js";
+import { EVALUATORS } from "../access/roles.js";
 
 function windowOf(state: HallState, params: URLSearchParams): Window | undefined {
   return state.windows.find((w) => w.id === (params.get("window") ?? ""));
@@ -128,6 +129,7 @@ function Ask({ lang }: { lang: Lang }) {
 }
 
 export const evaluatorView: LiveView = {
+  roles: EVALUATORS,
   keys: ["window", "lang"],
   check(state, params) {
     if (windowOf(state, params)) return null;

@@ -11,11 +11,9 @@ import { body, errors, json, route } from "../edge/openapi.js";
 import { execute, reply } from "../edge/execute.js";
 import { fail } from "../edge/errors.js";
 import { hallStub } from "../hall-object/stub.js";
-import { MANAGERS } from "../access/roles.js";
+import { EVALUATORS, MANAGERS } from "../access/roles.js";
 import { allow } from "../access/allow.js";
 import type { HallApp } from "../edge/app.js";
-
-const EVALUATORS = ["admin", "manager", "counter", "display"] as const;
 
 const EvaluationReply = z
   .object({
@@ -62,7 +60,7 @@ export function evaluatorRoutes(app: HallApp): void {
       summary: "Rate at the window (evaluator)",
       description:
         "The window evaluator rates the ticket finished last at this window (within 10 minutes, once) on 好差评's five levels, with reasons for 1–2. Roles: display, counter, manager, admin.",
-      middleware: [allow([...EVALUATORS])] as const,
+      middleware: [allow(EVALUATORS)] as const,
       request: { params: S.WindowParams, ...body(RatingBody) },
       responses: { 201: json(EvaluationReply, "Rated"), ...errors(400, 401, 403, 404, 409, 413) },
     }),

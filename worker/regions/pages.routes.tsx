@@ -4,6 +4,7 @@
  */
 import type { Hono } from "hono";
 import { callerOf } from "../access/caller.js";
+import { mayAct } from "../access/may-act.js";
 import { mayUseRegion } from "../access/region-scope.js";
 import type { Env } from "../env.js";
 import { regionStub } from "./stubs.js";
@@ -27,7 +28,7 @@ export function regionPageRoutes(app: Hono<{ Bindings: Env }>): void {
     if (!REGION_ID.test(region)) return c.html(problemPage(`没有这个区域 · unknown region "${region}"`), 404);
     const caller = await callerOf(c, undefined, { allowQuery: true });
     if (!caller.ok) return c.html(problemPage(caller.status === 503 ? caller.message : "这个页面需要令牌 · This page needs a token (?token=…)"), caller.status);
-    if (!(await mayUseRegion(c.env, caller.principal, region))) {
+    if (!mayAct(caller.principal, { region: { id: region, within: await mayUseRegion(c.env, caller.principal, region) } }).ok) {
       return c.html(problemPage(`此令牌无权访问 · This token is not for region "${region}"`), 403);
     }
     const html = await regionStub(c.env, region).page(caller.token);

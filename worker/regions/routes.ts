@@ -10,21 +10,20 @@ import type { Env } from "../env.js";
 import type { StatsAnswer } from "../statistics/hall-stats.object.js";
 import { regionStub, treeStub } from "./stubs.js";
 import { regionStatsCsv, regionStatsRow, tenMinuteList, type RegionStatsRow } from "./stats.js";
-import { originAllowed, type Principal, type Role } from "../access/tokens.js";
+import { originAllowed, type Principal } from "../access/tokens.js";
 import { callerOf } from "../access/caller.js";
 import { body, errors, json, publicRoute, REGION_CALLER, REGION_WATCHER, route, upgraded } from "../edge/openapi.js";
 import { errorResponse } from "../edge/errors.js";
 import { mayUseRegion } from "../access/region-scope.js";
 import { StatsQuery } from "../statistics/routes.js";
 import { fail } from "../edge/errors.js";
-import { MANAGERS } from "../access/roles.js";
+import { ADMINS, ANY, MANAGERS } from "../access/roles.js";
 import { HallApp } from "../edge/app.js";
 import { hallStub } from "../hall-object/stub.js";
 import { allowRegion } from "../access/allow.js";
 import type { Vars } from "../edge/app.js";
 import type { Reply } from "./inboxes.js";
 
-const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and dashes, starting with a letter or digit, at most 40");
 
 const RegionParam = z.object({ region: slug.openapi({ param: { name: "region", in: "path" }, example: "gx-wuzhou" }) });
@@ -182,7 +181,7 @@ export function regionRoutes(app: HallApp): void {
       summary: "Create or replace a region",
       description: "Its name and the region above it; 400 for an unknown parent or a cycle. Roles: admin (a region-scoped admin only below its regions).",
       security: REGION_CALLER,
-      middleware: [allowRegion(["admin"])] as const,
+      middleware: [allowRegion(ADMINS)] as const,
       request: { params: RegionParam, ...body(RegionBody) },
       responses: {
         200: json(z.object({ region: z.string(), name: RegionName, parent: z.string().nullable(), path: z.array(z.string()) }), "Replaced"),

@@ -2,15 +2,13 @@
  * What the hall object does that the pure core cannot: hashing and randomness. A citizen's ID
  * number becomes a keyed hash scoped to the hall and the day; a staff PIN becomes a salted
  * PBKDF2 hash in its own table, outside the state and the event log; appointment codes are
- * drawn at random so they cannot be guessed from one another.
+ * drawn at random so they cannot be guessed from one another. Wrong PINs lock an account by the
+ * one lockout rule (worker/sessions/lockout.ts), the same as wrong passwords.
  */
+import { afterRightAttempt, afterWrongAttempt, lockout } from "./lockout.js";
 
 /** Workers caps PBKDF2 at 100,000 iterations. */
 const PIN_ITERATIONS = 100_000;
-
-/** After this many wrong PINs in a row, the account is locked for LOCK_MS. */
-const MAX_PIN_FAILURES = 5;
-const LOCK_MS = 5 * 60_000;
 
 const encoder = new TextEncoder();
 
@@ -103,17 +101,20 @@ export async function checkPin(sql: SqlStorage, staff: string, pin: string | und
     )
     .toArray()[0];
   if (!row) return { ok: true };
-  if (row.locked_until > now) {
-    const minutes = Math.ceil((row.locked_until - now) / 60_000);
+  const attempts = { failures: row.failures, lockedUntil: row.locked_until };
+  const lock = lockout(attempts, now);
+  // The caller answers a lock with 409, where a password's lock is 423: kept for compatibility (worker/sessions/lockout.ts).
+  if (lock.locked) {
+    const minutes = Math.ceil((lock.until - now) / 60_000);
     return { ok: false, why: "locked", message: `PIN 错误次数过多，请 ${minutes} 分钟后再试 · too many wrong PINs; try again in ${minutes} min` };
   }
   if (pin === undefined) return { ok: false, why: "missing", message: "请输入 PIN · this account signs in with its PIN" };
-  if (await pinMatches(pin, row)) {
-    if (row.failures > 0) sql.exec("UPDATE staff_pins SET failures = 0 WHERE staff = ?", staff);
-    return { ok: true };
+  const right = await pinMatches(pin, row);
+  const next = right ? afterRightAttempt() : afterWrongAttempt(attempts, now);
+  if (next.failures !== attempts.failures || next.lockedUntil !== attempts.lockedUntil) {
+    sql.exec("UPDATE staff_pins SET failures = ?, locked_until = ? WHERE staff = ?", next.failures, next.lockedUntil, staff);
   }
-  const failures = row.failures + 1;
-  const lockedUntil = failures >= MAX_PIN_FAILURES ? now + LOCK_MS : 0;
-  sql.exec("UPDATE staff_pins SET failures = ?, locked_until = ? WHERE staff = ?", lockedUntil ? 0 : failures, lockedUntil, staff);
+  if (right) return { ok: true };
+  // The PIN that locks the account is refused as wrong; the lock answers from the next try on.
   return { ok: false, why: "wrong", message: "PIN 不正确 · wrong PIN" };
 }

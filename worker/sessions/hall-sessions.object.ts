@@ -1,13 +1,14 @@
 /**
  * People signed in as themselves: staff passwords and sessions in the hall's SQLite, in tables
  * of their own, never in the state, the events or the logs. The rules (how long a session
- * lasts, when a lock starts and ends) are the core's (worker/sessions/sessions.ts); here they are
- * stored, hashed and compared.
+ * lasts: worker/sessions/sessions.ts; when a lock starts and ends: worker/sessions/lockout.ts, the
+ * same rule as a PIN's) are pure; here they are stored, hashed and compared.
  *
  * A password is a salted PBKDF2 hash like a PIN (credentials.ts). A session's secret is 256
  * random bits, so a plain SHA-256 of it is kept: nothing is gained by stretching it.
  */
-import { afterRightPassword, afterWrongPassword, lockout, newSession, personName, roleFor, standing, waitWords } from "./sessions.js";
+import { afterRightAttempt, afterWrongAttempt, lockout } from "./lockout.js";
+import { newSession, personName, roleFor, standing, waitWords } from "./sessions.js";
 import { accessOf } from "../core/staff.js";
 import type { HallState, Staff, StaffAccess } from "../core/model.js";
 import { pinMatches, type PinRecord } from "./credentials.object.js";
@@ -120,14 +121,14 @@ export class HallSessions {
     const lock = lockout({ failures: row.failures, lockedUntil: row.locked_until }, now);
     if (lock.locked) return this.#locked(lock.retryAfterSeconds, lock.until);
     if (!(await pinMatches(password, row))) {
-      const next = afterWrongPassword({ failures: row.failures, lockedUntil: row.locked_until }, now);
+      const next = afterWrongAttempt({ failures: row.failures, lockedUntil: row.locked_until }, now);
       this.sql.exec("UPDATE staff_passwords SET failures = ?, locked_until = ? WHERE staff = ?", next.failures, next.lockedUntil, staff.id);
       const locked = lockout(next, now);
       this.#audit(now, staff, device, locked.locked ? "session_locked" : "session_refused", { why: "wrong password" });
       if (locked.locked) return this.#locked(locked.retryAfterSeconds, locked.until);
       return { status: 401, body: { error: WRONG, code: "unauthorized", details: {} } };
     }
-    const reset = afterRightPassword();
+    const reset = afterRightAttempt();
     this.sql.exec("UPDATE staff_passwords SET failures = ?, locked_until = ? WHERE staff = ?", reset.failures, reset.lockedUntil, staff.id);
     this.sql.exec("DELETE FROM staff_sessions WHERE expires_at < ?", now);
     const session = newSession(now);
@@ -168,6 +169,7 @@ export class HallSessions {
     return true;
   }
 
+  /** A locked account's reply: 423 here, where a PIN's lock is 409; both kept as clients know them (worker/sessions/lockout.ts). */
   #locked(retryAfterSeconds: number, until: number): SignInReply {
     const words = waitWords(retryAfterSeconds);
     return {

@@ -1,45 +1,22 @@
 /**
  * The rules of a person's sign-in, over plain data and the hall's clock: how long a session
- * lasts, when an account is locked after wrong passwords and for how long, and what a session
- * lets its holder do. The hall object keeps the rows and the hashes (worker/sessions/hall-sessions.object.ts).
+ * lasts and what a session lets its holder do; when wrong passwords lock an account is the one
+ * lockout rule (worker/sessions/lockout.ts). The hall object keeps the rows and the hashes
+ * (worker/sessions/hall-sessions.object.ts).
  *
  * @example
- * const attempts = afterWrongPassword({ failures: 4, lockedUntil: 0 }, now);
- * lockout(attempts, now); // { locked: true, retryAfterSeconds: 300 }
+ * standing(newSession(now), now + SESSION_MS); // "expired"
  */
 import type { StaffAccess } from "../core/model.js";
 
 /** A session lasts one long shift from sign-in, whatever is done with it: 12 h. */
 export const SESSION_MS = 12 * 3600_000;
 
-/** The fifth wrong password in a row locks the account for five minutes. */
-export const MAX_WRONG_PASSWORDS = 5;
-export const LOCK_MS = 5 * 60_000;
-
 /** The shortest password an account may have. */
 export const MIN_PASSWORD_LENGTH = 8;
 
-export interface Attempts {
-  /** Wrong passwords in a row since the last success or the last lock. */
-  failures: number;
-  /** Hall-clock ms until which the account is locked; 0 when it is not. */
-  lockedUntil: number;
-}
-
-export type Lockout = { locked: false } | { locked: true; until: number; retryAfterSeconds: number };
-
-export function lockout(attempts: Attempts, now: number): Lockout {
-  if (attempts.lockedUntil <= now) return { locked: false };
-  return { locked: true, until: attempts.lockedUntil, retryAfterSeconds: Math.ceil((attempts.lockedUntil - now) / 1000) };
-}
-
-/** The count after one more wrong password: at the limit the account locks and the count starts again. */
-export function afterWrongPassword(attempts: Attempts, now: number): Attempts {
-  const failures = attempts.failures + 1;
-  return failures >= MAX_WRONG_PASSWORDS ? { failures: 0, lockedUntil: now + LOCK_MS } : { failures, lockedUntil: 0 };
-}
-
-export const afterRightPassword = (): Attempts => ({ failures: 0, lockedUntil: 0 });
+// A password locks like a PIN, by the one lockout rule; named here as worker/sessions/sessions.test.ts reads it.
+export { afterRightAttempt as afterRightPassword, afterWrongAttempt as afterWrongPassword, lockout, type Attempts, type Lockout } from "./lockout.js";
 
 export interface SessionRecord {
   createdAt: number;

@@ -20,7 +20,7 @@ import { body, errors, json, route } from "../edge/openapi.js";
 import { execute, reply } from "../edge/execute.js";
 import { fail } from "../edge/errors.js";
 import { hallStub } from "../hall-object/stub.js";
-import { MANAGERS, STAFF } from "../access/roles.js";
+import { CITIZEN, MANAGERS, STAFF } from "../access/roles.js";
 import { allow } from "../access/allow.js";
 import type { HallApp } from "../edge/app.js";
 import type { CommandReply } from "../hall-object/protocol.js";
@@ -243,7 +243,7 @@ function citizenRating(app: HallApp): void {
         hall: target.hall,
         command: { type: "rate", ticket: target.ticket, score, ...(reasons ? { reasons } : {}) },
         ...(commandId ? { commandId } : {}),
-        actor: { role: "citizen", name: "市民（状态页）· citizen, status page", device: null },
+        actor: { role: CITIZEN, name: "市民（状态页）· citizen, status page", device: null },
       });
       if (r.replayed) c.header("Idempotent-Replayed", "true");
       // The citizen gets their number and score back, never the ticket's stored fields.

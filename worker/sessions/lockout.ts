@@ -1,0 +1,43 @@
+/**
+ * The one sign-in lockout rule, for a PIN at a window (worker/sessions/credentials.object.ts)
+ * and a password on the login page (worker/sessions/hall-sessions.object.ts): the fifth wrong
+ * secret in a row locks the account for five minutes, then the count starts again. Plain data
+ * and the hall's clock; the objects keep the counts in their own tables.
+ *
+ * The two refuse a locked account with different statuses, kept for compatibility with the
+ * clients that already read them: a PIN's lock is 409 `conflict` (the window sign-in's reply
+ * since PINs came), a password's 423 `locked` with Retry-After (the login page's).
+ *
+ * @example
+ * const attempts = afterWrongAttempt({ failures: 4, lockedUntil: 0 }, now);
+ * lockout(attempts, now); // { locked: true, until: now + 300_000, retryAfterSeconds: 300 }
+ */
+
+/** Wrong secrets in a row that lock the account. */
+export const MAX_WRONG_ATTEMPTS = 5;
+/** How long a lock lasts: 5 minutes. */
+export const LOCK_MS = 5 * 60_000;
+
+export interface Attempts {
+  /** Wrong secrets in a row since the last success or the last lock. */
+  failures: number;
+  /** Hall-clock ms until which the account is locked; 0 when it is not. */
+  lockedUntil: number;
+}
+
+export type Lockout = { locked: false } | { locked: true; until: number; retryAfterSeconds: number };
+
+/** Whether the account is locked at `now`, and until when. */
+export function lockout(attempts: Attempts, now: number): Lockout {
+  if (attempts.lockedUntil <= now) return { locked: false };
+  return { locked: true, until: attempts.lockedUntil, retryAfterSeconds: Math.ceil((attempts.lockedUntil - now) / 1000) };
+}
+
+/** The count after one more wrong secret: at the limit the account locks and the count starts again. */
+export function afterWrongAttempt(attempts: Attempts, now: number): Attempts {
+  const failures = attempts.failures + 1;
+  return failures >= MAX_WRONG_ATTEMPTS ? { failures: 0, lockedUntil: now + LOCK_MS } : { failures, lockedUntil: 0 };
+}
+
+/** The count after the right secret: nothing held against the account. */
+export const afterRightAttempt = (): Attempts => ({ failures: 0, lockedUntil: 0 });
