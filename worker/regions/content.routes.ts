@@ -18,6 +18,7 @@ import { allowRegion } from "../access/allow.js";
 import type { Context } from "hono";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { fail } from "../edge/errors.js";
+import { refusal } from "../edge/refusal.js";
 import { MANAGERS } from "../access/roles.js";
 import { HallApp } from "../edge/app.js";
 import type { Reply } from "./inboxes.js";
@@ -36,7 +37,7 @@ const RegionList = z.object({
 
 async function ask(c: Context<any>, region: string, request: ContentRequest): Promise<{ status: number; body: any }> {
   const reply: Reply | null = await regionStub(c.env, region).content(request);
-  return reply ?? { status: 404, body: { error: `unknown region "${region}"`, code: "not_found", details: { region } } };
+  return reply ?? { status: 404, body: refusal("not_found", `unknown region "${region}"`, { region }) };
 }
 
 const answer = (c: Context<any>, r: { status: number; body: unknown }) => c.json(r.body as object, r.status as 200) as never;
