@@ -15,6 +15,7 @@ import { statsCsv } from "./stats.js";
 import type { StatsAnswer } from "./hall-stats.object.js";
 import { publicRoute } from "../edge/openapi.js";
 import * as S from "../edge/schemas.js";
+import { TicketReply } from "../halls/queue.schemas.js";
 import { ticketSecret, verifyTicket } from "../access/ticket-token.js";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { execute, reply } from "../edge/execute.js";
@@ -200,7 +201,7 @@ export function statsRoutes(app: HallApp): void {
       description: "1 to 5, once; 409 for a ticket not done or already rated. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.TicketParams, ...body(RatingBody) },
-      responses: { 201: json(S.TicketReply, "Rated; the ticket carries its rating"), ...errors(400, 401, 403, 404, 409, 413) },
+      responses: { 201: json(TicketReply, "Rated; the ticket carries its rating"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, ticket } = c.req.valid("param");
