@@ -54,7 +54,7 @@ export interface Refusal {
  *
  * @example
  * refusal("not_found", `no webhook ${id} in this hall`, { webhook: id })
- * // { error: "no webhook 3 in this hall", code: "not_found", details: { webhook: "3" } }
+ * // { error: "no webhook wh_3f9a0c21 in this hall", code: "not_found", details: { webhook: "wh_3f9a0c21" } }
  */
 export function refusal(code: ErrorCode, error: string, details: Record<string, unknown> = {}): Refusal {
   return { error, code, details };
