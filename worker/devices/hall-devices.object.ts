@@ -9,6 +9,7 @@
  */
 import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
+import { refusal, type ErrorCode } from "../edge/refusal.js";
 import { checkAssignment, locationOf, onAssignedPage, reassign, type Assignment, type Device, type DeviceHealth } from "./devices.js";
 import { pairingStub } from "./pairing-stubs.js";
 import type { Actor } from "../hall-object/protocol.js";
@@ -57,11 +58,12 @@ function deviceOf(r: Row): Device {
   return { id: r.id, kind: r.kind, name: r.name, zone: r.zone, window: r.window, pairedAt: r.paired_at };
 }
 
-function refusal(status: number, code: string, error: string, details: Record<string, unknown> = {}): StoredReply {
-  return { status, body: { error, code, details } };
+/** A device request refused, as its route answers it. */
+function refused(status: number, code: ErrorCode, error: string, details: Record<string, unknown> = {}): StoredReply {
+  return { status, body: refusal(code, error, details) };
 }
 
-const noSuchDevice = (id: string) => refusal(404, "not_found", `没有这台设备 · no device "${id}" in this hall`, { device: id });
+const noSuchDevice = (id: string) => refused(404, "not_found", `没有这台设备 · no device "${id}" in this hall`, { device: id });
 
 export class HallDevices {
   constructor(
@@ -106,7 +108,7 @@ export class HallDevices {
   /** Pairs the device showing `code` as `assignment`: 201 with the device, or a refusal that changed nothing. */
   async pair(state: HallState, code: string, assignment: Assignment, actor: Actor, now: number): Promise<StoredReply> {
     const problem = checkAssignment(state, assignment);
-    if (problem) return refusal(400, "invalid", problem.message, { [problem.field]: problem.message });
+    if (problem) return refused(400, "invalid", problem.message, { [problem.field]: problem.message });
     const id = hex(crypto.getRandomValues(new Uint8Array(6)));
     const credential = hex(crypto.getRandomValues(new Uint8Array(32)));
     const location = locationOf(state.hall, assignment);
@@ -114,11 +116,11 @@ export class HallDevices {
     const verdict = await pairing.claim(code, actor.name, { hall: state.hall, device: id, credential, location });
     if (!verdict.ok && verdict.why === "too_many") {
       const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-      return refusal(429, "too_many", `配对码错误次数过多，请 ${seconds} 秒后再试 · too many wrong pairing codes; try again in ${seconds} s`, {
+      return refused(429, "too_many", `配对码错误次数过多，请 ${seconds} 秒后再试 · too many wrong pairing codes; try again in ${seconds} s`, {
         retryAfterSeconds: seconds,
       });
     }
-    if (!verdict.ok) return refusal(404, "not_found", "配对码无效或已过期 · no such pairing code, or it expired", { code });
+    if (!verdict.ok) return refused(404, "not_found", "配对码无效或已过期 · no such pairing code, or it expired", { code });
     const device: Device = { id, ...assignment, pairedAt: new Date(now).toISOString() };
     const sql = this.ctx.storage.sql;
     const credentialHash = await sha256(credential);
@@ -146,7 +148,7 @@ export class HallDevices {
     const before = deviceOf(row);
     const after = reassign(before, change);
     const problem = checkAssignment(state, after);
-    if (problem) return refusal(400, "invalid", problem.message, { [problem.field]: problem.message });
+    if (problem) return refused(400, "invalid", problem.message, { [problem.field]: problem.message });
     this.ctx.storage.transactionSync(() => {
       this.ctx.storage.sql.exec("UPDATE devices SET kind = ?, name = ?, zone = ?, window = ? WHERE id = ?", after.kind, after.name, after.zone, after.window, id);
       this.#audit("move_device", id, actor, now, after);

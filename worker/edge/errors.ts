@@ -6,41 +6,9 @@ import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
-import type { RejectionCode } from "../core/rejection.js";
+import { ERROR_CODES, refusal, type ErrorCode } from "./refusal.js";
 
-export type ErrorCode =
-  | "invalid"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "too_large"
-  | "not_configured"
-  | "upgrade_required"
-  | "too_many"
-  | "internal";
-
-/** Every `code` an error body carries, and what it means: the edge's, the core's rejections, the sign-in lock. */
-const ERROR_CODES: Record<ErrorCode | RejectionCode | "locked", string> = {
-  invalid: "a field is missing or wrong (400); `details` names it",
-  unauthorized: "no credential, or one that is not (or no longer) valid (401)",
-  forbidden: "the caller may not do this here (403)",
-  not_found: "no such hall, thing or endpoint (404)",
-  unknown_hall: "the hall is not configured (404)",
-  unknown_category: "no such category in this hall (404)",
-  unknown_content: "no such content item in this hall or region (404)",
-  unknown_window: "no such window in this hall (404)",
-  unknown_ticket: "no such ticket today (404)",
-  unknown_staff: "no such staff account (404)",
-  unknown_appointment: "no such appointment (404)",
-  conflict: "a hall rule says no, or a commandId was used for another command (409)",
-  locked: "the account is locked after wrong passwords (423)",
-  too_large: "the body is over 16 KB (413)",
-  upgrade_required: "a WebSocket endpoint asked without Upgrade: websocket (426)",
-  too_many: "too many tries or waiting devices (429)",
-  not_configured: "the server lacks a secret it needs (503)",
-  internal: "a fault of ours (500): retry with the same commandId",
-};
+export type { ErrorCode } from "./refusal.js";
 
 export const ErrorBody = z
   .object({
@@ -59,6 +27,7 @@ export const ErrorBody = z
   })
   .openapi("Error");
 
+/** A refusal sent now: the status and the `refusal()` body. */
 export function errorResponse(
   c: Context,
   status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 426 | 429 | 500 | 503,
@@ -66,7 +35,7 @@ export function errorResponse(
   error: string,
   details: Record<string, unknown> = {},
 ): Response {
-  return c.json({ error, code, details }, status);
+  return c.json(refusal(code, error, details), status);
 }
 
 /** Zod issues as `{ "categories.0.prefix": "one capital letter A-Z" }`. */

@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 import { actorOf, type Principal } from "../access/tokens.js";
 import type { Command } from "../core/commands.js";
-import type { CommandReply, CommandRequest } from "../hall-object/protocol.js";
+import type { Actor, CommandReply, CommandRequest } from "../hall-object/protocol.js";
 import { hallStub } from "../hall-object/stub.js";
 
 // Replies come from the hall object already shaped; the route schemas document them.
@@ -16,21 +16,30 @@ export function deviceOf(c: AnyContext): string | null {
   return (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null;
 }
 
-/** Hands one command to the hall; `sensitive` values are hashed there, never kept in clear. */
+/** The audit log's "who" for this request: the caller the access check let in, and their device. */
+export function requestActor(c: AnyContext): Actor {
+  const principal: Principal = c.get("principal");
+  return actorOf(principal, deviceOf(c));
+}
+
+/**
+ * Hands one command to the hall; `sensitive` values are hashed there, never kept in clear.
+ * The actor is the request's caller unless the route names one (a citizen's signed ticket link
+ * has no principal: the link is the credential).
+ */
 export async function execute(
   c: AnyContext,
   hall: string,
   command: Command,
-  options: { commandId?: string | undefined; sensitive?: CommandRequest["sensitive"]; upload?: CommandRequest["upload"] } = {},
+  options: { commandId?: string | undefined; sensitive?: CommandRequest["sensitive"]; upload?: CommandRequest["upload"]; actor?: Actor } = {},
 ): Promise<{ status: number; body: any }> {
-  const principal: Principal = c.get("principal");
   const reply: CommandReply = await hallStub(c.env, hall).execute({
     hall,
     command,
     ...(options.commandId ? { commandId: options.commandId } : {}),
     ...(options.sensitive ? { sensitive: options.sensitive } : {}),
     ...(options.upload ? { upload: options.upload } : {}),
-    actor: actorOf(principal, deviceOf(c)),
+    actor: options.actor ?? requestActor(c),
   });
   if (reply.replayed) c.header("Idempotent-Replayed", "true");
   return { status: reply.status, body: reply.body };

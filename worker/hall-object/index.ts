@@ -34,7 +34,8 @@ import { MinuteTick } from "./tick.js";
 import { prepare } from "./prepare.js";
 import { previewChanges } from "./preview.js";
 import { RegionReporter } from "../regions/report.object.js";
-import { rejectionReply, replyFor } from "./replies.js";
+import { replyFor } from "./replies.js";
+import { refusal, rejected } from "../edge/refusal.js";
 import { HallSessions, type SessionView, type SignInReply } from "../sessions/hall-sessions.object.js";
 import { HallStats, type InsightQuestion } from "../statistics/hall-stats.object.js";
 import { countHandled, countWake } from "../service/wakes.js";
@@ -118,11 +119,9 @@ export class HallObject extends DurableObject<Env> {
       if (earlier) {
         return {
           status: 409,
-          body: {
-            error: `commandId "${request.commandId}" was already used for a different command; send a fresh commandId for each press`,
-            code: "conflict",
-            details: { commandId: request.commandId },
-          },
+          body: refusal("conflict", `commandId "${request.commandId}" was already used for a different command; send a fresh commandId for each press`, {
+            commandId: request.commandId,
+          }),
         };
       }
     }
@@ -289,7 +288,7 @@ export class HallObject extends DurableObject<Env> {
     const hall = request.headers.get("X-Tongban-Hall") ?? "";
     this.#adopt(hall);
     if (!isConfigured(this.#state)) {
-      return Response.json({ error: `unknown hall "${hall}"`, code: "unknown_hall", details: { hall } }, { status: 404 });
+      return Response.json(refusal("unknown_hall", `unknown hall "${hall}"`, { hall }), { status: 404 });
     }
     this.#apply({ type: "rollover" }, SYSTEM, null, "");
     await this.#schedule();
@@ -328,7 +327,7 @@ export class HallObject extends DurableObject<Env> {
     const now = this.clock();
     const before = this.#state;
     const outcome = decide(before, command, now);
-    if (isRejection(outcome)) return rejectionReply(outcome);
+    if (isRejection(outcome)) return rejected(outcome);
     if (command.type === "rollover" && outcome.events.length === 0) return { status: 200, body: {} };
     const reply = replyFor(command, outcome, now, !isConfigured(before));
     this.ctx.storage.transactionSync(() => {

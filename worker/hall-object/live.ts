@@ -11,6 +11,7 @@ import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
 import { mayAct } from "../access/may-act.js";
 import { CITIZEN } from "../access/roles.js";
+import { refusal } from "../edge/refusal.js";
 import { VIEWS } from "../pages/registry.js";
 import type { LiveView, Room } from "../pages/views.js";
 import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";
@@ -51,7 +52,7 @@ export class HallLive {
     const viewName = params.get("view");
     // A citizen's socket (authorised by a signed ticket link, not a role token) sees only its ticket's view.
     if (role === CITIZEN && viewName !== "status") {
-      return Response.json({ error: "a ticket link can only watch its own ticket", code: "forbidden", details: {} }, { status: 403 });
+      return Response.json(refusal("forbidden", "a ticket link can only watch its own ticket"), { status: 403 });
     }
     if (viewName === null) return null;
     const view = VIEWS[viewName];
@@ -63,7 +64,7 @@ export class HallLive {
         : (view.check?.(this.state(), params) ?? null);
     if (!problem) return null;
     const status = forbidden ? 403 : 404;
-    return Response.json({ error: problem, code: status === 403 ? "forbidden" : "not_found", details: { view: viewName } }, { status });
+    return Response.json(refusal(status === 403 ? "forbidden" : "not_found", problem, { view: viewName }), { status });
   }
 
   /** Accepts the socket: the backlog since `?since=` (or a snapshot), or the view's rendering. Nothing awaits. */

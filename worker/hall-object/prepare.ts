@@ -11,6 +11,7 @@ import { findTicket } from "../core/ledger.js";
 import type { Command } from "../core/commands.js";
 import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
+import { refusal, type ErrorCode } from "../edge/refusal.js";
 import { auditEntry } from "./audit.js";
 import { appointmentCode, checkPin, citizenIdHash, hashPin, writePin } from "../sessions/credentials.object.js";
 import type { Actor, CommandRequest } from "./protocol.js";
@@ -27,18 +28,19 @@ export type Prepared =
     }
   | { refused: StoredReply };
 
-function refusal(status: number, code: string, error: string, details: Record<string, unknown>): { refused: StoredReply } {
-  return { refused: { status, body: { error, code, details } } };
+/** A request refused before the core sees it, with the status and `refusal()` body its caller gets. */
+export function refused(status: number, code: ErrorCode, error: string, details: Record<string, unknown> = {}): { refused: StoredReply } {
+  return { refused: { status, body: refusal(code, error, details) } };
 }
 
 export async function prepare(request: CommandRequest, state: HallState, env: Env, sql: SqlStorage, now: number): Promise<Prepared> {
   const { command, sensitive, actor } = request;
   if (!isConfigured(state)) return { command };
   const outside = ticketOutsideWindows(command, state, actor);
-  if (outside) return refusal(403, "forbidden", outside, { windows: actor.windows });
+  if (outside) return refused(403, "forbidden", outside, { windows: actor.windows });
   if (command.type === "issue" && sensitive?.citizenId) {
     const secret = ticketSecret(env);
-    if (!secret.ok) return refusal(503, "not_configured", secret.problem, {});
+    if (!secret.ok) return refused(503, "not_configured", secret.problem);
     // Scoped to the hall and its day: the log cannot link one person's visits across days.
     const day = localDay(now, state.settings.timezone);
     const idHash = await citizenIdHash(secret.secret, state.hall, day, sensitive.citizenId);
@@ -49,8 +51,8 @@ export async function prepare(request: CommandRequest, state: HallState, env: En
   }
   if (command.type === "save_staff" && (command.pin !== "keep" || (command.password ?? "keep") !== "keep")) {
     const { pin, password = "keep", staff } = command;
-    if (pin === "set" && !sensitive?.pin) return refusal(400, "invalid", "a new PIN is missing", { pin: "required" });
-    if (password === "set" && !sensitive?.password) return refusal(400, "invalid", "a new password is missing", { password: "required" });
+    if (pin === "set" && !sensitive?.pin) return refused(400, "invalid", "a new PIN is missing", { pin: "required" });
+    if (password === "set" && !sensitive?.password) return refused(400, "invalid", "a new password is missing", { password: "required" });
     const pinRecord = pin === "set" ? await hashPin(sensitive!.pin!) : null;
     const passwordRecord = password === "set" ? await hashPin(sensitive!.password!) : null;
     const alsoWrite = (s: SqlStorage) => {
@@ -65,11 +67,11 @@ export async function prepare(request: CommandRequest, state: HallState, env: En
   if (command.type === "sign_in_staff" && state.staff[command.staff]?.hasPin) {
     const check = await checkPin(sql, command.staff, sensitive?.pin, now);
     if (check.ok) return { command };
-    if (check.why === "missing") return refusal(400, "invalid", check.message, { pin: "required for this account" });
+    if (check.why === "missing") return refused(400, "invalid", check.message, { pin: "required for this account" });
     const detail = JSON.stringify({ staff: command.staff, window: command.window, why: check.why });
     writeAudit(sql, auditEntry(command, actor, null, now, { action: "sign_in_refused", detail }), []);
     // A locked PIN is 409 where a locked password is 423: one lockout rule, two statuses kept for compatibility (worker/sessions/lockout.ts).
-    return check.why === "locked" ? refusal(409, "conflict", check.message, { pin: "locked" }) : refusal(403, "forbidden", check.message, { pin: "wrong PIN" });
+    return check.why === "locked" ? refused(409, "conflict", check.message, { pin: "locked" }) : refused(403, "forbidden", check.message, { pin: "wrong PIN" });
   }
   return { command };
 }

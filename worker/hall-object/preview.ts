@@ -6,7 +6,7 @@ import { decide, isRejection } from "../core/hall.js";
 import { snapshotOf } from "../core/snapshot.js";
 import type { Command } from "../core/commands.js";
 import type { HallState } from "../core/model.js";
-import { rejectionReply } from "./replies.js";
+import { rejected } from "../edge/refusal.js";
 import type { StoredReply } from "./storage.js";
 
 export interface CategoryPreview {
@@ -34,7 +34,7 @@ export function previewChanges(state: HallState, commands: Command[], now: numbe
   let after = state;
   for (const command of commands) {
     const outcome = decide(after, command, now);
-    if (isRejection(outcome)) return rejectionReply(outcome);
+    if (isRejection(outcome)) return rejected(outcome);
     after = outcome.state;
   }
   const was = snapshotOf(state, now);

@@ -1,29 +1,13 @@
 /**
  * What the API answers for each command. Built inside the hall object so the stored reply
- * for a commandId is byte-for-byte what the first caller got.
+ * for a commandId is byte-for-byte what the first caller got. A rule's "no" is answered by
+ * `rejected` (worker/edge/refusal.ts), where its status is decided.
  */
 import { estimateHall } from "../core/estimates.js";
 import { snapshotOf } from "../core/snapshot.js";
 import type { Command } from "../core/commands.js";
 import type { Outcome } from "../core/outcome.js";
-import type { Rejection } from "../core/rejection.js";
 import type { StoredReply } from "./storage.js";
-
-const STATUS: Record<Rejection["code"], number> = {
-  unknown_hall: 404,
-  unknown_category: 404,
-  unknown_window: 404,
-  unknown_ticket: 404,
-  unknown_staff: 404,
-  unknown_appointment: 404,
-  unknown_content: 404,
-  invalid: 400,
-  conflict: 409,
-};
-
-export function rejectionReply(r: Rejection): StoredReply {
-  return { status: STATUS[r.code], body: { error: r.message, code: r.code, details: r.details ?? {} } };
-}
 
 export function replyFor(command: Command, outcome: Outcome, now: number, firstConfiguration: boolean): StoredReply {
   const { result, state } = outcome;

@@ -14,6 +14,8 @@ import { fail } from "../edge/errors.js";
 import { execute, reply } from "../edge/execute.js";
 import { body, errors, json, publicRoute, route, upgraded } from "../edge/openapi.js";
 import * as S from "../edge/schemas.js";
+import { LiveQuery, WindowActionBody, WindowReply } from "./queue.schemas.js";
+import { StaffMember, StaffParams, StaffSignInBody } from "../sessions/schemas.js";
 import { hallStub } from "../hall-object/stub.js";
 
 export function counterRoutes(app: HallApp): void {
@@ -29,8 +31,8 @@ export function counterRoutes(app: HallApp): void {
           action === "pause" ? "The window calls nobody until resumed; its ticket stays." : "A closed window stays closed."
         } Roles: counter, manager, admin.`,
         middleware: [allow(STAFF)] as const,
-        request: { params: S.WindowParams, ...body(S.WindowActionBody) },
-        responses: { 200: json(S.WindowReply, "The window now"), ...errors(400, 401, 403, 404, 409, 413) },
+        request: { params: S.WindowParams, ...body(WindowActionBody) },
+        responses: { 200: json(WindowReply, "The window now"), ...errors(400, 401, 403, 404, 409, 413) },
       }),
       async (c) => {
         const { hall, window } = c.req.valid("param");
@@ -48,8 +50,8 @@ export function counterRoutes(app: HallApp): void {
       summary: "Sign a staff account in at a window",
       description: "With its PIN if it has one; 5 wrong PINs lock the account for 5 minutes. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
-      request: { params: S.StaffParams, ...body(S.StaffSignInBody) },
-      responses: { 200: json(S.WindowReply, "Signed in"), ...errors(400, 401, 403, 404, 409, 413) },
+      request: { params: StaffParams, ...body(StaffSignInBody) },
+      responses: { 200: json(WindowReply, "Signed in"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, staff } = c.req.valid("param");
@@ -69,7 +71,7 @@ export function counterRoutes(app: HallApp): void {
       description: "Name, badge, rank, access, and whether a PIN and a password are set (never the PIN or password). Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.HallParam },
-      responses: { 200: json(z.object({ staff: z.array(S.StaffMember) }), "Staff accounts"), ...errors(400, 401, 403, 404) },
+      responses: { 200: json(z.object({ staff: z.array(StaffMember) }), "Staff accounts"), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
@@ -95,7 +97,7 @@ export function citizenFeed(app: HallApp): void {
       summary: "Watch one ticket (WebSocket)",
       description:
         "The status page's live feed: upgrade to a WebSocket and receive that ticket's status view as `{ type: \"html\", seq, html }` fragments (its place in the line, the estimated wait, the call). The signed link is the credential; a forged one is a 404.",
-      request: { params: S.TicketLinkParam, query: S.LiveQuery.pick({ since: true, lang: true }) },
+      request: { params: S.TicketLinkParam, query: LiveQuery.pick({ since: true, lang: true }) },
       responses: {
         ...upgraded("Then the ticket's view as HTML fragments."),
         ...errors(400, 403, 404, 426, 503),

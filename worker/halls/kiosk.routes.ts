@@ -4,6 +4,8 @@
  */
 import type { Context } from "hono";
 import * as S from "../edge/schemas.js";
+import { AppointmentParams, KioskIssueBody, KioskIssueReply } from "./kiosk.schemas.js";
+import { WindowActionBody } from "./queue.schemas.js";
 import { signTicket, ticketSecret } from "../access/ticket-token.js";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { execute, reply } from "../edge/execute.js";
@@ -32,9 +34,9 @@ export function kioskRoutes(app: HallApp): void {
       description:
         "An ID number, if given, is checked (GB 11643) and kept only as a keyed hash and its last 4 digits; the same ID may hold one active ticket per category (409). The reply carries the citizen's status-page path. Roles: kiosk, manager, admin.",
       middleware: [allow(FRONT_DESK)] as const,
-      request: { params: S.HallParam, ...body(S.KioskIssueBody) },
+      request: { params: S.HallParam, ...body(KioskIssueBody) },
       responses: {
-        201: json(S.KioskIssueReply, "Issued, with the citizen's status-page path"),
+        201: json(KioskIssueReply, "Issued, with the citizen's status-page path"),
         ...errors(400, 401, 403, 404, 409, 413, 503),
       },
     }),
@@ -55,8 +57,8 @@ export function kioskRoutes(app: HallApp): void {
       summary: "Check in an appointment",
       description: "Issues an appointment-priority ticket for the booking, once, on the booked day. Roles: kiosk, manager, admin.",
       middleware: [allow(FRONT_DESK)] as const,
-      request: { params: S.AppointmentParams, ...body(S.WindowActionBody) },
-      responses: { 201: json(S.KioskIssueReply, "Checked in"), ...errors(400, 401, 403, 404, 409, 413) },
+      request: { params: AppointmentParams, ...body(WindowActionBody) },
+      responses: { 201: json(KioskIssueReply, "Checked in"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, code } = c.req.valid("param");

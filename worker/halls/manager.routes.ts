@@ -5,6 +5,10 @@
 import { z } from "@hono/zod-openapi";
 import type { Command } from "../core/commands.js";
 import * as S from "../edge/schemas.js";
+import { AuditQuery } from "../event-log/schemas.js";
+import { Appointment, AppointmentBody, AppointmentListQuery, AppointmentParams } from "./kiosk.schemas.js";
+import { PreviewBody } from "./queue.schemas.js";
+import { StaffBody, StaffMember, StaffParams } from "../sessions/schemas.js";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { execute, reply } from "../edge/execute.js";
 import { fail } from "../edge/errors.js";
@@ -13,7 +17,7 @@ import { MANAGERS } from "../access/roles.js";
 import { allow } from "../access/allow.js";
 import type { HallApp } from "../edge/app.js";
 
-const StaffReply = z.object({ staff: S.StaffMember });
+const StaffReply = z.object({ staff: StaffMember });
 
 const AuditEntry = z
   .object({
@@ -42,7 +46,7 @@ export function managerRoutes(app: HallApp): void {
       description:
         "Create (201) or update (200): name, badge, rank (role), what they may do signed in (access: manager or counter), and optionally a PIN and a sign-in password, stored hashed and never returned. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
-      request: { params: S.StaffParams, ...body(S.StaffBody) },
+      request: { params: StaffParams, ...body(StaffBody) },
       responses: { 200: json(StaffReply, "Updated"), 201: json(StaffReply, "Created"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
@@ -69,7 +73,7 @@ export function managerRoutes(app: HallApp): void {
       summary: "Remove a staff account",
       description: "One signed in at a window must sign out first (409). Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
-      request: { params: S.StaffParams },
+      request: { params: StaffParams },
       responses: { 200: json(StaffReply, "Removed"), ...errors(400, 401, 403, 404, 409) },
     }),
     async (c) => {
@@ -88,7 +92,7 @@ export function managerRoutes(app: HallApp): void {
       description:
         "For the booking system or the manager: returns a six-digit code the citizen checks in with at the kiosk on the booked day. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
-      request: { params: S.HallParam, ...body(S.AppointmentBody) },
+      request: { params: S.HallParam, ...body(AppointmentBody) },
       responses: {
         201: json(z.object({ appointment: z.object({ code: z.string(), category: z.string(), day: z.string() }).passthrough() }), "Booked"),
         ...errors(400, 401, 403, 404, 409, 413),
@@ -111,8 +115,8 @@ export function managerRoutes(app: HallApp): void {
       summary: "List appointments",
       description: "The bookings for a day (?date=YYYY-MM-DD; without it, every day from today), in booking order. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
-      request: { params: S.HallParam, query: S.AppointmentListQuery },
-      responses: { 200: json(z.object({ date: z.string().nullable(), appointments: z.array(S.Appointment) }), "The bookings"), ...errors(400, 401, 403, 404) },
+      request: { params: S.HallParam, query: AppointmentListQuery },
+      responses: { 200: json(z.object({ date: z.string().nullable(), appointments: z.array(Appointment) }), "The bookings"), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
@@ -132,8 +136,8 @@ export function managerRoutes(app: HallApp): void {
       summary: "Cancel an appointment",
       description: "A booking not yet checked in: its code stops working at the kiosk; 409 once checked in. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
-      request: { params: S.AppointmentParams },
-      responses: { 200: json(z.object({ appointment: S.Appointment }), "Cancelled"), ...errors(400, 401, 403, 404, 409) },
+      request: { params: AppointmentParams },
+      responses: { 200: json(z.object({ appointment: Appointment }), "Cancelled"), ...errors(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { hall, code } = c.req.valid("param");
@@ -150,7 +154,7 @@ export function managerRoutes(app: HallApp): void {
       summary: "Preview window changes",
       description: "What opening, closing or re-assigning windows would do to the estimated waits, without applying anything. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
-      request: { params: S.HallParam, ...body(S.PreviewBody) },
+      request: { params: S.HallParam, ...body(PreviewBody) },
       responses: {
         200: json(z.object({ seq: z.number(), categories: z.array(z.any()), windows: z.array(z.any()) }), "Waits before and after"),
         ...errors(400, 401, 403, 404, 409, 413),
@@ -174,7 +178,7 @@ export function managerRoutes(app: HallApp): void {
       summary: "Read the audit log",
       description: "Newest first: who did what, when, from which device; page with ?before= the previous reply's `next`. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
-      request: { params: S.HallParam, query: S.AuditQuery },
+      request: { params: S.HallParam, query: AuditQuery },
       responses: { 200: json(z.object({ entries: z.array(AuditEntry), next: z.number().nullable() }), "Audit rows"), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {

@@ -13,6 +13,21 @@ import { fail } from "../edge/errors.js";
 import { execute, reply } from "../edge/execute.js";
 import { body, errors, HALL_WATCHER, json, route, upgraded } from "../edge/openapi.js";
 import * as S from "../edge/schemas.js";
+import {
+  CallReply,
+  CancelBody,
+  IssueBody,
+  IssueReply,
+  LiveQuery,
+  Snapshot,
+  TicketReply,
+  TransferBody,
+  WindowActionBody,
+  WindowPatchBody,
+  WindowReply,
+} from "./queue.schemas.js";
+import { HallConfigBody, SettingsBody } from "./schemas.js";
+import { SignInBody } from "../sessions/schemas.js";
 import { hallStub } from "../hall-object/stub.js";
 
 export function hallRoutes(app: HallApp): void {
@@ -26,8 +41,8 @@ export function hallRoutes(app: HallApp): void {
       description:
         "The hall's name, time zone, alarm line, languages, categories, windows and zones: 201 when the hall is new, 200 when it replaces one. Tickets of the day stay. Roles: admin.",
       middleware: [allow(ADMINS)] as const,
-      request: { params: S.HallParam, ...body(S.HallConfigBody) },
-      responses: { 200: json(S.Snapshot, "Replaced; the new snapshot"), 201: json(S.Snapshot, "Created"), ...errors(400, 401, 403, 409, 413) },
+      request: { params: S.HallParam, ...body(HallConfigBody) },
+      responses: { 200: json(Snapshot, "Replaced; the new snapshot"), 201: json(Snapshot, "Created"), ...errors(400, 401, 403, 409, 413) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
@@ -45,8 +60,8 @@ export function hallRoutes(app: HallApp): void {
       description:
         "The notice line, supervision QR address, alarm line, target wait, languages, no-show rule, priorities, announcer or zones; name only what changes. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
-      request: { params: S.HallParam, ...body(S.SettingsBody) },
-      responses: { 200: json(S.Snapshot, "The hall after the change"), ...errors(400, 401, 403, 404, 413) },
+      request: { params: S.HallParam, ...body(SettingsBody) },
+      responses: { 200: json(Snapshot, "The hall after the change"), ...errors(400, 401, 403, 404, 413) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
@@ -66,7 +81,7 @@ export function hallRoutes(app: HallApp): void {
         "Categories with their waiting counts and estimated waits, windows with their officer and current ticket, the waiting line in call order (each with `ahead` and an estimated wait), and recent calls. `seq` is the last event applied: open the live feed with `since` set to it. Roles: any.",
       middleware: [allow(ANY)] as const,
       request: { params: S.HallParam },
-      responses: { 200: json(S.Snapshot, "Snapshot"), ...errors(400, 401, 403, 404) },
+      responses: { 200: json(Snapshot, "Snapshot"), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
@@ -85,8 +100,8 @@ export function hallRoutes(app: HallApp): void {
       summary: "Issue a ticket",
       description: "Takes a number in a category, with a priority (normal, elderly, disabled, appointment, green). Roles: kiosk, manager, admin.",
       middleware: [allow(FRONT_DESK)] as const,
-      request: { params: S.HallParam, ...body(S.IssueBody) },
-      responses: { 201: json(S.IssueReply, "Issued"), ...errors(400, 401, 403, 404, 409, 413) },
+      request: { params: S.HallParam, ...body(IssueBody) },
+      responses: { 201: json(IssueReply, "Issued"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
@@ -119,9 +134,9 @@ export function hallRoutes(app: HallApp): void {
         summary,
         description: `${description} Roles: counter, manager, admin.`,
         middleware: [allow(STAFF)] as const,
-        request: { params: S.WindowParams, ...body(S.WindowActionBody) },
+        request: { params: S.WindowParams, ...body(WindowActionBody) },
         responses: {
-          200: type === "call" ? json(S.CallReply, "The called ticket, or null when nobody waits") : json(type === "sign_out" ? S.WindowReply : S.TicketReply, "Done"),
+          200: type === "call" ? json(CallReply, "The called ticket, or null when nobody waits") : json(type === "sign_out" ? WindowReply : TicketReply, "Done"),
           ...errors(400, 401, 403, 404, 409, 413),
         },
       }),
@@ -141,8 +156,8 @@ export function hallRoutes(app: HallApp): void {
       summary: "Sign an officer in",
       description: "Names the officer on duty at the window (name and badge), as the screens and the audit log show them. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
-      request: { params: S.WindowParams, ...body(S.SignInBody) },
-      responses: { 200: json(S.WindowReply, "Signed in"), ...errors(400, 401, 403, 404, 409, 413) },
+      request: { params: S.WindowParams, ...body(SignInBody) },
+      responses: { 200: json(WindowReply, "Signed in"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, window } = c.req.valid("param");
@@ -160,8 +175,8 @@ export function hallRoutes(app: HallApp): void {
       summary: "Open, pause, close or re-assign a window",
       description: "Sets the window's state and the categories it serves, most preferred first. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
-      request: { params: S.WindowParams, ...body(S.WindowPatchBody) },
-      responses: { 200: json(S.WindowReply, "The window after the change"), ...errors(400, 401, 403, 404, 409, 413) },
+      request: { params: S.WindowParams, ...body(WindowPatchBody) },
+      responses: { 200: json(WindowReply, "The window after the change"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, window } = c.req.valid("param");
@@ -179,8 +194,8 @@ export function hallRoutes(app: HallApp): void {
       summary: "Transfer a ticket",
       description: "Moves a ticket to another category, another window, or both; it keeps its number and its place in the line. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
-      request: { params: S.TicketParams, ...body(S.TransferBody) },
-      responses: { 200: json(S.TicketReply, "Transferred"), ...errors(400, 401, 403, 404, 409, 413) },
+      request: { params: S.TicketParams, ...body(TransferBody) },
+      responses: { 200: json(TicketReply, "Transferred"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, ticket } = c.req.valid("param");
@@ -198,8 +213,8 @@ export function hallRoutes(app: HallApp): void {
       summary: "Cancel a ticket",
       description: "Takes a waiting or called ticket out of the line, with an optional reason. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
-      request: { params: S.TicketParams, ...body(S.CancelBody) },
-      responses: { 200: json(S.TicketReply, "Cancelled"), ...errors(400, 401, 403, 404, 409, 413) },
+      request: { params: S.TicketParams, ...body(CancelBody) },
+      responses: { 200: json(TicketReply, "Cancelled"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, ticket } = c.req.valid("param");
@@ -217,8 +232,8 @@ export function hallRoutes(app: HallApp): void {
       summary: "Requeue a no-show",
       description: "Puts a no-show back in the line, at the back, once, within the hall's noShowRequeueMinutes. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
-      request: { params: S.TicketParams, ...body(S.WindowActionBody) },
-      responses: { 200: json(S.TicketReply, "Waiting again, at the back of the line"), ...errors(400, 401, 403, 404, 409, 413) },
+      request: { params: S.TicketParams, ...body(WindowActionBody) },
+      responses: { 200: json(TicketReply, "Waiting again, at the back of the line"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, ticket } = c.req.valid("param");
@@ -235,7 +250,7 @@ export function hallRoutes(app: HallApp): void {
       summary: "End the day now",
       description: "Cancels unfinished tickets and restarts numbering, as the hall does itself at local midnight. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
-      request: { params: S.HallParam, ...body(S.WindowActionBody) },
+      request: { params: S.HallParam, ...body(WindowActionBody) },
       responses: { 200: json(z.object({ day: z.string(), seq: z.number() }), "The new day"), ...errors(400, 401, 403, 404, 413) },
     }),
     async (c) => {
@@ -255,7 +270,7 @@ export function hallRoutes(app: HallApp): void {
         "Upgrade to a WebSocket. With `since`, exactly the events after it, in order, when the log still holds them; otherwise one `{ type: \"snapshot\", seq, state }` whose state is the hall now. Then every event as `{ seq, type, at, … }`: `ticket.issued`, `ticket.called`, `ticket.recalled`, `ticket.serving`, `ticket.finished`, `ticket.no_show`, `ticket.requeued`, `ticket.transferred`, `ticket.cancelled`, `ticket.rated`, `window.updated`, `hall.reset`, `hall.configured`, … Send the text `ping` for `pong` without waking the hall; a message over 4 KB closes the socket with 1009, more than 20 in 10 s with 1008. Browser upgrades must come from this server's origin or one in `TONGBAN_ALLOWED_ORIGINS`. Roles: any.",
       security: HALL_WATCHER,
       middleware: [allow(ANY, { allowQuery: true })] as const,
-      request: { params: S.HallParam, query: S.LiveQuery },
+      request: { params: S.HallParam, query: LiveQuery },
       responses: { ...upgraded("Then events as JSON text messages, or a view's HTML fragments with `view`."), ...errors(400, 401, 403, 404, 426) },
     }),
     async (c) => {

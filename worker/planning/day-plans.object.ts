@@ -16,6 +16,7 @@
 import { localDay } from "../core/day.js";
 import type { Command } from "../core/commands.js";
 import type { HallState } from "../core/model.js";
+import { refusal } from "../edge/refusal.js";
 import {
   checkPlan,
   commandsFor,
@@ -70,7 +71,7 @@ export function migrateDayPlans(sql: SqlStorage): void {
 
 const notFound = (date: string): StoredReply => ({
   status: 404,
-  body: { error: `no plan applied for ${date}`, code: "not_found", details: { date } },
+  body: refusal("not_found", `no plan applied for ${date}`, { date }),
 });
 
 export class HallPlans implements Waker {
@@ -101,12 +102,12 @@ export class HallPlans implements Waker {
     const today = localDay(now, state.settings.timezone);
     if (request.op === "put") {
       if (date < today) {
-        return { status: 400, body: { error: `${date} has passed: a plan is for today (${today}) or a later day`, code: "invalid", details: { date: `from ${today} on` } } };
+        return { status: 400, body: refusal("invalid", `${date} has passed: a plan is for today (${today}) or a later day`, { date: `from ${today} on` }) };
       }
       const problems = checkPlan(state, request.windows);
       if (problems) {
         const [field, problem] = Object.entries(problems)[0]!;
-        return { status: 400, body: { error: `the plan does not fit the hall: ${field}: ${problem}`, code: "invalid", details: problems } };
+        return { status: 400, body: refusal("invalid", `the plan does not fit the hall: ${field}: ${problem}`, problems) };
       }
       const plan: SavedPlan = {
         date,

@@ -14,13 +14,12 @@ import type { StatsAnswer } from "../statistics/hall-stats.object.js";
 import { planDay } from "./plan.js";
 import { dayFromHistory, referenceDays } from "./plan-history.js";
 import type { PlanRequest } from "./day-plans.object.js";
-import { actorOf } from "../access/tokens.js";
 import * as S from "../edge/schemas.js";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { fail } from "../edge/errors.js";
 import { hallStub } from "../hall-object/stub.js";
 import { MANAGERS } from "../access/roles.js";
-import { reply } from "../edge/execute.js";
+import { reply, requestActor } from "../edge/execute.js";
 import { allow } from "../access/allow.js";
 import type { HallApp } from "../edge/app.js";
 import type { StoredReply } from "../hall-object/storage.js";
@@ -150,7 +149,6 @@ function appliedPlanRoutes(app: HallApp): void {
     const answer = await hallStub(c.env, hall).dayPlan(hall, request);
     return answer ? reply(c, answer) : fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
   };
-  const actor = (c: Parameters<typeof fail>[0]) => actorOf(c.get("principal"), (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null);
 
   app.openapi(
     route({
@@ -168,7 +166,7 @@ function appliedPlanRoutes(app: HallApp): void {
     async (c) => {
       const { hall, date } = c.req.valid("param");
       const { windows, basedOn } = c.req.valid("json");
-      return ask(c, hall, { op: "put", date, windows, basedOn, actor: actor(c) });
+      return ask(c, hall, { op: "put", date, windows, basedOn, actor: requestActor(c) });
     },
   );
 
@@ -205,7 +203,7 @@ function appliedPlanRoutes(app: HallApp): void {
     }),
     async (c) => {
       const { hall, date } = c.req.valid("param");
-      return ask(c, hall, { op: "delete", date, actor: actor(c) });
+      return ask(c, hall, { op: "delete", date, actor: requestActor(c) });
     },
   );
 }

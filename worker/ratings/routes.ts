@@ -4,11 +4,10 @@
  * finished at its window, once. Managers list the 差评 and mark each followed up, with a note.
  */
 import { z } from "@hono/zod-openapi";
-import { actorOf } from "../access/tokens.js";
 import * as S from "../edge/schemas.js";
 import { RatingBody } from "../statistics/routes.js";
 import { body, errors, json, route } from "../edge/openapi.js";
-import { execute, reply } from "../edge/execute.js";
+import { execute, reply, requestActor } from "../edge/execute.js";
 import { fail } from "../edge/errors.js";
 import { hallStub } from "../hall-object/stub.js";
 import { EVALUATORS, MANAGERS } from "../access/roles.js";
@@ -106,9 +105,7 @@ export function evaluatorRoutes(app: HallApp): void {
     async (c) => {
       const { hall, id } = c.req.valid("param");
       const { note } = c.req.valid("json");
-      const principal = c.get("principal");
-      const device = (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null;
-      const done = await hallStub(c.env, hall).closeFollowUp(hall, id, note, actorOf(principal, device));
+      const done = await hallStub(c.env, hall).closeFollowUp(hall, id, note, requestActor(c));
       if (!done) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
       if (!done.ok) return fail(c, done.status, done.status === 404 ? "not_found" : "conflict", done.error, { id });
       return c.json({ followUp: done.followUp }) as never;

@@ -9,6 +9,7 @@
 import { MAX_REGION_ITEMS, regionItemProblems } from "../core/content.js";
 import type { ContentChange, ContentDraft, ContentItem } from "../core/content-types.js";
 import type { Env } from "../env.js";
+import { refusal } from "../edge/refusal.js";
 import { dueHalls, nextDueAt, retryDelay, type Delivery } from "./content-delivery.js";
 import type { Reply } from "./inboxes.js";
 import { hallInbox } from "./inboxes.js";
@@ -19,7 +20,7 @@ const PARALLEL = 10;
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 function invalid(problems: Record<string, string>): Reply {
-  return { status: 400, body: { error: `invalid content item: ${Object.entries(problems).slice(0, 3).map(([k, v]) => `${k}: ${v}`).join("; ")}`, code: "invalid", details: problems } };
+  return { status: 400, body: refusal("invalid", `invalid content item: ${Object.entries(problems).slice(0, 3).map(([k, v]) => `${k}: ${v}`).join("; ")}`, problems) };
 }
 
 export class RegionContent {
@@ -52,7 +53,7 @@ export class RegionContent {
   }
 
   add(region: string, draft: ContentDraft, now: number): Reply {
-    if (this.#items.size >= MAX_REGION_ITEMS) return { status: 409, body: { error: `this region already has ${MAX_REGION_ITEMS} items; remove one first`, code: "conflict", details: { items: this.#items.size } } };
+    if (this.#items.size >= MAX_REGION_ITEMS) return { status: 409, body: refusal("conflict", `this region already has ${MAX_REGION_ITEMS} items; remove one first`, { items: this.#items.size }) };
     const at = new Date(now).toISOString();
     const order = draft.order ?? [...this.#items.values()].reduce((m, i) => Math.max(m, i.order), 0) + 1;
     const item = { ...draft, id: hex(crypto.getRandomValues(new Uint8Array(8))), region, order, createdAt: at, updatedAt: at } as ContentItem;
@@ -64,7 +65,7 @@ export class RegionContent {
 
   change(id: string, change: ContentChange, now: number): Reply {
     const item = this.#items.get(id);
-    if (!item) return { status: 404, body: { error: `no content item "${id}" in this region`, code: "not_found", details: { id } } };
+    if (!item) return { status: 404, body: refusal("not_found", `no content item "${id}" in this region`, { id }) };
     const next: Record<string, unknown> = { ...item, updatedAt: new Date(now).toISOString() };
     for (const [k, v] of Object.entries(change)) {
       if (v === undefined) continue;
@@ -79,7 +80,7 @@ export class RegionContent {
 
   remove(id: string): Reply {
     const item = this.#items.get(id);
-    if (!item) return { status: 404, body: { error: `no content item "${id}" in this region`, code: "not_found", details: { id } } };
+    if (!item) return { status: 404, body: refusal("not_found", `no content item "${id}" in this region`, { id }) };
     this.#items.delete(id);
     this.sql.exec("DELETE FROM region_content WHERE id = ?", id);
     this.#bump();

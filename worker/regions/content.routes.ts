@@ -18,6 +18,8 @@ import { allowRegion } from "../access/allow.js";
 import type { Context } from "hono";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { fail } from "../edge/errors.js";
+import { reply } from "../edge/execute.js";
+import { refusal } from "../edge/refusal.js";
 import { MANAGERS } from "../access/roles.js";
 import { HallApp } from "../edge/app.js";
 import type { Reply } from "./inboxes.js";
@@ -35,11 +37,9 @@ const RegionList = z.object({
 });
 
 async function ask(c: Context<any>, region: string, request: ContentRequest): Promise<{ status: number; body: any }> {
-  const reply: Reply | null = await regionStub(c.env, region).content(request);
-  return reply ?? { status: 404, body: { error: `unknown region "${region}"`, code: "not_found", details: { region } } };
+  const answer: Reply | null = await regionStub(c.env, region).content(request);
+  return answer ?? { status: 404, body: refusal("not_found", `unknown region "${region}"`, { region }) };
 }
-
-const answer = (c: Context<any>, r: { status: number; body: unknown }) => c.json(r.body as object, r.status as 200) as never;
 
 export function regionContentRoutes(app: HallApp): void {
   app.openapi(
@@ -59,7 +59,7 @@ export function regionContentRoutes(app: HallApp): void {
       if (!isUpload(c.req.raw)) {
         const { commandId: _, ...item } = c.req.valid("json") as z.infer<typeof ContentBody>;
         if (!("kind" in item)) return fail(c, 400, "invalid", 'kind: "notice" or "guide" as JSON, or an image as multipart/form-data', { kind: "required" });
-        return answer(c, await ask(c, region, { op: "add", draft: { ...item, id: "" } as ContentDraft }));
+        return reply(c, await ask(c, region, { op: "add", draft: { ...item, id: "" } as ContentDraft }));
       }
       const upload = await readUpload(c);
       if (upload instanceof Response) return upload as never;
@@ -70,9 +70,9 @@ export function regionContentRoutes(app: HallApp): void {
       const problems = regionItemProblems({ ...draft, order: 0, createdAt: "", updatedAt: "" } as never, clockOf(c.env)());
       if (Object.keys(problems).length > 0) return fail(c, 400, "invalid", `invalid content item: ${Object.values(problems).join("; ")}`, problems);
       await putImage(c.env.MEDIA, owner, hash, upload.bytes, upload.type as never);
-      const reply = await ask(c, region, { op: "add", draft });
-      if (reply.status >= 300 && !(await ask(c, region, { op: "usesImage", hash })).body?.used) await c.env.MEDIA.delete(mediaKey(owner, hash));
-      return answer(c, reply);
+      const added = await ask(c, region, { op: "add", draft });
+      if (added.status >= 300 && !(await ask(c, region, { op: "usesImage", hash })).body?.used) await c.env.MEDIA.delete(mediaKey(owner, hash));
+      return reply(c, added);
     },
   );
 
@@ -88,7 +88,7 @@ export function regionContentRoutes(app: HallApp): void {
       request: { params: RegionParam },
       responses: { 200: json(RegionList, "Items"), ...errors(400, 401, 403, 404) },
     }),
-    async (c) => answer(c, await ask(c, c.req.valid("param").region, { op: "list" })),
+    async (c) => reply(c, await ask(c, c.req.valid("param").region, { op: "list" })),
   );
 
   app.openapi(
@@ -106,7 +106,7 @@ export function regionContentRoutes(app: HallApp): void {
     async (c) => {
       const { region, id } = c.req.valid("param");
       const { commandId: _, ...change } = c.req.valid("json");
-      return answer(c, await ask(c, region, { op: "change", id, change }));
+      return reply(c, await ask(c, region, { op: "change", id, change }));
     },
   );
 
@@ -124,12 +124,12 @@ export function regionContentRoutes(app: HallApp): void {
     }),
     async (c) => {
       const { region, id } = c.req.valid("param");
-      const reply = await ask(c, region, { op: "remove", id });
-      const item = reply.body?.item;
-      if (reply.status === 200 && item?.kind === "image" && !(await ask(c, region, { op: "usesImage", hash: item.media.hash })).body?.used) {
+      const removed = await ask(c, region, { op: "remove", id });
+      const item = removed.body?.item;
+      if (removed.status === 200 && item?.kind === "image" && !(await ask(c, region, { op: "usesImage", hash: item.media.hash })).body?.used) {
         c.executionCtx.waitUntil(c.env.MEDIA.delete(mediaKey({ region }, item.media.hash)));
       }
-      return answer(c, reply);
+      return reply(c, removed);
     },
   );
 }

@@ -9,6 +9,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { clockOf, machineInstant } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
+import { refusal } from "../edge/refusal.js";
 import { countHandled, countWake } from "../service/wakes.js";
 import { publicHalls, regionView, nextTurnAt, type HallRow, type PublicHall, type RegionView } from "./board.js";
 import { admit, tombstone } from "./rows.js";
@@ -71,7 +72,7 @@ export class RegionObject extends DurableObject<Env> {
   async defineRegion(region: string, def: RegionDef): Promise<Reply> {
     const tree = this.#loadTree();
     const problem = checkRegion(tree, region, def);
-    if (problem) return { status: 400, body: { error: problem.message, code: "invalid", details: problem.details ?? {} } };
+    if (problem) return { status: 400, body: refusal("invalid", problem.message, problem.details) };
     const before = tree[region];
     store.saveTreeRegion(this.ctx.storage.sql, region, def);
     tree[region] = def;
@@ -217,7 +218,7 @@ export class RegionObject extends DurableObject<Env> {
 
   /** `GET /api/regions/{region}/live`: a snapshot, then changes (or, with ?view=dashboard, the wall's fragments). */
   override async fetch(request: Request): Promise<Response> {
-    if (!this.#def) return Response.json({ error: "unknown region", code: "not_found", details: {} }, { status: 404 });
+    if (!this.#def) return Response.json(refusal("not_found", "unknown region"), { status: 404 });
     const html = new URL(request.url).searchParams.get("view") === "dashboard";
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [html ? "html" : "json"]);

@@ -17,12 +17,12 @@ import { errorResponse } from "../edge/errors.js";
 import { mayUseRegion } from "../access/region-scope.js";
 import { StatsQuery } from "../statistics/routes.js";
 import { fail } from "../edge/errors.js";
+import { reply } from "../edge/execute.js";
 import { ADMINS, ANY, MANAGERS } from "../access/roles.js";
 import { HallApp } from "../edge/app.js";
 import { hallStub } from "../hall-object/stub.js";
 import { allowRegion } from "../access/allow.js";
 import type { Vars } from "../edge/app.js";
-import type { Reply } from "./inboxes.js";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and dashes, starting with a letter or digit, at most 40");
 
@@ -197,8 +197,7 @@ export function regionRoutes(app: HallApp): void {
       if (principal.regions && (def.parent === null || !(await mayUseRegion(c.env, principal, def.parent)))) {
         return fail(c, 403, "forbidden", `this admin token may only place regions below ${principal.regions.join(", ")}`, { parent: def.parent });
       }
-      const r: Reply = await treeStub(c.env).defineRegion(region, def);
-      return c.json(r.body as object, r.status as 200) as never;
+      return reply(c, await treeStub(c.env).defineRegion(region, def));
     },
   );
 

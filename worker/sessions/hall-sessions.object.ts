@@ -11,6 +11,7 @@ import { afterRightAttempt, afterWrongAttempt, lockout } from "./lockout.js";
 import { newSession, personName, roleFor, standing, waitWords } from "./sessions.js";
 import { accessOf } from "../core/staff.js";
 import type { HallState, Staff, StaffAccess } from "../core/model.js";
+import { refusal, type Refusal } from "../edge/refusal.js";
 import { pinMatches, type PinRecord } from "./credentials.object.js";
 import { writeAudit } from "../hall-object/storage.js";
 
@@ -24,7 +25,7 @@ export interface SessionView {
 
 export type SignInReply =
   | { status: 201; body: { session: SessionView }; cookie: string; maxAgeSeconds: number }
-  | { status: 401 | 423; body: { error: string; code: string; details: Record<string, unknown> }; retryAfterSeconds?: number };
+  | { status: 401 | 423; body: Refusal; retryAfterSeconds?: number };
 
 /** One message for an unknown badge, a wrong password and an account without one. */
 const WRONG = "警号或密码不正确 · wrong badge number or password";
@@ -116,7 +117,7 @@ export class HallSessions {
     if (!staff || !row) {
       await pinMatches(password, DECOY);
       this.#audit(now, staff ?? null, device, "session_refused", { why: staff ? "no password" : "unknown badge" });
-      return { status: 401, body: { error: WRONG, code: "unauthorized", details: {} } };
+      return { status: 401, body: refusal("unauthorized", WRONG) };
     }
     const lock = lockout({ failures: row.failures, lockedUntil: row.locked_until }, now);
     if (lock.locked) return this.#locked(lock.retryAfterSeconds, lock.until);
@@ -126,7 +127,7 @@ export class HallSessions {
       const locked = lockout(next, now);
       this.#audit(now, staff, device, locked.locked ? "session_locked" : "session_refused", { why: "wrong password" });
       if (locked.locked) return this.#locked(locked.retryAfterSeconds, locked.until);
-      return { status: 401, body: { error: WRONG, code: "unauthorized", details: {} } };
+      return { status: 401, body: refusal("unauthorized", WRONG) };
     }
     const reset = afterRightAttempt();
     this.sql.exec("UPDATE staff_passwords SET failures = ?, locked_until = ? WHERE staff = ?", reset.failures, reset.lockedUntil, staff.id);
@@ -174,11 +175,11 @@ export class HallSessions {
     const words = waitWords(retryAfterSeconds);
     return {
       status: 423,
-      body: {
-        error: `密码错误次数过多，账户已锁定，请 ${words.zh}后再试 · too many wrong passwords: the account is locked; try again in ${words.en}`,
-        code: "locked",
-        details: { retryAfterSeconds, lockedUntil: new Date(until).toISOString() },
-      },
+      body: refusal(
+        "locked",
+        `密码错误次数过多，账户已锁定，请 ${words.zh}后再试 · too many wrong passwords: the account is locked; try again in ${words.en}`,
+        { retryAfterSeconds, lockedUntil: new Date(until).toISOString() },
+      ),
       retryAfterSeconds,
     };
   }

@@ -9,13 +9,14 @@ import { originAllowed } from "../access/tokens.js";
 import { cookieWriteAllowed } from "../access/caller.js";
 import { errors, json, operation, publicRoute, SIGNED_IN } from "../edge/openapi.js";
 import * as S from "../edge/schemas.js";
+import { SessionBody, STAFF_ACCESS } from "./schemas.js";
 import { sessionCookieHeader, sessionParts } from "../access/session-cookie.js";
 import { fail } from "../edge/errors.js";
 import { hallStub } from "../hall-object/stub.js";
 import { HallApp } from "../edge/app.js";
 
 const Session = z
-  .object({ staff: z.string(), name: z.string(), badge: z.string(), access: z.enum(S.STAFF_ACCESS), expiresAt: z.string() })
+  .object({ staff: z.string(), name: z.string(), badge: z.string(), access: z.enum(STAFF_ACCESS), expiresAt: z.string() })
   .openapi("Session");
 
 const deviceOf = (c: Context) => (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null;
@@ -30,7 +31,7 @@ export function sessionRoutes(app: HallApp): void {
       summary: "Sign in with badge and password",
       description:
         "Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401; the fifth wrong password in a row locks the account for 5 minutes (423, Retry-After). Only from a page of this server (its Origin is checked). No token needed: the badge and password are the check.",
-      request: { params: S.HallParam, body: { content: { "application/json": { schema: S.SessionBody } }, required: true } },
+      request: { params: S.HallParam, body: { content: { "application/json": { schema: SessionBody } }, required: true } },
       responses: {
         201: {
           ...json(z.object({ session: Session }), "Signed in; the cookie is set"),

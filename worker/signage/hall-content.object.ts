@@ -13,11 +13,11 @@ import { isOn, nextChange } from "../core/schedule.js";
 import type { Command } from "../core/commands.js";
 import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
+import { rejected } from "../edge/refusal.js";
 import { imageHash, mediaKey, mediaSrc, putImage } from "./bucket.js";
 import type { ImageUpload } from "./media.js";
 import type { Waker } from "../hall-object/alarm.js";
-import type { Prepared } from "../hall-object/prepare.js";
-import { rejectionReply } from "../hall-object/replies.js";
+import { refused, type Prepared } from "../hall-object/prepare.js";
 import type { StoredReply } from "../hall-object/storage.js";
 
 export type { ImageUpload } from "./media.js";
@@ -29,10 +29,6 @@ export type ListedItem = ContentItem & { onNow: boolean; nextChangeAt: string | 
 const UPLOAD_HOLD_MS = 60_000;
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-
-function refusal(status: number, error: string, details: Record<string, unknown>): { refused: StoredReply } {
-  return { refused: { status, body: { error, code: status === 413 ? "too_large" : "invalid", details } } };
-}
 
 export class HallContent {
   /** Image hashes being uploaded, until when (machine clock). */
@@ -49,16 +45,16 @@ export class HallContent {
     if (command.type !== "add_content") return { command };
     const id = hex(crypto.getRandomValues(new Uint8Array(8)));
     if (command.item.kind !== "image") return { command: { ...command, item: { ...command.item, id } } };
-    if (!upload) return refusal(400, "an image item needs its file, sent as multipart/form-data", { file: "required" });
+    if (!upload) return refused(400, "invalid", "an image item needs its file, sent as multipart/form-data", { file: "required" });
     const bytes = new Uint8Array(upload.bytes);
     const checked = checkImage(bytes, upload.type);
-    if ("problem" in checked) return refusal(checked.status, checked.problem, { file: checked.problem });
+    if ("problem" in checked) return refused(checked.status, checked.status === 413 ? "too_large" : "invalid", checked.problem, { file: checked.problem });
     const hash = await imageHash(upload.bytes);
     const owner = { hall: state.hall };
     const item = { ...command.item, id, media: { src: mediaSrc(owner, hash), type: checked.type, bytes: bytes.length, hash } };
     const ready: Command = { ...command, item };
     const dry = decide(state, ready, now);
-    if (isRejection(dry)) return { refused: rejectionReply(dry) };
+    if (isRejection(dry)) return { refused: rejected(dry) };
     this.#holds.set(hash, Date.now() + UPLOAD_HOLD_MS);
     await putImage(this.env.MEDIA, owner, hash, upload.bytes, checked.type);
     return { command: ready, after: () => void this.#holds.delete(hash) };

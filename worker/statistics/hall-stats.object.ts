@@ -15,6 +15,7 @@
  */
 import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
+import { refusal } from "../edge/refusal.js";
 import { referenceDayOf, sameWeekdayLastWeek, type ReferenceDay } from "../insights/outlook.js";
 import { addRollup, countEvent, nextDayTally, rollupsOf, startTally, type Rollup, type StatsDimension, type StatsTally } from "./rollup.js";
 import { mergeRollups, type StatsRow } from "./stats.js";
@@ -245,7 +246,7 @@ export class HallStats {
     const to = question.to ?? (question.from && question.from > today ? question.from : today);
     const from = question.from ?? to;
     if (from > to) {
-      return { status: 400, body: { error: `from (${from}) is after to (${to})`, code: "invalid", details: { from: "on or before to" } } };
+      return { status: 400, body: refusal("invalid", `from (${from}) is after to (${to})`, { from: "on or before to" }) };
     }
     const pendingDays = this.#backfill(state, from, to);
     const query = { by: question.by, from, to, perDay: question.per === "day" };

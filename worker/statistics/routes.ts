@@ -15,6 +15,7 @@ import { statsCsv } from "./stats.js";
 import type { StatsAnswer } from "./hall-stats.object.js";
 import { publicRoute } from "../edge/openapi.js";
 import * as S from "../edge/schemas.js";
+import { TicketReply } from "../halls/queue.schemas.js";
 import { ticketSecret, verifyTicket } from "../access/ticket-token.js";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { execute, reply } from "../edge/execute.js";
@@ -23,7 +24,7 @@ import { hallStub } from "../hall-object/stub.js";
 import { CITIZEN, MANAGERS, STAFF } from "../access/roles.js";
 import { allow } from "../access/allow.js";
 import type { HallApp } from "../edge/app.js";
-import type { CommandReply } from "../hall-object/protocol.js";
+import type { Actor } from "../hall-object/protocol.js";
 import type { StoredReply } from "../hall-object/storage.js";
 
 function isCalendarDay(text: string): boolean {
@@ -200,7 +201,7 @@ export function statsRoutes(app: HallApp): void {
       description: "1 to 5, once; 409 for a ticket not done or already rated. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: S.TicketParams, ...body(RatingBody) },
-      responses: { 201: json(S.TicketReply, "Rated; the ticket carries its rating"), ...errors(400, 401, 403, 404, 409, 413) },
+      responses: { 201: json(TicketReply, "Rated; the ticket carries its rating"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, ticket } = c.req.valid("param");
@@ -220,6 +221,9 @@ const CitizenRating = z
  * The citizen rates from the status page: the signed ticket link is the whole authorisation and
  * names the one ticket it may rate (like the page's live feed, outside the role-token API).
  */
+/** Who rated from a status page, for the audit log: a citizen, by no device. */
+const STATUS_PAGE_RATER: Actor = { role: CITIZEN, name: "市民（状态页）· citizen, status page", device: null };
+
 function citizenRating(app: HallApp): void {
   app.openapi(
     publicRoute({
@@ -239,13 +243,8 @@ function citizenRating(app: HallApp): void {
       const target = await verifyTicket(secret.secret, c.req.valid("param").ticketToken);
       if (!target) return fail(c, 404, "not_found", "no such ticket link");
       const { score, reasons, commandId } = c.req.valid("json");
-      const r: CommandReply = await hallStub(c.env, target.hall).execute({
-        hall: target.hall,
-        command: { type: "rate", ticket: target.ticket, score, ...(reasons ? { reasons } : {}) },
-        ...(commandId ? { commandId } : {}),
-        actor: { role: CITIZEN, name: "市民（状态页）· citizen, status page", device: null },
-      });
-      if (r.replayed) c.header("Idempotent-Replayed", "true");
+      const rate = { type: "rate" as const, ticket: target.ticket, score, ...(reasons ? { reasons } : {}) };
+      const r = await execute(c, target.hall, rate, { commandId, actor: STATUS_PAGE_RATER });
       // The citizen gets their number and score back, never the ticket's stored fields.
       const rated = r.status === 201 ? { rating: { ticket: r.body.ticket.number, score, at: r.body.ticket.rating.at } } : r.body;
       return c.json(rated as object, r.status as 201) as never;

@@ -15,6 +15,7 @@ import { signTicket, ticketSecret } from "../access/ticket-token.js";
 import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
+import { refusal } from "../edge/refusal.js";
 import { retryAt, RETRY_FOR_MS } from "./backoff.js";
 import { deliveryHeaders, deliveryId, eventDelivery, nearDelivery, type Delivery } from "./delivery.js";
 import { NEAR, subscribes } from "./events.js";
@@ -47,7 +48,7 @@ const view = (h: Hook) => ({ id: h.id, url: h.url, events: h.events, description
 
 const unknownWebhook = (id: string): StoredReply => ({
   status: 404,
-  body: { error: `no webhook ${id} in this hall`, code: "not_found", details: { webhook: id } },
+  body: refusal("not_found", `no webhook ${id} in this hall`, { webhook: id }),
 });
 
 export class HallWebhooks implements Waker {
@@ -156,7 +157,7 @@ export class HallWebhooks implements Waker {
 
   #create(state: HallState, r: Extract<WebhookRequest, { op: "create" }>, now: number): StoredReply {
     if (this.#hooks.size >= MAX_WEBHOOKS) {
-      return { status: 409, body: { error: `a hall has at most ${MAX_WEBHOOKS} webhooks: delete one first`, code: "conflict", details: { webhooks: `at most ${MAX_WEBHOOKS}` } } };
+      return { status: 409, body: refusal("conflict", `a hall has at most ${MAX_WEBHOOKS} webhooks: delete one first`, { webhooks: `at most ${MAX_WEBHOOKS}` }) };
     }
     const hook: Hook = {
       id: `wh_${randomHex(8)}`,

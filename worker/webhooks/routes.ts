@@ -10,13 +10,12 @@ import { isDevelopment } from "../env.js";
 import type { WebhookRequest } from "./hall-webhooks.object.js";
 import { MAX_URL_LENGTH, webhookUrlProblem } from "./address.js";
 import { WEBHOOK_EVENTS } from "./events.js";
-import { actorOf } from "../access/tokens.js";
 import * as S from "../edge/schemas.js";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { fail } from "../edge/errors.js";
 import { hallStub } from "../hall-object/stub.js";
 import { MANAGERS } from "../access/roles.js";
-import { reply } from "../edge/execute.js";
+import { reply, requestActor } from "../edge/execute.js";
 import { allow } from "../access/allow.js";
 import type { HallApp } from "../edge/app.js";
 
@@ -93,8 +92,6 @@ async function ask(c: Context<any>, hall: string, request: WebhookRequest): Prom
   return reply(c, answer);
 }
 
-const actor = (c: Context<any>) => actorOf(c.get("principal"), (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null);
-
 export function webhookRoutes(app: HallApp): void {
   app.openapi(
     route({
@@ -118,7 +115,7 @@ export function webhookRoutes(app: HallApp): void {
       const problem = webhookUrlProblem(url, !isDevelopment(c.env));
       if (problem) return fail(c, 400, "invalid", `invalid request body: url: ${problem}`, { url: problem });
       const origin = new URL(c.req.url).origin;
-      return ask(c, hall, { op: "create", url, events, description: description || null, origin, actor: actor(c) });
+      return ask(c, hall, { op: "create", url, events, description: description || null, origin, actor: requestActor(c) });
     },
   );
 
@@ -153,7 +150,7 @@ export function webhookRoutes(app: HallApp): void {
     }),
     async (c) => {
       const { hall, webhook } = c.req.valid("param");
-      return ask(c, hall, { op: "remove", id: webhook, actor: actor(c) });
+      return ask(c, hall, { op: "remove", id: webhook, actor: requestActor(c) });
     },
   );
 

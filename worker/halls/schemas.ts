@@ -1,0 +1,153 @@
+/**
+ * A hall's configuration and settings as the API takes them: its categories, windows and zones,
+ * languages, the call rules and the announcer. PUT /api/halls/{hall} replaces it; PATCH changes
+ * only the settings a manager may change on a working day.
+ */
+import { z } from "@hono/zod-openapi";
+import { DEFAULT_ANNOUNCEMENT } from "../core/model.js";
+import { CommandId, slug, windowId } from "../edge/schemas.js";
+import { NearAhead } from "../webhooks/schemas.js";
+
+export const PRIORITIES = ["normal", "elderly", "disabled", "appointment", "green"] as const;
+export const WINDOW_STATES = ["open", "paused", "closed"] as const;
+export const LANGUAGES = ["cmn-Hans", "yue-Hant", "en"] as const;
+/** Priorities a hall may offer besides normal. */
+export const HALL_PRIORITIES = ["elderly", "disabled", "appointment", "green"] as const;
+
+const Priorities = z
+  .array(z.enum(HALL_PRIORITIES))
+  .max(4)
+  .refine((l) => new Set(l).size === l.length, "a priority is listed twice");
+
+const Names = z.strictObject({
+  "zh-Hans": z.string().trim().min(1).max(20),
+  "zh-Hant": z.string().trim().min(1).max(20),
+  en: z.string().trim().min(1).max(60),
+});
+
+export const CategoryConfig = z
+  .strictObject({
+    id: slug,
+    prefix: z.string().regex(/^[A-Z]$/, "one capital letter A-Z"),
+    names: Names,
+    serviceMinutes: z.number().min(0.5).max(240),
+    weight: z.number().min(0.1).max(10).default(1),
+  })
+  .openapi("CategoryConfig");
+
+export const WindowConfig = z
+  .strictObject({
+    id: windowId,
+    number: z.number().int().min(1).max(999),
+    label: z.string().trim().min(1).max(40),
+    categories: z.array(slug).max(26),
+    state: z.enum(WINDOW_STATES).default("open"),
+  })
+  .openapi("WindowConfig");
+
+const Notice = z.string().trim().max(300);
+const SupervisionUrl = z
+  .string()
+  .url()
+  .max(500)
+  .refine((u) => /^https?:\/\//.test(u), "an http(s) address")
+  .nullable();
+
+/** How each call is announced (see AnnouncementSettings in worker/core/types.ts). */
+const Announcement = {
+  repeat: z.number().int().min(1).max(5).openapi({ description: "How many times the whole call is spoken" }),
+  rate: z.number().min(0.5).max(2).openapi({ description: "Speaking rate of speech voices; 1 is normal" }),
+  volume: z.number().min(0).max(1),
+  chime: z.boolean().openapi({ description: "A chime before the call" }),
+};
+
+const IdleMinutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(240)
+  .openapi({ description: "Minutes without a call in a zone before its main screen plays content full screen (idle mode); default 5, 0 never" });
+
+export const ZoneConfig = z
+  .strictObject({
+    id: slug,
+    names: Names,
+    windows: z.array(windowId).max(200).openapi({ description: "Window ids; a window belongs to at most one zone" }),
+  })
+  .openapi("Zone", { description: "An area of the hall with its own screens and speakers (?zone= on the display, dashboard and announcer pages)" });
+
+const Zones = z.array(ZoneConfig).max(50);
+
+export const HallConfigBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80),
+    timezone: z.string().min(1).max(64).default("Asia/Shanghai"),
+    alarmMinutes: z.number().int().min(1).max(240).default(10),
+    targetWaitMinutes: z.number().min(0.5).max(240).default(8.2),
+    languages: z
+      .array(z.enum(LANGUAGES))
+      .min(1)
+      .max(3)
+      .refine((l) => new Set(l).size === l.length, "a language is listed twice")
+      .default(["cmn-Hans", "yue-Hant"]),
+    noShowRequeueMinutes: z.number().int().min(0).max(240).default(30),
+    orderBonusMinutes: z.number().min(0).max(60).default(2),
+    notice: Notice.default(""),
+    supervisionUrl: SupervisionUrl.default(null),
+    priorities: Priorities.optional(),
+    callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen); default true" }),
+    autoOpen: z.boolean().optional().openapi({ description: "The hall opens, pauses and re-assigns windows itself at the shift changes of the day's applied plan; default false" }),
+    nearAhead: NearAhead.optional().openapi({ description: "Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead; default 3" }),
+    idleMinutes: IdleMinutes.optional(),
+    region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
+    location: z
+      .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+      .optional()
+      .openapi({ description: "Where the hall is (WGS-84), for the public list's nearest first" }),
+    address: z.string().trim().min(1).max(120).optional().openapi({ description: "The street address the public list shows" }),
+    announcer: z
+      .strictObject({
+        repeat: Announcement.repeat.default(2),
+        rate: Announcement.rate.default(1),
+        volume: Announcement.volume.default(1),
+        chime: Announcement.chime.default(true),
+      })
+      .default({ ...DEFAULT_ANNOUNCEMENT }),
+    categories: z.array(CategoryConfig).min(1).max(26),
+    windows: z.array(WindowConfig).max(200),
+    zones: Zones.optional().openapi({ description: "Areas with their own screens and speakers; absent: one zone, the whole hall" }),
+  })
+  .openapi("HallConfig");
+
+export const SettingsBody = z
+  .strictObject({
+    notice: Notice.optional(),
+    supervisionUrl: SupervisionUrl.optional(),
+    alarmMinutes: z.number().int().min(1).max(240).optional(),
+    targetWaitMinutes: z.number().min(0.5).max(240).optional(),
+    languages: z
+      .array(z.enum(LANGUAGES))
+      .min(1)
+      .max(3)
+      .refine((l) => new Set(l).size === l.length, "a language is listed twice")
+      .optional(),
+    noShowRequeueMinutes: z.number().int().min(0).max(240).optional(),
+    orderBonusMinutes: z.number().min(0).max(60).optional(),
+    priorities: Priorities.optional().openapi({ description: "Priorities the kiosk offers and the hall accepts, besides normal" }),
+    callNextFinishes: z.boolean().optional().openapi({ description: "Call next finishes the ticket at the window first (one press per citizen)" }),
+    autoOpen: z.boolean().optional().openapi({ description: "The hall opens, pauses and re-assigns windows itself at the shift changes of the day's applied plan (PUT /plan/{date})" }),
+    nearAhead: NearAhead.optional().openapi({ description: "Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead (0: when it is next)" }),
+    idleMinutes: IdleMinutes.optional(),
+    announcer: z
+      .strictObject({
+        repeat: Announcement.repeat.optional(),
+        rate: Announcement.rate.optional(),
+        volume: Announcement.volume.optional(),
+        chime: Announcement.chime.optional(),
+      })
+      .optional()
+      .openapi({ description: "Merged into the announcer settings: name only what changes" }),
+    zones: Zones.optional().openapi({ description: "Replaces the hall's zones; [] makes the hall one zone again" }),
+    commandId: CommandId,
+  })
+  .openapi("HallSettings");
