@@ -11,6 +11,7 @@ import type { HallState } from "../core/types.js";
 import type { Env } from "../env.js";
 import { checkAssignment, locationOf, onAssignedPage, reassign, type Assignment, type Device, type DeviceHealth } from "./devices.js";
 import { pairingStub } from "./pairing-stubs.js";
+import type { Part } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
 import { writeAudit, type StoredReply } from "../hall-object/storage.js";
 
@@ -63,7 +64,9 @@ function refusal(status: number, code: string, error: string, details: Record<st
 
 const noSuchDevice = (id: string) => refusal(404, "not_found", `没有这台设备 · no device "${id}" in this hall`, { device: id });
 
-export class HallDevices {
+export class HallDevices implements Part {
+  readonly tables = ["devices"];
+
   constructor(
     private readonly ctx: DurableObjectState,
     private readonly env: Env,

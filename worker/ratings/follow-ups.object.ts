@@ -5,7 +5,8 @@
  * not in the day's state, because a follow-up outlives the day's reset.
  */
 import { isBadScore } from "../core/rating.js";
-import type { HallEvent, RatingReason } from "../core/types.js";
+import type { HallEvent, HallState, RatingReason } from "../core/types.js";
+import type { Part, Written } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
 import { writeAudit } from "../hall-object/storage.js";
 
@@ -109,4 +110,25 @@ export function closeFollowUp(sql: SqlStorage, id: number, note: string, actor: 
     [],
   );
   return { ok: true, followUp: followUpOf(sql.exec<Row>("SELECT * FROM follow_ups WHERE id = ?", id).toArray()[0]!) };
+}
+
+/** The hall object's part (worker/hall-object/part.ts): the table, and a row per 差评 as it is written. */
+export class HallFollowUps implements Part {
+  readonly tables = ["follow_ups"];
+
+  constructor(private readonly storage: Pick<DurableObjectStorage, "sql" | "transactionSync">) {
+    migrateFollowUps(storage.sql);
+  }
+
+  record(_before: HallState, outcome: Written): void {
+    recordFollowUps(this.storage.sql, outcome.events);
+  }
+
+  list(state: "open" | "done" | "all"): FollowUp[] {
+    return followUpList(this.storage.sql, state);
+  }
+
+  close(id: number, note: string, actor: Actor, now: number): FollowUpClose {
+    return this.storage.transactionSync(() => closeFollowUp(this.storage.sql, id, note, actor, now));
+  }
 }

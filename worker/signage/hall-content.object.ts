@@ -14,7 +14,7 @@ import type { Command, HallState } from "../core/types.js";
 import type { Env } from "../env.js";
 import { imageHash, mediaKey, mediaSrc, putImage } from "./bucket.js";
 import type { ImageUpload } from "./media.js";
-import type { Waker } from "../hall-object/alarm.js";
+import type { Part } from "../hall-object/part.js";
 import type { Prepared } from "../hall-object/prepare.js";
 import { rejectionReply } from "../hall-object/replies.js";
 import type { StoredReply } from "../hall-object/storage.js";
@@ -33,7 +33,9 @@ function refusal(status: number, error: string, details: Record<string, unknown>
   return { refused: { status, body: { error, code: status === 413 ? "too_large" : "invalid", details } } };
 }
 
-export class HallContent {
+export class HallContent implements Part {
+  /** Images are kept in R2 (bucket.ts), items in the hall's state: no table of its own. */
+  readonly tables = [];
   /** Image hashes being uploaded, until when (machine clock). */
   #holds = new Map<string, number>();
 
@@ -89,7 +91,8 @@ export class HallContent {
  * Wakes the hall when an item's schedule starts or ends (an hour boundary, a first or last date,
  * a weekday) and re-renders the views that play content, while anyone watches one.
  */
-export class ContentSchedule implements Waker {
+export class ContentSchedule implements Part {
+  readonly tables = [];
   /** When those views were last rendered for a schedule change (0 after a wake: due now). */
   #last = 0;
 
