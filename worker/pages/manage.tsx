@@ -16,7 +16,7 @@ import { both, say, type Msg, type Vars } from "../i18n/words.js";
 import { Bi, categoryNames, ConsoleConfig, hhmm, LangSwitch, langHref, MessageLine, minutesBetween, scriptWords, TransferDialog } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { FollowUpsPanel } from "../ratings/follow-ups-panel.js";
-import { Announcers, Appointments, AppointmentForm, AuditPanel, SettingsForm, StaffForm, StaffList, WindowDialog } from "./manage-panels.js";
+import { Announcers, Appointments, AppointmentForm, AuditPanel, SettingsForm, StaffForm, StaffList, WindowDialog } from "../sessions/staff-panel.js";
 import { offlineAlarms } from "../devices/devices.js";
 import { DeviceAlarmItems, DeviceDialog, DevicesList, PairForm } from "../devices/panel.js";
 import { StatsPanel } from "../statistics/panel.js";

@@ -9,9 +9,9 @@ import { PANELS } from "../i18n/catalogue/manage.js";
 import { PLAN } from "../i18n/catalogue/plan.js";
 import type { Lang } from "../i18n/lang.js";
 import { both, chineseTerm, say, secondLang } from "../i18n/words.js";
-import { Bi, categoryNames } from "./console-kit.js";
-import { oob } from "./layout.js";
-import type { Room } from "./views.js";
+import { Bi, categoryNames } from "../pages/console-kit.js";
+import { oob } from "../pages/layout.js";
+import type { Room } from "../pages/views.js";
 
 const ROLE_WORDS = { officer: PANELS.officer, auxiliary: PANELS.auxiliary, lead: PANELS.lead } as const;
 /** What a person may do when they sign in; their rank (ROLE_WORDS) is another thing. */
