@@ -64,7 +64,6 @@ export class HallObject extends DurableObject<Env> {
       ctx,
       env,
       clock: () => this.clock(),
-      state: () => this.#state,
       apply: (command, actor, alsoWrite) => this.#apply(command, actor, null, JSON.stringify(command), alsoWrite),
       watching: (which) => this.#live.watching(which),
       render: (which) => void this.#live.renderViews(which),

@@ -25,8 +25,6 @@ export interface Hall {
   readonly env: Env;
   /** The hall's clock (worker/clock.ts). */
   clock(): number;
-  /** The hall's state as of the last command. */
-  state(): HallState;
   /** Decides and writes `command` as `actor`, audited like a request's; `alsoWrite` runs in its transaction. */
   apply(command: Command, actor: Actor, alsoWrite?: (sql: SqlStorage) => void): StoredReply;
   /** Whether any open socket watches a view `which` picks. */

@@ -39,7 +39,7 @@ export function partsOf(hall: Hall) {
     followUps: new HallFollowUps(ctx.storage),
     stats: new HallStats(ctx.storage),
     plans: new HallPlans(hall),
-    webhooks: new HallWebhooks(ctx, env, hall.clock, hall.schedule),
+    webhooks: new HallWebhooks(ctx, env, () => hall.clock(), () => hall.schedule()),
     content: new HallContent(ctx, env),
     contentSchedule: new ContentSchedule(() => hall.watching(playsContent), () => hall.render(playsContent)),
   } satisfies Record<string, Part>;
