@@ -12,6 +12,7 @@ import type { Env } from "../env.js";
 import { refusal, type ErrorCode } from "../edge/refusal.js";
 import { checkAssignment, locationOf, onAssignedPage, reassign, type Assignment, type Device, type DeviceHealth } from "./devices.js";
 import { pairingStub } from "./pairing-stubs.js";
+import type { Part } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
 import { writeAudit, type StoredReply } from "../hall-object/storage.js";
 
@@ -65,7 +66,9 @@ function refused(status: number, code: ErrorCode, error: string, details: Record
 
 const noSuchDevice = (id: string) => refused(404, "not_found", `没有这台设备 · no device "${id}" in this hall`, { device: id });
 
-export class HallDevices {
+export class HallDevices implements Part {
+  readonly tables = ["devices"];
+
   constructor(
     private readonly ctx: DurableObjectState,
     private readonly env: Env,

@@ -29,11 +29,11 @@ export class HallAlarm {
     this.#at = null;
   }
 
-  /** Asks every waker, then sets the alarm to the earliest instant any of them needs. */
-  async schedule(state: HallState, wakers: readonly Waker[]): Promise<void> {
+  /** Asks every waker (the hall's parts that have one), then sets the alarm to the earliest instant any of them needs. */
+  async schedule(state: HallState, wakers: readonly Partial<Waker>[]): Promise<void> {
     const now = this.clock();
     let at = Infinity;
-    for (const w of wakers) at = Math.min(at, w.plan(state, now) ?? Infinity);
+    for (const w of wakers) at = Math.min(at, w.plan?.(state, now) ?? Infinity);
     if (at === Infinity || this.#at === at) return;
     await this.storage.setAlarm(machineInstant(this.clock, at));
     this.#at = at;

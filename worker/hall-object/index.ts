@@ -7,7 +7,6 @@
  * either wholly applied and durable or not applied at all.
  */
 import { DurableObject } from "cloudflare:workers";
-import { nextMidnight } from "../core/day.js";
 import { decide, isConfigured, isRejection } from "../core/hall.js";
 import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
 import type { Command } from "../core/commands.js";
@@ -18,51 +17,41 @@ import { clockOf } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
 import { mayAct } from "../access/may-act.js";
 import { VIEWS } from "../pages/registry.js";
-import { feedUrl, type LiveView } from "../pages/views.js";
+import { feedUrl } from "../pages/views.js";
 import type { Device } from "../devices/devices.js";
-import { HallDevices, type FleetRequest } from "../devices/hall-devices.object.js";
-import { migratePins } from "../sessions/credentials.object.js";
-import { closeFollowUp, followUpList, migrateFollowUps, recordFollowUps, type FollowUp, type FollowUpClose } from "../ratings/follow-ups.object.js";
+import type { FleetRequest } from "../devices/hall-devices.object.js";
+import type { FollowUp, FollowUpClose } from "../ratings/follow-ups.object.js";
 import { auditEntry } from "./audit.js";
-import { ContentSchedule, HallContent, type ImageUpload, type ListedItem } from "../signage/hall-content.object.js";
-import { HallAlarm, type Waker } from "./alarm.js";
-import { HallPlans, PLAN_ACTOR, type PlanRequest } from "../planning/day-plans.object.js";
+import type { ListedItem } from "../signage/hall-content.object.js";
+import { HallAlarm } from "./alarm.js";
+import type { PlanRequest } from "../planning/day-plans.object.js";
 import { seedDemoHistory } from "../demo/history.js";
 import { eventPage, type EventPage } from "../event-log/export.object.js";
 import { HallLive } from "./live.js";
-import { MinuteTick } from "./tick.js";
+import type { Hall, Part } from "./part.js";
+import { partsOf, type Parts } from "./parts.js";
 import { prepare } from "./prepare.js";
 import { previewChanges } from "./preview.js";
-import { RegionReporter } from "../regions/report.object.js";
 import { replyFor } from "./replies.js";
 import { refusal, rejected } from "../edge/refusal.js";
-import { HallSessions, type SessionView, type SignInReply } from "../sessions/hall-sessions.object.js";
-import { HallStats, type InsightQuestion } from "../statistics/hall-stats.object.js";
+import type { SessionView, SignInReply } from "../sessions/hall-sessions.object.js";
+import type { InsightQuestion } from "../statistics/hall-stats.object.js";
 import { countHandled, countWake } from "../service/wakes.js";
-import { HallWebhooks, type WebhookRequest } from "../webhooks/hall-webhooks.object.js";
+import type { WebhookRequest } from "../webhooks/hall-webhooks.object.js";
 import { auditPage, loadState, migrate, persist, storedReply, type AuditRow, type StoredReply } from "./storage.js";
 import type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
 export type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
-/** Views whose figures age with the clock: rendered again every minute while the hall is busy. */
-const ages = (view: LiveView) => view.ages === true;
-
 const SYSTEM: Actor = { role: "system", name: "hall clock", device: null };
 
 export class HallObject extends DurableObject<Env> {
   #state: HallState;
-  #alarm: HallAlarm;
+  /** Each capability's share of the hall (parts.ts), by name; `#each` is the same list in order. */
+  #parts: Parts;
+  #each: Part[];
   #live: HallLive;
-  #tick: MinuteTick;
-  #wakers: Waker[];
-  #stats: HallStats;
-  #reporter: RegionReporter;
-  #sessions: HallSessions;
-  #devices: HallDevices;
-  #plans: HallPlans;
-  #webhooks: HallWebhooks;
-  #content: HallContent;
+  #alarm: HallAlarm;
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
 
@@ -70,38 +59,24 @@ export class HallObject extends DurableObject<Env> {
     super(ctx, env);
     this.clock = clockOf(env);
     if (isDevelopment(env)) countWake(ctx.id.name ?? ctx.id.toString());
-    // Waking from hibernation is construction: rebuild the state from SQLite every time.
+    // Waking from hibernation is construction: rebuild the state from SQLite every time, then
+    // build the parts, each creating its tables and reloading what it keeps (part.ts).
     migrate(ctx.storage.sql);
-    migratePins(ctx.storage.sql);
-    migrateFollowUps(ctx.storage.sql);
     this.#state = loadState(ctx.storage.sql, ctx.id.name ?? "");
-    this.#stats = new HallStats(ctx.storage);
-    this.#reporter = new RegionReporter(ctx.storage.sql);
-    this.#sessions = new HallSessions(ctx.storage.sql);
-    this.#devices = new HallDevices(ctx, env, () => this.#live.renderRoomViews());
-    this.#plans = new HallPlans(ctx.storage, {
-      apply: (command, alsoWrite) => this.#apply(command, PLAN_ACTOR, null, JSON.stringify(command), alsoWrite),
-      watched: () => this.#live.watching((v) => v.showsPlan === true),
-      render: () => this.#live.renderViews((v) => v.showsPlan === true),
-    });
-    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), this.#devices, this.#stats, () => this.#plans.today(this.#state));
-    this.#tick = new MinuteTick(
-      () => this.#live.watching(ages),
-      () => this.#live.renderViews(ages),
-    );
-    this.#webhooks = new HallWebhooks(ctx, env, () => this.clock(), () => this.#schedule());
+    const hall: Hall = {
+      ctx,
+      env,
+      clock: () => this.clock(),
+      apply: (command, actor, alsoWrite) => this.#apply(command, actor, null, JSON.stringify(command), alsoWrite),
+      watching: (which) => this.#live.watching(which),
+      render: (which) => void this.#live.renderViews(which),
+      schedule: () => this.#schedule(),
+    };
+    this.#parts = partsOf(hall);
+    this.#each = Object.values(this.#parts);
+    const { devices, stats, plans } = this.#parts;
+    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), devices, stats, () => plans.today(this.#state));
     this.#alarm = new HallAlarm(ctx.storage, () => this.clock());
-    this.#content = new HallContent(ctx, env);
-    const playsContent = (view: LiveView) => view.showsContent === true;
-    this.#wakers = [
-      // The new day, just after the hall's local midnight.
-      { plan: (state, now) => nextMidnight(now, state.settings.timezone) + 1000 },
-      { plan: (state, now) => this.#reporter.plan(this.ctx, this.env, state, now, () => this.#schedule()) },
-      this.#tick,
-      this.#plans,
-      this.#webhooks,
-      new ContentSchedule(() => this.#live.watching(playsContent), () => this.#live.renderViews(playsContent)),
-    ];
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -110,7 +85,7 @@ export class HallObject extends DurableObject<Env> {
     this.#adopt(request.hall);
     const fingerprint = JSON.stringify(request.command);
     const prepared = request.command.type.endsWith("_content")
-      ? await this.#content.prepare(request.command, request.upload, this.#state, this.clock())
+      ? await this.#parts.content.prepare(request.command, request.upload, this.#state, this.clock())
       : await prepare(request, this.#state, this.env, this.ctx.storage.sql, this.clock());
     // Checked after the awaits above, so nothing can slip in between the check and the write.
     if (request.commandId) {
@@ -134,103 +109,84 @@ export class HallObject extends DurableObject<Env> {
 
   /** A manager's window changes played on a copy of the hall: estimated waits before and after. */
   async preview(hall: string, commands: Command[]): Promise<StoredReply | null> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return null;
-    this.#apply({ type: "rollover" }, SYSTEM, null, "");
-    return previewChanges(this.#state, commands, this.clock());
+    const state = await this.#open(hall, { rollover: true });
+    return state && previewChanges(state, commands, this.clock());
   }
 
   /** Staff accounts by badge; PIN hashes stay in their own table. */
   async staffList(hall: string): Promise<Staff[] | null> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return null;
-    return Object.values(this.#state.staff).sort((a, b) => a.badge.localeCompare(b.badge));
+    const state = await this.#open(hall);
+    return state && Object.values(state.staff).sort((a, b) => a.badge.localeCompare(b.badge));
   }
 
   /** A person signs in with badge and password (worker/sessions/hall-sessions.object.ts); null for an unknown hall. */
   async signIn(hall: string, badge: string, password: string, device: string | null): Promise<SignInReply | null> {
-    this.#adopt(hall);
-    return isConfigured(this.#state) ? this.#sessions.signIn(() => this.#state, badge, password, () => this.clock(), device) : null;
+    // The state is read when this sign-in's turn comes (it waits for the one before).
+    return (await this.#open(hall)) && this.#parts.sessions.signIn(() => this.#state, badge, password, () => this.clock(), device);
   }
 
   /** Who holds this session, while it lasts. */
   async sessionOf(hall: string, id: string, secret: string): Promise<SessionView | null> {
-    this.#adopt(hall);
-    return isConfigured(this.#state) ? this.#sessions.person(this.#state, id, secret, this.clock()) : null;
+    const state = await this.#open(hall);
+    return state && this.#parts.sessions.person(state, id, secret, this.clock());
   }
 
   async signOut(hall: string, id: string, secret: string, device: string | null): Promise<boolean> {
-    this.#adopt(hall);
-    return isConfigured(this.#state) && this.#sessions.signOut(this.#state, id, secret, this.clock(), device);
+    const state = await this.#open(hall);
+    return state !== null && this.#parts.sessions.signOut(state, id, secret, this.clock(), device);
   }
 
   /** The bookings for `day` (all days from today when null), in booking order. */
   async appointments(hall: string, day: string | null): Promise<Appointment[] | null> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return null;
-    this.#apply({ type: "rollover" }, SYSTEM, null, "");
-    return Object.values(this.#state.appointments)
-      .filter((a) => day === null || a.day === day)
-      .sort((a, b) => a.day.localeCompare(b.day) || a.bookedAt.localeCompare(b.bookedAt));
+    const state = await this.#open(hall, { rollover: true });
+    const booked = state && Object.values(state.appointments).filter((a) => day === null || a.day === day);
+    return booked && booked.sort((a, b) => a.day.localeCompare(b.day) || a.bookedAt.localeCompare(b.bookedAt));
   }
 
   /** The audit log, newest first: who did what, when, from which device. */
   async audit(hall: string, limit: number, before: number | null): Promise<{ entries: AuditRow[]; next: number | null } | null> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return null;
-    return auditPage(this.ctx.storage.sql, limit, before);
+    return (await this.#open(hall)) && auditPage(this.ctx.storage.sql, limit, before);
   }
 
   /** The event log for export (worker/event-log/export.object.ts): `take` public events after `after`, and where a page of `limit` ends. */
   async eventLog(hall: string, after: number, limit: number, take: number): Promise<EventPage | null> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return null;
-    this.#apply({ type: "rollover" }, SYSTEM, null, "");
-    await this.#schedule();
-    return eventPage(this.ctx.storage.sql, this.#state.seq, after, limit, take);
+    const state = await this.#open(hall, { rollover: true, schedule: true });
+    return state && eventPage(this.ctx.storage.sql, state.seq, after, limit, take);
   }
 
   /** Follow-ups (回访) of 差评: list them, or mark one done with a note (worker/ratings/follow-ups.object.ts). */
   async followUps(hall: string, state: "open" | "done" | "all"): Promise<FollowUp[] | null> {
-    this.#adopt(hall);
-    return isConfigured(this.#state) ? followUpList(this.ctx.storage.sql, state) : null;
+    return (await this.#open(hall)) && this.#parts.followUps.list(state);
   }
 
   async closeFollowUp(hall: string, id: number, note: string, actor: Actor): Promise<FollowUpClose | null> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return null;
-    return this.ctx.storage.transactionSync(() => closeFollowUp(this.ctx.storage.sql, id, note, actor, this.clock()));
+    return (await this.#open(hall)) && this.#parts.followUps.close(id, note, actor, this.clock());
   }
 
   /** Statistics or staffing advice (worker/statistics/hall-stats.object.ts), or null for an unknown hall. */
   async insights(hall: string, question: InsightQuestion): Promise<StoredReply | null> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return null;
-    this.#apply({ type: "rollover" }, SYSTEM, null, "");
-    await this.#schedule();
-    return this.#stats.answer(this.#state, question, this.clock());
+    const state = await this.#open(hall, { rollover: true, schedule: true });
+    return state && this.#parts.stats.answer(state, question, this.clock());
   }
 
   /** The plan applied for a day (worker/planning/day-plans.object.ts): get, save or remove it. */
   async dayPlan(hall: string, request: PlanRequest): Promise<StoredReply | null> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return null;
-    this.#apply({ type: "rollover" }, SYSTEM, null, "");
-    const reply = this.#plans.handle(this.#state, request, this.clock());
+    const state = await this.#open(hall, { rollover: true });
+    if (!state) return null;
+    const reply = this.#parts.plans.handle(state, request, this.clock());
     await this.#schedule();
     return reply;
   }
 
   /** The hall's signage items in play order, each with whether it is on now (worker/signage/hall-content.object.ts). */
   async contentList(hall: string): Promise<ListedItem[] | null> {
-    this.#adopt(hall);
-    return isConfigured(this.#state) ? this.#content.list(this.#state, this.clock()) : null;
+    const state = await this.#open(hall);
+    return state && this.#parts.content.list(state, this.clock());
   }
 
   /** A region's items for this hall (worker/regions/content.object.ts pushes them); false for an unknown hall. */
   async regionContent(hall: string, region: string, version: number, items: ContentItem[]): Promise<boolean> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return false;
+    if (!(await this.#open(hall))) return false;
     const summary = JSON.stringify({ type: "sync_region_content", region, version, items: items.map((i) => i.id) });
     this.#apply({ type: "sync_region_content", region, version, items }, { ...SYSTEM, name: `region ${region}` }, null, summary);
     await this.#schedule();
@@ -239,15 +195,15 @@ export class HallObject extends DurableObject<Env> {
 
   /** The hall's devices (worker/devices/hall-devices.object.ts): pair, list, re-assign, revoke. */
   async fleet(hall: string, request: FleetRequest): Promise<StoredReply | null> {
-    this.#adopt(hall);
-    return isConfigured(this.#state) ? this.#devices.handle(this.#state, request, this.clock()) : null;
+    const state = await this.#open(hall);
+    return state && this.#parts.devices.handle(state, request, this.clock());
   }
 
   /** The hall's webhooks (worker/webhooks/hall-webhooks.object.ts): create, list, remove, their deliveries. */
   async webhooks(hall: string, request: WebhookRequest): Promise<StoredReply | null> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return null;
-    const reply = this.#webhooks.handle(this.#state, request);
+    const state = await this.#open(hall);
+    if (!state) return null;
+    const reply = this.#parts.webhooks.handle(state, request);
     await this.#schedule();
     return reply;
   }
@@ -255,43 +211,35 @@ export class HallObject extends DurableObject<Env> {
   /** The paired device this credential belongs to, or null (revoked, forged, another hall's). */
   async verifyDevice(hall: string, id: string, credential: string): Promise<Device | null> {
     this.#adopt(hall);
-    return this.#devices.verify(id, credential, this.clock());
+    return this.#parts.devices.verify(id, credential, this.clock());
   }
 
   /** The hall as screens see it, or null when it was never configured. */
   async snapshot(hall: string): Promise<HallSnapshot | null> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return null;
-    this.#apply({ type: "rollover" }, SYSTEM, null, "");
-    await this.#schedule();
-    return snapshotOf(this.#state, this.clock());
+    const state = await this.#open(hall, { rollover: true, schedule: true });
+    return state && snapshotOf(state, this.clock());
   }
 
   /** A page's first paint, from the same view that renders its live updates. */
   async page(hall: string, viewName: string, query: Record<string, string>, role: string, token: string | null): Promise<{ status: number; html: string | null; problem?: string }> {
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) return { status: 404, html: null, problem: `没有这个大厅 · unknown hall "${hall}"` };
-    this.#apply({ type: "rollover" }, SYSTEM, null, "");
-    await this.#schedule();
+    const state = await this.#open(hall, { rollover: true, schedule: true });
+    if (!state) return { status: 404, html: null, problem: `没有这个大厅 · unknown hall "${hall}"` };
     const view = VIEWS[viewName];
     const params = new URLSearchParams(query);
     if (!view) return { status: 404, html: null, problem: `unknown view "${viewName}"` };
     if (!mayAct({ role }, {}, view.roles).ok) return { status: 403, html: null, problem: `a ${role} token cannot open this page` };
-    const problem = view.check?.(this.#state, params);
+    const problem = view.check?.(state, params);
     if (problem) return { status: 404, html: null, problem };
-    const live = { url: feedUrl(hall, viewName, params, token, view.keys), seq: this.#state.seq };
-    return { status: 200, html: view.page(this.#state, this.clock(), params, live, view.showsRoom ? this.#live.room() : undefined) };
+    const live = { url: feedUrl(hall, viewName, params, token, view.keys), seq: state.seq };
+    return { status: 200, html: view.page(state, this.clock(), params, live, view.showsRoom ? this.#live.room() : undefined) };
   }
 
   /** The live feed: `GET /api/halls/{hall}/live?since=` upgraded to a WebSocket. */
   override async fetch(request: Request): Promise<Response> {
     const hall = request.headers.get("X-Tongban-Hall") ?? "";
-    this.#adopt(hall);
-    if (!isConfigured(this.#state)) {
+    if (!(await this.#open(hall, { rollover: true, schedule: true }))) {
       return Response.json(refusal("unknown_hall", `unknown hall "${hall}"`, { hall }), { status: 404 });
     }
-    this.#apply({ type: "rollover" }, SYSTEM, null, "");
-    await this.#schedule();
 
     const role = request.headers.get("X-Tongban-Role") ?? "display";
     const params = new URL(request.url).searchParams;
@@ -317,10 +265,10 @@ export class HallObject extends DurableObject<Env> {
     this.#countHandled();
     this.#alarm.fired();
     if (!isConfigured(this.#state)) return;
-    this.#apply({ type: "rollover" }, SYSTEM, null, "");
+    this.#rollover();
     await this.#schedule();
     // The deliveries this alarm started run within it, so the runtime keeps the hall up for them.
-    await this.#webhooks.settled();
+    await this.#parts.webhooks.settled();
   }
 
   #apply(command: Command, actor: Actor, commandId: string | null, fingerprint: string, alsoWrite?: (sql: SqlStorage) => void): StoredReply {
@@ -343,16 +291,29 @@ export class HallObject extends DurableObject<Env> {
         commandId ? { commandId, fingerprint, reply, now } : null,
       );
       alsoWrite?.(this.ctx.storage.sql);
-      recordFollowUps(this.ctx.storage.sql, outcome.events);
-      this.#stats.persist(before, outcome.events);
-      this.#webhooks.record(outcome.state, outcome.events, now);
+      for (const part of this.#each) part.record?.(before, outcome, now);
     });
-    this.#stats.committed(before.seq, outcome.events);
+    for (const part of this.#each) part.committed?.(before, outcome, now);
     this.#state = outcome.state;
     this.#live.broadcast(outcome.events);
-    if (outcome.events.length > 0) this.#tick.rendered(now);
-    if (outcome.events.length > 0) this.#reporter.changed();
     return reply;
+  }
+
+  /**
+   * Every request's first steps: learn the hall's name, then null for a hall never configured;
+   * else end yesterday if midnight passed while the hall slept (`rollover`), and set the alarm
+   * for whatever that changed (`schedule`). The state returned is the one after both.
+   */
+  async #open(hall: string, then: { rollover?: boolean; schedule?: boolean } = {}): Promise<HallState | null> {
+    this.#adopt(hall);
+    if (!isConfigured(this.#state)) return null;
+    if (then.rollover) this.#rollover();
+    if (then.schedule) await this.#schedule();
+    return this.#state;
+  }
+
+  #rollover(): void {
+    this.#apply({ type: "rollover" }, SYSTEM, null, "");
   }
 
   /** Learns the hall's name, and seeds the demo hall on first use. */
@@ -372,6 +333,6 @@ export class HallObject extends DurableObject<Env> {
 
   /** Sets the hall's one alarm for the earliest thing any capability needs (worker/hall-object/alarm.ts). */
   async #schedule(): Promise<void> {
-    if (isConfigured(this.#state)) await this.#alarm.schedule(this.#state, this.#wakers);
+    if (isConfigured(this.#state)) await this.#alarm.schedule(this.#state, this.#each);
   }
 }

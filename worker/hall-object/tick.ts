@@ -7,7 +7,7 @@
  */
 import { activeTickets } from "../core/ledger.js";
 import type { HallState } from "../core/model.js";
-import type { Waker } from "./alarm.js";
+import type { Part, Written } from "./part.js";
 
 export const TICK_MS = 60_000;
 
@@ -16,7 +16,8 @@ export function isBusy(state: HallState): boolean {
   return activeTickets(state).length > 0;
 }
 
-export class MinuteTick implements Waker {
+export class MinuteTick implements Part {
+  readonly tables = [];
   /** When the ageing views were last rendered, on the hall's clock (0 after a wake: due now). */
   #last = 0;
 
@@ -25,9 +26,9 @@ export class MinuteTick implements Waker {
     private readonly render: () => void,
   ) {}
 
-  /** Every view was just rendered (an event): the next tick is a minute from now. */
-  rendered(now: number): void {
-    this.#last = now;
+  /** Events are about to be sent, which renders every view: the next tick is a minute from now. */
+  committed(_before: HallState, outcome: Written, now: number): void {
+    if (outcome.events.length > 0) this.#last = now;
   }
 
   plan(state: HallState, now: number): number | null {

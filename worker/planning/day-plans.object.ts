@@ -30,7 +30,8 @@ import {
   type ShiftChange,
   type TodayPlan,
 } from "./plan-shifts.js";
-import type { Waker } from "../hall-object/alarm.js";
+import type { Hall, Part } from "../hall-object/part.js";
+import type { LiveView } from "../pages/views.js";
 import type { Actor } from "../hall-object/protocol.js";
 import { writeAudit, type StoredReply } from "../hall-object/storage.js";
 
@@ -42,14 +43,8 @@ export type PlanRequest =
   | { op: "put"; date: string; windows: PlanWindow[]; basedOn: string[]; actor: Actor }
   | { op: "delete"; date: string; actor: Actor };
 
-export interface PlanHooks {
-  /** Applies a command as the plan; `alsoWrite` runs in its transaction. */
-  apply(command: Command, alsoWrite?: (sql: SqlStorage) => void): StoredReply;
-  /** Whether anyone watches a view that shows the reminders. */
-  watched(): boolean;
-  /** Renders those views again. */
-  render(): void;
-}
+/** The views that show the plan's reminders. */
+const showsPlan = (view: LiveView) => view.showsPlan === true;
 
 interface Today {
   day: string;
@@ -74,16 +69,16 @@ const notFound = (date: string): StoredReply => ({
   body: refusal("not_found", `no plan applied for ${date}`, { date }),
 });
 
-export class HallPlans implements Waker {
+export class HallPlans implements Part {
+  readonly tables = ["day_plans"];
   #today: Today | null = null;
   /** When the reminder views were last brought up to date (0 after a wake: check now). */
   #rendered = 0;
+  private readonly storage: DurableObjectStorage;
 
-  constructor(
-    private readonly storage: Pick<DurableObjectStorage, "sql" | "transactionSync">,
-    private readonly hooks: PlanHooks,
-  ) {
-    migrateDayPlans(storage.sql);
+  constructor(private readonly hall: Hall) {
+    this.storage = hall.ctx.storage;
+    migrateDayPlans(this.storage.sql);
   }
 
   /** Today's applied plan for the views, or null. */
@@ -141,11 +136,11 @@ export class HallPlans implements Waker {
     if (!t.plan) return null;
     // Asked after every command: whether anyone watches (a look at every socket) only when it matters.
     let reminding: boolean | undefined;
-    const watched = () => (reminding ??= this.hooks.watched());
+    const watched = () => (reminding ??= this.hall.watching(showsPlan));
     const due = dueChanges(t.changes, t.handled, now);
     const made = due.length > 0 && this.#make(t, state, due, now);
     // Changes made were broadcast, which renders every view; otherwise bring the reminders up to date.
-    if (!made && remindersMoved(t.changes, this.#rendered, now) && watched()) this.hooks.render();
+    if (!made && remindersMoved(t.changes, this.#rendered, now) && watched()) this.hall.render(showsPlan);
     this.#rendered = now;
     const nextChange = nextPlanInstant(t.changes, now, false);
     const nextReminder = nextPlanInstant(t.changes, now, true);
@@ -157,7 +152,7 @@ export class HallPlans implements Waker {
     const handled = (sql: SqlStorage) => sql.exec("UPDATE day_plans SET handled_through = ? WHERE day = ?", now, t.day);
     const commands = state.settings.autoOpen === true ? due.flatMap((c) => commandsFor(c, state)) : [];
     let last: StoredReply | null = null;
-    for (const [i, command] of commands.entries()) last = this.hooks.apply(command, i === commands.length - 1 ? handled : undefined);
+    for (const [i, command] of commands.entries()) last = this.hall.apply(command, PLAN_ACTOR, i === commands.length - 1 ? handled : undefined);
     // None to make, or the last one refused (its transaction never ran): record the progress alone.
     if (last === null || last.status >= 400) this.storage.transactionSync(() => handled(this.storage.sql));
     t.handled = now;
@@ -168,7 +163,7 @@ export class HallPlans implements Waker {
     if (this.#today?.day !== date) return;
     this.#today = null;
     this.#load(state);
-    if (this.hooks.watched()) this.hooks.render();
+    if (this.hall.watching(showsPlan)) this.hall.render(showsPlan);
   }
 
   #load(state: HallState): Today {

@@ -6,7 +6,8 @@
  */
 import { isBadScore } from "../core/rating.js";
 import type { HallEvent } from "../core/events.js";
-import type { RatingReason } from "../core/model.js";
+import type { HallState, RatingReason } from "../core/model.js";
+import type { Part, Written } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
 import { writeAudit } from "../hall-object/storage.js";
 
@@ -110,4 +111,25 @@ export function closeFollowUp(sql: SqlStorage, id: number, note: string, actor: 
     [],
   );
   return { ok: true, followUp: followUpOf(sql.exec<Row>("SELECT * FROM follow_ups WHERE id = ?", id).toArray()[0]!) };
+}
+
+/** The hall object's part (worker/hall-object/part.ts): the table, and a row per 差评 as it is written. */
+export class HallFollowUps implements Part {
+  readonly tables = ["follow_ups"];
+
+  constructor(private readonly storage: Pick<DurableObjectStorage, "sql" | "transactionSync">) {
+    migrateFollowUps(storage.sql);
+  }
+
+  record(_before: HallState, outcome: Written): void {
+    recordFollowUps(this.storage.sql, outcome.events);
+  }
+
+  list(state: "open" | "done" | "all"): FollowUp[] {
+    return followUpList(this.storage.sql, state);
+  }
+
+  close(id: number, note: string, actor: Actor, now: number): FollowUpClose {
+    return this.storage.transactionSync(() => closeFollowUp(this.storage.sql, id, note, actor, now));
+  }
 }

@@ -9,6 +9,7 @@
  */
 import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
+import type { Hall, Part, Written } from "../hall-object/part.js";
 import { departure, fingerprint, hallReport, isActive } from "./summary.js";
 import { regionInbox, treeInbox } from "./inboxes.js";
 
@@ -26,21 +27,25 @@ interface Sent {
   active: boolean;
 }
 
-export class RegionReporter {
+export class RegionReporter implements Part {
+  readonly tables = ["region_report"];
   #sent: Sent | null;
   #dirty = false;
   #retryAt: number | null = null;
   #sending: Promise<void> | null = null;
+  private readonly sql: SqlStorage;
 
-  constructor(private readonly sql: SqlStorage) {
+  constructor(private readonly hall: Pick<Hall, "ctx" | "env" | "schedule">) {
+    const sql = hall.ctx.storage.sql;
+    this.sql = sql;
     sql.exec("CREATE TABLE IF NOT EXISTS region_report (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)");
     const row = sql.exec<{ body: string }>("SELECT body FROM region_report WHERE id = 1").toArray()[0];
     this.#sent = row ? (JSON.parse(row.body) as Sent) : null;
   }
 
   /** The hall changed: a report is due (throttled). */
-  changed(): void {
-    this.#dirty = true;
+  committed(_before: HallState, outcome: Written): void {
+    if (outcome.events.length > 0) this.#dirty = true;
   }
 
   /** When the next report is due on the hall's clock, or null when none is. */
@@ -57,15 +62,15 @@ export class RegionReporter {
    * Sends the report now when it is due (in the background: the command's reply does not wait
    * for the region), and says when the hall must wake for the next one, or null for never.
    */
-  plan(ctx: DurableObjectState, env: Env, state: HallState, now: number, reschedule: () => Promise<void>): number | null {
+  plan(state: HallState, now: number): number | null {
     const due = this.dueAt(state, now);
     if (due === null) return null;
     if (due > now) return due;
     if (!this.#sending) {
-      this.#sending = this.sendIfDue(env, state, now).finally(() => {
+      this.#sending = this.sendIfDue(this.hall.env, state, now).finally(() => {
         this.#sending = null;
       });
-      ctx.waitUntil(this.#sending.then(reschedule));
+      this.hall.ctx.waitUntil(this.#sending.then(() => this.hall.schedule()));
     }
     return null;
   }

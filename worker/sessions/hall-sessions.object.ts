@@ -12,7 +12,8 @@ import { newSession, personName, roleFor, standing, waitWords } from "./sessions
 import { accessOf } from "../core/staff.js";
 import type { HallState, Staff, StaffAccess } from "../core/model.js";
 import { refusal, type Refusal } from "../edge/refusal.js";
-import { pinMatches, type PinRecord } from "./credentials.object.js";
+import { migratePins, pinMatches, type PinRecord } from "./credentials.object.js";
+import type { Part } from "../hall-object/part.js";
 import { writeAudit } from "../hall-object/storage.js";
 
 export interface SessionView {
@@ -95,10 +96,13 @@ type PasswordRow = { salt: string; hash: string; iterations: number; failures: n
  * failures yet" before any was counted. workerd today finishes the hash before it lets another
  * request in; the queue keeps the count right without relying on that.
  */
-export class HallSessions {
+export class HallSessions implements Part {
+  readonly tables = ["staff_pins", "staff_passwords", "staff_sessions"];
   #queue: Promise<unknown> = Promise.resolve();
 
+  /** Creates the tables of staff PINs (credentials.object.ts), passwords and sessions. */
   constructor(private readonly sql: SqlStorage) {
+    migratePins(sql);
     migrateSessions(sql);
   }
 

@@ -16,7 +16,7 @@ import type { Env } from "../env.js";
 import { rejected } from "../edge/refusal.js";
 import { imageHash, mediaKey, mediaSrc, putImage } from "./bucket.js";
 import type { ImageUpload } from "./media.js";
-import type { Waker } from "../hall-object/alarm.js";
+import type { Part } from "../hall-object/part.js";
 import { refused, type Prepared } from "../hall-object/prepare.js";
 import type { StoredReply } from "../hall-object/storage.js";
 
@@ -30,7 +30,9 @@ const UPLOAD_HOLD_MS = 60_000;
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 
-export class HallContent {
+export class HallContent implements Part {
+  /** Images are kept in R2 (bucket.ts), items in the hall's state: no table of its own. */
+  readonly tables = [];
   /** Image hashes being uploaded, until when (machine clock). */
   #holds = new Map<string, number>();
 
@@ -86,7 +88,8 @@ export class HallContent {
  * Wakes the hall when an item's schedule starts or ends (an hour boundary, a first or last date,
  * a weekday) and re-renders the views that play content, while anyone watches one.
  */
-export class ContentSchedule implements Waker {
+export class ContentSchedule implements Part {
+  readonly tables = [];
   /** When those views were last rendered for a schedule change (0 after a wake: due now). */
   #last = 0;
 

@@ -21,6 +21,7 @@ import { addRollup, countEvent, nextDayTally, rollupsOf, startTally, type Rollup
 import { mergeRollups, type StatsRow } from "./stats.js";
 import { hallFigures } from "../insights/figures.js";
 import type { StoredReply } from "../hall-object/storage.js";
+import type { Part, Written } from "../hall-object/part.js";
 
 /**
  * At most this many logged events of older days are counted for one question (about 0.4 s; some
@@ -113,7 +114,8 @@ function store(sql: SqlStorage, rows: Rollup[], reset: { seq: number; day: strin
   sql.exec("INSERT OR IGNORE INTO stats_days (reset_seq, day, from_seq) VALUES (?, ?, ?)", reset.seq, reset.day, reset.from);
 }
 
-export class HallStats {
+export class HallStats implements Part {
+  readonly tables = ["stats_rollups", "stats_days"];
   #today: Today | null = null;
   #reference: { day: string; value: ReferenceDay | null } | null = null;
 
@@ -122,6 +124,11 @@ export class HallStats {
   constructor(private readonly storage: Pick<DurableObjectStorage, "sql" | "transactionSync">) {
     this.sql = storage.sql;
     migrateStats(this.sql);
+  }
+
+  /** The hall object's part (worker/hall-object/part.ts): a command's events, counted as they are written. */
+  record(before: HallState, outcome: Written): void {
+    this.persist(before, outcome.events);
   }
 
   /**
@@ -155,10 +162,10 @@ export class HallStats {
   }
 
   /** After the transaction committed: today's tally follows the log. */
-  committed(beforeSeq: number, events: HallEvent[]): void {
+  committed(before: HallState, outcome: Written): void {
     const today = this.#today;
-    if (!today || today.seq !== beforeSeq) return;
-    for (const e of events) {
+    if (!today || today.seq !== before.seq) return;
+    for (const e of outcome.events) {
       if (e.type === "hall.reset") {
         this.#today = { tally: nextDayTally(this.#today!.tally), fromSeq: e.seq + 1, seq: e.seq };
         this.#reference = null;

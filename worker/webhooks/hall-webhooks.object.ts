@@ -1,6 +1,6 @@
 /**
  * The hall's webhooks: the thin shell around worker/webhooks. Each command's deliveries are
- * queued in its own transaction (`record`, called from the hall object's `#apply`), then sent
+ * queued in its own transaction (`record`, a Part: worker/hall-object/part.ts), then sent
  * outside it by the hall's alarm (`plan`, a Waker): at least once, strictly in order per webhook
  * — one in flight at a time, so a failing delivery holds back the ones behind it for that
  * webhook only — and retried with backoff (worker/webhooks/backoff.ts) for 24 hours from the
@@ -20,7 +20,7 @@ import { retryAt, RETRY_FOR_MS } from "./backoff.js";
 import { deliveryHeaders, deliveryId, eventDelivery, nearDelivery, type Delivery } from "./delivery.js";
 import { NEAR, subscribes } from "./events.js";
 import { nearTickets, type NearTicket } from "./near.js";
-import type { Waker } from "../hall-object/alarm.js";
+import type { Part, Written } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
 import { writeAudit, type StoredReply } from "../hall-object/storage.js";
 import * as store from "./store.object.js";
@@ -51,7 +51,8 @@ const unknownWebhook = (id: string): StoredReply => ({
   body: refusal("not_found", `no webhook ${id} in this hall`, { webhook: id }),
 });
 
-export class HallWebhooks implements Waker {
+export class HallWebhooks implements Part {
+  readonly tables = ["webhooks", "webhook_outbox", "webhook_attempts", "webhook_near"];
   #hooks = new Map<string, Hook>();
   /** Webhook id → when its delivery in flight was sent (hall clock). */
   #flights = new Map<string, number>();
@@ -73,7 +74,8 @@ export class HallWebhooks implements Waker {
    * its type, then a `ticket.near` for each ticket the command brought near (with the seq of its
    * last event), so the outbox holds exactly what the log holds.
    */
-  record(after: HallState, events: HallEvent[], now: number): void {
+  record(_before: HallState, outcome: Written, now: number): void {
+    const { state: after, events } = outcome;
     if (events.length === 0 || this.#hooks.size === 0) return;
     const sql = this.ctx.storage.sql;
     if (events.some((e) => e.type === "hall.reset")) store.pruneForNewDay(sql, now);

@@ -1,0 +1,91 @@
+/**
+ * The manager console's hall settings: the notice, the supervision link, the alarm line and
+ * target wait, re-queueing, call languages, the kiosk's priorities and the plan's auto-open.
+ */
+import type { HallState } from "../core/model.js";
+import { PRIORITY } from "../i18n/catalogue/common.js";
+import { PANELS } from "../i18n/catalogue/manage.js";
+import { PLAN } from "../i18n/catalogue/plan.js";
+import type { Lang } from "../i18n/lang.js";
+import { both, chineseTerm } from "../i18n/words.js";
+import { Bi } from "./console-kit.js";
+
+/** The hall's call languages as the settings name them; English is named in English everywhere. */
+function languageName(lang: Lang, v: string): string {
+  if (v === "cmn-Hans") return both(lang, PANELS.mandarin, {}, " ");
+  if (v === "yue-Hant") return both(lang, PANELS.cantonese, {}, " ");
+  return "English";
+}
+
+export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) {
+  const s = state.settings;
+  const offered = s.priorities ?? ["elderly", "disabled", "green"];
+  return (
+    <form id="settings-form" class="panel form-grid settings" novalidate>
+      <h2>
+        <Bi lang={lang} m={PANELS.settingsTitle} />
+      </h2>
+      <label class="wide">
+        <Bi lang={lang} m={PANELS.notice} />
+        <textarea name="notice" rows={2} maxlength={300}>
+          {s.notice}
+        </textarea>
+        <small class="field-error" data-error-for="notice"></small>
+      </label>
+      <label class="wide">
+        <Bi lang={lang} m={PANELS.supervision} vars={{ term: chineseTerm(lang, PANELS.supervisionTerm) }} />
+        <input name="supervisionUrl" value={s.supervisionUrl ?? ""} maxlength={500} />
+        <small class="field-error" data-error-for="supervisionUrl"></small>
+      </label>
+      <label>
+        <Bi lang={lang} m={PANELS.alarmLine} />
+        <input name="alarmMinutes" type="number" min={1} max={240} value={String(s.alarmMinutes)} />
+        <small class="field-error" data-error-for="alarmMinutes"></small>
+      </label>
+      <label>
+        <Bi lang={lang} m={PANELS.targetWait} />
+        <input name="targetWaitMinutes" type="number" min={0.5} max={240} step={0.1} value={String(s.targetWaitMinutes)} />
+        <small class="field-error" data-error-for="targetWaitMinutes"></small>
+      </label>
+      <label>
+        <Bi lang={lang} m={PANELS.requeue} />
+        <input name="noShowRequeueMinutes" type="number" min={0} max={240} value={String(s.noShowRequeueMinutes)} />
+        <small class="field-error" data-error-for="noShowRequeueMinutes"></small>
+      </label>
+      <fieldset>
+        <legend>
+          <Bi lang={lang} m={PANELS.callLanguages} />
+        </legend>
+        {["cmn-Hans", "yue-Hant", "en"].map((v) => (
+          <label class="inline">
+            <input type="checkbox" name="languages" value={v} checked={s.languages.includes(v as never)} /> {languageName(lang, v)}
+          </label>
+        ))}
+        <small class="field-error" data-error-for="languages"></small>
+      </fieldset>
+      <fieldset>
+        <legend>
+          <Bi lang={lang} m={PANELS.kioskPriorities} />
+        </legend>
+        {(["elderly", "disabled", "green"] as const).map((p) => (
+          <label class="inline">
+            <input type="checkbox" name="priorities" value={p} checked={offered.includes(p)} /> {both(lang, PRIORITY[p], {}, " ")}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>
+          <Bi lang={lang} m={PLAN.settingsLegend} />
+        </legend>
+        <label class="inline">
+          <input type="checkbox" name="autoOpen" checked={s.autoOpen === true} /> {both(lang, PLAN.autoOpenSetting, {}, " · ")}
+        </label>
+      </fieldset>
+      <div class="form-actions wide">
+        <button type="submit" class="primary">
+          <Bi lang={lang} m={PANELS.saveSettings} />
+        </button>
+      </div>
+    </form>
+  );
+}
