@@ -5,8 +5,8 @@
  * - Wait of a ticket: its first call − issuedAt, for every ticket called today, counted and
  *   read (mean, nearest-rank p90) by worker/statistics/durations.ts exactly as the statistics
  *   count them, so the data wall and GET /stats agree for today.
- * - Alarm: a category's oldest waiting ticket has waited (since it joined the line, as the call
- *   policy counts) at least the hall's alarm line (`alarmMinutes`).
+ * - Alarm: a category's oldest waiting ticket is over the hall's alarm line (`alarmMinutes`),
+ *   counted since it joined the line, as the call policy counts (worker/core/waits.ts).
  * - Surge: a category's arrivals in the last 30 minutes are at least twice its average per half
  *   hour since the hall's first ticket today, and at least 10 tickets. The average includes the
  *   last 30 minutes, so the first hour of the day never counts as a surge of itself.
@@ -23,6 +23,7 @@ import { countDuration, durationFigures, noDurations } from "../statistics/durat
 import { dayOutlook, type DayOutlook, type ReferenceDay } from "./outlook.js";
 import { snapshotOf } from "../core/snapshot.js";
 import { serviceMinutesOf } from "../core/estimates.js";
+import { isOverLine, lineReachedAt, minutesWaited, wholeMinutes } from "../core/waits.js";
 import type { Category, HallState, Ticket } from "../core/types.js";
 import { localTime } from "./clock-text.js";
 
@@ -107,7 +108,7 @@ export function hallFigures(state: HallState, now: number, reference: ReferenceD
   for (const t of tickets) byCategory.get(t.category)?.push(t);
   const firstIssued = tickets.reduce((m, t) => Math.min(m, Date.parse(t.issuedAt)), Infinity);
   const halfHours = Number.isFinite(firstIssued) ? Math.max(1, (now - firstIssued) / (SURGE_WINDOW_MINUTES * MINUTE)) : 1;
-  const alarmMs = state.settings.alarmMinutes * MINUTE;
+  const alarmMinutes = state.settings.alarmMinutes;
   const arrivedWithin = (list: Ticket[], minutes: number) => list.filter((t) => now - Date.parse(t.issuedAt) < minutes * MINUTE).length;
 
   const partial = state.categories.map((category) => {
@@ -117,7 +118,7 @@ export function hallFigures(state: HallState, now: number, reference: ReferenceD
     const oldest = waitingList.reduce((m, t) => Math.min(m, Date.parse(t.queuedAt)), Infinity);
     const last30 = arrivedWithin(list, SURGE_WINDOW_MINUTES);
     const averagePerHalfHour = list.length / halfHours;
-    const alarmAt = Number.isFinite(oldest) ? oldest + alarmMs : null;
+    const waited = Number.isFinite(oldest) ? minutesWaited(oldest, now) : null;
     return {
       category,
       waiting: snap?.waiting ?? waitingList.length,
@@ -126,9 +127,9 @@ export function hallFigures(state: HallState, now: number, reference: ReferenceD
       issuedToday: list.length,
       waits: waitStats(list),
       estimatedWaitMinutes: snap?.estimatedWaitMinutes ?? null,
-      oldestWaitMinutes: Number.isFinite(oldest) ? Math.max(0, Math.floor((now - oldest) / MINUTE)) : null,
-      alarmAt,
-      alarm: alarmAt !== null && now >= alarmAt,
+      oldestWaitMinutes: waited === null ? null : wholeMinutes(waited),
+      alarmAt: waited === null ? null : lineReachedAt(oldest, alarmMinutes),
+      alarm: waited !== null && isOverLine(waited, alarmMinutes, "running"),
       arrivalsLastHour: arrivedWithin(list, 60),
       arrivalsLast30: last30,
       averagePerHalfHour,
