@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildQueue, chooseNext, take, waitedMinutes } from "./call-policy.js";
+import { buildQueue, chooseNext, take } from "./call-policy.js";
+import { waitedMinutes } from "./waits.js";
 import type { Category, HallState, Priority } from "./model.js";
 import { T0, at, call, configured, demoConfig, issue, ok, run, ticketNo } from "./fixtures.test-util.js";
 

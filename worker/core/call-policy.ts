@@ -2,8 +2,8 @@
  * The call policy: which waiting ticket a window calls next, and why.
  *
  * In order:
- *  1. overdue: the oldest ticket the window may call that has waited past the hall's alarm
- *     line. So no ticket past the line ever watches a newer one be called (Shanghai Gucun:
+ *  1. overdue: the oldest ticket the window may call that is over the hall's alarm line
+ *     (worker/core/waits.ts). So no ticket past the line ever watches a newer one be called (Shanghai Gucun:
  *     household work must not drown under traffic violations).
  *  2. targeted: a ticket transferred to this very window.
  *  3. priority: green channel, then elderly and disabled, then appointments.
@@ -13,6 +13,7 @@
  * The live hall, the wait estimates and the simulator all choose through `chooseNext`.
  */
 import type { Category, Choice, ChoiceCode, HallSettings, Priority, Ticket, Window } from "./model.js";
+import { isOverLine, waitedMinutes, wholeMinutes } from "./waits.js";
 
 const PRIORITY_RANK: Record<Priority, number> = {
   green: 0,
@@ -87,10 +88,6 @@ export function take(queue: Queue, ticket: Ticket): void {
   queue.taken.add(ticket.id);
 }
 
-export function waitedMinutes(ticket: Ticket, now: number): number {
-  return Math.max(0, (now - Date.parse(ticket.queuedAt)) / 60000);
-}
-
 /**
  * Chooses the ticket `window` calls next at `now`, or null when it may call nobody.
  * Pure: reads the queue without taking from it.
@@ -109,7 +106,7 @@ export function chooseNext(
   // 1. Overdue: every line's oldest ticket is its first to cross the alarm line.
   let overdue: Ticket | undefined;
   for (const t of [targetedHead, ...oldest]) {
-    if (!t || waitedMinutes(t, now) < settings.alarmMinutes) continue;
+    if (!t || !isOverLine(waitedMinutes(t, now), settings.alarmMinutes, "running")) continue;
     if (!overdue || byQueueTime(t, overdue) < 0) overdue = t;
   }
   if (overdue) return choice(overdue, "overdue", now, settings, categories);
@@ -147,7 +144,7 @@ function choice(
   categories: ReadonlyMap<string, Category>,
 ): Choice {
   const waited = waitedMinutes(ticket, now);
-  const m = Math.floor(waited);
+  const m = wholeMinutes(waited);
   const names = categories.get(ticket.category)?.names;
   let reason: string;
   let reasonZh: string;

@@ -2,11 +2,11 @@
  * The data wall's figures, from today's tickets in the hall state: load per category, waits,
  * arrivals by hour, the alarm and surge alerts, and how many windows the load needs.
  *
- * - Wait of a ticket: its first call − issuedAt, for every ticket called today, counted and
- *   read (mean, nearest-rank p90) by worker/statistics/durations.ts exactly as the statistics
- *   count them, so the data wall and GET /stats agree for today.
- * - Alarm: a category's oldest waiting ticket has waited (since it joined the line, as the call
- *   policy counts) at least the hall's alarm line (`alarmMinutes`).
+ * - Waiting, a newcomer's estimated wait, today's waits (issue to first call, counted as the
+ *   statistics count them) and the day's counts: the hall's load (insights/load.ts), which the
+ *   region report reads too, so the data wall, GET /stats and the regions agree for today.
+ * - Alarm: a category's oldest waiting ticket is over the hall's alarm line (`alarmMinutes`),
+ *   counted since it joined the line, as the call policy counts (worker/core/waits.ts).
  * - Surge: a category's arrivals in the last 30 minutes are at least twice its average per half
  *   hour since the hall's first ticket today, and at least 10 tickets. The average includes the
  *   last 30 minutes, so the first hour of the day never counts as a surge of itself.
@@ -19,10 +19,10 @@
  *   passes last week's stored figures in; without them both read today's tickets so far.
  */
 import { adviseStaffing, type StaffingAdvice } from "./advisor.js";
-import { countDuration, durationFigures, noDurations } from "../statistics/durations.js";
+import { hallLoad, waitStats, type WaitStats } from "./load.js";
 import { dayOutlook, type DayOutlook, type ReferenceDay } from "./outlook.js";
-import { snapshotOf } from "../core/snapshot.js";
 import { serviceMinutesOf } from "../core/estimates.js";
+import { isOverLine, lineReachedAt, minutesWaited, wholeMinutes } from "../core/waits.js";
 import type { Category, HallState, Ticket } from "../core/model.js";
 import { localTime } from "./clock-text.js";
 
@@ -32,12 +32,8 @@ export const SURGE_MIN_TICKETS = 10;
 
 const MINUTE = 60_000;
 
-export interface WaitStats {
-  /** Tickets called today. */
-  count: number;
-  averageMinutes: number | null;
-  p90Minutes: number | null;
-}
+/** Today's waits, counted once in load.ts; the data wall reads them per category too. */
+export { waitStats, type WaitStats };
 
 export interface CategoryFigures {
   category: Category;
@@ -84,51 +80,34 @@ export interface HallFigures {
   day: DayOutlook;
 }
 
-/** Today's waits, issue to first call, through the statistics' own duration counts. */
-export function waitStats(tickets: Iterable<Ticket>): WaitStats {
-  const counts = noDurations();
-  for (const t of tickets) {
-    const first = t.firstCalledAt ?? t.calledAt;
-    if (first) countDuration(counts, Date.parse(first) - Date.parse(t.issuedAt));
-  }
-  const f = durationFigures(counts);
-  return { count: f.count, averageMinutes: f.meanMinutes, p90Minutes: f.p90Minutes };
-}
-
 /** Surge rule, stated once (see the module comment). */
 export function isSurge(last30: number, averagePerHalfHour: number): boolean {
   return last30 >= SURGE_MIN_TICKETS && last30 >= SURGE_FACTOR * averagePerHalfHour;
 }
 
 export function hallFigures(state: HallState, now: number, reference: ReferenceDay | null = null): HallFigures {
-  const snapshot = snapshotOf(state, now);
-  const tickets = Object.values(state.tickets);
-  const byCategory = new Map<string, Ticket[]>(state.categories.map((c) => [c.id, []]));
-  for (const t of tickets) byCategory.get(t.category)?.push(t);
+  const load = hallLoad(state, now);
+  const { tickets } = load;
   const firstIssued = tickets.reduce((m, t) => Math.min(m, Date.parse(t.issuedAt)), Infinity);
   const halfHours = Number.isFinite(firstIssued) ? Math.max(1, (now - firstIssued) / (SURGE_WINDOW_MINUTES * MINUTE)) : 1;
-  const alarmMs = state.settings.alarmMinutes * MINUTE;
+  const alarmMinutes = state.settings.alarmMinutes;
   const arrivedWithin = (list: Ticket[], minutes: number) => list.filter((t) => now - Date.parse(t.issuedAt) < minutes * MINUTE).length;
 
-  const partial = state.categories.map((category) => {
-    const list = byCategory.get(category.id) ?? [];
-    const snap = snapshot.categories.find((c) => c.id === category.id);
-    const waitingList = list.filter((t) => t.status === "waiting");
-    const oldest = waitingList.reduce((m, t) => Math.min(m, Date.parse(t.queuedAt)), Infinity);
+  const partial = load.categories.map(({ category, tickets: list, waiting, estimatedWaitMinutes, oldestQueuedAt: oldest }) => {
     const last30 = arrivedWithin(list, SURGE_WINDOW_MINUTES);
     const averagePerHalfHour = list.length / halfHours;
-    const alarmAt = Number.isFinite(oldest) ? oldest + alarmMs : null;
+    const waited = oldest === null ? null : minutesWaited(oldest, now);
     return {
       category,
-      waiting: snap?.waiting ?? waitingList.length,
+      waiting,
       beingServed: list.filter((t) => t.status === "called" || t.status === "serving").length,
       servedToday: list.filter((t) => t.status === "done").length,
       issuedToday: list.length,
       waits: waitStats(list),
-      estimatedWaitMinutes: snap?.estimatedWaitMinutes ?? null,
-      oldestWaitMinutes: Number.isFinite(oldest) ? Math.max(0, Math.floor((now - oldest) / MINUTE)) : null,
-      alarmAt,
-      alarm: alarmAt !== null && now >= alarmAt,
+      estimatedWaitMinutes,
+      oldestWaitMinutes: waited === null ? null : wholeMinutes(waited),
+      alarmAt: oldest === null ? null : lineReachedAt(oldest, alarmMinutes),
+      alarm: waited !== null && isOverLine(waited, alarmMinutes, "running"),
       arrivalsLastHour: arrivedWithin(list, 60),
       arrivalsLast30: last30,
       averagePerHalfHour,
@@ -162,19 +141,11 @@ export function hallFigures(state: HallState, now: number, reference: ReferenceD
     targetWaitMinutes: state.settings.targetWaitMinutes,
     alarmMinutes: state.settings.alarmMinutes,
   });
-  const count = (status: Ticket["status"][]) => tickets.filter((t) => status.includes(t.status)).length;
   return {
     categories,
-    totals: {
-      issued: tickets.length,
-      waiting: snapshot.waiting.length,
-      beingServed: count(["called", "serving"]),
-      served: count(["done"]),
-      noShow: count(["no_show"]),
-      waits: waitStats(tickets),
-    },
+    totals: load.totals,
     windows: {
-      open: state.windows.filter((w) => w.state === "open").length,
+      open: load.windowsOpen,
       paused: state.windows.filter((w) => w.state === "paused").length,
       closed: state.windows.filter((w) => w.state === "closed").length,
       needed: advice.comprehensive.windows,

@@ -7,6 +7,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { Category, HallState, Priority, Ticket } from "../core/model.js";
+import { minutesWaited, wholeMinutes } from "../core/waits.js";
 import { COMMON, PRIORITY } from "../i18n/catalogue/common.js";
 import { LANGS, type Lang } from "../i18n/lang.js";
 import { pieces, say, sayAfter, secondLang, template, valueIn, type Msg, type Named, type Vars } from "../i18n/words.js";
@@ -75,7 +76,8 @@ export function hhmm(at: string | number, timezone: string): string {
   return f.format(new Date(at));
 }
 
-export const minutesBetween = (from: string, to: number) => Math.max(0, Math.floor((to - Date.parse(from)) / 60000));
+/** Whole minutes from `from` to `to`, as every console shows a wait (worker/core/waits.ts). */
+export const minutesBetween = (from: string, to: number) => wholeMinutes(minutesWaited(Date.parse(from), to));
 
 export function categoryOf(state: HallState, id: string): Category | undefined {
   return state.categories.find((c) => c.id === id);

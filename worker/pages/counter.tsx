@@ -6,6 +6,7 @@
  */
 import { estimateHall } from "../core/estimates.js";
 import type { HallState, Ticket, Window } from "../core/model.js";
+import { isOverLine, waitedMinutes, wholeMinutes } from "../core/waits.js";
 import { COMMON_SCRIPT, STATUS, WINDOW_STATE } from "../i18n/catalogue/common.js";
 import { CALL_REASON, COUNTER, COUNTER_SCRIPT } from "../i18n/catalogue/counter.js";
 import { langIn, type Lang } from "../i18n/lang.js";
@@ -228,15 +229,15 @@ function Queue({ state, w, now, live, lang }: Props) {
             <span class="estimate">{both(lang, COUNTER.columnEstimate, {}, " ")}</span>
           </li>
           {shown.map((t) => {
-            const waited = minutesBetween(t.queuedAt, now);
+            const waited = waitedMinutes(t, now);
             const est = estimates.tickets.get(t.id)?.estimatedWaitMinutes;
             return (
-              <li class={waited >= alarm ? "overdue" : ""} data-number={t.number}>
+              <li class={isOverLine(waited, alarm, "running") ? "overdue" : ""} data-number={t.number}>
                 <span class="number">{t.number}</span>
                 <span class="category">{categoryNames(state, t.category)[lang]}</span>
                 <PriorityTag lang={lang} priority={t.priority} />
                 {t.targetWindow === w.id && <span class="tag tag-targeted">{say(lang, COUNTER.toThisWindow)}</span>}
-                <span class="waited">{say(lang, COUNTER.waitedShort, { minutes: waited })}</span>
+                <span class="waited">{say(lang, COUNTER.waitedShort, { minutes: wholeMinutes(waited) })}</span>
                 <span class="estimate" title={both(lang, COUNTER.estimated)}>
                   {est === null || est === undefined ? "—" : `≈${est}′`}
                 </span>

@@ -8,6 +8,7 @@
 import { estimateHall, type HallEstimates } from "../core/estimates.js";
 import type { HallState, Window } from "../core/model.js";
 import { LEVELS, REASONS } from "../core/rating.js";
+import { isOverLine, waitedMinutes, wholeMinutes } from "../core/waits.js";
 import { COMMON, COMMON_SCRIPT, STATUS, WINDOW_STATE } from "../i18n/catalogue/common.js";
 import { AUDIT_ACTIONS, MANAGE, MANAGE_SCRIPT } from "../i18n/catalogue/manage.js";
 import { DEVICES_SCRIPT, FOLLOW_UPS_SCRIPT, STATS_SCRIPT } from "../i18n/catalogue/manage-tabs.js";
@@ -38,7 +39,7 @@ type Props = { state: HallState; now: number; live: boolean; estimates: HallEsti
 function Summary({ state, now, live, estimates, lang }: Props) {
   const waiting = estimates.order;
   const alarm = state.settings.alarmMinutes;
-  const longest = waiting.reduce((m, t) => Math.max(m, minutesBetween(t.queuedAt, now)), 0);
+  const longest = waiting.reduce((m, t) => Math.max(m, waitedMinutes(t, now)), 0);
   const open = state.windows.filter((w) => w.state === "open").length;
   const alarms = alarmsOf(state, now, estimates);
   return (
@@ -53,8 +54,8 @@ function Summary({ state, now, live, estimates, lang }: Props) {
         </b>
         <Bi lang={lang} m={MANAGE.windowsOpen} />
       </div>
-      <div class={`stat${longest >= alarm ? " bad" : ""}`}>
-        <b>{longest}′</b>
+      <div class={`stat${isOverLine(longest, alarm, "running") ? " bad" : ""}`}>
+        <b>{wholeMinutes(longest)}′</b>
         <Bi lang={lang} m={MANAGE.longestWait} />
       </div>
       <div class="stat">
@@ -72,7 +73,7 @@ function Summary({ state, now, live, estimates, lang }: Props) {
 /** What needs the manager now: tickets past the line, categories nobody serves, waits over target. */
 function alarmsOf(state: HallState, now: number, estimates: HallEstimates): Array<{ m: Msg; vars: Vars }> {
   const alarm = state.settings.alarmMinutes;
-  const overdue = estimates.order.filter((t) => minutesBetween(t.queuedAt, now) >= alarm);
+  const overdue = estimates.order.filter((t) => isOverLine(waitedMinutes(t, now), alarm, "running"));
   const alarms: Array<{ m: Msg; vars: Vars }> = [];
   if (overdue.length > 0) alarms.push({ m: MANAGE.overdue, vars: { count: overdue.length, alarm } });
   for (const c of state.categories) {
@@ -189,7 +190,7 @@ function Queues({ state, now, live, estimates, lang }: Props) {
                 <li>
                   <button
                     type="button"
-                    class={`ticket-chip priority-${t.priority}${minutesBetween(t.queuedAt, now) >= alarm ? " overdue" : ""}`}
+                    class={`ticket-chip priority-${t.priority}${isOverLine(waitedMinutes(t, now), alarm, "running") ? " overdue" : ""}`}
                     data-ticket-actions={t.id}
                     data-number={t.number}
                     title={both(lang, MANAGE.moveOrCancel, { number: t.number })}

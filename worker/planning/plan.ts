@@ -18,6 +18,7 @@
  * what the cheapest borrowing plan needed beyond them.
  */
 import { laibinWindows, windowsNeeded } from "../insights/advisor.js";
+import { isOverLine, lineReachedAt, minutesWaited } from "../core/waits.js";
 import { isValidProfile, hallDay, rotaOf, SLOT_MINUTES, slotStart, timeOf, windowHours, withRota, type Day, type RotaWindow } from "./rota.js";
 import { checkScenario, localInstant, DEFAULT_DATE, type Scenario } from "../insights/scenario.js";
 import { replayDay, type DayReport } from "../insights/simulate.js";
@@ -145,7 +146,7 @@ class Search {
       report.overall.unserved === 0 &&
       report.overall.turnedAway === 0 &&
       (report.overall.meanWaitMinutes ?? 0) <= this.target &&
-      Object.values(report.categories).every((c) => (c.p90WaitMinutes ?? 0) <= this.alarm);
+      Object.values(report.categories).every((c) => !isOverLine(c.p90WaitMinutes ?? 0, this.alarm, "finished"));
     const issued = new Map<string, number>();
     const waits = Array.from({ length: this.day.slots }, () => ({ total: 0, count: 0, over: 0 }));
     const first = slotStart(this.scenario, this.day, 0);
@@ -154,17 +155,17 @@ class Search {
       if (e.type === "ticket.issued") issued.set(e.ticket.id, Date.parse(e.at));
       if (e.type !== "ticket.called" || e.ticket.firstCalledAt !== e.at) continue;
       const at = issued.get(e.ticket.id)!;
-      const wait = (Date.parse(e.at) - at) / 60_000;
+      const wait = minutesWaited(at, Date.parse(e.at));
       const w = waits[Math.min(this.day.slots - 1, Math.max(0, Math.floor((at - first) / (SLOT_MINUTES * 60_000))))]!;
       w.total += wait;
       w.count++;
-      if (wait > this.alarm) w.over++;
+      if (isOverLine(wait, this.alarm, "finished")) w.over++;
       lastCall = Math.max(lastCall, Date.parse(e.at));
     }
     const slots = waits.map((w) => ({ missed: w.over > 0 || w.total > this.target * w.count, meanWait: w.count ? w.total / w.count : 0 }));
     // "Serve the last citizen" stays the rule, but a plan may not lean on it: by the hall's
     // closing time plus the alarm line every citizen has been called.
-    const evaluation = { meets: meets && lastCall <= closes + this.alarm * 60_000, report, slots };
+    const evaluation = { meets: meets && lastCall <= lineReachedAt(closes, this.alarm), report, slots };
     this.#cache.set(key, evaluation);
     return evaluation;
   }

@@ -3,6 +3,7 @@
  * child region's totals, every hall in the subtree ranked by its oldest wait, which halls are
  * over the line and which have gone silent — and the public list a citizen may see.
  */
+import { isOverLine, lineReachedAt, minutesWaited, wholeMinutes } from "../core/waits.js";
 import { isActive, type HallReport } from "./summary.js";
 import type { RegionName } from "./tree.js";
 
@@ -57,13 +58,13 @@ export interface RegionView {
 
 /** Minutes the oldest waiting ticket has waited at `now` (whole minutes, as the data wall shows). */
 export function oldestWaitMinutes(r: HallReport, now: number): number | null {
-  return r.oldestQueuedAt === null ? null : Math.max(0, Math.floor((now - r.oldestQueuedAt) / MINUTE));
+  return r.oldestQueuedAt === null ? null : wholeMinutes(minutesWaited(r.oldestQueuedAt, now));
 }
 
-/** Over the line: the oldest waiting ticket has reached the alarm line, or today's mean wait is past it. */
-export function isOverLine(r: HallReport, now: number): boolean {
-  const waitingPast = r.oldestQueuedAt !== null && now >= r.oldestQueuedAt + r.alarmMinutes * MINUTE;
-  return waitingPast || (r.meanWaitMinutes !== null && r.meanWaitMinutes > r.alarmMinutes);
+/** A hall is over the line when its oldest waiting ticket is, or today's mean wait is (worker/core/waits.ts). */
+export function isHallOverLine(r: HallReport, now: number): boolean {
+  const waitingOver = r.oldestQueuedAt !== null && isOverLine(minutesWaited(r.oldestQueuedAt, now), r.alarmMinutes, "running");
+  return waitingOver || (r.meanWaitMinutes !== null && isOverLine(r.meanWaitMinutes, r.alarmMinutes, "finished"));
 }
 
 export function isStale(r: HallReport, now: number): boolean {
@@ -83,7 +84,7 @@ export function hallLine(r: HallReport, now: number): HallLine {
     p90WaitMinutes: r.p90WaitMinutes,
     issuedToday: r.issuedToday,
     servedToday: r.servedToday,
-    overLine: isOverLine(r, now),
+    overLine: isHallOverLine(r, now),
     stale: isStale(r, now),
     reportedAt: new Date(r.reportedAt).toISOString(),
   };
@@ -101,7 +102,7 @@ export function totalsOf(rows: Iterable<HallReport>, now: number): Totals {
     t.windowsTotal += r.windowsTotal;
     t.issuedToday += r.issuedToday;
     t.servedToday += r.servedToday;
-    if (isOverLine(r, now)) t.overLine++;
+    if (isHallOverLine(r, now)) t.overLine++;
     if (r.meanWaitMinutes !== null && r.waitsCounted > 0) {
       waits += r.waitsCounted;
       minutes += r.meanWaitMinutes * r.waitsCounted;
@@ -143,7 +144,7 @@ export function nextTurnAt(rows: Iterable<HallReport>, now: number): number | nu
     if (r.gone) continue;
     if (isActive(r) && r.reportedAt + STALE_AFTER_MS >= now) next = Math.min(next, r.reportedAt + STALE_AFTER_MS + 1);
     if (r.oldestQueuedAt !== null) {
-      const line = r.oldestQueuedAt + r.alarmMinutes * MINUTE;
+      const line = lineReachedAt(r.oldestQueuedAt, r.alarmMinutes);
       if (line > now) next = Math.min(next, line);
     }
   }

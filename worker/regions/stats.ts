@@ -3,6 +3,7 @@
  * by hall — one definition of a wait), one row per hall, and the halls whose mean wait was over
  * a line. Gathered from the halls, never a second record.
  */
+import { isOverLine } from "../core/waits.js";
 import type { StatsRow } from "../statistics/stats.js";
 
 export interface RegionStatsRow {
@@ -33,10 +34,10 @@ export function regionStatsRow(hall: { hall: string; name: string; region: strin
   };
 }
 
-/** Longest mean wait first; `over` keeps only halls whose mean wait exceeded it. */
+/** Longest mean wait first; `over` keeps only halls whose mean wait is over that line (worker/core/waits.ts). */
 export function tenMinuteList(rows: RegionStatsRow[], over?: number): RegionStatsRow[] {
   return rows
-    .filter((r) => over === undefined || (r.meanWaitMinutes !== null && r.meanWaitMinutes > over))
+    .filter((r) => over === undefined || (r.meanWaitMinutes !== null && isOverLine(r.meanWaitMinutes, over, "finished")))
     .sort((a, b) => (b.meanWaitMinutes ?? -1) - (a.meanWaitMinutes ?? -1) || a.hall.localeCompare(b.hall));
 }
 

@@ -1,15 +1,15 @@
 /**
- * What a hall tells its region: a summary of its state now, built from the data wall's own
- * figures (worker/insights/figures.ts), so a wait is counted one way on the hall's wall, in
- * its statistics and at every region above it. Time-driven figures (how long the oldest ticket
- * has waited, whether it is past the line) travel as instants and are read by each region on
- * its own clock: a ticket crossing the line costs no report at all.
+ * What a hall tells its region: a summary of its state now, built from the hall's load
+ * (worker/insights/load.ts) that the data wall's figures are built on, so a wait is counted one
+ * way on the hall's wall, in its statistics and at every region above it. Only the load: a region
+ * shows no windows-needed advice and no outlook, so a busy hall's report (up to one every 2 s)
+ * runs neither Erlang C nor the day's outlook. Time-driven figures (how long the oldest ticket
+ * has waited, whether it is over the line) travel as instants and are read by each region on its
+ * own clock: a ticket crossing the line costs no report at all.
  */
 import type { HallState } from "../core/model.js";
-import { hallFigures } from "../insights/figures.js";
+import { hallLoad } from "../insights/load.js";
 import type { RegionName } from "./tree.js";
-
-const MINUTE = 60_000;
 
 /** A category's public load: what a citizen deciding where to go may see. */
 export interface CategoryLoad {
@@ -53,9 +53,8 @@ export interface HallReport {
 
 /** The hall's summary now. */
 export function hallReport(state: HallState, now: number): HallReport {
-  const f = hallFigures(state, now);
-  const alarmMs = state.settings.alarmMinutes * MINUTE;
-  const firstAlarm = f.categories.reduce((m, c) => (c.alarmAt === null ? m : Math.min(m, c.alarmAt)), Infinity);
+  const load = hallLoad(state, now);
+  const oldest = load.categories.reduce((m, c) => (c.oldestQueuedAt === null ? m : Math.min(m, c.oldestQueuedAt)), Infinity);
   return {
     hall: state.hall,
     name: state.settings.name,
@@ -63,19 +62,19 @@ export function hallReport(state: HallState, now: number): HallReport {
     seq: state.seq,
     reportedAt: now,
     day: state.day,
-    waiting: f.totals.waiting,
-    beingServed: f.totals.beingServed,
-    windowsOpen: f.windows.open,
+    waiting: load.totals.waiting,
+    beingServed: load.totals.beingServed,
+    windowsOpen: load.windowsOpen,
     windowsTotal: state.windows.length,
     officersOnDuty: state.windows.filter((w) => w.officer !== null).length,
-    oldestQueuedAt: Number.isFinite(firstAlarm) ? firstAlarm - alarmMs : null,
+    oldestQueuedAt: Number.isFinite(oldest) ? oldest : null,
     alarmMinutes: state.settings.alarmMinutes,
-    waitsCounted: f.totals.waits.count,
-    meanWaitMinutes: f.totals.waits.averageMinutes,
-    p90WaitMinutes: f.totals.waits.p90Minutes,
-    issuedToday: f.totals.issued,
-    servedToday: f.totals.served,
-    categories: f.categories.map((c) => ({
+    waitsCounted: load.totals.waits.count,
+    meanWaitMinutes: load.totals.waits.averageMinutes,
+    p90WaitMinutes: load.totals.waits.p90Minutes,
+    issuedToday: load.totals.issued,
+    servedToday: load.totals.served,
+    categories: load.categories.map((c) => ({
       id: c.category.id,
       names: c.category.names,
       waiting: c.waiting,
