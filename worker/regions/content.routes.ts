@@ -23,6 +23,7 @@ import { refusal } from "../edge/refusal.js";
 import { MANAGERS } from "../access/roles.js";
 import { HallApp } from "../edge/app.js";
 import type { Reply } from "./inboxes.js";
+import { mediaStore } from "../media/store.js";
 
 const tags: ["Content", ...("Regions")[]] = ["Content", "Regions"];
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and dashes, starting with a letter or digit, at most 40");
@@ -69,9 +70,9 @@ export function regionContentRoutes(app: HallApp): void {
       // Checked before the image is stored, so a refused item leaves nothing in R2.
       const problems = regionItemProblems({ ...draft, order: 0, createdAt: "", updatedAt: "" } as never, clockOf(c.env)());
       if (Object.keys(problems).length > 0) return fail(c, 400, "invalid", `invalid content item: ${Object.values(problems).join("; ")}`, problems);
-      await putImage(c.env.MEDIA, owner, hash, upload.bytes, upload.type as never);
+      await putImage(mediaStore(c.env), owner, hash, upload.bytes, upload.type as never);
       const added = await ask(c, region, { op: "add", draft });
-      if (added.status >= 300 && !(await ask(c, region, { op: "usesImage", hash })).body?.used) await c.env.MEDIA.delete(mediaKey(owner, hash));
+      if (added.status >= 300 && !(await ask(c, region, { op: "usesImage", hash })).body?.used) await mediaStore(c.env).delete(mediaKey(owner, hash));
       return reply(c, added);
     },
   );
@@ -127,7 +128,7 @@ export function regionContentRoutes(app: HallApp): void {
       const removed = await ask(c, region, { op: "remove", id });
       const item = removed.body?.item;
       if (removed.status === 200 && item?.kind === "image" && !(await ask(c, region, { op: "usesImage", hash: item.media.hash })).body?.used) {
-        c.executionCtx.waitUntil(c.env.MEDIA.delete(mediaKey({ region }, item.media.hash)));
+        c.executionCtx.waitUntil(mediaStore(c.env).delete(mediaKey({ region }, item.media.hash)));
       }
       return reply(c, removed);
     },

@@ -1,5 +1,5 @@
 /**
- * The screens' images in R2 (binding MEDIA), content-addressed: a hall's under
+ * The screens' images in the media store (worker/media/store.ts: R2 on Cloudflare), content-addressed: a hall's under
  * `halls/{hall}/{sha256}`, a region's under `regions/{region}/{sha256}`, served from
  * `/media/{hall}/{sha256}` and `/media/regions/{region}/{sha256}`. The same bytes are the same
  * object and the same address, so a retried upload stores nothing twice and a screen may keep an
@@ -10,6 +10,7 @@
  * or the hall's content list (SHA-256 cannot be guessed).
  */
 import type { ImageType } from "../core/content-types.js";
+import type { MediaStore } from "../media/store.js";
 
 export type MediaOwner = { hall: string } | { region: string };
 
@@ -30,12 +31,12 @@ export async function imageHash(bytes: ArrayBuffer): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export async function putImage(bucket: R2Bucket, owner: MediaOwner, hash: string, bytes: ArrayBuffer, type: ImageType): Promise<void> {
-  await bucket.put(mediaKey(owner, hash), bytes, { httpMetadata: { contentType: type, cacheControl: IMMUTABLE }, sha256: hash });
+export async function putImage(store: MediaStore, owner: MediaOwner, hash: string, bytes: ArrayBuffer, type: ImageType): Promise<void> {
+  await store.put(mediaKey(owner, hash), bytes, { contentType: type, cacheControl: IMMUTABLE });
 }
 
 /** The image as screens get it: its type, ETag and cache headers; 304 when the screen has it already. */
-export async function serveImage(bucket: R2Bucket, owner: MediaOwner, hash: string, ifNoneMatch: string | null): Promise<Response | null> {
+export async function serveImage(store: MediaStore, owner: MediaOwner, hash: string, ifNoneMatch: string | null): Promise<Response | null> {
   const etag = `"${hash}"`;
   const headers = new Headers({
     ETag: etag,
@@ -44,12 +45,11 @@ export async function serveImage(bucket: R2Bucket, owner: MediaOwner, hash: stri
     "Content-Security-Policy": "default-src 'none'",
   });
   if (ifNoneMatch && ifNoneMatch.split(",").some((t) => t.trim() === etag || t.trim() === "*")) {
-    const head = await bucket.head(mediaKey(owner, hash));
-    return head ? new Response(null, { status: 304, headers }) : null;
+    return (await store.has(mediaKey(owner, hash))) ? new Response(null, { status: 304, headers }) : null;
   }
-  const object = await bucket.get(mediaKey(owner, hash));
+  const object = await store.get(mediaKey(owner, hash));
   if (!object) return null;
-  headers.set("Content-Type", object.httpMetadata?.contentType ?? "application/octet-stream");
+  headers.set("Content-Type", object.contentType);
   headers.set("Content-Length", String(object.size));
   return new Response(object.body, { status: 200, headers });
 }

@@ -19,6 +19,7 @@ import type { ImageUpload } from "./media.js";
 import type { Part } from "../hall-object/part.js";
 import { refused, type Prepared } from "../hall-object/prepare.js";
 import type { StoredReply } from "../hall-object/storage.js";
+import { mediaStore } from "../media/store.js";
 
 export type { ImageUpload } from "./media.js";
 
@@ -58,7 +59,7 @@ export class HallContent implements Part {
     const dry = decide(state, ready, now);
     if (isRejection(dry)) return { refused: rejected(dry) };
     this.#holds.set(hash, Date.now() + UPLOAD_HOLD_MS);
-    await putImage(this.env.MEDIA, owner, hash, upload.bytes, checked.type);
+    await putImage(mediaStore(this.env), owner, hash, upload.bytes, checked.type);
     return { command: ready, after: () => void this.#holds.delete(hash) };
   }
 
@@ -69,7 +70,7 @@ export class HallContent implements Part {
     const hash = item.media.hash;
     const used = Object.values(contentOf(after).items).some((i) => i.kind === "image" && i.region === undefined && i.media.hash === hash);
     if (used || (this.#holds.get(hash) ?? 0) > Date.now()) return;
-    this.ctx.waitUntil(this.env.MEDIA.delete(mediaKey({ hall: after.hall }, hash)));
+    this.ctx.waitUntil(mediaStore(this.env).delete(mediaKey({ hall: after.hall }, hash)));
   }
 
   /** Every item (the hall's, then its regions'), in play order, with whether it is on now. */

@@ -17,6 +17,7 @@ import { hallStub } from "../hall-object/stub.js";
 import { MANAGERS } from "../access/roles.js";
 import { allow } from "../access/allow.js";
 import type { HallApp } from "../edge/app.js";
+import { mediaStore } from "../media/store.js";
 
 const tags: ["Content"] = ["Content"];
 
@@ -125,7 +126,7 @@ export function contentRoutes(app: HallApp): void {
     content: Object.fromEntries(["image/png", "image/jpeg", "image/webp"].map((t) => [t, { schema: { type: "string", format: "binary" } as never }])),
   });
   const media = async (c: Context<any>, owner: MediaOwner, id: string) => {
-    const res = await serveImage(c.env.MEDIA, owner, id, c.req.header("If-None-Match") ?? null);
+    const res = await serveImage(mediaStore(c.env), owner, id, c.req.header("If-None-Match") ?? null);
     return res ?? fail(c, 404, "not_found", "no such image", { id });
   };
 
