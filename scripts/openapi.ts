@@ -1,6 +1,6 @@
 /**
  * The API document, off the network: the Worker's app answers `GET /api/openapi.json` in Node
- * (worker/api loads without `cloudflare:workers`), and that document is
+ * (worker/routes.ts loads without `cloudflare:workers`), and that document is
  *
  * - `npm run openapi:types` → written to .tmp/openapi.json and turned into the typed client's
  *   paths, tests/generated/openapi.d.ts (openapi-typescript), committed so tests compile as is;

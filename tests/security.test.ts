@@ -107,7 +107,7 @@ const demoBody = async () => {
 
 /**
  * THE SPEC: every API operation, by "METHOD /path" as /api/openapi.json names it, and the roles
- * allowed to do it (from the route definitions in worker/api/*.ts). Every other role gets 403.
+ * allowed to do it (from the route definitions in the rooms' routes.ts files). Every other role gets 403.
  * A route added to the document fails "names every operation" until it is added here.
  */
 const MATRIX: Record<string, Action> = {
