@@ -247,7 +247,8 @@ describe("live figures, pushed upward", () => {
     socket.accept();
     await issue(hall, "household");
     await settle([hall], [r.wuzhou, r.province]);
-    const deadline = Date.now() + 3000;
+    // Waits for the region's push, not a timing claim: a loaded machine may take seconds.
+    const deadline = Date.now() + 10_000;
     while (!messages.some((m) => m.type === "changes" && m.halls.some((h: any) => h.hall === hall && h.waiting === 1)) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -233,7 +233,8 @@ describe("rollups kept per day and merged", () => {
 });
 
 describe("a year of stored days", () => {
-  it("answers by category in well under a second", () => {
+  // How fast is for the benchmark (npm run bench:stats, docs/performance.md); here, that a year merges right.
+  it("merges a year of stored days by category into one row each", () => {
     // 365 days × 5 categories, each day 300 waits and services spread over the first hour.
     let x = 42;
     const random = () => (x = (x * 16807) % 2147483647) / 2147483647;
@@ -250,9 +251,7 @@ describe("a year of stored days", () => {
         stored.push(JSON.parse(JSON.stringify({ day, by: "category", key, label: key, issued: 300, served: 300, noShows: 0, transfers: 0, wait, service, rating: { count: 0, sum: 0 } })));
       }
     }
-    const started = performance.now();
     const rows = mergeRollups(stored, { by: "category", from: "2026-01-01", to: "2026-12-31", perDay: false });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.wait.count === 365 * 300 && r.wait.maxMinutes! <= 60)).toBe(true);
   });
