@@ -42,7 +42,10 @@ mkdirSync(join(stage, "bin"));
 copyFileSync(binary, join(stage, "bin", "workerd"));
 chmodSync(join(stage, "bin", "workerd"), 0o755);
 mkdirSync(join(stage, "deploy"));
-for (const f of ["tongban.service", "tongban.env.example"]) copyFileSync(join(root, "deploy", f), join(stage, "deploy", f));
+for (const f of ["tongban.service", "tongban.env.example", "backup.sh"]) {
+  copyFileSync(join(root, "deploy", f), join(stage, "deploy", f));
+  if (f.endsWith(".sh")) chmodSync(join(stage, "deploy", f), 0o755);
+}
 copyFileSync(join(root, "deploy", "install.sh"), join(stage, "install.sh"));
 chmodSync(join(stage, "install.sh"), 0o755);
 mkdirSync(join(stage, "docs"));

@@ -214,11 +214,12 @@ try {
   const servedAgain = await fetch(BASE + src);
   check("the image is served again after the restart", servedAgain.status === 200 && Buffer.from(await servedAgain.arrayBuffer()).equals(png()));
 
-  // Backup (a short stop), wipe, restore: the same hall.
+  // Backup while serving (deploy/backup.sh), wipe, restore: the same hall.
   const kept = { snapshot: await snapshot(), events: await events() };
-  await stop();
   const backup = `${data}.backup`;
-  cpSync(data, backup, { recursive: true });
+  const copied = spawnSync("sh", [join(root, "deploy", "backup.sh"), data, backup], { encoding: "utf8" });
+  check("deploy/backup.sh copies the data while serving", copied.status === 0, copied.stderr);
+  await stop();
   rmSync(data, { recursive: true, force: true });
   await start();
   const wiped = await snapshot();
