@@ -77,16 +77,18 @@ async function api(role, method, path, body, headers = {}) {
   try {
     json = JSON.parse(text);
   } catch {}
-  return { status: res.status, body: json ?? text, headers: res.headers };
+  return { status: res.status, body: json ?? text, text, headers: res.headers };
 }
 
 const snapshot = async () => (await api("display", "GET", "/api/halls/demo")).body;
-const events = async () =>
-  (await api("manager", "GET", "/api/halls/demo/events?after=0&limit=10000")).body
-    .toString()
+const events = async () => {
+  const res = await api("manager", "GET", "/api/halls/demo/events?after=0&limit=10000");
+  if (res.status !== 200) throw new Error(`the event log answered ${res.status} ${res.text}`);
+  return res.text
     .split("\n")
     .filter(Boolean)
     .map((l) => JSON.parse(l));
+};
 
 function openFeed(query = "") {
   const socket = new WebSocket(`ws://127.0.0.1:${PORT}/api/halls/demo/live?token=dev-display${query}`);
