@@ -35,8 +35,12 @@ run(process.execPath, [join(root, "scripts", "assets.mjs")]);
 run("npx", ["wrangler", "deploy", "--dry-run", "--outdir", join(stage, "app")]);
 rmSync(join(stage, "app", "README.md"), { force: true });
 const compatibilityDate = compatibilityDateOf(join(root, "wrangler.toml"));
-writeConfig(join(stage, "app"), { compatibilityDate });
-writeConfig(join(stage, "app"), { compatibilityDate, tls: "files", name: "config-tls.capnp" });
+// A hall box reports to a city server on the government network, at a private address;
+// TONGBAN_CA=<root.pem> npm run archive trusts a government PKI's root as well.
+const outbound = (process.env.TONGBAN_OUTBOUND || "public,private").split(",");
+const ca = process.env.TONGBAN_CA ? [readFileSync(process.env.TONGBAN_CA, "utf8")] : [];
+writeConfig(join(stage, "app"), { compatibilityDate, outbound, ca });
+writeConfig(join(stage, "app"), { compatibilityDate, tls: "files", name: "config-tls.capnp", outbound, ca });
 cpSync(join(root, "public"), join(stage, "public"), { recursive: true });
 mkdirSync(join(stage, "bin"));
 copyFileSync(binary, join(stage, "bin", "workerd"));

@@ -14,7 +14,7 @@
 //   setting needs no change here.
 //
 // Usage: node deploy/config.mjs <bundle dir> [--compat YYYY-MM-DD] [--env NAME]…
-//          [--tls-key key.pem --tls-cert chain.pem]
+//          [--tls-key key.pem --tls-cert chain.pem] [--outbound public,private] [--ca root.pem]…
 // writes <bundle dir>/config.capnp (and copies front.js beside it); start it with
 //   workerd serve <bundle dir>/config.capnp -s http=127.0.0.1:8787 -d objects=… -d media=… -d static=…
 import { copyFileSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
@@ -36,7 +36,7 @@ export const ENVIRONMENT = [
 ];
 
 /** Names that configure the box (deploy/serve.mjs), not the Worker. */
-const BOX_ONLY = new Set(["TONGBAN_DATA", "TONGBAN_TLS_KEY", "TONGBAN_TLS_CERT", "TONGBAN_TLS_PORT"]);
+const BOX_ONLY = new Set(["TONGBAN_DATA", "TONGBAN_TLS_KEY", "TONGBAN_TLS_CERT", "TONGBAN_TLS_PORT", "TONGBAN_OUTBOUND", "TONGBAN_CA"]);
 
 export const OBJECT_CLASSES = ["HallObject", "PairingObject", "RegionObject"];
 const NAMESPACES = { HALL: "HallObject", PAIRING: "PairingObject", REGION: "RegionObject" };
@@ -47,8 +47,12 @@ const text = (value) => JSON.stringify(String(value));
  * The config text. `env`: extra environment names to pass; `tls`: { key, cert } PEM text
  * for workerd's own TLS on the `https` socket, or "files" to read tls/key.pem and
  * tls/cert.pem beside the config when workerd starts (the archive links tls/ to /etc/tongban/tls).
+ * `outbound`: where the Worker's own fetch() may go (webhooks, TONGBAN_UPSTREAM): workerd's
+ * default is public addresses only, but a city server on a government network is at a private
+ * one, so ["public", "private"] there; `ca`: PEM certificates to trust besides the public CAs
+ * (a government PKI's root).
  */
-export function workerdConfig({ compatibilityDate, env = [], tls = null }) {
+export function workerdConfig({ compatibilityDate, env = [], tls = null, outbound = ["public"], ca = [] }) {
   const names = [...new Set([...ENVIRONMENT, ...env])].filter((n) => !BOX_ONLY.has(n));
   const bindings = [
     ...Object.entries(NAMESPACES).map(([name, cls]) => `(name = ${text(name)}, durableObjectNamespace = ${text(cls)})`),
@@ -72,6 +76,8 @@ const config :Workerd.Config = (
     (name = "static", disk = (writable = false)),
     (name = "media", disk = (writable = true)),
     (name = "objects", disk = (writable = true)),
+    # The Worker's fetch(): webhooks and a hall's reports to its upstream (TONGBAN_UPSTREAM).
+    (name = "internet", network = (allow = [${outbound.map(text).join(", ")}], tlsOptions = (trustBrowserCas = true${ca.length ? `, trustedCertificates = [${ca.map(text).join(", ")}]` : ""}))),
   ],
   sockets = [
     ${sockets.join(",\n    ")}
@@ -106,10 +112,10 @@ export function compatibilityDateOf(wranglerToml) {
 }
 
 /** Writes config.capnp and front.js into the bundle directory; returns the config's path. */
-export function writeConfig(bundleDir, { compatibilityDate, env = [], tls = null, name = "config.capnp" }) {
+export function writeConfig(bundleDir, { compatibilityDate, env = [], tls = null, name = "config.capnp", outbound, ca }) {
   const extra = [...env, ...Object.keys(process.env).filter((n) => n.startsWith("TONGBAN_"))];
   const file = join(bundleDir, name);
-  writeFileSync(file, workerdConfig({ compatibilityDate, env: extra, tls }));
+  writeFileSync(file, workerdConfig({ compatibilityDate, env: extra, tls, outbound, ca }));
   // A TLS key written into the config: readable by its owner only.
   if (tls && tls !== "files") chmodSync(file, 0o600);
   copyFileSync(join(here, "front.js"), join(bundleDir, "front.js"));
@@ -127,6 +133,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const env = [];
   let key = null;
   let cert = null;
+  let outbound;
+  const ca = [];
   while (args.length) {
     const flag = args.shift();
     const value = args.shift();
@@ -134,6 +142,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     else if (flag === "--env") env.push(value);
     else if (flag === "--tls-key") key = readFileSync(value, "utf8");
     else if (flag === "--tls-cert") cert = readFileSync(value, "utf8");
+    else if (flag === "--outbound") outbound = value.split(",");
+    else if (flag === "--ca") ca.push(readFileSync(value, "utf8"));
     else {
       console.error(`unknown option ${flag}`);
       process.exit(2);
@@ -144,5 +154,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(2);
   }
   compatibilityDate ??= compatibilityDateOf(join(here, "..", "wrangler.toml"));
-  console.log(writeConfig(bundleDir, { compatibilityDate, env, tls: key ? { key, cert } : null }));
+  console.log(writeConfig(bundleDir, { compatibilityDate, env, tls: key ? { key, cert } : null, outbound, ca }));
 }

@@ -5,6 +5,9 @@
 //   TONGBAN_DATA (./data)           the halls' databases (objects/) and uploaded media (media/)
 //   TONGBAN_TLS_KEY, TONGBAN_TLS_CERT, TONGBAN_TLS_PORT (8443)
 //                                   PEM files: also serve HTTPS with workerd's own TLS
+//   TONGBAN_OUTBOUND (public)       where the Worker's fetch() may go: "public,private" when the
+//                                   upstream (TONGBAN_UPSTREAM) is on a private network
+//   TONGBAN_CA                      a PEM file of extra CAs to trust (a government PKI's root)
 //   TONGBAN_TOKENS, TONGBAN_TICKET_SECRET, TONGBAN_ALLOWED_ORIGINS, …
 //                                   the Worker's secrets and settings, as on Cloudflare
 //
@@ -61,7 +64,12 @@ if (args.has("--build") || built < Math.max(newest(join(root, "worker")), statSy
 if (!existsSync(join(root, "public", "static"))) spawnSync(process.execPath, [join(root, "scripts", "assets.mjs")], { stdio: "inherit" });
 
 const tls = env.TONGBAN_TLS_KEY || env.TONGBAN_TLS_CERT ? { key: readFileSync(env.TONGBAN_TLS_KEY ?? "", "utf8"), cert: readFileSync(env.TONGBAN_TLS_CERT ?? "", "utf8") } : null;
-const config = writeConfig(bundle, { compatibilityDate: compatibilityDateOf(join(root, "wrangler.toml")), tls });
+const config = writeConfig(bundle, {
+  compatibilityDate: compatibilityDateOf(join(root, "wrangler.toml")),
+  tls,
+  outbound: (env.TONGBAN_OUTBOUND || "public").split(","),
+  ca: env.TONGBAN_CA ? [readFileSync(env.TONGBAN_CA, "utf8")] : [],
+});
 
 const data = resolve(env.TONGBAN_DATA ?? "data");
 for (const dir of ["objects", "media"]) mkdirSync(join(data, dir), { recursive: true });
