@@ -179,6 +179,9 @@ try {
   const bytes = Buffer.from(await served.arrayBuffer());
   check("the image is served with its type and caching", served.status === 200 && bytes.equals(png()) && served.headers.get("Content-Type") === "image/png" && /immutable/.test(served.headers.get("Cache-Control") ?? ""), `${served.status} ${served.headers.get("Content-Type")}`);
 
+  const revalidated = await fetch(BASE + src, { headers: { "If-None-Match": served.headers.get("ETag") ?? "" } });
+  check("the image revalidates with 304", revalidated.status === 304, String(revalidated.status));
+
   // kill -9 during a burst of 200 commands with commandIds.
   const acked = new Map();
   let sent = 0;
@@ -236,6 +239,13 @@ try {
   check("the restore gives back the same snapshot", restored.snapshot.seq === kept.snapshot.seq && same(restored.snapshot.waiting, kept.snapshot.waiting) && same(restored.snapshot.windows, kept.snapshot.windows), `seq ${restored.snapshot.seq} vs ${kept.snapshot.seq}`);
   check("the restore gives back the same event log", same(restored.events, kept.events));
   check("the image is back after the restore", (await fetch(BASE + src)).status === 200);
+  const removed = await api("manager", "DELETE", `/api/halls/demo/content/${uploaded.body.item.id}`);
+  let gone = null;
+  for (let i = 0; i < 50 && gone !== 404; i++) {
+    await sleep(100);
+    gone = (await fetch(BASE + src)).status;
+  }
+  check("a removed image is deleted from the disk store", removed.status === 200 && gone === 404, `${removed.status}, then ${gone}`);
   await stop();
 
   // An alarm firing under workerd: the hall's midnight, pushed to a screen with no request made.
