@@ -57,7 +57,9 @@ if (env.TONGBAN_MODE === "development") {
 }
 
 const built = existsSync(join(bundle, "index.js")) ? statSync(join(bundle, "index.js")).mtimeMs : 0;
-if (args.has("--build") || built < Math.max(newest(join(root, "worker")), statSync(join(root, "wrangler.toml")).mtimeMs)) {
+// The Worker imports from worker/ and announcer/ (the words of a call).
+const sources = Math.max(newest(join(root, "worker")), newest(join(root, "announcer")), statSync(join(root, "wrangler.toml")).mtimeMs);
+if (args.has("--build") || built < sources) {
   const build = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", bundle], { cwd: root, stdio: "inherit", env: { ...env, WRANGLER_SEND_METRICS: "false" } });
   if (build.status !== 0) refuse("the build failed");
 }
