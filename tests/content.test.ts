@@ -33,7 +33,7 @@ async function upload(hall: string, bytes: Uint8Array, type: string, item: unkno
 }
 
 async function stored(hall: string): Promise<{ seq: number; objects: number; audit: number }> {
-  const objects = (await env.MEDIA.list({ prefix: `halls/${hall}/` })).objects.length;
+  const objects = (await env.MEDIA!.list({ prefix: `halls/${hall}/` })).objects.length;
   return runInDurableObject(stubOf(hall), (_o: HallObject, state) => {
     const one = (q: string) => state.storage.sql.exec<{ n: number }>(q).one().n;
     return { seq: one("SELECT COALESCE(MAX(seq), 0) AS n FROM events"), audit: one("SELECT COUNT(*) AS n FROM audit"), objects };

@@ -138,14 +138,14 @@ describe("content from the region down", () => {
     await waitForItems(hall, (items) => expect(items[0]?.media?.src).toBe(body.item.media.src));
 
     // Zones are each hall's own: a region item may not name one, and nothing is stored.
-    const before = (await env.MEDIA.list({ prefix: "regions/ri/" })).objects.length;
+    const before = (await env.MEDIA!.list({ prefix: "regions/ri/" })).objects.length;
     const zoned = new FormData();
     zoned.set("file", new File([new Uint8Array([...PNG_1PX, 0])], "b.png", { type: "image/png" }));
     zoned.set("item", JSON.stringify({ zones: ["east"] }));
     const refused = await SELF.fetch(`${ORIGIN}/api/regions/ri/content`, { method: "POST", headers: { Authorization: "Bearer dev-manager" }, body: zoned });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as any).details).toHaveProperty("zones");
-    expect((await env.MEDIA.list({ prefix: "regions/ri/" })).objects.length).toBe(before);
+    expect((await env.MEDIA!.list({ prefix: "regions/ri/" })).objects.length).toBe(before);
   });
 
   it("is refused for an unknown region", async () => {

@@ -97,7 +97,7 @@ const withRegionContent = async (region: string) => {
 /** An image in R2 under `prefix`, as an upload leaves it; its id. */
 const withImage = async (prefix: string) => {
   const id = "ab".repeat(32);
-  await env.MEDIA.put(`${prefix}/${id}`, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), { httpMetadata: { contentType: "image/png" } });
+  await env.MEDIA!.put(`${prefix}/${id}`, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), { httpMetadata: { contentType: "image/png" } });
   return id;
 };
 const demoBody = async () => {

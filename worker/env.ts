@@ -12,8 +12,10 @@ export interface Env {
   PAIRING: DurableObjectNamespace;
   /** One object per region (worker/regions/region.object.ts), and one keeping the tree. */
   REGION: DurableObjectNamespace;
-  /** The screens' images (signage): halls/{hall}/{sha256} and regions/{region}/{sha256}. */
-  MEDIA: R2Bucket;
+  /** The screens' images (signage): halls/{hall}/{sha256} and regions/{region}/{sha256}. R2, on Cloudflare. */
+  MEDIA?: R2Bucket;
+  /** Self-hosted instead of MEDIA: a writable workerd disk directory service (deploy/config.mjs, worker/media/store.ts). */
+  MEDIA_DISK?: Fetcher;
   /** "development" allows the dev-* tokens and seeds the demo hall; set only in .dev.vars. */
   TONGBAN_MODE?: string;
   /** JSON from `wrangler secret put TONGBAN_TOKENS`: { "<token>": "manager" | { role, halls?, name? } }. */
