@@ -479,7 +479,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with badge and password
-         * @description Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401; the fifth wrong password in a row locks the account for 5 minutes (423, Retry-After). Only from a page of this server (its Origin is checked). No token needed: the badge and password are the check.
+         * @description Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401. No account is ever locked (badges are public): each place a try comes from waits instead — three wrong tries of a badge from one place are free, then 1 s, 2 s, 4 s … up to 15 min; ten over all badges, then the same; strangers together start at most 4 hashes a second after a burst of 30. A try that comes too soon, or while the same place's last try is still being checked, is 429 with Retry-After and is not checked at all. A place is this hall's paired device when the request carries its cookie (never slowed by anyone else's failures), else the client address (CF-Connecting-IP). Refused tries are audited as one `session_refused` row per place per minute, with a count. Only from a page of this server: the Origin header must be present and this server's (403 otherwise). No token needed: the badge and password are the check.
          */
         post: operations["signIn"];
         delete?: never;
@@ -4776,8 +4776,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Locked after too many wrong passwords; `details.retryAfterSeconds` and Retry-After say for how long */
-            423: {
+            /** @description Too many tries in a short time */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
