@@ -152,7 +152,9 @@ export class HallObject extends DurableObject<Env> {
 
   /** The audit log, newest first: who did what, when, from which device. */
   async audit(hall: string, limit: number, before: number | null): Promise<{ entries: AuditRow[]; next: number | null } | null> {
-    return (await this.#open(hall)) && auditPage(this.ctx.storage.sql, limit, before);
+    if (!(await this.#open(hall))) return null;
+    this.#parts.sessions.writeRefusals();
+    return auditPage(this.ctx.storage.sql, limit, before);
   }
 
   /** The event log for export (worker/event-log/export.object.ts): `take` public events after `after`, and where a page of `limit` ends. */

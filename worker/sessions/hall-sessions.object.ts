@@ -118,6 +118,9 @@ interface RefusedRow {
   id: number;
   minute: string;
   detail: { count: number; wrong: number; waiting: number; badges: string[] };
+  /** Counted since last written; and when that was (the machine's time: a cost, not a hall fact). */
+  dirty: boolean;
+  writtenAt: number;
 }
 
 /** Badges named in one refused row, at most: a spray of thousands stays one small row. */
@@ -259,9 +262,13 @@ export class HallSessions implements Part {
       d.count++;
       d[why]++;
       if (d.badges.length < BADGES_PER_ROW && !d.badges.includes(badge)) d.badges.push(badge);
-      this.sql.exec("UPDATE audit SET detail = ? WHERE id = ?", JSON.stringify(d), earlier.id);
+      // Written at most once a second during a flood (each write is a storage commit); the
+      // audit page writes what is left first (writeRefusals). An eviction loses at most a second's count.
+      earlier.dirty = true;
+      if (Date.now() - earlier.writtenAt >= 1000) this.#writeRefused(earlier);
       return;
     }
+    if (earlier?.dirty) this.#writeRefused(earlier);
     const detail = { count: 1, wrong: why === "wrong" ? 1 : 0, waiting: why === "waiting" ? 1 : 0, badges: [badge] };
     writeAudit(
       this.sql,
@@ -279,8 +286,19 @@ export class HallSessions implements Part {
     );
     const id = this.sql.exec<{ id: number }>("SELECT last_insert_rowid() AS id").one().id;
     // One row per place is enough to remember: an older minute's row is never touched again.
-    if (this.#refused.size > 1000) this.#refused.clear();
-    this.#refused.set(key, { id, minute, detail });
+    if (this.#refused.size > 1000) (this.writeRefusals(), this.#refused.clear());
+    this.#refused.set(key, { id, minute, detail, dirty: false, writtenAt: Date.now() });
+  }
+
+  #writeRefused(row: RefusedRow): void {
+    this.sql.exec("UPDATE audit SET detail = ? WHERE id = ?", JSON.stringify(row.detail), row.id);
+    row.dirty = false;
+    row.writtenAt = Date.now();
+  }
+
+  /** Writes the counts of refused tries not yet written: run before the audit log is read. */
+  writeRefusals(): void {
+    for (const row of this.#refused.values()) if (row.dirty) this.#writeRefused(row);
   }
 
   #password(staff: string): PasswordRow | undefined {
