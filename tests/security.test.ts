@@ -46,7 +46,7 @@ const signedIn = async (hall: string): Promise<Record<string, string>> => {
   await call("manager", "PUT", `/api/halls/${hall}/staff/s4`, { name: "周丽", badge: "045126", access: "counter", password: "matrix-pass-1" });
   const res = await SELF.fetch(`${ORIGIN}/api/halls/${hall}/sessions`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", Origin: ORIGIN },
     body: JSON.stringify({ badge: "045126", password: "matrix-pass-1" }),
   });
   const cookie = /tongban_session=[^;]*/.exec(res.headers.get("Set-Cookie") ?? "")?.[0];
@@ -202,7 +202,7 @@ const MATRIX: Record<string, Action> = {
   // Signing in and out asks for no role: the badge and password, or the session cookie, are the check.
   "POST /api/halls/{hall}/sessions": {
     roles: ANY,
-    attempt: async (h) => (await signedIn(h), post(`/api/halls/${h}/sessions`, { badge: "045126", password: "matrix-pass-1" })),
+    attempt: async (h) => (await signedIn(h), { ...post(`/api/halls/${h}/sessions`, { badge: "045126", password: "matrix-pass-1" }), headers: { Origin: ORIGIN } }),
   },
   "GET /api/halls/{hall}/sessions/current": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/sessions/current`, headers: await signedIn(h) }) },
   "DELETE /api/halls/{hall}/sessions/current": {

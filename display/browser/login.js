@@ -1,6 +1,6 @@
 // The staff login page: badge and password to the sessions API, then on to the console the
 // person may use. A wrong badge or password gets one message that reveals neither; a locked
-// account shows the time left and keeps the button off until the lock ends.
+// try that came too soon (429) shows the wait and keeps the button off until it ends.
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("tongban-login").textContent);
@@ -83,7 +83,7 @@
     }
     if (res.status === 201) return goOn(body.session);
     form.elements.password.value = "";
-    if (res.status === 423 && body && body.details) return lockFor(body.details.retryAfterSeconds, body.error);
+    if (res.status === 429 && body && body.details) return lockFor(body.details.retryAfterSeconds, body.error);
     button.disabled = false;
     show((body && body.error) || t("failed", { status: res.status }));
     form.elements.password.focus();

@@ -479,7 +479,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with badge and password
-         * @description Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401; the fifth wrong password in a row locks the account for 5 minutes (423, Retry-After). Only from a page of this server (its Origin is checked). No token needed: the badge and password are the check.
+         * @description Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401. No account is ever locked (badges are public): each place a try comes from waits instead — three wrong tries of a badge from one place are free, then 1 s, 2 s, 4 s … up to 15 min; ten over all badges, then the same; strangers together start at most 4 hashes a second after a burst of 30. A try that comes too soon, or while the same place's last try is still being checked, is 429 with Retry-After and is not checked at all. A place is this hall's paired device when the request carries its cookie (never slowed by anyone else's failures), else the client address (CF-Connecting-IP). Refused tries are audited as one `session_refused` row per place per minute, with a count. Only from a page of this server: the Origin header must be present and this server's (403 otherwise). No token needed: the badge and password are the check.
          */
         post: operations["signIn"];
         delete?: never;
@@ -1271,11 +1271,11 @@ export interface components {
              */
             error: string;
             /**
-             * @description For programs: `invalid` a field is missing or wrong (400); `details` names it; `unauthorized` no credential, or one that is not (or no longer) valid (401); `forbidden` the caller may not do this here (403); `not_found` no such hall, thing or endpoint (404); `unknown_hall` the hall is not configured (404); `unknown_category` no such category in this hall (404); `unknown_content` no such content item in this hall or region (404); `unknown_window` no such window in this hall (404); `unknown_ticket` no such ticket today (404); `unknown_staff` no such staff account (404); `unknown_appointment` no such appointment (404); `conflict` a hall rule says no, or a commandId was used for another command (409); `locked` the account is locked after wrong passwords (423); `too_large` the body is over 16 KB (413); `upgrade_required` a WebSocket endpoint asked without Upgrade: websocket (426); `too_many` too many tries or waiting devices (429); `not_configured` the server lacks a secret it needs (503); `internal` a fault of ours (500): retry with the same commandId.
+             * @description For programs: `invalid` a field is missing or wrong (400); `details` names it; `unauthorized` no credential, or one that is not (or no longer) valid (401); `forbidden` the caller may not do this here (403); `not_found` no such hall, thing or endpoint (404); `unknown_hall` the hall is not configured (404); `unknown_category` no such category in this hall (404); `unknown_content` no such content item in this hall or region (404); `unknown_window` no such window in this hall (404); `unknown_ticket` no such ticket today (404); `unknown_staff` no such staff account (404); `unknown_appointment` no such appointment (404); `conflict` a hall rule says no, or a commandId was used for another command (409); `too_large` the body is over 16 KB (413); `upgrade_required` a WebSocket endpoint asked without Upgrade: websocket (426); `too_many` too many tries or waiting devices (429): `details.retryAfterSeconds` and Retry-After say when to try again; `not_configured` the server lacks a secret it needs (503); `internal` a fault of ours (500): retry with the same commandId.
              * @example conflict
              * @enum {string}
              */
-            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "unknown_hall" | "unknown_category" | "unknown_content" | "unknown_window" | "unknown_ticket" | "unknown_staff" | "unknown_appointment" | "conflict" | "locked" | "too_large" | "upgrade_required" | "too_many" | "not_configured" | "internal";
+            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "unknown_hall" | "unknown_category" | "unknown_content" | "unknown_window" | "unknown_ticket" | "unknown_staff" | "unknown_appointment" | "conflict" | "too_large" | "upgrade_required" | "too_many" | "not_configured" | "internal";
             /**
              * @description The fields or values concerned, e.g. the bad field and what is wrong with it
              * @example {
@@ -4776,8 +4776,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Locked after too many wrong passwords; `details.retryAfterSeconds` and Retry-After say for how long */
-            423: {
+            /** @description Too many tries in a short time */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,7 @@
  */
 import type { Rejection, RejectionCode } from "../core/rejection.js";
 
-/** Every `code` an error body carries: the edge's own, the core's rejections, and the sign-in lock. */
+/** Every `code` an error body carries: the edge's own and the core's rejections. */
 export type ErrorCode =
   | "invalid"
   | "unauthorized"
@@ -17,8 +17,7 @@ export type ErrorCode =
   | "upgrade_required"
   | "too_many"
   | "internal"
-  | RejectionCode
-  | "locked";
+  | RejectionCode;
 
 /** What each code means, for the OpenAPI document (the `Error` schema's `code`), in the order it lists them. */
 export const ERROR_CODES: Record<ErrorCode, string> = {
@@ -34,10 +33,9 @@ export const ERROR_CODES: Record<ErrorCode, string> = {
   unknown_staff: "no such staff account (404)",
   unknown_appointment: "no such appointment (404)",
   conflict: "a hall rule says no, or a commandId was used for another command (409)",
-  locked: "the account is locked after wrong passwords (423)",
   too_large: "the body is over 16 KB (413)",
   upgrade_required: "a WebSocket endpoint asked without Upgrade: websocket (426)",
-  too_many: "too many tries or waiting devices (429)",
+  too_many: "too many tries or waiting devices (429): `details.retryAfterSeconds` and Retry-After say when to try again",
   not_configured: "the server lacks a secret it needs (503)",
   internal: "a fault of ours (500): retry with the same commandId",
 };

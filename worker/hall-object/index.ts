@@ -34,7 +34,9 @@ import { prepare } from "./prepare.js";
 import { previewChanges } from "./preview.js";
 import { replyFor } from "./replies.js";
 import { refusal, rejected } from "../edge/refusal.js";
-import type { SessionView, SignInReply } from "../sessions/hall-sessions.object.js";
+import type { SecretCheck, SessionView, SignInReply } from "../sessions/hall-sessions.object.js";
+import type { Place } from "../sessions/sign-in-limits.js";
+import { pinMatches } from "../sessions/credentials.object.js";
 import type { InsightQuestion } from "../statistics/hall-stats.object.js";
 import { countHandled, countWake } from "../service/wakes.js";
 import type { WebhookRequest } from "../webhooks/hall-webhooks.object.js";
@@ -54,6 +56,8 @@ export class HallObject extends DurableObject<Env> {
   #alarm: HallAlarm;
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
+  /** The password hash check (PBKDF2); tests slow it down or count its calls. */
+  checkSecret: SecretCheck = pinMatches;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -119,10 +123,13 @@ export class HallObject extends DurableObject<Env> {
     return state && Object.values(state.staff).sort((a, b) => a.badge.localeCompare(b.badge));
   }
 
-  /** A person signs in with badge and password (worker/sessions/hall-sessions.object.ts); null for an unknown hall. */
-  async signIn(hall: string, badge: string, password: string, device: string | null): Promise<SignInReply | null> {
+  /**
+   * A person signs in with badge and password from a place, a paired device of this hall or a
+   * client address (worker/sessions/hall-sessions.object.ts); null for an unknown hall.
+   */
+  async signIn(hall: string, badge: string, password: string, device: string | null, place: Place): Promise<SignInReply | null> {
     // The state is read when this sign-in's turn comes (it waits for the one before).
-    return (await this.#open(hall)) && this.#parts.sessions.signIn(() => this.#state, badge, password, () => this.clock(), device);
+    return (await this.#open(hall)) && this.#parts.sessions.signIn(() => this.#state, badge, password, () => this.clock(), device, place, (secret, record) => this.checkSecret(secret, record));
   }
 
   /** Who holds this session, while it lasts. */
@@ -145,7 +152,9 @@ export class HallObject extends DurableObject<Env> {
 
   /** The audit log, newest first: who did what, when, from which device. */
   async audit(hall: string, limit: number, before: number | null): Promise<{ entries: AuditRow[]; next: number | null } | null> {
-    return (await this.#open(hall)) && auditPage(this.ctx.storage.sql, limit, before);
+    if (!(await this.#open(hall))) return null;
+    this.#parts.sessions.writeRefusals();
+    return auditPage(this.ctx.storage.sql, limit, before);
   }
 
   /** The event log for export (worker/event-log/export.object.ts): `take` public events after `after`, and where a page of `limit` ends. */

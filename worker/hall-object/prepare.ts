@@ -70,7 +70,7 @@ export async function prepare(request: CommandRequest, state: HallState, env: En
     if (check.why === "missing") return refused(400, "invalid", check.message, { pin: "required for this account" });
     const detail = JSON.stringify({ staff: command.staff, window: command.window, why: check.why });
     writeAudit(sql, auditEntry(command, actor, null, now, { action: "sign_in_refused", detail }), []);
-    // A locked PIN is 409 where a locked password is 423: one lockout rule, two statuses kept for compatibility (worker/sessions/lockout.ts).
+    // A locked PIN is 409 (worker/sessions/lockout.ts); a password never locks (worker/sessions/sign-in-limits.ts).
     return check.why === "locked" ? refused(409, "conflict", check.message, { pin: "locked" }) : refused(403, "forbidden", check.message, { pin: "wrong PIN" });
   }
   return { command };

@@ -3,7 +3,7 @@
  * number becomes a keyed hash scoped to the hall and the day; a staff PIN becomes a salted
  * PBKDF2 hash in its own table, outside the state and the event log; appointment codes are
  * drawn at random so they cannot be guessed from one another. Wrong PINs lock an account by the
- * one lockout rule (worker/sessions/lockout.ts), the same as wrong passwords.
+ * PIN lockout rule (worker/sessions/lockout.ts); wrong passwords make their place wait instead.
  */
 import { afterRightAttempt, afterWrongAttempt, lockout } from "./lockout.js";
 
@@ -103,7 +103,7 @@ export async function checkPin(sql: SqlStorage, staff: string, pin: string | und
   if (!row) return { ok: true };
   const attempts = { failures: row.failures, lockedUntil: row.locked_until };
   const lock = lockout(attempts, now);
-  // The caller answers a lock with 409, where a password's lock is 423: kept for compatibility (worker/sessions/lockout.ts).
+  // The caller answers a lock with 409 (worker/sessions/lockout.ts).
   if (lock.locked) {
     const minutes = Math.ceil((lock.until - now) / 60_000);
     return { ok: false, why: "locked", message: `PIN 错误次数过多，请 ${minutes} 分钟后再试 · too many wrong PINs; try again in ${minutes} min` };

@@ -1,18 +1,32 @@
 /**
  * People signed in as themselves: staff passwords and sessions in the hall's SQLite, in tables
  * of their own, never in the state, the events or the logs. The rules (how long a session
- * lasts: worker/sessions/sessions.ts; when a lock starts and ends: worker/sessions/lockout.ts, the
- * same rule as a PIN's) are pure; here they are stored, hashed and compared.
+ * lasts: worker/sessions/sessions.ts; how long a place waits after wrong tries:
+ * worker/sessions/sign-in-limits.ts) are pure; here they are stored, hashed and compared.
  *
  * A password is a salted PBKDF2 hash like a PIN (credentials.ts). A session's secret is 256
  * random bits, so a plain SHA-256 of it is kept: nothing is gained by stretching it.
  */
-import { afterRightAttempt, afterWrongAttempt, lockout } from "./lockout.js";
 import { newSession, personName, roleFor, standing, waitWords } from "./sessions.js";
+import {
+  afterWrongTry,
+  FORGET_MS,
+  FREE_PER_BADGE,
+  FREE_PER_PLACE,
+  FULL_BUCKET,
+  NO_STRIKES,
+  placeKey,
+  placeName,
+  takeHash,
+  waitLeft,
+  type Bucket,
+  type Place,
+  type Strikes,
+} from "./sign-in-limits.js";
 import { accessOf } from "../core/staff.js";
 import type { HallState, Staff, StaffAccess } from "../core/model.js";
 import { refusal, type Refusal } from "../edge/refusal.js";
-import { migratePins, pinMatches, type PinRecord } from "./credentials.object.js";
+import { migratePins, type PinRecord } from "./credentials.object.js";
 import type { Part } from "../hall-object/part.js";
 import { writeAudit } from "../hall-object/storage.js";
 
@@ -26,7 +40,10 @@ export interface SessionView {
 
 export type SignInReply =
   | { status: 201; body: { session: SessionView }; cookie: string; maxAgeSeconds: number }
-  | { status: 401 | 423; body: Refusal; retryAfterSeconds?: number };
+  | { status: 401 | 429; body: Refusal; retryAfterSeconds?: number };
+
+/** Checks a secret against its stored hash: PBKDF2 (credentials.object.ts); tests slow it or count it. */
+export type SecretCheck = (secret: string, record: PinRecord) => Promise<boolean>;
 
 /** One message for an unknown badge, a wrong password and an account without one. */
 const WRONG = "警号或密码不正确 · wrong badge number or password";
@@ -69,6 +86,12 @@ export function migrateSessions(sql: SqlStorage): void {
       revoked_at INTEGER
     );
     CREATE INDEX IF NOT EXISTS staff_sessions_staff ON staff_sessions (staff);
+    CREATE TABLE IF NOT EXISTS sign_in_strikes (
+      key TEXT PRIMARY KEY,
+      failures INTEGER NOT NULL,
+      last_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS sign_in_strikes_last_at ON sign_in_strikes (last_at);
   `);
 }
 
@@ -88,53 +111,77 @@ export function writePassword(sql: SqlStorage, staff: string, record: PinRecord 
   sql.exec("UPDATE staff_sessions SET revoked_at = ? WHERE staff = ? AND revoked_at IS NULL", now, staff);
 }
 
-type PasswordRow = { salt: string; hash: string; iterations: number; failures: number; locked_until: number };
+type PasswordRow = { salt: string; hash: string; iterations: number };
+
+/** The audit's row of refused tries for one place in one minute: updated, not repeated. */
+interface RefusedRow {
+  id: number;
+  minute: string;
+  detail: { count: number; wrong: number; waiting: number; badges: string[] };
+  /** Counted since last written; and when that was (the machine's time: a cost, not a hall fact). */
+  dirty: boolean;
+  writtenAt: number;
+}
+
+/** Badges named in one refused row, at most: a spray of thousands stays one small row. */
+const BADGES_PER_ROW = 10;
 
 /**
- * The hall's sign-ins. Password checks run one at a time: a check awaits PBKDF2, and were
- * another request let in during that await, fifty guesses sent at once would all read "no
- * failures yet" before any was counted. workerd today finishes the hash before it lets another
- * request in; the queue keeps the count right without relying on that.
+ * The hall's sign-ins. Every limit (worker/sessions/sign-in-limits.ts) is answered when the try
+ * arrives, before any hashing, from a few rows and a counter: a refused try costs the hall
+ * object no PBKDF2 and waits behind nothing. A place has one try in flight at a time, so fifty
+ * sent at once are one hashed and forty-nine refused; the tries that are heard are hashed one at
+ * a time, each reading the strikes when its turn comes.
  */
 export class HallSessions implements Part {
-  readonly tables = ["staff_pins", "staff_passwords", "staff_sessions"];
+  readonly tables = ["staff_pins", "staff_passwords", "staff_sessions", "sign_in_strikes"];
   #queue: Promise<unknown> = Promise.resolve();
+  /** Places with a try waiting or being hashed. */
+  #inFlight = new Set<string>();
+  /** Strangers' hashes (sign-in-limits.ts); kept in memory: a hall woken afresh starts full. */
+  #bucket: Bucket | null = null;
+  #refused = new Map<string, RefusedRow>();
 
-  /** Creates the tables of staff PINs (credentials.object.ts), passwords and sessions. */
+  /** Creates the tables of staff PINs (credentials.object.ts), passwords, sessions and strikes. */
   constructor(private readonly sql: SqlStorage) {
     migratePins(sql);
     migrateSessions(sql);
   }
 
-  /** `state` and `now` are read when this sign-in's turn comes, not when it was asked for. */
-  signIn(state: () => HallState, badge: string, password: string, now: () => number, device: string | null): Promise<SignInReply> {
-    const turn = this.#queue.then(() => this.#signIn(state(), badge, password, now(), device));
+  /** `state` is read when this sign-in's turn comes, not when it was asked for. */
+  signIn(state: () => HallState, badge: string, password: string, now: () => number, device: string | null, place: Place, check: SecretCheck): Promise<SignInReply> {
+    const at = now();
+    const key = placeKey(place);
+    const badgeKey = `${badge.toLowerCase()}|${key}`;
+    const earned = this.#inFlight.has(key) ? 1000 : Math.max(waitLeft(this.#strikes(badgeKey), FREE_PER_BADGE, at), waitLeft(this.#strikes(key), FREE_PER_PLACE, at));
+    // The strangers' bucket is asked last, so a try refused for its own place's strikes spends nothing of it.
+    const wait = earned || this.#strangerWait(place, at);
+    if (wait > 0) {
+      this.#refuse(at, place, device, badge, "waiting");
+      return Promise.resolve(this.#waiting(Math.ceil(wait / 1000)));
+    }
+    this.#inFlight.add(key);
+    const turn = this.#queue.then(() => this.#signIn(state(), badge, password, now(), device, place, check));
     this.#queue = turn.catch(() => {});
-    return turn;
+    return turn.finally(() => this.#inFlight.delete(key));
   }
 
-  async #signIn(state: HallState, badge: string, password: string, now: number, device: string | null): Promise<SignInReply> {
+  async #signIn(state: HallState, badge: string, password: string, now: number, device: string | null, place: Place, check: SecretCheck): Promise<SignInReply> {
     // Typed on a phone, "m001" is M001; an exact match comes first should two badges differ only in case.
     const everyone = Object.values(state.staff);
     const staff = everyone.find((s) => s.badge === badge) ?? everyone.find((s) => s.badge.toLowerCase() === badge.toLowerCase());
     const row = staff ? this.#password(staff.id) : undefined;
-    if (!staff || !row) {
-      await pinMatches(password, DECOY);
-      this.#audit(now, staff ?? null, device, "session_refused", { why: staff ? "no password" : "unknown badge" });
+    const key = placeKey(place);
+    const badgeKey = `${badge.toLowerCase()}|${key}`;
+    // An unknown badge is hashed against a decoy, so it takes as long as a known one's wrong password.
+    const right = await check(password, row ?? DECOY);
+    if (!staff || !row || !right) {
+      this.#strike(badgeKey, now);
+      this.#strike(key, now);
+      this.#refuse(now, place, device, badge, "wrong");
       return { status: 401, body: refusal("unauthorized", WRONG) };
     }
-    const lock = lockout({ failures: row.failures, lockedUntil: row.locked_until }, now);
-    if (lock.locked) return this.#locked(lock.retryAfterSeconds, lock.until);
-    if (!(await pinMatches(password, row))) {
-      const next = afterWrongAttempt({ failures: row.failures, lockedUntil: row.locked_until }, now);
-      this.sql.exec("UPDATE staff_passwords SET failures = ?, locked_until = ? WHERE staff = ?", next.failures, next.lockedUntil, staff.id);
-      const locked = lockout(next, now);
-      this.#audit(now, staff, device, locked.locked ? "session_locked" : "session_refused", { why: "wrong password" });
-      if (locked.locked) return this.#locked(locked.retryAfterSeconds, locked.until);
-      return { status: 401, body: refusal("unauthorized", WRONG) };
-    }
-    const reset = afterRightAttempt();
-    this.sql.exec("UPDATE staff_passwords SET failures = ?, locked_until = ? WHERE staff = ?", reset.failures, reset.lockedUntil, staff.id);
+    this.sql.exec("DELETE FROM sign_in_strikes WHERE key = ? OR last_at < ?", badgeKey, now - FORGET_MS);
     this.sql.exec("DELETE FROM staff_sessions WHERE expires_at < ?", now);
     const session = newSession(now);
     const id = randomHex(16);
@@ -174,24 +221,88 @@ export class HallSessions implements Part {
     return true;
   }
 
-  /** A locked account's reply: 423 here, where a PIN's lock is 409; both kept as clients know them (worker/sessions/lockout.ts). */
-  #locked(retryAfterSeconds: number, until: number): SignInReply {
+  /** A try that came too soon: 429 with the wait, and no hashing. */
+  #waiting(retryAfterSeconds: number): SignInReply {
     const words = waitWords(retryAfterSeconds);
     return {
-      status: 423,
-      body: refusal(
-        "locked",
-        `密码错误次数过多，账户已锁定，请 ${words.zh}后再试 · too many wrong passwords: the account is locked; try again in ${words.en}`,
-        { retryAfterSeconds, lockedUntil: new Date(until).toISOString() },
-      ),
+      status: 429,
+      body: refusal("too_many", `尝试过于频繁，请 ${words.zh}后再试 · too many tries from here: try again in ${words.en}`, { retryAfterSeconds }),
       retryAfterSeconds,
     };
   }
 
+  /** Strangers share a bucket of hashes; the hall's own devices never wait on it. */
+  #strangerWait(place: Place, now: number): number {
+    if (place.kind === "device") return 0;
+    const took = takeHash(this.#bucket ?? FULL_BUCKET(now), now);
+    this.#bucket = took.bucket;
+    return took.ok ? 0 : took.waitMs;
+  }
+
+  #strikes(key: string): Strikes {
+    const row = this.sql.exec<{ failures: number; last_at: number }>("SELECT failures, last_at FROM sign_in_strikes WHERE key = ?", key).toArray()[0];
+    return row ? { failures: row.failures, lastAt: row.last_at } : NO_STRIKES;
+  }
+
+  #strike(key: string, now: number): void {
+    const next = afterWrongTry(this.#strikes(key), now);
+    this.sql.exec("INSERT OR REPLACE INTO sign_in_strikes (key, failures, last_at) VALUES (?, ?, ?)", key, next.failures, next.lastAt);
+  }
+
+  /**
+   * Refused tries are audited one row per place per minute, with a count: a flood of thousands
+   * is a few rows a manager can read, not thousands that bury the day's work.
+   */
+  #refuse(now: number, place: Place, device: string | null, badge: string, why: "wrong" | "waiting"): void {
+    const key = placeKey(place);
+    const minute = new Date(now).toISOString().slice(0, 16);
+    const earlier = this.#refused.get(key);
+    if (earlier && earlier.minute === minute) {
+      const d = earlier.detail;
+      d.count++;
+      d[why]++;
+      if (d.badges.length < BADGES_PER_ROW && !d.badges.includes(badge)) d.badges.push(badge);
+      // Written at most once a second during a flood (each write is a storage commit); the
+      // audit page writes what is left first (writeRefusals). An eviction loses at most a second's count.
+      earlier.dirty = true;
+      if (Date.now() - earlier.writtenAt >= 1000) this.#writeRefused(earlier);
+      return;
+    }
+    if (earlier?.dirty) this.#writeRefused(earlier);
+    const detail = { count: 1, wrong: why === "wrong" ? 1 : 0, waiting: why === "waiting" ? 1 : 0, badges: [badge] };
+    writeAudit(
+      this.sql,
+      {
+        at: new Date(now).toISOString(),
+        role: place.kind === "device" ? "device" : "anonymous",
+        actor: placeName(place),
+        device,
+        action: "session_refused",
+        target: null,
+        commandId: null,
+        detail: JSON.stringify(detail),
+      },
+      [],
+    );
+    const id = this.sql.exec<{ id: number }>("SELECT last_insert_rowid() AS id").one().id;
+    // One row per place is enough to remember: an older minute's row is never touched again.
+    if (this.#refused.size > 1000) (this.writeRefusals(), this.#refused.clear());
+    this.#refused.set(key, { id, minute, detail, dirty: false, writtenAt: Date.now() });
+  }
+
+  #writeRefused(row: RefusedRow): void {
+    this.sql.exec("UPDATE audit SET detail = ? WHERE id = ?", JSON.stringify(row.detail), row.id);
+    row.dirty = false;
+    row.writtenAt = Date.now();
+  }
+
+  /** Writes the counts of refused tries not yet written: run before the audit log is read. */
+  writeRefusals(): void {
+    for (const row of this.#refused.values()) if (row.dirty) this.#writeRefused(row);
+  }
+
   #password(staff: string): PasswordRow | undefined {
-    return this.sql
-      .exec<PasswordRow>("SELECT salt, hash, iterations, failures, locked_until FROM staff_passwords WHERE staff = ?", staff)
-      .toArray()[0];
+    return this.sql.exec<PasswordRow>("SELECT salt, hash, iterations FROM staff_passwords WHERE staff = ?", staff).toArray()[0];
   }
 
   #session(id: string) {

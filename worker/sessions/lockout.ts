@@ -1,12 +1,10 @@
 /**
- * The one sign-in lockout rule, for a PIN at a window (worker/sessions/credentials.object.ts)
- * and a password on the login page (worker/sessions/hall-sessions.object.ts): the fifth wrong
- * secret in a row locks the account for five minutes, then the count starts again. Plain data
- * and the hall's clock; the objects keep the counts in their own tables.
- *
- * The two refuse a locked account with different statuses, kept for compatibility with the
- * clients that already read them: a PIN's lock is 409 `conflict` (the window sign-in's reply
- * since PINs came), a password's 423 `locked` with Retry-After (the login page's).
+ * The lockout rule for a PIN at a window (worker/sessions/credentials.object.ts): the fifth wrong
+ * PIN in a row locks the account for five minutes, then the count starts again, refused as 409
+ * `conflict` (the window sign-in's reply since PINs came). Only a holder of a counter credential
+ * can try a PIN. A password on the login page, which anyone can reach, never locks an account:
+ * the place it is tried from waits instead (worker/sessions/sign-in-limits.ts). Plain data and
+ * the hall's clock; the object keeps the counts in its own table.
  *
  * @example
  * const attempts = afterWrongAttempt({ failures: 4, lockedUntil: 0 }, now);

@@ -12,12 +12,27 @@ import * as S from "../edge/schemas.js";
 import { SessionBody, STAFF_ACCESS } from "./schemas.js";
 import { sessionCookieHeader, sessionParts } from "../access/session-cookie.js";
 import { fail } from "../edge/errors.js";
+import { presentedDevice } from "../access/device-cookie.js";
+import type { Place } from "./sign-in-limits.js";
 import { hallStub } from "../hall-object/stub.js";
 import { HallApp } from "../edge/app.js";
 
 const Session = z
   .object({ staff: z.string(), name: z.string(), badge: z.string(), access: z.enum(STAFF_ACCESS), expiresAt: z.string() })
   .openapi("Session");
+
+/**
+ * Where a try comes from: this hall's paired device when the request carries its cookie (a
+ * counter terminal, the console's box: never slowed by anyone else's wrong tries), else the
+ * client's address as Cloudflare saw it. Served without Cloudflare in front there is no
+ * CF-Connecting-IP, and every stranger shares one place ("unknown"); the hall's devices still
+ * have their own.
+ */
+async function placeOf(c: Context, hall: string): Promise<Place> {
+  const presented = await presentedDevice(c);
+  if (presented && presented !== "invalid" && presented.hall === hall) return { kind: "device", id: presented.device.id, name: presented.device.name };
+  return { kind: "client", address: (c.req.header("CF-Connecting-IP") ?? "unknown").slice(0, 64) };
+}
 
 const deviceOf = (c: Context) => (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null;
 
@@ -30,24 +45,25 @@ export function sessionRoutes(app: HallApp): void {
       tags: ["Sessions"],
       summary: "Sign in with badge and password",
       description:
-        "Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401; the fifth wrong password in a row locks the account for 5 minutes (423, Retry-After). Only from a page of this server (its Origin is checked). No token needed: the badge and password are the check.",
+        "Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401. No account is ever locked (badges are public): each place a try comes from waits instead — three wrong tries of a badge from one place are free, then 1 s, 2 s, 4 s … up to 15 min; ten over all badges, then the same; strangers together start at most 4 hashes a second after a burst of 30. A try that comes too soon, or while the same place's last try is still being checked, is 429 with Retry-After and is not checked at all. A place is this hall's paired device when the request carries its cookie (never slowed by anyone else's failures), else the client address (CF-Connecting-IP). Refused tries are audited as one `session_refused` row per place per minute, with a count. Only from a page of this server: the Origin header must be present and this server's (403 otherwise). No token needed: the badge and password are the check.",
       request: { params: S.HallParam, body: { content: { "application/json": { schema: SessionBody } }, required: true } },
       responses: {
         201: {
           ...json(z.object({ session: Session }), "Signed in; the cookie is set"),
           headers: { "Set-Cookie": { description: "`tongban_session=…; HttpOnly; SameSite=Strict`", schema: { type: "string" as const } } },
         },
-        ...errors(400, 401, 403, 404, 413, 423),
+        ...errors(400, 401, 403, 404, 413, 429),
       },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
-      // A foreign page must not sign a browser in to an account of its choosing.
-      if (!originAllowed(c.req.raw, c.env)) {
-        return fail(c, 403, "forbidden", "sign in from a Tongban page: this request's Origin is foreign", { origin: c.req.header("Origin") });
+      // A foreign page must not sign a browser in to an account of its choosing, and a request
+      // without an Origin is no browser's: a script guessing passwords gets no cookie to use.
+      if (!c.req.header("Origin") || !originAllowed(c.req.raw, c.env)) {
+        return fail(c, 403, "forbidden", "sign in from a Tongban page: this request's Origin is foreign or missing", { origin: c.req.header("Origin") ?? null });
       }
       const { badge, password } = c.req.valid("json");
-      const reply = await hallStub(c.env, hall).signIn(hall, badge, password, deviceOf(c));
+      const reply = await hallStub(c.env, hall).signIn(hall, badge, password, deviceOf(c), await placeOf(c, hall));
       if (!reply) return fail(c, 404, "not_found", `没有这个大厅 · unknown hall "${hall}"`, { hall });
       c.header("Cache-Control", "no-store");
       if (reply.status === 201) {

@@ -1,7 +1,7 @@
 /**
  * The rules of a person's sign-in, over plain data and the hall's clock: how long a session
- * lasts and what a session lets its holder do; when wrong passwords lock an account is the one
- * lockout rule (worker/sessions/lockout.ts). The hall object keeps the rows and the hashes
+ * lasts and what a session lets its holder do; how long a place waits after wrong passwords is
+ * worker/sessions/sign-in-limits.ts. The hall object keeps the rows and the hashes
  * (worker/sessions/hall-sessions.object.ts).
  *
  * @example
@@ -15,7 +15,7 @@ export const SESSION_MS = 12 * 3600_000;
 /** The shortest password an account may have. */
 export const MIN_PASSWORD_LENGTH = 8;
 
-// A password locks like a PIN, by the one lockout rule; named here as worker/sessions/sessions.test.ts reads it.
+// The PIN lockout rule, named here as worker/sessions/sessions.test.ts reads it (passwords no longer lock).
 export { afterRightAttempt as afterRightPassword, afterWrongAttempt as afterWrongPassword, lockout, type Attempts, type Lockout } from "./lockout.js";
 
 export interface SessionRecord {
@@ -43,7 +43,7 @@ export function roleFor(access: StaffAccess): "manager" | "counter" {
 /** How the person is named to others and in the audit log: 王芳 (012345). */
 export const personName = (staff: { name: string; badge: string }) => `${staff.name} (${staff.badge})`;
 
-/** "4 分钟" / "40 秒": the time left on a lock, as the login page says it. */
+/** "4 分钟" / "40 秒": the time left to wait, as the login page says it. */
 export function waitWords(seconds: number): { zh: string; en: string } {
   if (seconds >= 60) {
     const minutes = Math.ceil(seconds / 60);

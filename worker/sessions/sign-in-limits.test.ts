@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { afterWrongTry, FORGET_MS, FREE_PER_BADGE, FULL_BUCKET, MAX_WAIT_MS, NO_STRIKES, placeKey, STRANGER_BURST, takeHash, waitLeft } from "./sign-in-limits.js";
+
+const T = Date.parse("2031-03-04T09:00:00+08:00");
+
+const wrongTries = (n: number, at = T) => Array.from({ length: n }).reduce<typeof NO_STRIKES>((s) => afterWrongTry(s, at), NO_STRIKES);
+
+describe("sign-in limits", () => {
+  it("three wrong tries of a badge are free; then the wait doubles, up to 15 minutes", () => {
+    expect(waitLeft(wrongTries(2), FREE_PER_BADGE, T)).toBe(0);
+    expect([3, 4, 5, 6].map((n) => waitLeft(wrongTries(n), FREE_PER_BADGE, T))).toEqual([1000, 2000, 4000, 8000]);
+    expect(waitLeft(wrongTries(40), FREE_PER_BADGE, T)).toBe(MAX_WAIT_MS);
+    expect(waitLeft(wrongTries(4), FREE_PER_BADGE, T + 1500)).toBe(500);
+  });
+
+  it("a day without a wrong try forgets them", () => {
+    expect(waitLeft(wrongTries(30), FREE_PER_BADGE, T + FORGET_MS)).toBe(0);
+    expect(afterWrongTry(wrongTries(30), T + FORGET_MS)).toEqual({ failures: 1, lastAt: T + FORGET_MS });
+  });
+
+  it("strangers spend a burst of hashes, then get four a second", () => {
+    let bucket = FULL_BUCKET(T);
+    for (let i = 0; i < STRANGER_BURST; i++) {
+      const took = takeHash(bucket, T);
+      expect(took.ok).toBe(true);
+      bucket = took.bucket;
+    }
+    expect(takeHash(bucket, T)).toMatchObject({ ok: false, waitMs: 250 });
+    expect(takeHash(bucket, T + 250).ok).toBe(true);
+  });
+
+  it("a place is a device by id, an IPv4 address, or an IPv6 client's /64", () => {
+    expect(placeKey({ kind: "device", id: "a1b2c3d4e5f6", name: "2 号窗口终端" })).toBe("device:a1b2c3d4e5f6");
+    expect(placeKey({ kind: "client", address: "203.0.113.9" })).toBe("client:203.0.113.9");
+    expect(placeKey({ kind: "client", address: "2001:db8:0:1::5" })).toBe(placeKey({ kind: "client", address: "2001:0DB8:0:1:ffff::9" }));
+    expect(placeKey({ kind: "client", address: "2001:db8:0:2::5" })).not.toBe(placeKey({ kind: "client", address: "2001:db8:0:1::5" }));
+  });
+});
