@@ -22,6 +22,7 @@ import { ADMINS, ANY, MANAGERS } from "../access/roles.js";
 import { HallApp } from "../edge/app.js";
 import { hallStub } from "../hall-object/stub.js";
 import { allowRegion } from "../access/allow.js";
+import { upstreamHolds, upstreamOf } from "./upstream.js";
 import type { Vars } from "../edge/app.js";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and dashes, starting with a letter or digit, at most 40");
@@ -167,8 +168,17 @@ export function regionRoutes(app: HallApp): void {
     const config = (await c.req.json().catch(() => null)) as { region?: unknown } | null;
     const region = config?.region;
     if (typeof region !== "string" || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(region)) return next();
-    const tree = await treeStub(c.env).regionTree();
-    if (!tree[region]) return errorResponse(c, 400, "invalid", `unknown region "${region}": create it with PUT /api/regions/${region} first`, { region: `unknown region "${region}"` });
+    if (await treeStub(c.env).knowsRegion(region)) return next();
+    // Not held here: the deployment holding the regions (TONGBAN_UPSTREAM) may hold it.
+    const up = upstreamOf(c.env);
+    const held = up ? await upstreamHolds(up, c.req.param("hall"), region) : false;
+    if (held === "unreachable") {
+      return errorResponse(c, 503, "upstream_unreachable", `region "${region}" is not held here and the upstream ${up!.base} could not be asked: try again`, { region, upstream: up!.base });
+    }
+    if (!held) {
+      const why = up ? `neither this deployment nor its upstream ${up.base} holds it` : `create it with PUT /api/regions/${region} first`;
+      return errorResponse(c, 400, "invalid", `unknown region "${region}": ${why}`, { region: `unknown region "${region}"` });
+    }
     return next();
   });
 
