@@ -124,6 +124,11 @@ describe("a hall reporting to a region on another deployment", () => {
     });
     expect(Date.parse(line.reportedAt) - backAt).toBeLessThanOrEqual(10_000);
 
+    // The 10-minute list holds it too, from its latest report.
+    const list = await call("manager", "GET", `/api/regions/${CITY}/stats`);
+    expect(list.status).toBe(200);
+    expect(list.body.rows).toEqual([expect.objectContaining({ hall: HALL, region: CITY, issued: 5 })]);
+
     // An old report arriving late (a retry that crossed the link twice) changes nothing.
     const replay = await asReporter("POST", `/api/halls/${HALL}/region-report`, before);
     expect(replay.status).toBe(200);

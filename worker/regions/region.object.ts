@@ -232,9 +232,10 @@ export class RegionObject extends DurableObject<Env> {
   }
 
   /** Every hall below, for gathering their statistics. */
-  async hallsBelow(): Promise<Array<{ hall: string; name: string; region: string | null }> | null> {
+  async hallsBelow(): Promise<Array<{ hall: string; name: string; region: string | null; afar?: HallReport }> | null> {
     if (!this.#def) return null;
-    return [...this.#rows.values()].filter((r) => !r.gone).map((r) => ({ hall: r.hall, name: r.name, region: r.region }));
+    // A hall on another deployment has no object here: its latest report stands in for its statistics.
+    return [...this.#rows.values()].filter((r) => !r.gone).map((r) => ({ hall: r.hall, name: r.name, region: r.region, ...(r.remote ? { afar: r } : {}) }));
   }
 
   /** The data wall's first paint. */

@@ -137,9 +137,12 @@ async function gatherStats(
   const rows: RegionStatsRow[] = [];
   let from = q.from ?? "";
   let to = q.to ?? "";
+  // A hall on another deployment: today's figures from its latest report, when the range holds today.
+  const afar = halls.filter((h) => h.afar);
   // A few at a time: a province's thousand halls answer in batches, not in one burst.
-  for (let i = 0; i < halls.length; i += 25) {
-    const batch = halls.slice(i, i + 25);
+  const here = halls.filter((h) => !h.afar);
+  for (let i = 0; i < here.length; i += 25) {
+    const batch = here.slice(i, i + 25);
     const answers = await Promise.all(
       batch.map(
         (h) =>
@@ -156,6 +159,13 @@ async function gatherStats(
       to ||= answer.to;
       rows.push(regionStatsRow(batch[j]!, answer.total));
     });
+  }
+  for (const h of afar) {
+    const r = h.afar!;
+    from ||= r.day;
+    to ||= r.day;
+    if (r.day < from || r.day > to) continue;
+    rows.push({ hall: h.hall, name: h.name, region: h.region, issued: r.issuedToday, served: r.servedToday, meanWaitMinutes: r.meanWaitMinutes, p90WaitMinutes: r.p90WaitMinutes, windowHours: 0 });
   }
   const over = q.over === undefined ? undefined : Number(q.over);
   return { from, to, ...(over === undefined ? {} : { over }), rows: tenMinuteList(rows, over) };
