@@ -10,6 +10,8 @@ export default defineConfig({
         bindings: {
           TONGBAN_MODE: "development",
           TONGBAN_CLOCK: SUITE_CLOCK,
+          // Beside the dev-* tokens: a reporter bound to one hall (tests/federation.test.ts, issue 24 §4).
+          TONGBAN_TOKENS: JSON.stringify({ "reporter-fed-hall-0001": { role: "reporter", halls: ["fed-hall"], name: "hall box fed-hall" } }),
           // TONGBAN_SEED=<seed> replays a randomised run (fuzz, fault): the seed is in the failing test's name.
           ...(process.env.TONGBAN_SEED ? { TONGBAN_SEED: process.env.TONGBAN_SEED } : {}),
         },

@@ -5,7 +5,7 @@ import type { HallConfig } from "../worker/core/model.js";
 
 export const ORIGIN = "http://hall.test";
 
-export type Role = "admin" | "manager" | "counter" | "kiosk" | "display";
+export type Role = "admin" | "manager" | "counter" | "kiosk" | "display" | "reporter";
 
 export async function call(
   role: Role | null,

@@ -13,8 +13,11 @@ import worker from "../worker/index.js";
 import { PAGES } from "../worker/pages/routes.js";
 import { call, issue, newHall, ORIGIN, snapshot, type Role } from "./helpers.js";
 
-const ROLES: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
-const ANY = ROLES;
+/** Every role a token may have; a reporter (issue 24 §4) is in none of the groups below. */
+const ROLES: Role[] = ["admin", "manager", "counter", "kiosk", "display", "reporter"];
+const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
+/** Routes whose credential is not the token (public, a sign-in, a ticket link, a pairing code): any token passes. */
+const EVERYONE = ROLES;
 const STAFF: Role[] = ["admin", "manager", "counter"];
 const MANAGERS: Role[] = ["admin", "manager"];
 const FRONT_DESK: Role[] = ["admin", "manager", "kiosk"];
@@ -41,6 +44,12 @@ const withStaff = async (hall: string, id: string) => {
   const res = await call("manager", "PUT", `/api/halls/${hall}/staff/${id}`, { name: "王建国", badge: "045123" });
   if (res.status !== 201) throw new Error(`staff: ${res.status} ${JSON.stringify(res.body)}`);
 };
+/** A hall's report as another deployment sends it (worker/regions/upstream.routes.ts), to the region named like the hall. */
+const matrixReport = (hall: string) => ({
+  hall, name: "区域大厅", region: hall, seq: 1, reportedAt: Date.parse("2031-03-04T09:00:00+08:00"), day: "2031-03-04",
+  waiting: 0, beingServed: 0, windowsOpen: 1, windowsTotal: 1, officersOnDuty: 0, oldestQueuedAt: null, alarmMinutes: 30,
+  waitsCounted: 0, meanWaitMinutes: null, p90WaitMinutes: null, issuedToday: 0, servedToday: 0, categories: [], location: null, address: null,
+});
 /** A person with a password, signed in: the cookie and this page's Origin, for the session routes. */
 const signedIn = async (hall: string): Promise<Record<string, string>> => {
   await call("manager", "PUT", `/api/halls/${hall}/staff/s4`, { name: "周丽", badge: "045126", access: "counter", password: "matrix-pass-1" });
@@ -201,12 +210,12 @@ const MATRIX: Record<string, Action> = {
   "GET /api/halls/{hall}/advice": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/advice` }) },
   // Signing in and out asks for no role: the badge and password, or the session cookie, are the check.
   "POST /api/halls/{hall}/sessions": {
-    roles: ANY,
+    roles: EVERYONE,
     attempt: async (h) => (await signedIn(h), { ...post(`/api/halls/${h}/sessions`, { badge: "045126", password: "matrix-pass-1" }), headers: { Origin: ORIGIN } }),
   },
-  "GET /api/halls/{hall}/sessions/current": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/sessions/current`, headers: await signedIn(h) }) },
+  "GET /api/halls/{hall}/sessions/current": { roles: EVERYONE, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/sessions/current`, headers: await signedIn(h) }) },
   "DELETE /api/halls/{hall}/sessions/current": {
-    roles: ANY,
+    roles: EVERYONE,
     attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/sessions/current`, headers: await signedIn(h) }),
   },
   "GET /api/halls/{hall}/plan": {
@@ -242,9 +251,9 @@ const MATRIX: Record<string, Action> = {
     attempt: async (h) => ({ method: "DELETE", path: `/api/halls/${h}/devices/${await withDevice(h)}` }),
   },
   // A device that belongs to no hall yet asks for its code: no role needed, every one may.
-  "POST /api/pairing": { roles: ANY, attempt: async () => post("/api/pairing") },
+  "POST /api/pairing": { roles: EVERYONE, attempt: async () => post("/api/pairing") },
   "GET /api/pairing/status": {
-    roles: ANY,
+    roles: EVERYONE,
     attempt: async () => ({ method: "GET", path: "/api/pairing/status", headers: { Cookie: (await pairingCode()).cookie } }),
   },
   "POST /api/halls/{hall}/tickets/{ticket}/rating": {
@@ -258,7 +267,7 @@ const MATRIX: Record<string, Action> = {
     roles: ANY,
     attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/live`, headers: { Upgrade: "websocket" } }),
   },
-  "GET /api/regions/{region}/halls": { roles: ANY, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/halls` }) },
+  "GET /api/regions/{region}/halls": { roles: EVERYONE, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/halls` }) },
   "GET /api/regions/{region}/stats": { roles: MANAGERS, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/stats` }) },
   "GET /api/regions/{region}/stats.csv": { roles: MANAGERS, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/stats.csv` }) },
   "POST /api/halls/{hall}/windows/{window}/evaluation": {
@@ -285,7 +294,7 @@ const MATRIX: Record<string, Action> = {
   },
   // The citizen's routes take no role: the signed ticket link in the path is the whole check.
   "POST /api/t/{ticketToken}/rating": {
-    roles: ANY,
+    roles: EVERYONE,
     attempt: async (h) => {
       const link = await ticketLink(h);
       await call("counter", "POST", `/api/halls/${h}/windows/5/call`);
@@ -294,12 +303,12 @@ const MATRIX: Record<string, Action> = {
     },
   },
   "GET /api/t/{ticketToken}/live": {
-    roles: ANY,
+    roles: EVERYONE,
     attempt: async (h) => ({ method: "GET", path: `/api/t/${await ticketLink(h)}/live`, headers: { Upgrade: "websocket" } }),
   },
-  "GET /api/health": { roles: ANY, attempt: async () => ({ method: "GET", path: "/api/health" }) },
+  "GET /api/health": { roles: EVERYONE, attempt: async () => ({ method: "GET", path: "/api/health" }) },
   // Development only (404 in production); the suites run in development.
-  "GET /api/dev/wakes": { roles: ANY, attempt: async () => ({ method: "GET", path: "/api/dev/wakes" }) },
+  "GET /api/dev/wakes": { roles: EVERYONE, attempt: async () => ({ method: "GET", path: "/api/dev/wakes" }) },
   // Signage (worker/signage/routes.ts): managers change content; the images are public, as on the screens.
   "POST /api/halls/{hall}/content": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/content`, { kind: "notice", text: { "zh-Hans": "通知" } }) },
   "GET /api/halls/{hall}/content": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/content` }) },
@@ -316,6 +325,11 @@ const MATRIX: Record<string, Action> = {
     roles: MANAGERS,
     attempt: async (h) => (await withRegion(h), post(`/api/regions/${h}/content`, { kind: "notice", text: { "zh-Hans": "全区通知" } })),
   },
+  "POST /api/halls/{hall}/region-report": {
+    roles: ["reporter"],
+    attempt: async (h) => (await withRegion(h), post(`/api/halls/${h}/region-report`, { report: matrixReport(h), held: 0, placed: true })),
+  },
+  "GET /api/halls/{hall}/region-report/{region}": { roles: ["reporter"], attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/halls/${h}/region-report/${h}` }) },
   "GET /api/regions/{region}/content": { roles: MANAGERS, attempt: async (h) => (await withRegion(h), { method: "GET", path: `/api/regions/${h}/content` }) },
   "PATCH /api/regions/{region}/content/{id}": {
     roles: MANAGERS,
@@ -325,8 +339,8 @@ const MATRIX: Record<string, Action> = {
     roles: MANAGERS,
     attempt: async (h) => ({ method: "DELETE", path: `/api/regions/${h}/content/${await withRegionContent(h)}` }),
   },
-  "GET /media/{hall}/{id}": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/media/${h}/${await withImage(`halls/${h}`)}` }) },
-  "GET /media/regions/{region}/{id}": { roles: ANY, attempt: async (h) => ({ method: "GET", path: `/media/regions/${h}/${await withImage(`regions/${h}`)}` }) },
+  "GET /media/{hall}/{id}": { roles: EVERYONE, attempt: async (h) => ({ method: "GET", path: `/media/${h}/${await withImage(`halls/${h}`)}` }) },
+  "GET /media/regions/{region}/{id}": { roles: EVERYONE, attempt: async (h) => ({ method: "GET", path: `/media/regions/${h}/${await withImage(`regions/${h}`)}` }) },
 };
 
 /** Pages anyone opens, with or without a token: they show nothing of a hall. */

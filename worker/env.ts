@@ -26,6 +26,11 @@ export interface Env {
   TONGBAN_DEMO?: string;
   /** Signs citizens' status-page links and keys ID-number hashes (`wrangler secret put TONGBAN_TICKET_SECRET`). */
   TONGBAN_TICKET_SECRET?: string;
+  // Regions across deployments (issue 24 §4): worker/regions/upstream.ts.
+  /** Base URL of the deployment holding the regions this one does not (https://city.example.gov.cn). */
+  TONGBAN_UPSTREAM?: string;
+  /** A `reporter` token on that deployment, bound to this deployment's halls. */
+  TONGBAN_UPSTREAM_TOKEN?: string;
   /** Development only: the ISO instant the halls' clock starts at (worker/clock.ts); the suites set it. */
   TONGBAN_CLOCK?: string;
 }

@@ -16,6 +16,7 @@ import { planRoutes } from "./planning/routes.js";
 import { evaluatorRoutes } from "./ratings/routes.js";
 import { regionContentRoutes } from "./regions/content.routes.js";
 import { regionRoutes } from "./regions/routes.js";
+import { upstreamRoutes } from "./regions/upstream.routes.js";
 import { serviceRoutes } from "./service/routes.js";
 import { sessionRoutes } from "./sessions/routes.js";
 import { contentRoutes } from "./signage/routes.js";
@@ -31,6 +32,7 @@ export function createApi(): HallApp {
   regionRoutes(app);
   contentRoutes(app);
   regionContentRoutes(app);
+  upstreamRoutes(app);
   counterRoutes(app);
   kioskRoutes(app);
   managerRoutes(app);

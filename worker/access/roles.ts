@@ -3,9 +3,11 @@
  * names a group from here instead of spelling roles out, so widening or narrowing who may do a
  * thing is a change to this file alone. Roles, widest first: admin (configures halls and
  * regions), manager (runs a hall), counter (a window terminal), kiosk (issues tickets), display
- * (reads only).
+ * (reads only); and reporter, a machine's role, not a person's: a hall deployment's token on
+ * the deployment holding its regions (worker/regions/upstream.ts), which may only report for its
+ * halls and fetch their region content.
  */
-export const ROLES = ["admin", "manager", "counter", "kiosk", "display"] as const;
+export const ROLES = ["admin", "manager", "counter", "kiosk", "display", "reporter"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -16,8 +18,8 @@ export const CITIZEN = "citizen";
 /** Whoever may watch a live view: a role, or a citizen by their ticket link. */
 export type Watcher = Role | typeof CITIZEN;
 
-/** Every role: reading the hall. */
-export const ANY: readonly Role[] = ROLES;
+/** Every role that works in or watches a hall: reading the hall. Not a reporter. */
+export const ANY: readonly Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 /** Configuring halls and regions. */
 export const ADMINS: readonly Role[] = ["admin"];
 /** Running a hall: settings, windows, staff, content, devices, webhooks, statistics. */
@@ -30,3 +32,5 @@ export const FRONT_DESK: readonly Role[] = ["admin", "manager", "kiosk"];
 export const EVALUATORS: readonly Role[] = ["admin", "manager", "counter", "display"];
 /** The ticket-status page: only the citizen whose ticket link it is. */
 export const TICKET_HOLDERS: readonly Watcher[] = [CITIZEN];
+/** A hall deployment reporting to this one (issue 24 §4): its halls' reports and their region content, nothing else. */
+export const REPORTERS: readonly Role[] = ["reporter"];

@@ -49,7 +49,12 @@ export function tokenTable(env: Env): TokenTable {
 }
 
 function readTokens(env: Env): TokenTable {
-  if (isDevelopment(env)) return { ok: true, tokens: new Map(Object.entries(DEV_TOKENS)) };
+  if (isDevelopment(env)) {
+    // Development adds TONGBAN_TOKENS, when set, to the dev-* ones: the suites hold a reporter bound to some halls.
+    const extra = env.TONGBAN_TOKENS ? readTokens({ ...env, TONGBAN_MODE: undefined }) : null;
+    if (extra && !extra.ok) return extra;
+    return { ok: true, tokens: new Map([...Object.entries(DEV_TOKENS), ...(extra?.ok ? extra.tokens : [])]) };
+  }
   if (!env.TONGBAN_TOKENS) {
     return { ok: false, problem: "no tokens configured: set TONGBAN_TOKENS with `wrangler secret put TONGBAN_TOKENS`" };
   }
@@ -75,6 +80,10 @@ function readTokens(env: Env): TokenTable {
     const regions = readRegions(entry.regions);
     if (regions === "bad") {
       return { ok: false, problem: `a ${String(entry.role)} token in TONGBAN_TOKENS has bad "regions": give a list of region ids like ["gx-wuzhou"]` };
+    }
+    // A reporter speaks for the halls it names, never for every hall.
+    if (entry.role === "reporter" && !(Array.isArray(entry.halls) && entry.halls.length > 0)) {
+      return { ok: false, problem: 'a reporter token in TONGBAN_TOKENS must name its halls: { "role": "reporter", "halls": ["gx-wuzhou-1"] }' };
     }
     // A region token covers the halls below its regions, not every hall.
     const halls = Array.isArray(entry.halls) ? entry.halls.map(String) : regions ? [] : "*";

@@ -139,7 +139,7 @@ const ERROR_TEXT: Record<number, string> = {
   423: "Locked after too many wrong passwords; `details.retryAfterSeconds` and Retry-After say for how long",
   426: "Not a WebSocket request: connect with Upgrade: websocket",
   429: "Too many tries in a short time",
-  503: "The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it",
+  503: "The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked",
 };
 
 /** Error replies `{ error, code, details }` for these statuses. */

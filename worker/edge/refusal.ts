@@ -17,6 +17,7 @@ export type ErrorCode =
   | "upgrade_required"
   | "too_many"
   | "internal"
+  | "upstream_unreachable"
   | RejectionCode;
 
 /** What each code means, for the OpenAPI document (the `Error` schema's `code`), in the order it lists them. */
@@ -38,6 +39,7 @@ export const ERROR_CODES: Record<ErrorCode, string> = {
   too_many: "too many tries or waiting devices (429): `details.retryAfterSeconds` and Retry-After say when to try again",
   not_configured: "the server lacks a secret it needs (503)",
   internal: "a fault of ours (500): retry with the same commandId",
+  upstream_unreachable: "the deployment holding the regions (TONGBAN_UPSTREAM) could not be asked (503): try again",
 };
 
 /** An error body: what went wrong for a person, a code for programs, and the fields concerned. */

@@ -33,6 +33,7 @@ export class RegionContent {
       CREATE TABLE IF NOT EXISTS region_content (id TEXT PRIMARY KEY, body TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS region_content_meta (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS region_content_sent (hall TEXT PRIMARY KEY, version INTEGER NOT NULL, failures INTEGER NOT NULL, retry_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS region_content_pulled (hall TEXT PRIMARY KEY, version INTEGER NOT NULL);
     `);
     this.#items = new Map(sql.exec<{ id: string; body: string }>("SELECT id, body FROM region_content").toArray().map((r) => [r.id, JSON.parse(r.body) as ContentItem]));
     this.#version = sql.exec<{ version: number }>("SELECT version FROM region_content_meta WHERE id = 1").toArray()[0]?.version ?? 0;
@@ -41,10 +42,24 @@ export class RegionContent {
     );
   }
 
-  /** The region's items with how many halls below hold the current list. */
-  list(below: string[]): { items: ContentItem[]; version: number; halls: number; delivered: number } {
-    const delivered = below.filter((h) => (this.#sent.get(h)?.version ?? 0) >= this.#version).length;
-    return { items: this.#sorted(), version: this.#version, halls: below.length, delivered };
+  /** The region's items with how many halls below (here and on other deployments) hold the current list. */
+  list(below: string[], afar: string[] = []): { items: ContentItem[]; version: number; halls: number; delivered: number } {
+    const delivered = below.filter((h) => (this.#sent.get(h)?.version ?? 0) >= this.#version).length + afar.filter((h) => this.#pulled(h) >= this.#version).length;
+    return { items: this.#sorted(), version: this.#version, halls: below.length + afar.length, delivered };
+  }
+
+  /**
+   * A hall on another deployment holds version `held`: the list when it is older, else null.
+   * What the hall says it holds is kept, so the list's count of halls holding it stays true.
+   */
+  pull(region: string, hall: string, held: number): { region: string; version: number; items: ContentItem[] } | null {
+    if (this.#pulled(hall) !== held) this.sql.exec("INSERT OR REPLACE INTO region_content_pulled (hall, version) VALUES (?, ?)", hall, held);
+    if (held >= this.#version) return null;
+    return { region, version: this.#version, items: this.#sorted().filter((i) => !i.hidden) };
+  }
+
+  #pulled(hall: string): number {
+    return this.sql.exec<{ version: number }>("SELECT version FROM region_content_pulled WHERE hall = ?", hall).toArray()[0]?.version ?? 0;
   }
 
   /** Whether another item of the region shows the image with this hash. */

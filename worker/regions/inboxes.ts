@@ -20,6 +20,8 @@ export interface Reply {
 export interface RegionInbox {
   report(from: { region: string; name: RegionName } | null, reports: HallReport[], full?: boolean): Promise<boolean>;
   placeHall(hall: string, region: string | null): Promise<void>;
+  /** The tree only: whether this deployment holds `region`. */
+  knowsRegion(region: string): Promise<boolean>;
 }
 
 /** What a region's content delivery calls on hall objects (worker/hall-object/index.ts). */

@@ -16,6 +16,7 @@ import { admit, tombstone } from "./rows.js";
 import type { HallReport } from "./summary.js";
 import { ancestors, checkRegion, isWithin, type RegionDef, type RegionName, type RegionTree } from "./tree.js";
 import type { Reply } from "./inboxes.js";
+import type { UpstreamContent } from "./upstream.js";
 import { RegionContent } from "./content.object.js";
 import type { ContentChange, ContentDraft } from "../core/content-types.js";
 import { regionDashboard } from "./dashboard.js";
@@ -94,6 +95,11 @@ export class RegionObject extends DurableObject<Env> {
     else map.set(hall, region);
   }
 
+  /** Whether this deployment's tree holds `region` (else a hall naming it reports upstream). */
+  async knowsRegion(region: string): Promise<boolean> {
+    return region in this.#loadTree();
+  }
+
   /** Whether `region` is one of `scopes` or below one. */
   async regionWithin(region: string, scopes: string[]): Promise<boolean> {
     return isWithin(this.#loadTree(), region, scopes);
@@ -153,6 +159,17 @@ export class RegionObject extends DurableObject<Env> {
     return true;
   }
 
+  /**
+   * A report from a hall on another deployment (worker/regions/upstream.routes.ts), admitted like
+   * a local one; the answer carries the region's content when the hall's `held` version is older.
+   * False for a region never defined here.
+   */
+  async reportFromAfar(report: HallReport, held: number): Promise<{ content: UpstreamContent } | false> {
+    if (!(await this.report(null, [{ ...report, remote: true }]))) return false;
+    if (report.gone) return { content: null };
+    return { content: this.#content.pull(this.#def!.region, report.hall, held) };
+  }
+
   /** A child region moved to another parent: its halls leave this region (and, through it, those above). */
   async forgetChild(child: string): Promise<void> {
     const sql = this.ctx.storage.sql;
@@ -174,7 +191,7 @@ export class RegionObject extends DurableObject<Env> {
     const now = this.clock();
     const reply =
       request.op === "list"
-        ? { status: 200, body: this.#content.list(this.#below()) }
+        ? { status: 200, body: this.#content.list(this.#below(), this.#belowAfar()) }
         : request.op === "add"
           ? this.#content.add(this.#def.region, request.draft, now)
           : request.op === "change"
@@ -186,8 +203,19 @@ export class RegionObject extends DurableObject<Env> {
     return reply;
   }
 
+  /** The halls below on this deployment: the region pushes its content to them. */
   #below(): string[] {
-    return [...this.#rows.values()].filter((r) => !r.gone).map((r) => r.hall);
+    return [...this.#rows.values()].filter((r) => !r.gone && !r.remote).map((r) => r.hall);
+  }
+
+  /** The halls below on other deployments: they pull the content with their reports. */
+  #belowAfar(): string[] {
+    return [...this.#rows.values()].filter((r) => !r.gone && r.remote).map((r) => r.hall);
+  }
+
+  /** Whether the tree has defined this region (configure ran). */
+  async isDefined(): Promise<boolean> {
+    return this.#def !== null;
   }
 
   /** `GET /api/regions/{region}`, or null for a region never defined. */
@@ -204,9 +232,10 @@ export class RegionObject extends DurableObject<Env> {
   }
 
   /** Every hall below, for gathering their statistics. */
-  async hallsBelow(): Promise<Array<{ hall: string; name: string; region: string | null }> | null> {
+  async hallsBelow(): Promise<Array<{ hall: string; name: string; region: string | null; afar?: HallReport }> | null> {
     if (!this.#def) return null;
-    return [...this.#rows.values()].filter((r) => !r.gone).map((r) => ({ hall: r.hall, name: r.name, region: r.region }));
+    // A hall on another deployment has no object here: its latest report stands in for its statistics.
+    return [...this.#rows.values()].filter((r) => !r.gone).map((r) => ({ hall: r.hall, name: r.name, region: r.region, ...(r.remote ? { afar: r } : {}) }));
   }
 
   /** The data wall's first paint. */

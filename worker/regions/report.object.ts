@@ -6,12 +6,18 @@
  * the instant the oldest ticket joined the line and each region reads it on its own clock.
  *
  * What was last sent is kept in the hall's SQLite, so waking from hibernation sends nothing new.
+ *
+ * A region this deployment's tree does not hold, with an upstream set (worker/regions/upstream.ts),
+ * is reported to over HTTPS instead of by RPC: the same report, the same throttle, and the
+ * region's content comes back in the reply. While the link is down the hall works on; each try
+ * that fails is followed by another `UPSTREAM_RETRY_MS` after it began.
  */
 import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
 import type { Hall, Part, Written } from "../hall-object/part.js";
 import { departure, fingerprint, hallReport, isActive } from "./summary.js";
 import { regionInbox, treeInbox } from "./inboxes.js";
+import { upstreamOf, upstreamReport, type Upstream } from "./upstream.js";
 
 /** A busy hall costs its region at most one request per this many ms. */
 export const REPORT_EVERY_MS = 2_000;
@@ -19,6 +25,12 @@ export const REPORT_EVERY_MS = 2_000;
 export const HEARTBEAT_MS = 60_000;
 /** After a failed delivery, try again this much later. */
 const RETRY_MS = 10_000;
+/**
+ * After a failed report upstream, try again this long after the try began: with the try's own
+ * timeout (UPSTREAM_TIMEOUT_MS, 4 s) below it, a link that comes back is used within 5 s, and
+ * the region is current within 10 s (issue 24 §4).
+ */
+export const UPSTREAM_RETRY_MS = 5_000;
 
 interface Sent {
   fingerprint: string;
@@ -33,9 +45,11 @@ export class RegionReporter implements Part {
   #dirty = false;
   #retryAt: number | null = null;
   #sending: Promise<void> | null = null;
+  /** Regions this deployment's tree holds, asked once per region while the hall is awake. */
+  #local = new Map<string, boolean>();
   private readonly sql: SqlStorage;
 
-  constructor(private readonly hall: Pick<Hall, "ctx" | "env" | "schedule">) {
+  constructor(private readonly hall: Pick<Hall, "ctx" | "env" | "schedule" | "apply">) {
     const sql = hall.ctx.storage.sql;
     this.sql = sql;
     sql.exec("CREATE TABLE IF NOT EXISTS region_report (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL)");
@@ -85,23 +99,50 @@ export class RegionReporter implements Part {
     const heartbeat = sent !== null && sent.active && now >= sent.at + HEARTBEAT_MS;
     // Cleared before the awaits: a change that lands while the report is on its way is due next.
     this.#dirty = false;
+    const up = upstreamOf(env);
+    let retry = RETRY_MS;
     try {
       if (sent?.region && sent.region !== report.region) {
-        await regionInbox(env, sent.region).report(null, [departure(report, sent.region)]);
+        const away = await this.#upstreamFor(env, up, sent.region);
+        retry = away ? UPSTREAM_RETRY_MS : retry;
+        const gone = departure(report, sent.region);
+        if (away) await this.#reportUpstream(away, state, gone, true);
+        else await regionInbox(env, sent.region).report(null, [gone]);
       }
       if ((sent?.region ?? null) !== report.region) await treeInbox(env).placeHall(report.hall, report.region);
       if (report.region && (sent?.region !== report.region || sent.fingerprint !== print || heartbeat)) {
-        await regionInbox(env, report.region).report(null, [report]);
+        const away = await this.#upstreamFor(env, up, report.region);
+        retry = away ? UPSTREAM_RETRY_MS : retry;
+        if (away) await this.#reportUpstream(away, state, report, sent?.region !== report.region);
+        else await regionInbox(env, report.region).report(null, [report]);
       }
     } catch (e) {
       console.error("region report failed", state.hall, e);
       this.#dirty = true;
-      this.#retryAt = now + RETRY_MS;
+      this.#retryAt = now + retry;
       return;
     }
     this.#retryAt = null;
     if (sent !== null && sent.fingerprint === print && sent.region === report.region && !heartbeat) return;
     this.#sent = { fingerprint: print, at: now, region: report.region, active: isActive(report) };
     this.sql.exec("INSERT OR REPLACE INTO region_report (id, body) VALUES (1, ?)", JSON.stringify(this.#sent));
+  }
+
+  /** The upstream when `region` is not this deployment's (and an upstream is set), else null. */
+  async #upstreamFor(env: Env, up: Upstream | null, region: string): Promise<Upstream | null> {
+    if (!up) return null;
+    let local = this.#local.get(region);
+    if (local === undefined) this.#local.set(region, (local = await treeInbox(env).knowsRegion(region)));
+    return local ? null : up;
+  }
+
+  /** One report upstream; the region's content that comes back is applied like a pushed list. */
+  async #reportUpstream(up: Upstream, state: HallState, report: ReturnType<typeof hallReport>, placed: boolean): Promise<void> {
+    const region = report.region!;
+    const held = state.content?.regions[region] ?? 0;
+    const content = await upstreamReport(up, { report, held, placed });
+    // Gone from the region: its items go here too, as a pushed removal would take them.
+    const list = report.gone ? (held > 0 ? { region, version: 0, items: [] } : null) : content;
+    if (list) this.hall.apply({ type: "sync_region_content", ...list }, { role: "system", name: `region ${region}`, device: null });
   }
 }

@@ -22,6 +22,7 @@ import { ADMINS, ANY, MANAGERS } from "../access/roles.js";
 import { HallApp } from "../edge/app.js";
 import { hallStub } from "../hall-object/stub.js";
 import { allowRegion } from "../access/allow.js";
+import { upstreamHolds, upstreamOf } from "./upstream.js";
 import type { Vars } from "../edge/app.js";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lowercase letters, digits and dashes, starting with a letter or digit, at most 40");
@@ -136,9 +137,12 @@ async function gatherStats(
   const rows: RegionStatsRow[] = [];
   let from = q.from ?? "";
   let to = q.to ?? "";
+  // A hall on another deployment: today's figures from its latest report, when the range holds today.
+  const afar = halls.filter((h) => h.afar);
   // A few at a time: a province's thousand halls answer in batches, not in one burst.
-  for (let i = 0; i < halls.length; i += 25) {
-    const batch = halls.slice(i, i + 25);
+  const here = halls.filter((h) => !h.afar);
+  for (let i = 0; i < here.length; i += 25) {
+    const batch = here.slice(i, i + 25);
     const answers = await Promise.all(
       batch.map(
         (h) =>
@@ -156,6 +160,13 @@ async function gatherStats(
       rows.push(regionStatsRow(batch[j]!, answer.total));
     });
   }
+  for (const h of afar) {
+    const r = h.afar!;
+    from ||= r.day;
+    to ||= r.day;
+    if (r.day < from || r.day > to) continue;
+    rows.push({ hall: h.hall, name: h.name, region: h.region, issued: r.issuedToday, served: r.servedToday, meanWaitMinutes: r.meanWaitMinutes, p90WaitMinutes: r.p90WaitMinutes, windowHours: 0 });
+  }
   const over = q.over === undefined ? undefined : Number(q.over);
   return { from, to, ...(over === undefined ? {} : { over }), rows: tenMinuteList(rows, over) };
 }
@@ -167,8 +178,17 @@ export function regionRoutes(app: HallApp): void {
     const config = (await c.req.json().catch(() => null)) as { region?: unknown } | null;
     const region = config?.region;
     if (typeof region !== "string" || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(region)) return next();
-    const tree = await treeStub(c.env).regionTree();
-    if (!tree[region]) return errorResponse(c, 400, "invalid", `unknown region "${region}": create it with PUT /api/regions/${region} first`, { region: `unknown region "${region}"` });
+    if (await treeStub(c.env).knowsRegion(region)) return next();
+    // Not held here: the deployment holding the regions (TONGBAN_UPSTREAM) may hold it.
+    const up = upstreamOf(c.env);
+    const held = up ? await upstreamHolds(up, c.req.param("hall"), region) : false;
+    if (held === "unreachable") {
+      return errorResponse(c, 503, "upstream_unreachable", `region "${region}" is not held here and the upstream ${up!.base} could not be asked: try again`, { region, upstream: up!.base });
+    }
+    if (!held) {
+      const why = up ? `neither this deployment nor its upstream ${up.base} holds it` : `create it with PUT /api/regions/${region} first`;
+      return errorResponse(c, 400, "invalid", `unknown region "${region}": ${why}`, { region: `unknown region "${region}"` });
+    }
     return next();
   });
 

@@ -49,6 +49,11 @@ export interface HallReport {
   address: string | null;
   /** Set when the hall left this region (moved, or its region cleared). */
   gone?: true;
+  /**
+   * Set by the region when the report came over HTTPS from another deployment
+   * (worker/regions/upstream.routes.ts): such a hall pulls its content with its reports.
+   */
+  remote?: true;
 }
 
 /** The hall's summary now. */
