@@ -6661,6 +6661,15 @@ export interface operations {
                     "application/json": components["schemas"]["PairingStatus"];
                 };
             };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getHallSnapshot: {
