@@ -5,6 +5,7 @@
  */
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { demoConfig } from "../worker/demo/hall.js";
 import { call, newHall, openFeed, ORIGIN } from "./helpers.js";
 
 function cookieFrom(res: Response, name: string): string | null {
@@ -135,5 +136,33 @@ describe("a cookie with a malformed % sequence", () => {
     const fresh = await SELF.fetch(`${ORIGIN}/api/pairing`, { method: "POST", headers: { Cookie: `tongban_pairing=${spoilt}` } });
     expect(fresh.status).toBe(201);
     expect(cookieFrom(fresh, "tongban_pairing")).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("text a hall screen shows", () => {
+  it("refuses a bidi override, NUL or lone surrogate in a notice, a name or a category with a 400 naming the field, and changes nothing", async () => {
+    const hall = await newHall("creds-text");
+    const before = await call("manager", "GET", `/api/halls/${hall}/content`);
+    const notice = await call("manager", "POST", `/api/halls/${hall}/content`, { kind: "notice", text: { "zh-Hans": "今日\u202e休息" } });
+    expect(notice.status).toBe(400);
+    expect(notice.body).toMatchObject({ code: "invalid", details: { "text.zh-Hans": expect.stringContaining("U+202E") } });
+    // A lone surrogate, sent as JSON's own escape, is caught once parsed.
+    const surrogate = await call("manager", "POST", `/api/halls/${hall}/content`, '{"kind":"notice","text":{"zh-Hans":"号\\ud83d"}}');
+    expect(surrogate.status).toBe(400);
+    expect(Object.keys(surrogate.body.details)).toEqual(["text.zh-Hans"]);
+    expect((await call("manager", "GET", `/api/halls/${hall}/content`)).body).toEqual(before.body);
+
+    const staff = await call("manager", "PUT", `/api/halls/${hall}/staff/s9`, { name: "王\u0000建国", badge: "045199" });
+    expect(staff.status).toBe(400);
+    expect(Object.keys(staff.body.details)).toEqual(["name"]);
+    const config = await call("manager", "GET", `/api/halls/${hall}`);
+    const renaming = demoConfig();
+    renaming.categories[1]!.names["zh-Hans"] = "交管\u2066业务";
+    const renamed = await call("admin", "PUT", `/api/halls/${hall}`, renaming);
+    expect(renamed.status).toBe(400);
+    expect(Object.keys(renamed.body.details)).toEqual(["categories.1.names.zh-Hans"]);
+    expect((await call("manager", "GET", `/api/halls/${hall}`)).body.categories).toEqual(config.body.categories);
+    // Line breaks are text.
+    expect((await call("manager", "POST", `/api/halls/${hall}/content`, { kind: "notice", text: { "zh-Hans": "今日\n休息" } })).status).toBe(201);
   });
 });

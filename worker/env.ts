@@ -24,6 +24,11 @@ export interface Env {
   TONGBAN_DEMO?: string;
   /** Signs citizens' status-page links and keys ID-number hashes (`wrangler secret put TONGBAN_TICKET_SECRET`). */
   TONGBAN_TICKET_SECRET?: string;
+  /**
+   * Where webhooks may go, for a hall inside a closed network (issue 23): host names, `*.suffix`,
+   * IP addresses and CIDR ranges, comma-separated. Set, only these are allowed (private ones too).
+   */
+  TONGBAN_WEBHOOK_ALLOW?: string;
   /** Development only: the ISO instant the halls' clock starts at (worker/clock.ts); the suites set it. */
   TONGBAN_CLOCK?: string;
 }
