@@ -3,10 +3,11 @@
  * appointment codes, a counter at window 2 sees window 2 only on pages and feeds as in the API,
  * a citizen's socket is never a device, and a spoilt cookie is a bad credential (401), not a fault.
  */
-import { SELF } from "cloudflare:test";
+import { env, runInDurableObject, SELF } from "cloudflare:test";
+import { forgetIdLast4 } from "../worker/hall-object/storage.js";
 import { describe, expect, it } from "vitest";
 import { demoConfig } from "../worker/demo/hall.js";
-import { call, newHall, openFeed, ORIGIN } from "./helpers.js";
+import { call, newHall, openFeed, ORIGIN, snapshot } from "./helpers.js";
 
 function cookieFrom(res: Response, name: string): string | null {
   for (const line of res.headers.getSetCookie()) {
@@ -164,5 +165,48 @@ describe("text a hall screen shows", () => {
     expect((await call("manager", "GET", `/api/halls/${hall}`)).body.categories).toEqual(config.body.categories);
     // Line breaks are text.
     expect((await call("manager", "POST", `/api/halls/${hall}/content`, { kind: "notice", text: { "zh-Hans": "今日\n休息" } })).status).toBe(201);
+  });
+});
+
+describe("a citizen's ID number", () => {
+  /** A valid resident ID number (check digit X). */
+  const ID = "11010519491231002X";
+  const stored = (hall: string) =>
+    runInDurableObject(env.HALL.get(env.HALL.idFromName(hall)), (_o, state) =>
+      ["events", "snapshot", "commands"].map((t) => state.storage.sql.exec<{ body: string }>(`SELECT body FROM ${t}`).toArray().map((r) => r.body).join("\n")).join("\n"),
+    );
+
+  it("leaves no part of itself in the kiosk's reply, its replay, the events or the snapshot", async () => {
+    const hall = await newHall("creds-id");
+    const body = { category: "traffic", idNumber: ID, commandId: "kiosk-id-1" };
+    const issued = await call("kiosk", "POST", `/api/halls/${hall}/kiosk/tickets`, body);
+    expect(issued.status).toBe(201);
+    const replayed = await call("kiosk", "POST", `/api/halls/${hall}/kiosk/tickets`, body);
+    expect(replayed.body.ticket.id).toBe(issued.body.ticket.id);
+    for (const text of [JSON.stringify(issued.body), JSON.stringify(replayed.body), JSON.stringify(await snapshot(hall)), await stored(hall)]) {
+      expect(text).not.toMatch(/idLast4|002X|1949/);
+    }
+    // The hash still holds one active ticket per ID number and category.
+    expect((await call("kiosk", "POST", `/api/halls/${hall}/kiosk/tickets`, { category: "traffic", idNumber: ID })).status).toBe(409);
+  });
+
+  it("is taken out of what an older hall stored, once", async () => {
+    const hall = await newHall("creds-id-old");
+    const old = JSON.stringify({ seq: 99, type: "ticket.issued", at: "2027-03-15T02:00:00.000Z", ticket: { id: "t1", citizen: { idHash: "h", idLast4: "002X" } } });
+    const after = await runInDurableObject(env.HALL.get(env.HALL.idFromName(hall)), (_o, state) => {
+      const sql = state.storage.sql;
+      sql.exec("INSERT INTO events (seq, type, at, body) VALUES (99, 'ticket.issued', 'x', ?)", old);
+      sql.exec("INSERT INTO commands (id, fingerprint, status, body, at) VALUES ('old-1', 'f', 201, ?, 0)", JSON.stringify({ ticket: { citizen: { idHash: "h", idLast4: "002X" } } }));
+      sql.exec("DELETE FROM migrations WHERE name = 'forget-id-last4'");
+      forgetIdLast4(sql);
+      const rows = [
+        sql.exec<{ body: string }>("SELECT body FROM events WHERE seq = 99").one().body,
+        sql.exec<{ body: string }>("SELECT body FROM commands WHERE id = 'old-1'").one().body,
+      ];
+      sql.exec("DELETE FROM events WHERE seq = 99");
+      return rows;
+    });
+    expect(JSON.parse(after[0]!).ticket.citizen).toEqual({ idHash: "h" });
+    expect(JSON.parse(after[1]!).ticket.citizen).toEqual({ idHash: "h" });
   });
 });

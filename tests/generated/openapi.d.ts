@@ -1580,17 +1580,13 @@ export interface components {
             hasPassword: boolean;
         };
         KioskIssueReply: {
-            ticket: components["schemas"]["Ticket"] & {
-                /** @description With an ID number: its last 4 digits, never the number */
-                citizen?: {
-                    idLast4: string;
-                };
-            };
+            ticket: components["schemas"]["Ticket"];
             ahead: number;
             estimatedWaitMinutes: number | null;
             /** @description The citizen's status page, /t/{token}; null without `TONGBAN_TICKET_SECRET` */
             statusPath: string | null;
         };
+        /** @description The ticket; no part of an ID number is kept or echoed, only a keyed per-day hash the hall holds */
         Ticket: {
             /** @example 20261123-A023 */
             id: string;
