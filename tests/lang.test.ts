@@ -38,12 +38,19 @@ async function page(path: string, acceptLanguage?: string) {
 
 const htmlLang = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1];
 
-/** The page's own text in Traditional: its markup, less the switcher's 简体 (each language named in itself) and the feed's address. */
+/** Attributes a person reads or hears: a field's hint, a screen reader's name, a tooltip, an image's text. */
+const READ_ATTRIBUTES = /\s(?:placeholder|aria-label|title|alt)="([^"]*)"/g;
+
+/**
+ * The page's own text in Traditional — its words and the attributes people read — less the
+ * switcher's 简体 (each language named in itself) and the feed's address.
+ */
 function simplifiedLeft(html: string): string[] {
-  const own = html
+  const markup = html
     .replace(/<script type="application\/json" id="tongban-live">.*?<\/script>/gs, "")
-    .replace(/<a [^>]*lang="zh-Hans"[^>]*>[^<]*<\/a>/g, "")
-    .replace(/<[^>]+>/g, " ");
+    .replace(/<a [^>]*lang="zh-Hans"[^>]*>[^<]*<\/a>/g, "");
+  const read = [...markup.matchAll(READ_ATTRIBUTES)].map((m) => m[1]).join(" ");
+  const own = `${markup.replace(/<[^>]+>/g, " ")} ${read}`;
   return [...new Set([...own].filter((c) => /\p{Script=Han}/u.test(c) && toHant(c) !== c))];
 }
 
@@ -68,6 +75,15 @@ const CONSOLES = (hall: string, status: string) => [
   { name: "citizen status page", path: status, zh: "本页自动更新", hant: "本頁自動更新", en: "This page updates by itself" },
   { name: "staff sign-in", path: `/halls/${hall}/login`, zh: "工作人员登录", hant: "工作人員登錄", en: "Staff sign-in" },
 ];
+
+describe("the Traditional check itself", () => {
+  it("reads the words people read in attributes, not only between tags", () => {
+    expect(simplifiedLeft(`<p>號碼</p><input placeholder="请输入">`)).toEqual(["请", "输"]);
+    expect(simplifiedLeft(`<button aria-label="叫号">叫號</button>`)).toEqual(["号"]);
+    expect(simplifiedLeft(`<span title="窗口状态">窗口</span><img alt="二维码">`)).toEqual(["状", "态", "维", "码"]);
+    expect(simplifiedLeft(`<div data-x="状态" class="号">窗口</div>`)).toEqual([]);
+  });
+});
 
 describe("each console and the status page in each language", async () => {
   const { hall, status } = await traditionalHall("lang-pages");

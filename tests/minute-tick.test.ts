@@ -27,6 +27,13 @@ async function alarmAfter(hall: string): Promise<number | null> {
   });
 }
 
+/** The data wall's oldest-wait cell for one category's row, as its text (minutes, or "—"). */
+function oldestWait(html: string, category: string): string | undefined {
+  const row = html.split(`class="load-row`).find((r) => r.startsWith(`" role="row" data-category="${category}"`));
+  const cell = /data-field="oldest-wait">([^<]*)</.exec(row ?? "");
+  return cell?.[1]?.trim();
+}
+
 describe("the minute tick", () => {
   it("renders a watched screen again a minute later with no event, and the wait it shows has grown", async () => {
     const hall = await newHall("tick-busy");
@@ -43,7 +50,9 @@ describe("the minute tick", () => {
     feed.close();
     expect(again.type).toBe("html");
     expect(again.seq).toBe(seq); // nothing happened in the hall…
-    expect(again.html).not.toBe(first.html); // …but the figures moved on
+    // …but the household line's oldest wait went from 0 to 5 minutes (not just the clock's text).
+    expect(oldestWait(first.html, "household")).toBe("0");
+    expect(oldestWait(again.html, "household")).toBe("5");
   });
 
   it("wakes a busy, watched hall within the minute, and leaves it asleep till midnight once the queue is empty", async () => {

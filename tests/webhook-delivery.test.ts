@@ -149,11 +149,14 @@ describe("webhook deliveries when things go wrong", () => {
     const hall = await newHall("deliver-removed");
     await useClock(hall, MORNING);
     const r = receiver("removed");
+    const elsewhere = receiver("redirected-to");
     r.mode = 302;
+    r.location = elsewhere.url;
     const hook = await createHook(hall, { url: r.url, events: ["*"] });
     await issue(hall, "household");
     await wake(hall);
     expect((await deliveries(hall, hook.id)).at(-1)).toMatchObject({ state: "pending", attempts: 1, lastStatus: 302, lastError: "the receiver answered 302" });
+    expect(elsewhere.hits).toEqual([]); // the redirect was not followed
     expect((await call("manager", "DELETE", `/api/halls/${hall}/webhooks/${hook.id}`)).status).toBe(200);
     const rows = await runInDurableObject(stubOf(hall), (_o: HallObject, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_outbox").one().n);
     expect(rows).toBe(0);

@@ -31,6 +31,11 @@ export interface Env {
   TONGBAN_UPSTREAM?: string;
   /** A `reporter` token on that deployment, bound to this deployment's halls. */
   TONGBAN_UPSTREAM_TOKEN?: string;
+  /**
+   * Where webhooks may go, for a hall inside a closed network (issue 23): host names, `*.suffix`,
+   * IP addresses and CIDR ranges, comma-separated. Set, only these are allowed (private ones too).
+   */
+  TONGBAN_WEBHOOK_ALLOW?: string;
   /** Development only: the ISO instant the halls' clock starts at (worker/clock.ts); the suites set it. */
   TONGBAN_CLOCK?: string;
 }

@@ -56,7 +56,8 @@
         location.replace(r.body.location);
         return;
       }
-      if (r.body.state === "expired") await fresh();
+      // 401: this browser's pairing cookie is spoilt; a fresh code replaces it.
+      if (r.status === 401 || r.body.state === "expired") await fresh();
       else show(r.body.code, r.body.expiresInSeconds);
     } catch (e) {
       say("连接中断，正在重试…", "Cannot reach the server; retrying");

@@ -1663,17 +1663,13 @@ export interface components {
             hasPassword: boolean;
         };
         KioskIssueReply: {
-            ticket: components["schemas"]["Ticket"] & {
-                /** @description With an ID number: its last 4 digits, never the number */
-                citizen?: {
-                    idLast4: string;
-                };
-            };
+            ticket: components["schemas"]["Ticket"];
             ahead: number;
             estimatedWaitMinutes: number | null;
             /** @description The citizen's status page, /t/{token}; null without `TONGBAN_TICKET_SECRET` */
             statusPath: string | null;
         };
+        /** @description The ticket; no part of an ID number is kept or echoed, only a keyed per-day hash the hall holds */
         Ticket: {
             /** @example 20261123-A023 */
             id: string;
@@ -6890,6 +6886,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PairingStatus"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

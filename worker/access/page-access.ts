@@ -27,7 +27,7 @@ export async function pageAccess(c: Context<{ Bindings: Env }>, hall: string, ro
     };
   }
   const { principal } = caller;
-  // Hall and role only: a counter bound to another window may open that window's console, and the API refuses what it tries there.
+  // Hall and role here; the window binding is checked by the hall object with the page's view, which knows its window.
   if (!mayAct(principal, { hall }, roles).ok) {
     const zh = caller.via === "token" ? "此令牌无权访问" : `${principal.name} 无权打开此页`;
     return { ok: false, status: 403, message: `${zh} · A ${principal.role} ${caller.via === "token" ? "token" : "sign-in"} cannot open this page` };

@@ -30,6 +30,17 @@ export const STAFF: readonly Role[] = ["admin", "manager", "counter"];
 export const FRONT_DESK: readonly Role[] = ["admin", "manager", "kiosk"];
 /** Rating at a window: the evaluator device is a display; staff may stand in for it. */
 export const EVALUATORS: readonly Role[] = ["admin", "manager", "counter", "display"];
+/**
+ * Live-feed events only some roles receive: what a role cannot GET it does not receive. The
+ * roster (badges, who may sign in where) is read with GET /staff; appointment codes, which a
+ * citizen types to check in, with GET /appointments. Every other event is the hall's public face.
+ */
+export const EVENT_READERS: Readonly<Record<string, readonly Role[]>> = {
+  "staff.updated": STAFF,
+  "appointment.booked": MANAGERS,
+  "appointment.cancelled": MANAGERS,
+};
+
 /** The ticket-status page: only the citizen whose ticket link it is. */
 export const TICKET_HOLDERS: readonly Watcher[] = [CITIZEN];
 /** A hall deployment reporting to this one (issue 24 §4): its halls' reports and their region content, nothing else. */

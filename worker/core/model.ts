@@ -57,7 +57,6 @@ export interface Staff {
 export interface CitizenMark {
   /** Keyed hash of the ID number (per hall and day), for "one active ticket per category". */
   idHash: string;
-  idLast4: string;
 }
 
 /** A booked visit: the booking system gets a code, the kiosk turns it into a ticket once. */

@@ -87,12 +87,15 @@ export function pairingRoutes(app: HallApp): void {
       summary: "Whether the code was typed in yet",
       description:
         "Asked by the /pair page with its `tongban_pairing` cookie, no token: waiting (with the code), expired (ask for a new code), or paired: then the `tongban_device` cookie is set and `location` is the page to open. Without the cookie: expired.",
-      responses: { 200: json(Status, "waiting, expired (ask for a new code), or paired") },
+      responses: { 200: json(Status, "waiting, expired (ask for a new code), or paired"), ...errors(401) },
     }),
     async (c) => {
       c.header("Cache-Control", "no-store");
       const secret = cookieValue(c.req.raw, PAIRING_COOKIE);
-      if (!secret || !SECRET_SHAPE.test(secret)) return c.json({ state: "expired" as const }, 200);
+      if (!secret) return c.json({ state: "expired" as const }, 200);
+      if (!SECRET_SHAPE.test(secret)) {
+        return fail(c, 401, "unauthorized", "配对凭据无效，请重新获取配对码 · the pairing cookie is not valid; ask for a new code", { cookie: PAIRING_COOKIE });
+      }
       const status = await pairing(c).status(await sha256(secret));
       if (status.state === "paired") {
         const { hall, device, credential, location } = status.delivery;

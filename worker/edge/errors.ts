@@ -7,6 +7,7 @@ import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
 import { ERROR_CODES, refusal, type ErrorCode } from "./refusal.js";
+import { unsafeText } from "./text.js";
 
 export type { ErrorCode } from "./refusal.js";
 
@@ -83,6 +84,12 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return errorResponse(c, 400, "invalid", "the body must be a JSON object", { "(body)": "expected an object" });
+  }
+  const unsafe = unsafeText(value);
+  if (unsafe) {
+    return errorResponse(c, 400, "invalid", `${unsafe.field} ${unsafe.problem}: control and bidi-override characters are not allowed in text`, {
+      [unsafe.field]: unsafe.problem,
+    });
   }
   // Hono's validators only read JSON bodies sent with a JSON content type; ours is parsed already.
   const headers = new Headers(c.req.raw.headers);

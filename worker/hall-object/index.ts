@@ -230,13 +230,26 @@ export class HallObject extends DurableObject<Env> {
   }
 
   /** A page's first paint, from the same view that renders its live updates. */
-  async page(hall: string, viewName: string, query: Record<string, string>, role: string, token: string | null): Promise<{ status: number; html: string | null; problem?: string }> {
+  async page(
+    hall: string,
+    viewName: string,
+    query: Record<string, string>,
+    role: string,
+    token: string | null,
+    windows?: string[],
+  ): Promise<{ status: number; html: string | null; problem?: string }> {
     const state = await this.#open(hall, { rollover: true, schedule: true });
     if (!state) return { status: 404, html: null, problem: `没有这个大厅 · unknown hall "${hall}"` };
     const view = VIEWS[viewName];
     const params = new URLSearchParams(query);
     if (!view) return { status: 404, html: null, problem: `unknown view "${viewName}"` };
     if (!mayAct({ role }, {}, view.roles).ok) return { status: 403, html: null, problem: `a ${role} token cannot open this page` };
+    // The same window binding as the API: a counter at window 2 opens window 2's pages only.
+    const window = view.keys?.includes("window") ? (params.get("window") ?? undefined) : undefined;
+    const verdict = mayAct({ role, ...(windows ? { windows } : {}) }, { window });
+    if (!verdict.ok && verdict.reason === "window") {
+      return { status: 403, html: null, problem: `此终端只用于 ${verdict.windows.join("、")} 号窗口 · this counter acts at window ${verdict.windows.join(", ")}, not ${verdict.window}` };
+    }
     const problem = view.check?.(state, params);
     if (problem) return { status: 404, html: null, problem };
     const live = { url: feedUrl(hall, viewName, params, token, view.keys), seq: state.seq };
@@ -251,11 +264,12 @@ export class HallObject extends DurableObject<Env> {
     }
 
     const role = request.headers.get("X-Tongban-Role") ?? "display";
+    const windows = boundWindows(request.headers.get("X-Tongban-Windows"));
     const params = new URL(request.url).searchParams;
-    const refused = this.#live.refuse(role, params);
+    const refused = this.#live.refuse(role, params, windows);
     if (refused) return refused;
     // Nothing awaits between the check and the accept, so no event can slip between backlog and feed.
-    const accepted = this.#live.accept(request, hall, role, params);
+    const accepted = this.#live.accept(request, hall, role, params, windows);
     await this.#schedule(); // a screen that shows ageing figures may now need the minute tick
     return accepted;
   }
@@ -343,5 +357,16 @@ export class HallObject extends DurableObject<Env> {
   /** Sets the hall's one alarm for the earliest thing any capability needs (worker/hall-object/alarm.ts). */
   async #schedule(): Promise<void> {
     if (isConfigured(this.#state)) await this.#alarm.schedule(this.#state, this.#each);
+  }
+}
+
+/** The windows the live route says its caller is bound to (X-Tongban-Windows, a JSON list), if any. */
+function boundWindows(header: string | null): string[] | undefined {
+  if (header === null) return undefined;
+  try {
+    const value: unknown = JSON.parse(header);
+    return Array.isArray(value) && value.every((w) => typeof w === "string") ? value : [];
+  } catch {
+    return [];
   }
 }

@@ -10,7 +10,7 @@ import { publicEvent, snapshotOf } from "../core/snapshot.js";
 import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
 import { mayAct } from "../access/may-act.js";
-import { CITIZEN } from "../access/roles.js";
+import { CITIZEN, EVENT_READERS } from "../access/roles.js";
 import { refusal } from "../edge/refusal.js";
 import { VIEWS } from "../pages/registry.js";
 import type { LiveView, Room } from "../pages/views.js";
@@ -25,6 +25,8 @@ const MAX_BACKLOG = 5000;
 
 interface HtmlAttachment {
   role: string;
+  /** A counter's windows: the views it may watch are those of its windows only. */
+  windows?: string[];
   view: string;
   key: string;
   connectedAt: number;
@@ -33,7 +35,7 @@ interface HtmlAttachment {
 }
 
 /** Every socket's attachment: html sockets also carry their view and key. */
-type SocketAttachment = { role: string; connectedAt: number; view?: string; key?: string; announcer?: AnnouncerStatus; device?: string };
+type SocketAttachment = { role: string; windows?: string[]; connectedAt: number; view?: string; key?: string; announcer?: AnnouncerStatus; device?: string };
 
 export class HallLive {
   #rate = new MessageRate();
@@ -48,7 +50,7 @@ export class HallLive {
   ) {}
 
   /** Checks `?view=` for this role; a problem is the JSON error response. */
-  refuse(role: string, params: URLSearchParams): Response | null {
+  refuse(role: string, params: URLSearchParams, windows?: string[]): Response | null {
     const viewName = params.get("view");
     // A citizen's socket (authorised by a signed ticket link, not a role token) sees only its ticket's view.
     if (role === CITIZEN && viewName !== "status") {
@@ -56,11 +58,15 @@ export class HallLive {
     }
     if (viewName === null) return null;
     const view = VIEWS[viewName];
-    const forbidden = view !== undefined && !mayAct({ role }, {}, view.roles).ok;
+    const window = view?.keys?.includes("window") ? (params.get("window") ?? undefined) : undefined;
+    const verdict = view === undefined ? null : mayAct({ role, ...(windows ? { windows } : {}) }, { window }, view.roles);
+    const forbidden = verdict !== null && !verdict.ok;
     const problem = !view
       ? `unknown view "${viewName}"; known views: ${Object.keys(VIEWS).join(", ")}`
-      : forbidden
-        ? `a ${role} token cannot watch the ${viewName} view`
+      : verdict && !verdict.ok
+        ? verdict.reason === "window"
+          ? `this counter acts at window ${verdict.windows.join(", ")}: it cannot watch window ${verdict.window}`
+          : `a ${role} token cannot watch the ${viewName} view`
         : (view.check?.(this.state(), params) ?? null);
     if (!problem) return null;
     const status = forbidden ? 403 : 404;
@@ -68,7 +74,7 @@ export class HallLive {
   }
 
   /** Accepts the socket: the backlog since `?since=` (or a snapshot), or the view's rendering. Nothing awaits. */
-  accept(request: Request, hall: string, role: string, params: URLSearchParams): Response {
+  accept(request: Request, hall: string, role: string, params: URLSearchParams, windows?: string[]): Response {
     const state = this.state();
     const viewName = params.get("view");
     const view = viewName === null ? null : VIEWS[viewName];
@@ -80,16 +86,20 @@ export class HallLive {
     if (view && viewName) {
       const key = (view.keys ?? []).map((k) => `${k}=${params.get(k) ?? ""}`).join("&");
       this.ctx.acceptWebSocket(server, ["html", ...tags]);
-      server.serializeAttachment({ role, view: viewName, key, connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies HtmlAttachment);
+      server.serializeAttachment({ role, ...(windows ? { windows } : {}), view: viewName, key, connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies HtmlAttachment);
       if (sinceParam === null || Number(sinceParam) < state.seq) {
         server.send(this.#renderView(view, new URLSearchParams(key), () => this.room()));
       }
     } else {
       this.ctx.acceptWebSocket(server, ["json", ...tags]);
-      server.serializeAttachment({ role, connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies SocketAttachment);
+      server.serializeAttachment({ role, ...(windows ? { windows } : {}), connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies SocketAttachment);
       const backlog = sinceParam === null ? null : eventsSince(this.ctx.storage.sql, Number(sinceParam), state.seq, MAX_BACKLOG);
       if (backlog) {
-        for (const e of backlog) server.send(e.includes('"citizen"') ? JSON.stringify(publicEvent(JSON.parse(e))) : e);
+        for (const e of backlog) {
+          const event = JSON.parse(e) as HallEvent;
+          if (!receives(role, event.type)) continue;
+          server.send(e.includes('"citizen"') ? JSON.stringify(publicEvent(event)) : e);
+        }
       } else {
         server.send(JSON.stringify({ type: "snapshot", seq: state.seq, state: snapshotOf(state, this.clock()) }));
       }
@@ -135,8 +145,14 @@ export class HallLive {
   /** New events: to every JSON socket (citizen marks stripped), and every view re-rendered. */
   broadcast(events: HallEvent[]): void {
     if (events.length === 0) return;
-    const messages = events.map((e) => JSON.stringify(publicEvent(e)));
-    for (const ws of this.ctx.getWebSockets("json")) send(ws, messages);
+    const messages = events.map((e) => ({ type: e.type, text: JSON.stringify(publicEvent(e)) }));
+    const forRole = new Map<string, string[]>();
+    for (const ws of this.ctx.getWebSockets("json")) {
+      const role = (ws.deserializeAttachment() as SocketAttachment | null)?.role ?? "display";
+      let mine = forRole.get(role);
+      if (!mine) forRole.set(role, (mine = messages.filter((m) => receives(role, m.type)).map((m) => m.text)));
+      send(ws, mine);
+    }
     this.renderViews(() => true);
   }
 
@@ -199,6 +215,12 @@ export class HallLive {
       dayPlan: this.dayPlan(),
     };
   }
+}
+
+/** Whether a socket let in as `role` receives events of this type (worker/access/roles.ts EVENT_READERS). */
+function receives(role: string, type: string): boolean {
+  const readers = EVENT_READERS[type];
+  return readers === undefined || mayAct({ role }, {}, readers).ok;
 }
 
 function parseObject(text: string): Record<string, unknown> | null {

@@ -44,7 +44,7 @@ export async function prepare(request: CommandRequest, state: HallState, env: En
     // Scoped to the hall and its day: the log cannot link one person's visits across days.
     const day = localDay(now, state.settings.timezone);
     const idHash = await citizenIdHash(secret.secret, state.hall, day, sensitive.citizenId);
-    return { command: { ...command, citizen: { idHash, idLast4: sensitive.citizenId.slice(-4) } } };
+    return { command: { ...command, citizen: { idHash } } };
   }
   if (command.type === "book_appointment" && command.code === "") {
     return { command: { ...command, code: appointmentCode(state.appointments) } };

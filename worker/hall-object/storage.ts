@@ -67,7 +67,25 @@ export function migrate(sql: SqlStorage): void {
       seq_to INTEGER,
       detail TEXT
     );
+    CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY);
   `);
+  forgetIdLast4(sql);
+}
+
+/**
+ * Issue 23: the hall keeps no part of a citizen's ID number, only the keyed per-day hash. Halls
+ * from before kept its last four characters (`idLast4`) in ticket events, the snapshot and the
+ * stored replies; this takes them out, once per hall.
+ */
+export function forgetIdLast4(sql: SqlStorage): void {
+  if (sql.exec("SELECT 1 FROM migrations WHERE name = 'forget-id-last4'").toArray().length > 0) return;
+  const drop = (key: string, value: unknown) => (key === "idLast4" ? undefined : value);
+  for (const [table, key] of [["events", "seq"], ["snapshot", "id"], ["commands", "id"]] as const) {
+    for (const row of sql.exec<{ k: string | number; body: string }>(`SELECT ${key} AS k, body FROM ${table} WHERE body LIKE '%"idLast4"%'`).toArray()) {
+      sql.exec(`UPDATE ${table} SET body = ? WHERE ${key} = ?`, JSON.stringify(JSON.parse(row.body), drop), row.k);
+    }
+  }
+  sql.exec("INSERT INTO migrations (name) VALUES ('forget-id-last4')");
 }
 
 /** Rebuilds the hall: the last snapshot, then every event after it. */

@@ -123,6 +123,9 @@ export function citizenFeed(app: HallApp): void {
       const headers = new Headers(c.req.raw.headers);
       headers.set("X-Tongban-Hall", target.hall);
       headers.set("X-Tongban-Role", CITIZEN);
+      // A citizen's socket is no device, whatever its client claims (the hall feed strips it too).
+      headers.delete("X-Tongban-Device-Id");
+      headers.delete("X-Tongban-Windows");
       headers.delete("X-Tongban-Protocol");
       return hallStub(c.env, target.hall).fetch(new Request(feed, { headers })) as never;
     },

@@ -32,9 +32,7 @@ export const KioskIssueBody = z
 
 export const KioskIssueReply = z
   .object({
-    ticket: Ticket.extend({
-      citizen: z.object({ idLast4: z.string() }).optional().openapi({ description: "With an ID number: its last 4 digits, never the number" }),
-    }),
+    ticket: Ticket.openapi({ description: "The ticket; no part of an ID number is kept or echoed, only a keyed per-day hash the hall holds" }),
     ahead: z.number(),
     estimatedWaitMinutes: z.number().nullable(),
     statusPath: z.string().nullable().openapi({ description: "The citizen's status page, /t/{token}; null without `TONGBAN_TICKET_SECRET`" }),

@@ -288,6 +288,10 @@ export function hallRoutes(app: HallApp): void {
       const headers = new Headers(c.req.raw.headers);
       headers.set("X-Tongban-Hall", hall);
       headers.set("X-Tongban-Role", c.get("principal").role);
+      // The window binding travels with the role, so the feed applies the API's check (access/may-act.ts).
+      headers.delete("X-Tongban-Windows");
+      const windows = c.get("principal").windows;
+      if (windows) headers.set("X-Tongban-Windows", JSON.stringify(windows));
       // Only a device verified by its cookie is named to the hall, never one a client claims to be.
       headers.delete("X-Tongban-Device-Id");
       const device = pairedDevice(c);

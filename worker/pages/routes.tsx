@@ -96,7 +96,7 @@ export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
         c.header("Vary", "Accept-Language");
       }
       const stub = hallStub(c.env, hall);
-      const page = await stub.page(hall, view, query, access.principal.role, access.token);
+      const page = await stub.page(hall, view, query, access.principal.role, access.token, access.principal.windows);
       if (!page.html) return c.html(problemPage(page.status, page.problem ?? "not found"), page.status as 404);
       c.header("Cache-Control", "no-store");
       if (access.via === "device") renewDeviceCookie(c);

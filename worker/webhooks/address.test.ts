@@ -31,6 +31,14 @@ const refusedInProduction = [
   "http://api.localhost:8080/hook",
   "http://printer.local/hook",
   "http://metadata.google.internal/hook",
+  // Issue 23 §3: each of these passed the filter before.
+  "http://[::ffff:0:a00:1]/hook", // IPv4-translated 10.0.0.1
+  "http://[2002:a00:1::1]/hook", // 6to4 around 10.0.0.1
+  "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook", // Teredo
+  "http://[100::1]/hook", // discard-only
+  "http://nas.lan/hook",
+  "http://router.home.arpa/hook",
+  "http://intranet/hook", // a single-label name only a local resolver answers
 ];
 
 const publicAddresses = [
@@ -76,5 +84,17 @@ describe("where a webhook may send", () => {
     expect(webhookUrlProblem("http://100.64.1.1/", true)).toContain("CGNAT");
     expect(webhookUrlProblem("http://[fd00::1]/", true)).toContain("unique-local");
     expect(webhookUrlProblem("http://[::ffff:10.0.0.1]/", true)).toContain("private address (inside IPv6)");
+  });
+
+  it("with TONGBAN_WEBHOOK_ALLOW, sends exactly where it names, private addresses included", () => {
+    const allow = "10.20.0.0/16, sms.gov.internal, *.hooks.gov.cn, [fd00:1::]/32, 192.168.7.9";
+    for (const url of ["http://10.20.3.4/in", "http://sms.gov.internal/in", "https://a.hooks.gov.cn/in", "http://[fd00:1:2::5]/in", "http://192.168.7.9:8080/in"]) {
+      expect(webhookUrlProblem(url, true, allow), url).toBeNull();
+    }
+    for (const url of ["http://10.21.0.1/in", "https://sms.example.gov.cn/in", "http://hooks.gov.cn.evil.com/in", "http://[fd00:2::1]/in", "http://192.168.7.10/in", "http://[::ffff:10.20.0.1]/in"]) {
+      expect(webhookUrlProblem(url, true, allow), url).toMatch(/not among the allowed destinations \(TONGBAN_WEBHOOK_ALLOW\)/);
+    }
+    // Empty is unset: the public-only rule.
+    expect(webhookUrlProblem("http://10.20.3.4/in", true, " ")).toMatch(/private address/);
   });
 });

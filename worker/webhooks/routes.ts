@@ -112,7 +112,7 @@ export function webhookRoutes(app: HallApp): void {
     async (c) => {
       const { hall } = c.req.valid("param");
       const { url, events, description } = c.req.valid("json");
-      const problem = webhookUrlProblem(url, !isDevelopment(c.env));
+      const problem = webhookUrlProblem(url, !isDevelopment(c.env), c.env.TONGBAN_WEBHOOK_ALLOW);
       if (problem) return fail(c, 400, "invalid", `invalid request body: url: ${problem}`, { url: problem });
       const origin = new URL(c.req.url).origin;
       return ask(c, hall, { op: "create", url, events, description: description || null, origin, actor: requestActor(c) });
