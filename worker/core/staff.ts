@@ -17,6 +17,9 @@ function findStaff(state: HallState, id: string): Staff | Rejection {
 
 type Secret = "set" | "clear" | "keep";
 
+/** Staff accounts a hall keeps at most (issue 22 §3): a 61-window centre's shifts need a few hundred. */
+export const MAX_STAFF = 1000;
+
 const has = (change: Secret, before: boolean | undefined) => (change === "set" ? true : change === "clear" ? false : (before ?? false));
 
 export function saveStaff(
@@ -26,6 +29,10 @@ export function saveStaff(
   password: Secret = "keep",
 ): Decision | Rejection {
   const before = state.staff[input.id];
+  const count = Object.keys(state.staff).length;
+  if (!before && count >= MAX_STAFF) {
+    return reject("conflict", `this hall already has ${MAX_STAFF} staff accounts, the most it keeps; remove one first`, { cap: "staff", limit: MAX_STAFF });
+  }
   const twin = Object.values(state.staff).find((s) => s.id !== input.id && s.badge === input.badge);
   if (twin) return reject("conflict", `badge ${input.badge} belongs to ${twin.name} (${twin.id})`, { badge: input.badge });
   const staff: Staff = {

@@ -40,7 +40,8 @@ import { pinMatches } from "../sessions/credentials.object.js";
 import type { InsightQuestion } from "../statistics/hall-stats.object.js";
 import { countHandled, countWake } from "../service/wakes.js";
 import type { WebhookRequest } from "../webhooks/hall-webhooks.object.js";
-import { auditPage, loadState, migrate, persist, storedReply, type AuditRow, type StoredReply } from "./storage.js";
+import { auditPage, migrate, persist, Snapshots, storedReply, type AuditRow, type StoredReply } from "./storage.js";
+import { guarded } from "./guard.js";
 import type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
 export type { Actor, CommandReply, CommandRequest } from "./protocol.js";
@@ -54,19 +55,23 @@ export class HallObject extends DurableObject<Env> {
   #each: Part[];
   #live: HallLive;
   #alarm: HallAlarm;
+  #snapshots = new Snapshots();
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
   /** The password hash check (PBKDF2); tests slow it down or count its calls. */
   checkSecret: SecretCheck = pinMatches;
 
   constructor(ctx: DurableObjectState, env: Env) {
+    // Every SQLite statement and key-value put goes through the storage guard (guard.ts).
     super(ctx, env);
+    ctx = guarded(ctx);
+    (this as unknown as { ctx: DurableObjectState }).ctx = ctx;
     this.clock = clockOf(env);
     if (isDevelopment(env)) countWake(ctx.id.name ?? ctx.id.toString());
     // Waking from hibernation is construction: rebuild the state from SQLite every time, then
     // build the parts, each creating its tables and reloading what it keeps (part.ts).
     migrate(ctx.storage.sql);
-    this.#state = loadState(ctx.storage.sql, ctx.id.name ?? "");
+    this.#state = this.#snapshots.load(ctx.storage.sql, ctx.id.name ?? "");
     const hall: Hall = {
       ctx,
       env,
@@ -301,21 +306,27 @@ export class HallObject extends DurableObject<Env> {
     if (isRejection(outcome)) return rejected(outcome);
     if (command.type === "rollover" && outcome.events.length === 0) return { status: 200, body: {} };
     const reply = replyFor(command, outcome, now, !isConfigured(before));
-    this.ctx.storage.transactionSync(() => {
-      persist(
-        this.ctx.storage.sql,
-        before,
-        outcome.state,
-        outcome.events,
-        auditEntry(command, actor, command.type.startsWith("sign_in") ? outcome.state : before, now, {
-          commandId,
-          detail: command.type === "configure" ? null : fingerprint,
-        }),
-        commandId ? { commandId, fingerprint, reply, now } : null,
-      );
-      alsoWrite?.(this.ctx.storage.sql);
-      for (const part of this.#each) part.record?.(before, outcome, now);
-    });
+    try {
+      this.ctx.storage.transactionSync(() => {
+        persist(
+          this.ctx.storage.sql,
+          before,
+          outcome.state,
+          outcome.events,
+          auditEntry(command, actor, command.type.startsWith("sign_in") ? outcome.state : before, now, {
+            commandId,
+            detail: command.type === "configure" ? null : fingerprint,
+          }),
+          commandId ? { commandId, fingerprint, reply, now } : null,
+          this.#snapshots,
+        );
+        alsoWrite?.(this.ctx.storage.sql);
+        for (const part of this.#each) part.record?.(before, outcome, now);
+      });
+    } catch (error) {
+      this.#snapshots.forget(); // the snapshot tables rolled back with the rest
+      throw error;
+    }
     for (const part of this.#each) part.committed?.(before, outcome, now);
     this.#state = outcome.state;
     this.#live.broadcast(outcome.events);

@@ -4,7 +4,8 @@
  *
  * The order is behaviour. Within a command's transaction `record` runs in this order (follow-ups,
  * then statistics, then the webhooks' outbox), and the alarm asks the wakers in this order (the
- * new day, the region report, the minute tick, the day plan, webhooks, the signage schedule).
+ * new day, the region report, the minute tick, the day plan, webhooks, the signage schedule,
+ * retention's daily prune).
  */
 import { nextMidnight } from "../core/day.js";
 import { HallDevices } from "../devices/hall-devices.object.js";
@@ -17,6 +18,7 @@ import { ContentSchedule, HallContent } from "../signage/hall-content.object.js"
 import { HallStats } from "../statistics/hall-stats.object.js";
 import { HallWebhooks } from "../webhooks/hall-webhooks.object.js";
 import type { Hall, Part } from "./part.js";
+import { HallRetention } from "./retention.js";
 import { MinuteTick } from "./tick.js";
 
 /** Views whose figures age with the clock: rendered again every minute while the hall is busy. */
@@ -42,6 +44,7 @@ export function partsOf(hall: Hall) {
     webhooks: new HallWebhooks(ctx, env, () => hall.clock(), () => hall.schedule()),
     content: new HallContent(ctx, env),
     contentSchedule: new ContentSchedule(() => hall.watching(playsContent), () => hall.render(playsContent)),
+    retention: new HallRetention(ctx.storage.sql),
   } satisfies Record<string, Part>;
 }
 

@@ -2,11 +2,14 @@
  * The hall's SQLite database inside its Durable Object.
  *
  * - `events`: the append-only log; `seq` is the primary key, so a number is never reused.
- * - `snapshot`: the state at some seq, so waking up replays only the tail of the log.
+ * - `snapshot`: the bounded part of the state at some seq (core/stored.ts), so waking up replays
+ *   only the tail of the log; `snapshot_entries` holds its growing collections (tickets,
+ *   appointments, staff, signage items) one row per entry, so no row grows with the day.
  * - `commands`: replies by commandId, so a retried press is answered, not applied again.
  * - `audit`: who did what, written in the same transaction as the change.
  */
 import { emptyHall, evolve } from "../core/hall.js";
+import { boundedPart, collectionsOf, COLLECTIONS, holdsEntries, joined, type Collection } from "../core/stored.js";
 import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
 
@@ -46,6 +49,12 @@ export function migrate(sql: SqlStorage): void {
       seq INTEGER NOT NULL,
       body TEXT NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS snapshot_entries (
+      collection TEXT NOT NULL,
+      key TEXT NOT NULL,
+      body TEXT NOT NULL,
+      PRIMARY KEY (collection, key)
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS commands (
       id TEXT PRIMARY KEY,
       fingerprint TEXT NOT NULL,
@@ -90,13 +99,66 @@ export function forgetIdLast4(sql: SqlStorage): void {
 
 /** Rebuilds the hall: the last snapshot, then every event after it. */
 export function loadState(sql: SqlStorage, hall: string): HallState {
-  const snap = sql.exec<{ seq: number; body: string }>("SELECT seq, body FROM snapshot WHERE id = 1").toArray()[0];
-  // Fields added to the state later (staff, appointments) start empty in older snapshots.
-  let state: HallState = snap ? { ...emptyHall(hall), ...(JSON.parse(snap.body) as HallState) } : emptyHall(hall);
-  for (const row of sql.exec<{ body: string }>("SELECT body FROM events WHERE seq > ? ORDER BY seq", state.seq)) {
-    state = evolve(state, JSON.parse(row.body) as HallEvent);
+  return new Snapshots().load(sql, hall);
+}
+
+/**
+ * The snapshot tables and the state they hold. A write stores the bounded part in one row and,
+ * of each growing collection, only the entries that changed since the last write (the core
+ * replaces an entry when it changes, so an entry the same object as last time is unchanged).
+ */
+export class Snapshots {
+  /** The state as the tables hold it now; null when unknown (then the next write rewrites all). */
+  #written: HallState | null = null;
+
+  load(sql: SqlStorage, hall: string): HallState {
+    const snap = sql.exec<{ seq: number; body: string }>("SELECT seq, body FROM snapshot WHERE id = 1").toArray()[0];
+    // Fields added to the state later (staff, appointments) start empty in older snapshots.
+    const part: HallState = snap ? { ...emptyHall(hall), ...(JSON.parse(snap.body) as HallState) } : emptyHall(hall);
+    const entries = Object.fromEntries(COLLECTIONS.map((c) => [c, {}])) as Record<Collection, Record<string, unknown>>;
+    for (const row of sql.exec<{ collection: Collection; key: string; body: string }>("SELECT collection, key, body FROM snapshot_entries")) {
+      entries[row.collection][row.key] = JSON.parse(row.body);
+    }
+    let state = joined(part, entries);
+    if (snap && holdsEntries(part)) {
+      // A snapshot from before the entries table (one row holding everything): cut it now.
+      sql.exec("DELETE FROM snapshot_entries");
+      this.#written = null;
+      this.write(sql, state);
+    } else {
+      this.#written = snap ? state : null;
+    }
+    for (const row of sql.exec<{ body: string }>("SELECT body FROM events WHERE seq > ? ORDER BY seq", state.seq)) {
+      state = evolve(state, JSON.parse(row.body) as HallEvent);
+    }
+    return state;
   }
-  return state;
+
+  /** Writes `state` as the snapshot. Call inside the command's transaction. */
+  write(sql: SqlStorage, state: HallState): void {
+    const before = this.#written;
+    this.#written = null; // until this write is known whole
+    if (!before) sql.exec("DELETE FROM snapshot_entries");
+    const was = before ? collectionsOf(before) : null;
+    const now = collectionsOf(state);
+    for (const c of COLLECTIONS) {
+      for (const [key, entry] of Object.entries(now[c])) {
+        if (was?.[c][key] === entry) continue;
+        sql.exec("INSERT OR REPLACE INTO snapshot_entries (collection, key, body) VALUES (?, ?, ?)", c, key, JSON.stringify(entry));
+      }
+      if (!was) continue;
+      for (const key of Object.keys(was[c])) {
+        if (!(key in now[c])) sql.exec("DELETE FROM snapshot_entries WHERE collection = ? AND key = ?", c, key);
+      }
+    }
+    sql.exec("INSERT OR REPLACE INTO snapshot (id, seq, body) VALUES (1, ?, ?)", state.seq, JSON.stringify(boundedPart(state)));
+    this.#written = state;
+  }
+
+  /** The transaction that wrote last rolled back: the tables are no longer known. */
+  forget(): void {
+    this.#written = null;
+  }
 }
 
 /**
@@ -110,6 +172,7 @@ export function persist(
   events: HallEvent[],
   audit: AuditEntry,
   reply: { commandId: string; fingerprint: string; reply: StoredReply; now: number } | null,
+  snapshots: Snapshots,
 ): void {
   for (const e of events) {
     sql.exec("INSERT INTO events (seq, type, at, body) VALUES (?, ?, ?, ?)", e.seq, e.type, e.at, JSON.stringify(e));
@@ -128,7 +191,7 @@ export function persist(
   const crossed = Math.floor(after.seq / SNAPSHOT_EVERY) > Math.floor(before.seq / SNAPSHOT_EVERY);
   const structural = events.some((e) => e.type === "hall.reset" || e.type === "hall.configured");
   if (crossed || structural) {
-    sql.exec("INSERT OR REPLACE INTO snapshot (id, seq, body) VALUES (1, ?, ?)", after.seq, JSON.stringify(after));
+    snapshots.write(sql, after);
   }
   if (events.some((e) => e.type === "hall.reset") && reply) {
     sql.exec("DELETE FROM commands WHERE at < ?", reply.now - COMMAND_TTL_MS);

@@ -1,0 +1,129 @@
+/**
+ * Bounded storage (issue 22): the guard refuses what Cloudflare would, a one-row snapshot from
+ * before the entries table upgrades in place, and a 10,000-ticket day stores no big row.
+ */
+import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { HallObject } from "../worker/hall-object/index.js";
+import { loadState } from "../worker/hall-object/storage.js";
+import { PLATFORM_VALUE_LIMIT, refusedWrites } from "../worker/hall-object/guard.js";
+import { call, issue, MORNING, newHall, snapshot } from "./helpers.js";
+
+const stubOf = (hall: string) => env.HALL.get(env.HALL.idFromName(hall));
+/** The storage the object itself writes through (its guarded `ctx`). */
+const storageOf = (o: HallObject) => (o as unknown as { ctx: DurableObjectState }).ctx.storage;
+
+/** The largest stored value in bytes, over every table that holds bodies. */
+function largestRow(sql: SqlStorage): number {
+  const sizes = ["snapshot", "snapshot_entries", "events", "commands"].map(
+    (t) => sql.exec<{ n: number | null }>(`SELECT MAX(LENGTH(CAST(body AS BLOB))) AS n FROM ${t}`).one().n ?? 0,
+  );
+  sizes.push(sql.exec<{ n: number | null }>("SELECT MAX(LENGTH(CAST(detail AS BLOB))) AS n FROM audit").one().n ?? 0);
+  return Math.max(...sizes);
+}
+
+describe("the storage guard", () => {
+  it("refuses a row or value over the platform's 2 MB limit, in workerd too, and writes nothing", async () => {
+    const hall = await newHall("storage-guard");
+    await issue(hall, "traffic");
+    const result = await runInDurableObject(stubOf(hall), async (o: HallObject, state) => {
+      const storage = storageOf(o);
+      const big = "票".repeat(PLATFORM_VALUE_LIMIT / 3 + 10); // under 2 M characters, over 2 MB of UTF-8
+      const before = state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM events").one().n;
+      let sqlError = "";
+      try {
+        storage.sql.exec("INSERT INTO events (seq, type, at, body) VALUES (?, ?, ?, ?)", 999_999, "x", "x", big);
+      } catch (e) {
+        sqlError = String(e);
+      }
+      let putError = "";
+      try {
+        await storage.put("too-big", big);
+      } catch (e) {
+        putError = String(e);
+      }
+      storage.sql.exec("CREATE TABLE IF NOT EXISTS guard_probe (body TEXT)");
+      storage.sql.exec("INSERT INTO guard_probe (body) VALUES (?)", "x".repeat(1_500_000)); // under the limit: stored
+      return {
+        sqlError,
+        putError,
+        events: state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM events").one().n - before,
+        kv: await state.storage.get("too-big"),
+        probe: state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM guard_probe").one().n,
+      };
+    });
+    expect(result.sqlError).toMatch(/refused to store a row \(INSERT INTO events…\): \d+ bytes is over the platform's 2000000-byte limit/);
+    expect(result.putError).toMatch(/refused to store the value of "too-big"/);
+    expect(result).toMatchObject({ events: 0, kv: undefined, probe: 1 });
+    expect(refusedWrites.filter((r) => r.hall === hall)).toHaveLength(2);
+  });
+});
+
+describe("upgrading a hall stored as one snapshot row", () => {
+  it("loads it with nothing lost and moves its tickets and staff into their own rows", async () => {
+    const hall = await newHall("storage-upgrade");
+    for (const category of ["traffic", "household", "traffic"]) await issue(hall, category);
+    await call("counter", "POST", `/api/halls/${hall}/windows/1/call`, {});
+    expect((await call("manager", "PUT", `/api/halls/${hall}/staff/lijun`, { name: "李军", badge: "C002" })).status).toBe(201);
+    const seen = await snapshot(hall);
+    // Write the hall back the way the code before issue 22 did: the whole state in one row, no entries table.
+    const old = await runInDurableObject(stubOf(hall), (_o: HallObject, state) => {
+      const sql = state.storage.sql;
+      const whole = loadState(sql, hall);
+      sql.exec("DROP TABLE snapshot_entries");
+      sql.exec("INSERT OR REPLACE INTO snapshot (id, seq, body) VALUES (1, ?, ?)", whole.seq, JSON.stringify(whole));
+      return whole;
+    });
+    expect(Object.keys(old.tickets)).toHaveLength(3);
+    await evictDurableObject(stubOf(hall));
+    expect(await snapshot(hall)).toEqual(seen);
+    const after = await runInDurableObject(stubOf(hall), (_o: HallObject, state) => {
+      const sql = state.storage.sql;
+      const row = JSON.parse(sql.exec<{ body: string }>("SELECT body FROM snapshot").one().body);
+      const entries = sql.exec<{ collection: string; key: string }>("SELECT collection, key FROM snapshot_entries ORDER BY collection, key").toArray();
+      return { row, entries, state: loadState(sql, hall) };
+    });
+    expect(after.state).toEqual(old);
+    expect(after.row.tickets).toEqual({});
+    expect(after.row.staff).toEqual({});
+    expect(after.entries.filter((e) => e.collection === "tickets").map((e) => e.key).sort()).toEqual(Object.keys(old.tickets).sort());
+    expect(after.entries.filter((e) => e.collection === "staff").map((e) => e.key)).toEqual(["lijun"]);
+  });
+});
+
+describe("the biggest day", () => {
+  it("answers every command of a 10,000-ticket day and stores no row over 1 MiB", { timeout: 600_000 }, async () => {
+    const hall = await newHall("storage-biggest-day");
+    const outcome = await runInDurableObject(stubOf(hall), async (o: HallObject, state) => {
+      let now = MORNING - 30 * 60_000;
+      o.clock = () => now;
+      const statuses: Record<string, number> = {};
+      const count = (s: number) => (statuses[s] = (statuses[s] ?? 0) + 1);
+      const windows = ["1", "2", "3", "4", "5", "6"];
+      const kiosk = { role: "kiosk", name: "kiosk", device: null };
+      const counter = { role: "counter", name: "counter", device: null };
+      const serving = new Set<string>();
+      for (let i = 0; i < 10_000; i++) {
+        now += 2_000; // 10,000 tickets in 5.6 hours
+        count((await o.execute({ hall, actor: kiosk, command: { type: "issue", category: i % 2 ? "traffic" : "household" } })).status);
+        const window = windows[i % windows.length]!;
+        if (serving.has(window)) count((await o.execute({ hall, actor: counter, command: { type: "finish", window } })).status);
+        const called = await o.execute({ hall, actor: counter, command: { type: "call", window } });
+        count(called.status);
+        if (called.body.ticket) serving.add(window);
+        else serving.delete(window);
+      }
+      const sql = state.storage.sql;
+      return {
+        statuses,
+        largest: largestRow(sql),
+        snapshotRow: sql.exec<{ n: number }>("SELECT LENGTH(CAST(body AS BLOB)) AS n FROM snapshot").one().n,
+        tickets: sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM snapshot_entries WHERE collection = 'tickets'").one().n,
+      };
+    });
+    expect(Object.keys(outcome.statuses).every((s) => Number(s) < 300)).toBe(true);
+    expect(outcome.largest).toBeLessThan(1024 * 1024);
+    expect(outcome.snapshotRow).toBeLessThan(32 * 1024);
+    expect(outcome.tickets).toBeGreaterThan(9_800); // the snapshot is at most 200 events behind
+  });
+});

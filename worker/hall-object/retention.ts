@@ -1,0 +1,33 @@
+/**
+ * Retention (issue 22 §2): what the hall keeps only for a while is pruned by its own alarm, so
+ * its database does not grow for ever. Today: the replies to commandIds (`commands`), kept 48
+ * hours (COMMAND_TTL_MS, far longer than any retry loop), pruned once a day.
+ *
+ * The prune runs on the first waker round after each wake and then every 24 hours of the hall's
+ * clock; it is one indexed DELETE (`commands_at`), so a wake pays almost nothing for it.
+ */
+import type { Part } from "./part.js";
+import { COMMAND_TTL_MS } from "./storage.js";
+
+export const PRUNE_EVERY_MS = 24 * 3600 * 1000;
+
+export class HallRetention implements Part {
+  readonly tables = [];
+  /** When the next prune is due on the hall's clock; 0 runs one on the first round. */
+  #due = 0;
+
+  constructor(private readonly sql: SqlStorage) {}
+
+  plan(_state: unknown, now: number): number {
+    if (now >= this.#due) {
+      this.prune(now);
+      this.#due = now + PRUNE_EVERY_MS;
+    }
+    return this.#due;
+  }
+
+  /** Deletes every reply older than the retention; returns how many went. */
+  prune(now: number): number {
+    return this.sql.exec("DELETE FROM commands WHERE at < ?", now - COMMAND_TTL_MS).rowsWritten;
+  }
+}
