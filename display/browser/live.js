@@ -51,10 +51,14 @@
     badge.hidden = false;
   }
 
-  // Test hook: lets the browser suite cut the connection like a flaky network would.
+  // Test hook: lets the browser suite cut the connection like a flaky network would, for
+  // offlineMs or, without it, until resume().
   window.tongbanLive = {
     drop: function (offlineMs) {
-      feed.drop(offlineMs || 0);
+      feed.drop(offlineMs);
+    },
+    resume: function () {
+      feed.resume();
     },
     get seq() { return seq; },
     get rev() { return rev; },

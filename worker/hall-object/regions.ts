@@ -71,6 +71,44 @@ const PHASE = /animation-delay:-[0-9.]+s/g;
 const samePhaseless = (a: string, b: string) => a.replace(PHASE, "") === b.replace(PHASE, "");
 
 /**
+ * What a screen needs to turn region `before` into `after`: "" when they are the same, else the
+ * smallest elements with an id that changed, each marked for an out-of-band swap (an element
+ * without an id is looked into, since htmx can only swap what it can find by id); null when only
+ * the whole of `after` will do (its own tag or its list of children changed).
+ */
+function changedWithin(before: string, after: string): string | null {
+  if (before === after || samePhaseless(before, after)) return "";
+  const a = element(before);
+  const b = element(after);
+  if (!a || !b || a.open !== b.open || a.close !== b.close || a.children.length !== b.children.length) return null;
+  let changed = "";
+  for (let i = 0; i < b.children.length; i++) {
+    const [x, y] = [a.children[i]!, b.children[i]!];
+    if (x.key !== y.key) return null;
+    const deeper = changedWithin(x.html, y.html);
+    if (deeper !== null) {
+      changed += deeper;
+      continue;
+    }
+    // Sent alone by its id; text before it is its parent's, so it must not have changed.
+    if (y.key.startsWith("#") || leadingText(x.html) !== leadingText(y.html)) return null;
+    changed += y.html.slice(leadingText(y.html).length).replace(/^<[a-zA-Z][a-zA-Z0-9-]*/, '$& hx-swap-oob="true"');
+  }
+  return changed;
+}
+
+const leadingText = (html: string) => html.slice(0, Math.max(0, html.indexOf("<")));
+
+/** An element's opening tag (with any text before it), its children and its closing tag (with any text after). */
+function element(html: string): { open: string; children: Region[]; close: string } | null {
+  const start = html.indexOf("<");
+  const gt = html.indexOf(">", start);
+  const end = html.lastIndexOf("</");
+  if (start < 0 || gt < 0 || end <= gt) return null;
+  return { open: html.slice(0, gt + 1), children: splitRegions(html.slice(gt + 1, end)), close: html.slice(end) };
+}
+
+/**
  * The regions of `next` that differ from `previous`, as one HTML string (empty when none did),
  * or null when the two do not have the same regions in the same order: then only the whole
  * rendering will do.
@@ -80,8 +118,7 @@ export function changedRegions(previous: readonly Region[], next: readonly Regio
   let changed = "";
   for (let i = 0; i < next.length; i++) {
     if (previous[i]!.key !== next[i]!.key) return null;
-    const [a, b] = [previous[i]!.html, next[i]!.html];
-    if (a !== b && !samePhaseless(a, b)) changed += b;
+    changed += changedWithin(previous[i]!.html, next[i]!.html) ?? next[i]!.html;
   }
   return changed;
 }
