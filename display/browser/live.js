@@ -5,16 +5,22 @@
   "use strict";
   var config = JSON.parse(document.getElementById("tongban-live").textContent);
   var seq = config.seq;
+  // The rendering the page holds, as the hall named it (none yet: the first page comes whole).
+  var rev = null;
   var offlineSince = null;
   var badge = document.getElementById("live-status");
 
   var feed = window.TongbanSocket({
     url: config.url,
     // Reported to the hall on connect, so the manager sees what each paired device runs.
-    version: "live.js/1",
+    version: "live.js/2",
     since: function () { return seq; },
     onMessage: function (data) {
       if (data.type !== "html" || data.seq < seq) return;
+      // An update carries only the regions that changed since the rendering it names (base); a
+      // page holding another one (it missed an update) reconnects and gets the whole view.
+      if (data.base !== undefined && data.base !== rev) return feed.restart();
+      rev = data.rev;
       seq = data.seq;
       htmx.swap(document.body, data.html, { swapStyle: "none" });
       document.body.setAttribute("data-seq", String(seq));
@@ -45,11 +51,16 @@
     badge.hidden = false;
   }
 
-  // Test hook: lets the browser suite cut the connection like a flaky network would.
+  // Test hook: lets the browser suite cut the connection like a flaky network would, for
+  // offlineMs or, without it, until resume().
   window.tongbanLive = {
     drop: function (offlineMs) {
-      feed.drop(offlineMs || 0);
+      feed.drop(offlineMs);
+    },
+    resume: function () {
+      feed.resume();
     },
     get seq() { return seq; },
+    get rev() { return rev; },
   };
 })();

@@ -138,6 +138,14 @@
         holdUntil = holdMs === undefined ? Infinity : now() + holdMs;
         if (socket) socket.close();
       },
+      /** Closes the socket and opens a new one at once (resuming with since=), without going offline. */
+      restart: function () {
+        if (!socket) return;
+        var old = socket;
+        socket = null;
+        old.close();
+        connect();
+      },
       /** Ends a drop(): reconnects now. */
       resume: function () {
         holdUntil = 0;

@@ -5,10 +5,14 @@
  * fresh `wrangler dev`; a counter calls a ticket every BENCH_CALL_MS (250) ms, finishing the
  * window's previous ticket first, as an officer does. For each call: the time from sending the
  * `call` request to the `ticket.called` event arriving at every client, p50/p95/p99/max over
- * all clients and calls, and how many deliveries never came. One more round puts N screens on
- * the main screen's HTML view (what LED screens receive) and times the first fragment after
- * each call. Clients and server share the machine's cores, so the figures include the clients'
- * own work; Chromium's call-to-screen is `npm run bench:screens`.
+ * all clients and calls, and how many deliveries never came. Then the same N screens on the
+ * main screen's HTML view (what LED screens receive), twice side by side: whole views on every
+ * update (`updates=whole`) and only the regions that changed (the default), timing the first
+ * fragment after each call; one line per round, then one line of ratios (changed ÷ whole) per N.
+ * `bytesPerUpdate` is what one client receives per call (the finish and the call before it),
+ * before compression. A last round with one screen gives the `call` reply time the others are
+ * held against. Clients and server share the machine's cores, so the figures include the
+ * clients' own work; Chromium's call-to-screen is `npm run bench:screens`.
  */
 import { api, closeAll, demoHall, devServer, Interrupted, machine, openMany, openSocket, percentiles, print, progress, sleep, withRetries, type Client } from "./support.js";
 
@@ -20,13 +24,22 @@ interface Round {
   clients: number;
   calls: number;
   view: "json" | "html";
+  updates?: "whole" | "changed";
 }
 
-async function measureRound(base: string, hall: string, { clients: n, calls, view }: Round): Promise<void> {
+interface Measured {
+  p99ms: number;
+  bytesPerUpdate: number;
+  callReplyP50ms: number;
+}
+
+async function measureRound(base: string, hall: string, { clients: n, calls, view, updates }: Round): Promise<Measured> {
   for (let i = 0; i < calls + 5; i++) await api(base, "kiosk", "POST", `/api/halls/${hall}/tickets`, { category: i % 2 ? "household" : "traffic" });
   const head = (await api(base, "display", "GET", `/api/halls/${hall}`)).body.seq as number;
   // Arrival times per client: ticket id → ms (json), or seq → ms for the first fragment at or after it (html).
   const arrivals: Array<Map<string, number>> = [];
+  // Bytes each client received after its first message (the whole view, or the backlog's start).
+  const bytes: number[] = [];
   const fragments: Array<Array<[number, number]>> = [];
   // One JSON socket tells which seq each call got, so HTML fragments can be matched to calls.
   const callSeq = new Map<string, number>();
@@ -39,13 +52,21 @@ async function measureRound(base: string, hall: string, { clients: n, calls, vie
   const clients: Client[] = await openMany(n, 50, (i) => {
     arrivals[i] = new Map();
     fragments[i] = [];
+    bytes[i] = 0;
+    let first = true;
+    const counted = (data: string) => {
+      if (!first) bytes[i]! += Buffer.byteLength(data);
+      first = false;
+    };
     return view === "json"
       ? openSocket(base, hall, `since=${head}`, (data, at) => {
           if (data === "pong") return;
+          bytes[i]! += Buffer.byteLength(data);
           const m = JSON.parse(data);
           if (m.type === "ticket.called") arrivals[i]!.set(m.ticket.id, at);
         })
-      : openSocket(base, hall, `view=main&since=${head}`, (data, at) => {
+      : openSocket(base, hall, `view=main&since=${head}&updates=${updates ?? "changed"}`, (data, at) => {
+          counted(data);
           const m = JSON.parse(data);
           if (m.type === "html") fragments[i]!.push([m.seq, at]);
         });
@@ -91,8 +112,11 @@ async function measureRound(base: string, hall: string, { clients: n, calls, vie
     }
   }
   const stats = percentiles(latencies);
+  const bytesPerUpdate = Math.round(bytes.reduce((a, b) => a + b, 0) / n / calls);
+  const callReplyP50ms = percentiles(replies).p50;
   print({
     measurement: view === "json" ? "fanout.call-to-client" : "fanout.call-to-fragment",
+    ...(view === "html" ? { updates: updates ?? "changed" } : {}),
     clients: n,
     calls,
     callEveryMs: CALL_MS,
@@ -102,12 +126,16 @@ async function measureRound(base: string, hall: string, { clients: n, calls, vie
     p95ms: stats.p95,
     p99ms: stats.p99,
     maxMs: stats.max,
-    callReplyP50ms: percentiles(replies).p50,
+    bytesPerUpdate,
+    callReplyP50ms,
     connectMs: Math.round(connectMs),
   });
   oracle.ws.close(1000, "bench done");
   await closeAll(clients);
+  return { p99ms: stats.p99, bytesPerUpdate, callReplyP50ms };
 }
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 
 async function main(): Promise<void> {
   print(machine());
@@ -115,11 +143,22 @@ async function main(): Promise<void> {
   const hall = "bench-fanout";
   try {
     await demoHall(server.url, hall);
-    const rounds: Round[] = [
-      ...SIZES.map((clients) => ({ clients, calls: clients >= 1000 ? 30 : 40, view: "json" as const })),
-      { clients: Math.max(...SIZES), calls: 30, view: "html" },
-    ];
-    for (const r of rounds) await withRetries(`fanout ${r.clients} ${r.view}`, () => measureRound(server.url, hall, r));
+    const calls = (clients: number) => (clients >= 1000 ? 30 : 40);
+    const run = (r: Round) => withRetries(`fanout ${r.clients} ${r.view} ${r.updates ?? ""}`, () => measureRound(server.url, hall, r));
+    for (const clients of SIZES) await run({ clients, calls: calls(clients), view: "json" });
+    const one = await run({ clients: 1, calls: 40, view: "html" });
+    for (const clients of SIZES) {
+      const whole = await run({ clients, calls: calls(clients), view: "html", updates: "whole" });
+      const changed = await run({ clients, calls: calls(clients), view: "html", updates: "changed" });
+      print({
+        measurement: "fanout.changed-vs-whole",
+        clients,
+        p99Ratio: ratio(changed.p99ms, whole.p99ms),
+        bytesRatio: ratio(changed.bytesPerUpdate, whole.bytesPerUpdate),
+        // The reply at N screens against a hall with one: the target is within 2×.
+        callReplyVsOneScreen: ratio(changed.callReplyP50ms, one.callReplyP50ms),
+      });
+    }
   } finally {
     await server.stop();
   }

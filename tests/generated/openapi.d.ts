@@ -8304,6 +8304,8 @@ export interface operations {
                 since?: string;
                 /** @description For pages: receive the named view's HTML fragments as { type: "html", seq, html } instead of JSON events */
                 view?: string;
+                /** @description With `view`: `changed` (the default) sends the whole view once, then only the regions that changed, as { type: "html", seq, rev, base, html } where base is the rev of the rendering it changes; `whole` sends the whole view every time */
+                updates?: "changed" | "whole";
                 /** @description For the window and counter views: which window */
                 window?: string;
                 /** @description For the main and dashboard views: one zone's screen */

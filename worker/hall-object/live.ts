@@ -19,6 +19,7 @@ import { deviceTag, type HallDevices } from "../devices/hall-devices.object.js";
 import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "./limits.js";
 import type { HallStats } from "../statistics/hall-stats.object.js";
 import { eventsSince } from "./storage.js";
+import { changedRegions, splitRegions, type Region } from "./regions.js";
 
 /** A reconnecting client further behind than this gets a snapshot instead of the backlog. */
 const MAX_BACKLOG = 5000;
@@ -29,6 +30,8 @@ interface HtmlAttachment {
   windows?: string[];
   view: string;
   key: string;
+  /** Set for `?updates=whole`: every update is the whole view, not only what changed. */
+  whole?: boolean;
   connectedAt: number;
   announcer?: AnnouncerStatus;
   device?: string;
@@ -37,8 +40,31 @@ interface HtmlAttachment {
 /** Every socket's attachment: html sockets also carry their view and key. */
 type SocketAttachment = { role: string; windows?: string[]; connectedAt: number; view?: string; key?: string; announcer?: AnnouncerStatus; device?: string };
 
+/**
+ * The rendering of one view and parameters that its screens hold: its regions, so the next
+ * update sends only the regions that changed. `rev` names it; an update says which rendering it
+ * changes (`base`), so a screen holding another sees the gap and reconnects for the whole view.
+ */
+interface Rendering {
+  view: string;
+  seq: number;
+  rev: string;
+  regions: Region[];
+  /** The whole view as a message, made when a socket first needs it. */
+  whole?: string;
+  /** Made for a socket that just connected: screens already on this view may hold another, so the next update is whole. */
+  fresh?: boolean;
+}
+
 export class HallLive {
   #rate = new MessageRate();
+  /** View and parameters → what its screens hold. In memory only: after a wake-up, the first update of each view is whole. */
+  #rendered = new Map<string, Rendering>();
+  /** Revs from another run of this object never match one of this run's. */
+  #run = Math.random().toString(36).slice(2, 8);
+  #revs = 0;
+  /** Events committed but not yet sent: the fan-out runs after the command's reply (see broadcast). */
+  #pending: HallEvent[] | null = null;
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -75,6 +101,8 @@ export class HallLive {
 
   /** Accepts the socket: the backlog since `?since=` (or a snapshot), or the view's rendering. Nothing awaits. */
   accept(request: Request, hall: string, role: string, params: URLSearchParams, windows?: string[]): Response {
+    // Events not yet fanned out go first: the backlog and the view below already include them.
+    this.flush();
     const state = this.state();
     const viewName = params.get("view");
     const view = viewName === null ? null : VIEWS[viewName];
@@ -85,11 +113,19 @@ export class HallLive {
     const tags = device ? [deviceTag(device)] : [];
     if (view && viewName) {
       const key = (view.keys ?? []).map((k) => `${k}=${params.get(k) ?? ""}`).join("&");
+      const whole = params.get("updates") === "whole";
       this.ctx.acceptWebSocket(server, ["html", ...tags]);
-      server.serializeAttachment({ role, ...(windows ? { windows } : {}), view: viewName, key, connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies HtmlAttachment);
-      if (sinceParam === null || Number(sinceParam) < state.seq) {
-        server.send(this.#renderView(view, new URLSearchParams(key), () => this.room()));
-      }
+      server.serializeAttachment({
+        role,
+        ...(windows ? { windows } : {}),
+        view: viewName,
+        key,
+        connectedAt: this.clock(),
+        ...(whole ? { whole } : {}),
+        ...(device ? { device } : {}),
+      } satisfies HtmlAttachment);
+      // Always the whole view, even when `since` is the hall's seq: the updates that follow name the rendering they change.
+      server.send(this.#wholeView(view, viewName, key));
     } else {
       this.ctx.acceptWebSocket(server, ["json", ...tags]);
       server.serializeAttachment({ role, ...(windows ? { windows } : {}), connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies SocketAttachment);
@@ -142,9 +178,26 @@ export class HallLive {
     else if (attachment?.announcer) this.renderRoomViews();
   }
 
-  /** New events: to every JSON socket (citizen marks stripped), and every view re-rendered. */
+  /**
+   * New events: to every JSON socket (citizen marks stripped), and every view re-rendered. The
+   * sends wait for a timer of 0 ms, so the command's reply leaves first instead of behind
+   * hundreds of sends; anything else that sends on a socket (accept, renderViews) flushes them
+   * first, so each socket still gets everything in order.
+   */
   broadcast(events: HallEvent[]): void {
     if (events.length === 0) return;
+    if (this.#pending === null) {
+      this.#pending = [];
+      setTimeout(() => this.flush(), 0);
+    }
+    this.#pending.push(...events);
+  }
+
+  /** Sends the events broadcast() holds, now: each role gets only the events it may read. */
+  flush(): void {
+    const events = this.#pending;
+    if (events === null) return;
+    this.#pending = null;
     const messages = events.map((e) => ({ type: e.type, text: JSON.stringify(publicEvent(e)) }));
     const forRole = new Map<string, string[]>();
     for (const ws of this.ctx.getWebSockets("json")) {
@@ -153,7 +206,7 @@ export class HallLive {
       if (!mine) forRole.set(role, (mine = messages.filter((m) => receives(role, m.type)).map((m) => m.text)));
       send(ws, mine);
     }
-    this.renderViews(() => true);
+    this.#render(() => true);
   }
 
   /** Re-renders the views that show the room, after an announcer reports or leaves. */
@@ -161,27 +214,88 @@ export class HallLive {
     this.renderViews((view) => view.showsRoom === true);
   }
 
-  /** Re-renders every open view `which` picks; returns how many sockets got one. */
+  /** Re-renders every open view `which` picks; returns how many sockets got an update. */
   renderViews(which: (view: LiveView) => boolean): number {
-    // Screens showing the same view and parameters share one rendering.
-    const rendered = new Map<string, string>();
+    this.flush();
+    return this.#render(which);
+  }
+
+  #render(which: (view: LiveView) => boolean): number {
+    // Screens showing the same view and parameters share one rendering and one update message.
+    const updates = new Map<string, { changed: string | null; rendering: Rendering } | null>();
     let room: Room | undefined;
     const roomOnce = () => (room ??= this.room());
     let sent = 0;
     for (const ws of this.ctx.getWebSockets("html")) {
-      const { view: name, key } = ws.deserializeAttachment() as HtmlAttachment;
+      const { view: name, key, whole } = ws.deserializeAttachment() as HtmlAttachment;
       const view = VIEWS[name];
       if (!view || !which(view)) continue;
       const id = `${name}?${key}`;
-      let message = rendered.get(id);
-      if (message === undefined) {
-        message = this.#renderView(view, new URLSearchParams(key), roomOnce);
-        rendered.set(id, message);
+      let update = updates.get(id);
+      if (update === undefined) {
+        update = this.#update(view, name, key, roomOnce);
+        updates.set(id, update);
       }
-      send(ws, [message]);
+      if (update === null) continue;
+      send(ws, [whole || update.changed === null ? this.#message(update.rendering) : update.changed]);
       sent++;
     }
+    // A view nobody watches any more is forgotten: whoever opens it next gets it whole.
+    for (const [id, rendering] of this.#rendered) {
+      const view = VIEWS[rendering.view];
+      if (!updates.has(id) && (!view || which(view))) this.#rendered.delete(id);
+    }
     return sent;
+  }
+
+  /**
+   * Renders the view afresh: what changed since the rendering its screens hold, as a message
+   * (null when only the whole view will do), or null when nothing changed at the same seq.
+   */
+  #update(view: LiveView, name: string, key: string, room: () => Room): { changed: string | null; rendering: Rendering } | null {
+    const id = `${name}?${key}`;
+    const state = this.state();
+    const regions = splitRegions(view.fragments(state, this.clock(), new URLSearchParams(key), view.showsRoom ? room() : undefined));
+    const before = this.#rendered.get(id);
+    const diff = before && !before.fresh ? changedRegions(before.regions, regions) : null;
+    if (before && diff === "" && before.seq === state.seq) return null;
+    const rendering: Rendering = { view: name, seq: state.seq, rev: this.#rev(), regions };
+    this.#rendered.set(id, rendering);
+    const changed = diff === null ? null : JSON.stringify({ type: "html", seq: state.seq, rev: rendering.rev, base: before!.rev, html: diff });
+    return { changed, rendering };
+  }
+
+  /** The whole view for a socket that just connected: what its screens hold when that is current, else a fresh rendering. */
+  #wholeView(view: LiveView, name: string, key: string): string {
+    const id = `${name}?${key}`;
+    const state = this.state();
+    let rendering = this.#rendered.get(id);
+    if (!rendering || rendering.seq !== state.seq) {
+      const html = view.fragments(state, this.clock(), new URLSearchParams(key), view.showsRoom ? this.room() : undefined);
+      rendering = { view: name, seq: state.seq, rev: this.#rev(), regions: splitRegions(html) };
+      // Screens already on this view (after a wake-up) hold a rendering this run never named.
+      if (this.#watchers(id) > 1) rendering.fresh = true;
+      this.#rendered.set(id, rendering);
+    }
+    return this.#message(rendering);
+  }
+
+  /** How many html sockets show this view and parameters, the one being accepted included. */
+  #watchers(id: string): number {
+    let n = 0;
+    for (const ws of this.ctx.getWebSockets("html")) {
+      const a = ws.deserializeAttachment() as HtmlAttachment | null;
+      if (a && `${a.view}?${a.key}` === id) n++;
+    }
+    return n;
+  }
+
+  #message(rendering: Rendering): string {
+    return (rendering.whole ??= JSON.stringify({ type: "html", seq: rendering.seq, rev: rendering.rev, html: rendering.regions.map((r) => r.html).join("") }));
+  }
+
+  #rev(): string {
+    return `${this.#run}.${++this.#revs}`;
   }
 
   /** Whether any open socket watches a view `which` picks. */
@@ -192,12 +306,6 @@ export class HallLive {
       if (view && which(view)) return true;
     }
     return false;
-  }
-
-  #renderView(view: LiveView, params: URLSearchParams, room: () => Room): string {
-    const state = this.state();
-    const html = view.fragments(state, this.clock(), params, view.showsRoom ? room() : undefined);
-    return JSON.stringify({ type: "html", seq: state.seq, html });
   }
 
   /** Who is connected: announcers with their latest status report. */

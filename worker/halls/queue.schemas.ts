@@ -55,6 +55,14 @@ export const LiveQuery = z.object({
       param: { name: "view", in: "query" },
       description: "For pages: receive the named view's HTML fragments as { type: \"html\", seq, html } instead of JSON events",
     }),
+  updates: z
+    .enum(["changed", "whole"])
+    .optional()
+    .openapi({
+      param: { name: "updates", in: "query" },
+      description:
+        "With `view`: `changed` (the default) sends the whole view once, then only the regions that changed, as { type: \"html\", seq, rev, base, html } where base is the rev of the rendering it changes; `whole` sends the whole view every time",
+    }),
   window: z.string().max(32).optional().openapi({ param: { name: "window", in: "query" }, description: "For the window and counter views: which window" }),
   zone: z.string().max(40).optional().openapi({ param: { name: "zone", in: "query" }, description: "For the main and dashboard views: one zone's screen" }),
   lang: z

@@ -126,7 +126,7 @@ function Categories({ state, snapshot, live }: { state: HallState; snapshot: Hal
       {snapshot.categories.map((c) => {
         const wait = waitText(c.waiting === 0 && c.estimatedWaitMinutes !== null ? 0 : c.estimatedWaitMinutes);
         return (
-          <div class="category" data-category={c.id}>
+          <div id={`category-${c.id}`} class="category" data-category={c.id}>
             <span class="category-label">
               <span class="prefix">{c.prefix}</span>
               <CategoryName state={state} category={c} />
@@ -166,7 +166,7 @@ function Windows({ snapshot, live }: { snapshot: HallSnapshot; live: boolean }) 
                   : "呼叫中"
                 : "空闲";
           return (
-            <li class={`window-card ${w.state}`} data-window={w.id} data-state={w.state}>
+            <li id={`window-${w.id}`} class={`window-card ${w.state}`} data-window={w.id} data-state={w.state}>
               <span class="window-number">{w.number}</span>
               <span class="window-label">{w.label}</span>
               <span class="window-ticket">{w.state === "open" && ticket ? ticket.number : ""}</span>

@@ -84,7 +84,7 @@ export function IdleBar({ state, snapshot, live }: { state: HallState; snapshot:
         等候 <span lang="en">Waiting</span>
       </span>
       {snapshot.categories.map((c) => (
-        <span class="idle-count" data-category={c.id}>
+        <span id={`idle-${c.id}`} class="idle-count" data-category={c.id}>
           <span class="prefix">{c.prefix}</span>
           <CategoryName state={state} category={c} />
           <b>{c.waiting}</b>
