@@ -33,6 +33,8 @@ async function openInEnglishBox(path: string, width: number, height: number): Pr
     throw e;
   });
   await page.goto(`${baseUrl()}${path}`);
+  // The hall's pages stay live without a ?lang= (their feed carries none either); /pair has no feed.
+  if (path !== "/pair") await page.waitForFunction(() => (window as any).tongbanLive && document.body.getAttribute("data-offline") === null, null, { timeout: 15_000 });
   await page.evaluate(() => document.fonts.ready);
   return page;
 }

@@ -255,11 +255,12 @@ export const kioskView: LiveView = {
           <main class="kiosk">
             <Head {...props} />
             <section class="kiosk-main">
+              {/* Before the services: an elderly or disabled citizen sees it before tapping one (issue 25 §2). */}
+              <Priorities {...props} />
               <h2>
                 <Bi lang={lang} m={KIOSK.chooseService} />
               </h2>
               <Categories {...props} />
-              <Priorities {...props} />
             </section>
             <SidePanel lang={lang} switcher={(l) => langHref(params, l, { token })} />
             <MessageLine />
