@@ -101,6 +101,29 @@ describe("the statistics tab", () => {
     await page.close();
   });
 
+  it.each([
+    [2, 4, "请增开 2 个窗口"],
+    [6, 4, "人少：可关闭 2 个窗口"],
+    [4, 4, null],
+  ])("with %i windows open and %i needed, the advice says %s", async (openWindows, needed, says) => {
+    const advice = (await api("manager", "GET", `/api/halls/${hall}/advice`)).body;
+    advice.live.open = openWindows;
+    advice.live.needed = needed;
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.route(`${baseUrl()}/api/halls/${hall}/advice`, (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(advice) }));
+    await page.goto(`${baseUrl()}/halls/${hall}/manage?token=dev-manager#stats`);
+    await page.waitForFunction(() => document.querySelector("#stats")?.getAttribute("data-loaded"));
+    const action = page.locator('[data-slot="action"]');
+    // Never a negative count (「请增开 -2 个窗口」), and nothing at all when the hall has what it needs.
+    if (says === null) expect(await action.isVisible()).toBe(false);
+    else {
+      expect(await action.isVisible()).toBe(true);
+      expect(await action.innerText()).toContain(says);
+    }
+    expect(await page.locator("#stats").innerText()).not.toMatch(/-\d+ 个窗口/);
+    await page.close();
+  });
+
   it("exports the same CSV the API serves, under the API's file name", async () => {
     const page = await open(`/halls/${hall}/manage?token=dev-manager#stats`, 1366, 768);
     await page.waitForFunction(() => document.querySelector("#stats")?.getAttribute("data-loaded"));
