@@ -65,6 +65,8 @@ describe("the statistics tab", () => {
     expect((await api("counter", "POST", `/api/halls/${hall}/windows/6/call`, {})).body.ticket.id).toBe(issued.body.ticket.id);
     expect((await api("counter", "POST", `/api/halls/${hall}/windows/6/finish`, {})).status).toBe(200);
     await page.locator("[data-rate]").first().waitFor();
+    // Done: the page no longer offers to ring for a call that will not come.
+    expect(await page.locator("#alerts").isVisible()).toBe(false);
     await screenshot(page, "status-rate-390x844");
     await page.locator('[data-rate="4"]').click();
     await page.waitForFunction(() => document.querySelector("#status-ticket")?.textContent?.includes("感谢您的评价"));
