@@ -106,7 +106,16 @@ describe("each console and the status page in each language", async () => {
     expect(en.html).not.toContain('<span class="en" lang="en">');
   });
 
-  it.each(CONSOLES(hall, status).map((c) => [c.name, c] as const))("%s: without ?lang=, Accept-Language decides, and the answer says it varies by it", async (_name, c) => {
+  // The hall's own devices speak the hall's language whatever the box's browser says (issue 25 §1).
+  const HALL_DEVICES = new Set(["kiosk", "window evaluator"]);
+
+  it.each(CONSOLES(hall, status).filter((c) => HALL_DEVICES.has(c.name)).map((c) => [c.name, c] as const))("%s: without ?lang=, the hall's language whatever Accept-Language says", async (_name, c) => {
+    for (const header of ["zh-HK,zh;q=0.9,en;q=0.8", "fr-FR,fr;q=0.9,en;q=0.5", "en-US", "zh-CN"]) expect(htmlLang((await page(c.path, header)).html), header).toBe("zh-Hans");
+    expect(htmlLang((await page(query(c.path, "zh-Hant"), "en-US")).html)).toBe("zh-Hant");
+    expect(htmlLang((await page(query(c.path, "fr"), "zh-TW")).html)).toBe("zh-Hans");
+  });
+
+  it.each(CONSOLES(hall, status).filter((c) => !HALL_DEVICES.has(c.name)).map((c) => [c.name, c] as const))("%s: without ?lang=, Accept-Language decides, and the answer says it varies by it", async (_name, c) => {
     expect(htmlLang((await page(c.path, "zh-HK,zh;q=0.9,en;q=0.8")).html)).toBe("zh-Hant");
     expect(htmlLang((await page(c.path, "fr-FR,fr;q=0.9,en;q=0.5")).html)).toBe("en");
     expect(htmlLang((await page(c.path, "zh-CN")).html)).toBe("zh-Hans");

@@ -103,9 +103,13 @@
     $('[data-slot="day"]', panel).textContent = T.t1("day", {
       volume: d.expectedVolume, basis: basis, share: Math.round(d.laibin.share * 100), windows: d.laibin.windows, inHall: d.laibin.windowsInHall, peak: peak,
     });
+    // Short: how many to open; more than needed: how many could close; exactly enough: nothing.
     var action = $('[data-slot="action"]', panel);
-    action.hidden = live.open >= live.needed;
-    $('[data-slot="action-text"]', panel).textContent = T.t("openMore", { count: live.needed - live.open });
+    action.hidden = live.open === live.needed;
+    action.classList.toggle("surplus", live.open > live.needed);
+    $('[data-slot="action-text"]', panel).textContent = live.open < live.needed
+      ? T.t("openMore", { count: live.needed - live.open })
+      : T.t("couldClose", { count: live.open - live.needed });
   }
 
   function setCsvLinks() {

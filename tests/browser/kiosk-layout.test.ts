@@ -20,7 +20,7 @@ async function open(path: string, width: number, height: number): Promise<Page> 
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   await page.goto(`${baseUrl()}${path}`);
-  await page.waitForFunction(() => (window as any).tongbanLive);
+  await page.waitForFunction(() => (window as any).tongbanLive && document.body.getAttribute("data-offline") === null);
   return page;
 }
 
@@ -69,6 +69,11 @@ describe("the kiosk at its screen sizes", () => {
       }
     }
     for (const k of await sizes(page, ".keypad .key")) expect(Math.min(k.w, k.h)).toBeGreaterThanOrEqual(56);
+    // Priority is offered before the services: seen above the first tile, not under the last (issue 25 §2).
+    const priorities = (await page.locator("#kiosk-priorities").boundingBox())!;
+    const firstTile = (await page.locator(".category-button").first().boundingBox())!;
+    expect(priorities.y + priorities.height).toBeLessThanOrEqual(firstTile.y);
+    expect(await page.locator('#kiosk-priorities [data-priority="elderly"]').isVisible()).toBe(true);
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
     // 1280×800 is screenshot mid-morning by screenshots.test.ts.

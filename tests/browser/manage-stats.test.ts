@@ -65,6 +65,8 @@ describe("the statistics tab", () => {
     expect((await api("counter", "POST", `/api/halls/${hall}/windows/6/call`, {})).body.ticket.id).toBe(issued.body.ticket.id);
     expect((await api("counter", "POST", `/api/halls/${hall}/windows/6/finish`, {})).status).toBe(200);
     await page.locator("[data-rate]").first().waitFor();
+    // Done: the page no longer offers to ring for a call that will not come.
+    expect(await page.locator("#alerts").isVisible()).toBe(false);
     await screenshot(page, "status-rate-390x844");
     await page.locator('[data-rate="4"]').click();
     await page.waitForFunction(() => document.querySelector("#status-ticket")?.textContent?.includes("感谢您的评价"));
@@ -98,6 +100,29 @@ describe("the statistics tab", () => {
     const adviceRows = await page.$$eval("#advice-rows tr", (rows) => rows.map((r) => [r.getAttribute("data-category"), r.lastElementChild!.textContent]));
     expect(adviceRows).toEqual(advice.live.categories.map((c: any) => [c.category, String(c.windows)]));
     expect(await page.locator('[data-slot="day"]').innerText()).toContain(`预计 ${advice.daily.expectedVolume} 张`);
+    await page.close();
+  });
+
+  it.each([
+    [2, 4, "请增开 2 个窗口"],
+    [6, 4, "人少：可关闭 2 个窗口"],
+    [4, 4, null],
+  ])("with %i windows open and %i needed, the advice says %s", async (openWindows, needed, says) => {
+    const advice = (await api("manager", "GET", `/api/halls/${hall}/advice`)).body;
+    advice.live.open = openWindows;
+    advice.live.needed = needed;
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.route(`${baseUrl()}/api/halls/${hall}/advice`, (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(advice) }));
+    await page.goto(`${baseUrl()}/halls/${hall}/manage?token=dev-manager#stats`);
+    await page.waitForFunction(() => document.querySelector("#stats")?.getAttribute("data-loaded"));
+    const action = page.locator('[data-slot="action"]');
+    // Never a negative count (「请增开 -2 个窗口」), and nothing at all when the hall has what it needs.
+    if (says === null) expect(await action.isVisible()).toBe(false);
+    else {
+      expect(await action.isVisible()).toBe(true);
+      expect(await action.innerText()).toContain(says);
+    }
+    expect(await page.locator("#stats").innerText()).not.toMatch(/-\d+ 个窗口/);
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { langIn, langOfRange, negotiate, pageLang } from "./lang.js";
+import { hallLang, langIn, langOfRange, negotiate, pageLang } from "./lang.js";
 
 describe("a page's language from Accept-Language", () => {
   it("is Traditional for Taiwan, Hong Kong, Macau, an explicit Hant script and Cantonese", () => {
@@ -77,5 +77,18 @@ describe("?lang= against Accept-Language", () => {
     expect(langIn(new URLSearchParams("window=5&lang=en"))).toBe("en");
     expect(langIn(new URLSearchParams("window=5&lang=fr"))).toBe("zh-Hans");
     expect(langIn(new URLSearchParams("window=5"))).toBe("zh-Hans");
+  });
+});
+
+describe("the hall's own devices", () => {
+  it("write the hall's first call language, whatever else it speaks", () => {
+    expect(hallLang(["cmn-Hans", "yue-Hant"])).toBe("zh-Hans");
+    expect(hallLang(["yue-Hant", "cmn-Hans"])).toBe("zh-Hant");
+    expect(hallLang(["en", "cmn-Hans"])).toBe("en");
+  });
+
+  it("read ?lang= first, the hall's language without one", () => {
+    expect(langIn(new URLSearchParams("lang=en"), "zh-Hant")).toBe("en");
+    expect(langIn(new URLSearchParams("window=5"), "zh-Hant")).toBe("zh-Hant");
   });
 });

@@ -3,7 +3,11 @@
  * `?lang=` when it names one of them, else the browser's Accept-Language (RFC 9110 §12.5.4:
  * ranges in order of their q-values, the first one we speak wins), else Simplified Chinese.
  * Hall screens (main screen, window screen, data wall) are bilingual by design and take none.
+ * The hall's own citizen-facing devices (kiosk, evaluator) never read the browser's language: a
+ * box's locale is whatever its image shipped with, so they speak the hall's (`hallLang`).
  */
+import type { Language } from "../core/model.js";
+
 
 export const LANGS = ["zh-Hans", "zh-Hant", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -68,8 +72,22 @@ export function pageLang(query: string | null | undefined, acceptLanguage: strin
   return isLang(query) ? query : negotiate(acceptLanguage);
 }
 
-/** The language a view was rendered for: its `lang` parameter, Simplified Chinese without one. */
-export function langIn(params: URLSearchParams): Lang {
+/** The language a view was rendered for: its `lang` parameter, else `fallback` (Simplified Chinese unless named). */
+export function langIn(params: URLSearchParams, fallback: Lang = DEFAULT_LANG): Lang {
   const given = params.get("lang");
-  return isLang(given) ? given : DEFAULT_LANG;
+  return isLang(given) ? given : fallback;
+}
+
+/** How each call language is written on the hall's screens. */
+const WRITTEN: Record<Language, Lang> = { "cmn-Hans": "zh-Hans", "yue-Hant": "zh-Hant", en: "en" };
+
+/**
+ * The written language of the hall's own devices: that of the first of its call languages.
+ *
+ * @example hallLang(["cmn-Hans", "yue-Hant"]) // "zh-Hans"
+ * @example hallLang(["yue-Hant", "cmn-Hans"]) // "zh-Hant"
+ */
+export function hallLang(languages: readonly Language[]): Lang {
+  const first = languages[0];
+  return first ? WRITTEN[first] : DEFAULT_LANG;
 }

@@ -11,7 +11,7 @@ import { offeredPriorities } from "../core/issue.js";
 import type { HallState } from "../core/model.js";
 import { COMMON_SCRIPT, PRIORITY } from "../i18n/catalogue/common.js";
 import { KIOSK, KIOSK_SCRIPT } from "../i18n/catalogue/kiosk.js";
-import { langIn, type Lang } from "../i18n/lang.js";
+import { hallLang, langIn, type Lang } from "../i18n/lang.js";
 import { both, say, sayAfter, secondLang, type Msg } from "../i18n/words.js";
 import { Bi, ConsoleConfig, firstLine, LangSwitch, langHref, MessageLine, scriptWords, secondLine } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
@@ -222,7 +222,7 @@ export const kioskView: LiveView = {
   ages: true,
   keys: ["lang"],
   page(state, now, params, live: LiveConfig) {
-    const lang = langIn(params);
+    const lang = langIn(params, hallLang(state.settings.languages));
     const token = new URL(live.url, "http://x").searchParams.get("token") ?? "";
     const paper = params.get("paper") === "58" ? "58" : "80";
     const names = Object.fromEntries(state.categories.map((c) => [c.id, c.names]));
@@ -255,11 +255,12 @@ export const kioskView: LiveView = {
           <main class="kiosk">
             <Head {...props} />
             <section class="kiosk-main">
+              {/* Before the services: an elderly or disabled citizen sees it before tapping one (issue 25 §2). */}
+              <Priorities {...props} />
               <h2>
                 <Bi lang={lang} m={KIOSK.chooseService} />
               </h2>
               <Categories {...props} />
-              <Priorities {...props} />
             </section>
             <SidePanel lang={lang} switcher={(l) => langHref(params, l, { token })} />
             <MessageLine />
@@ -271,6 +272,6 @@ export const kioskView: LiveView = {
     }).toString();
   },
   fragments(state, now, params) {
-    return regions({ state, now, live: true, lang: langIn(params) }).toString();
+    return regions({ state, now, live: true, lang: langIn(params, hallLang(state.settings.languages)) }).toString();
   },
 };

@@ -40,6 +40,7 @@ export function Page(props: PageProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="dark light" />
           <title>{props.title}</title>
+          <link rel="icon" type="image/svg+xml" href="/favicon.ico" />
           <link rel="stylesheet" href="/static/display/base.css" />
           {(props.styles ?? []).map((href) => (
             <link rel="stylesheet" href={href} />

@@ -39,10 +39,12 @@ export const PAGES: Array<{ path: string; view: string; roles: Watcher[] }> = PA
 const SIGN_IN_PAGES = new Set(["counter", "manage"]);
 
 /**
- * Pages shown in the language a request asks for (`?lang=`, else Accept-Language): the consoles
- * and the evaluator. Hall screens and the announcer are bilingual by design and take none.
+ * Staff consoles: shown in the language a request asks for (`?lang=`, else Accept-Language).
+ * The hall's citizen-facing devices (kiosk, evaluator) take `?lang=` only and otherwise speak
+ * the hall's language (worker/i18n/lang.ts `hallLang`), whatever the box's locale; hall screens
+ * and the announcer are bilingual by design and take none.
  */
-export const LANGUAGE_PAGES = new Set(["counter", "kiosk", "manage", "evaluator"]);
+export const LANGUAGE_PAGES = new Set(["counter", "manage"]);
 
 function problemPage(_status: number, message: string, link?: { href: string; text: string }, refreshTo?: string): string {
   return Page({

@@ -48,7 +48,8 @@ export interface LiveView {
 /** Without a token (a paired device, a signed-in person), the socket is let in by its cookie. */
 export function feedUrl(hall: string, view: string, params: URLSearchParams, token: string | null, keys: string[] = []): string {
   const url = new URLSearchParams({ view });
-  for (const k of keys) url.set(k, params.get(k) ?? "");
+  // A key the page was opened without stays out (a kiosk without ?lang= speaks the hall's language).
+  for (const k of keys) if (params.has(k)) url.set(k, params.get(k)!);
   if (token) url.set("token", token);
   return `/api/halls/${encodeURIComponent(hall)}/live?${url}`;
 }

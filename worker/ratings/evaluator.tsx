@@ -9,7 +9,7 @@ import { LEVELS, REASONS, ticketToEvaluate } from "../core/rating.js";
 import type { HallState, RatingReason, Window } from "../core/model.js";
 import { COMMON_SCRIPT } from "../i18n/catalogue/common.js";
 import { EVALUATOR, EVALUATOR_SCRIPT } from "../i18n/catalogue/evaluator.js";
-import { langIn, type Lang } from "../i18n/lang.js";
+import { hallLang, langIn, type Lang } from "../i18n/lang.js";
 import { both, say, sayAfter, secondLang } from "../i18n/words.js";
 import { Bi, ConsoleConfig, LangSwitch, langHref, MessageLine, scriptWords } from "../pages/console-kit.js";
 import { oob, Page, type LiveConfig } from "../pages/layout.js";
@@ -23,7 +23,7 @@ function windowOf(state: HallState, params: URLSearchParams): Window | undefined
 /** The live part: who serves at this window, whom, and which finished ticket awaits a rating. */
 function WindowState({ state, now, params, live }: { state: HallState; now: number; params: URLSearchParams; live: boolean }) {
   const w = windowOf(state, params);
-  const lang = langIn(params);
+  const lang = langIn(params, hallLang(state.settings.languages));
   if (!w) {
     return (
       <section id="evaluator-state" class="evaluator-state gone" {...oob(live)}>
@@ -134,11 +134,11 @@ export const evaluatorView: LiveView = {
   check(state, params) {
     if (windowOf(state, params)) return null;
     const known = state.windows.map((w) => w.id).join(", ");
-    return both(langIn(params), EVALUATOR.unknownWindow, { window: params.get("window") ?? "", known: known ? `; windows: ${known}` : "" });
+    return both(langIn(params, hallLang(state.settings.languages)), EVALUATOR.unknownWindow, { window: params.get("window") ?? "", known: known ? `; windows: ${known}` : "" });
   },
   page(state, now, params, live: LiveConfig) {
     const w = windowOf(state, params);
-    const lang = langIn(params);
+    const lang = langIn(params, hallLang(state.settings.languages));
     const token = new URL(live.url, "http://x").searchParams.get("token") ?? "";
     return Page({
       title: `${w ? say(lang, EVALUATOR.title, { number: w.number }) : say(lang, EVALUATOR.titleNoWindow)} · ${state.settings.name}`,

@@ -22,7 +22,7 @@ function HallCard({ h }: { h: PublicHall }) {
         <strong data-waiting>{h.waiting}</strong> 人等候 · {h.windowsOpen} 个窗口开放
         <span lang="en">
           {" "}
-          {h.waiting} waiting · {h.windowsOpen} windows open
+          {h.waiting} waiting · {h.windowsOpen} {h.windowsOpen === 1 ? "window" : "windows"} open
         </span>
       </p>
       <table class="categories">

@@ -141,5 +141,6 @@ export const STATS_SCRIPT = {
     en: "Expected {volume} tickets ({basis}): Laibin's rule opens {share}%, {windows} of {inHall} windows{peak}.",
   },
   openMore: { zh: "请增开 {count} 个窗口", en: "open {count} more" },
+  couldClose: { zh: "人少：可关闭 {count} 个窗口", en: "quiet: {count} could close" },
   exportFailed: { zh: "导出失败", en: "export failed" },
 } as const;
