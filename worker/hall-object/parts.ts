@@ -7,6 +7,7 @@
  * new day, the region report, the minute tick, the day plan, webhooks, the signage schedule).
  */
 import { nextMidnight } from "../core/day.js";
+import { HallBookings } from "../appointments/bookings.object.js";
 import { HallDevices } from "../devices/hall-devices.object.js";
 import type { LiveView } from "../pages/views.js";
 import { HallPlans } from "../planning/day-plans.object.js";
@@ -36,6 +37,7 @@ export function partsOf(hall: Hall) {
     tick: new MinuteTick(() => hall.watching(ages), () => hall.render(ages)),
     sessions: new HallSessions(ctx.storage.sql),
     devices: new HallDevices(ctx, env, () => hall.render(showsRoom)),
+    bookings: new HallBookings(hall),
     followUps: new HallFollowUps(ctx.storage),
     stats: new HallStats(ctx.storage),
     plans: new HallPlans(hall),
