@@ -74,7 +74,7 @@ export function bookPage(p: BookPageProps): string {
           <ul class="choices">
             {p.categories.map((c) => (
               <li>
-                <a class="choice" href={href({ category: c.id, date: null, from: null })} {...(c.id === p.category ? { "aria-current": "true" } : {})}>
+                <a class="choice" href={`${href({ category: c.id, date: null, from: null })}#step-day`} {...(c.id === p.category ? { "aria-current": "true" } : {})}>
                   {nameIn(p.lang, c.names)}
                 </a>
               </li>
@@ -92,7 +92,7 @@ export function bookPage(p: BookPageProps): string {
               <ul class="choices days">
                 {p.days.map((d) => (
                   <li>
-                    <a class="choice" href={href({ date: d, from: null })} {...(d === p.date ? { "aria-current": "true" } : {})}>
+                    <a class="choice" href={`${href({ date: d, from: null })}#step-slot`} {...(d === p.date ? { "aria-current": "true" } : {})}>
                       {d.slice(5)} <span class="weekday">{weekday(d, p.lang)}</span>
                     </a>
                   </li>
@@ -111,7 +111,7 @@ export function bookPage(p: BookPageProps): string {
                 {p.slots.map((s) => (
                   <li>
                     {s.open ? (
-                      <a class="choice" href={href({ from: s.from })} {...(s.from === p.from ? { "aria-current": "true" } : {})}>
+                      <a class="choice" href={`${href({ from: s.from })}#step-who`} {...(s.from === p.from ? { "aria-current": "true" } : {})}>
                         {s.from}–{s.to} <span class="left">{say(p.lang, BOOK_PAGE.left, { n: s.capacity - s.booked })}</span>
                       </a>
                     ) : (
@@ -129,7 +129,9 @@ export function bookPage(p: BookPageProps): string {
         )}
         {p.category && p.date && slot && (
           <form class="status-ticket step" method="post" action={`/halls/${p.hall}/book`} aria-labelledby="step-who">
-            <h2 id="step-who">{both(p.lang, BOOK_PAGE.chosen, { day: p.date, from: slot.from, to: slot.to })}</h2>
+            <h2 id="step-who">
+              {p.date} {weekday(p.date, p.lang)} {slot.from}–{slot.to}
+            </h2>
             {p.problem && (
               <p class="note warn" role="alert">
                 {p.problem}

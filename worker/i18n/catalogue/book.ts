@@ -11,7 +11,6 @@ export const BOOK_PAGE = {
   mobile: { zh: "手机号码", en: "Mobile number" },
   mobileNote: { zh: "仅用于预约提醒，到期后 7 天删除；工作人员只能看到部分号码", en: "Only for reminders, deleted 7 days after your visit; staff see it masked" },
   submit: { zh: "确认预约", en: "Book" },
-  chosen: { zh: "{day} {from}–{to}", en: "{day} {from}–{to}" },
   booked: { zh: "预约成功", en: "Booked" },
   code: { zh: "预约码", en: "booking code" },
   checkIn: { zh: "到大厅后，在取号机扫描二维码或输入预约码签到", en: "At the hall, scan this QR code or type the code at the kiosk to check in" },
