@@ -306,6 +306,17 @@ const MATRIX: Record<string, Action> = {
     roles: EVERYONE,
     attempt: async (h) => ({ method: "GET", path: `/api/t/${await ticketLink(h)}/live`, headers: { Upgrade: "websocket" } }),
   },
+  // Citizens book without a credential (issue 26): any caller, limited per client instead.
+  "GET /api/halls/{hall}/booking-slots": { roles: EVERYONE, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/booking-slots?date=2031-03-05&category=traffic` }) },
+  "POST /api/halls/{hall}/bookings": {
+    roles: EVERYONE,
+    attempt: async (h) => {
+      const { days } = (await call(null, "GET", `/api/halls/${h}/booking-slots?date=2000-01-01&category=traffic`)).body;
+      const date = days.at(-1);
+      const { slots } = (await call(null, "GET", `/api/halls/${h}/booking-slots?date=${date}&category=traffic`)).body;
+      return post(`/api/halls/${h}/bookings`, { category: "traffic", date, from: slots[0].from, idNumber: "11010519491231002X", mobile: "13812345678" });
+    },
+  },
   "GET /api/health": { roles: EVERYONE, attempt: async () => ({ method: "GET", path: "/api/health" }) },
   // Development only (404 in production); the suites run in development.
   "GET /api/dev/wakes": { roles: EVERYONE, attempt: async () => ({ method: "GET", path: "/api/dev/wakes" }) },

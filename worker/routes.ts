@@ -3,6 +3,7 @@
  * under worker/ and one line here.
  */
 import { windowBinding } from "./access/allow.js";
+import { bookingRoutes } from "./appointments/routes.js";
 import { createApp, type HallApp } from "./edge/app.js";
 import { documentRoutes } from "./edge/document.routes.js";
 import { deviceRoutes } from "./devices/routes.js";
@@ -35,6 +36,7 @@ export function createApi(): HallApp {
   upstreamRoutes(app);
   counterRoutes(app);
   kioskRoutes(app);
+  bookingRoutes(app);
   managerRoutes(app);
   sessionRoutes(app);
   statsRoutes(app);

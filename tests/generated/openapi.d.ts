@@ -400,6 +400,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/halls/{hall}/booking-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Half hours with room to book
+         * @description The day's half hours for a service with what each can take and what is booked: capacity comes from the day's saved plan, else the hall's usual opening (`booking.opens`–`closes`) and windows, × `booking.share`. `days` lists the dates that can be booked (the next `booking.days` open days); a date outside them has no slots. No credential.
+         */
+        get: operations["listBookingSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/halls/{hall}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a half hour (citizen)
+         * @description A citizen books a half hour that has room. The ID number is checked (GB 11643) and kept only as the hall's keyed hash; one booking per person per hall per day (409); a full or begun half hour is 409; `booking.noShowLimit` missed bookings in `booking.noShowDays` days block booking (403, with `details.until`). Each client may book 5 times in 10 minutes (429). No credential.
+         */
+        post: operations["bookOnline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/halls/{hall}/staff/{staff}": {
         parameters: {
             query?: never;
@@ -1722,6 +1762,45 @@ export interface components {
             /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
             commandId?: string;
         };
+        BookingSlot: {
+            /** @example 09:00 */
+            from: string;
+            /** @example 09:30 */
+            to: string;
+            /** @description Bookings this half hour takes: window-minutes for the service × bookingShare ÷ its service minutes */
+            capacity: number;
+            booked: number;
+            /** @description Room left and not begun: offered to citizens */
+            open: boolean;
+        };
+        BookingReply: {
+            /**
+             * @description Checked in at the kiosk on the day
+             * @example 482913
+             */
+            code: string;
+            date: string;
+            from: string;
+            to: string;
+            category: string;
+            /** @description The booking's status page (cancel there), a signed link */
+            statusUrl: string;
+        };
+        Booking: {
+            category: string;
+            date: string;
+            from: string;
+            /**
+             * @description 18-digit PRC ID number; only a keyed hash and the last 4 digits are kept
+             * @example 11010519491231002X
+             */
+            idNumber: string;
+            /**
+             * @description Kept until the booking's day plus 7 days; managers see it masked
+             * @example 13812345678
+             */
+            mobile: string;
+        };
         StaffAccount: {
             name: string;
             badge: string;
@@ -2227,6 +2306,7 @@ export interface components {
             nearAhead?: number;
             /** @description Minutes without a call in a zone before its main screen plays content full screen (idle mode); default 5, 0 never */
             idleMinutes?: number;
+            booking?: components["schemas"]["BookingSettings"];
             /**
              * @description The region (any level) the hall reports its figures to; it must exist
              * @example gx-wuzhou
@@ -2271,6 +2351,24 @@ export interface components {
             /** @description Areas with their own screens and speakers; absent: one zone, the whole hall */
             zones?: components["schemas"]["Zone"][];
         };
+        BookingSettings: {
+            /** @description Days ahead a citizen may book, counting open days only; default 7, 0 turns booking off */
+            days?: number;
+            /** @description Share of each half hour's service capacity kept for bookings; default 0.5 */
+            share?: number;
+            /** @description No-shows within noShowDays that block booking; default 3 */
+            noShowLimit?: number;
+            /** @description Days a no-show counts against booking; default 180 */
+            noShowDays?: number;
+            /** @description The hall's usual opening, for days without a saved plan; default 09:00 */
+            opens?: string;
+            /** @description The hall's usual closing; default 17:00 */
+            closes?: string;
+            /** @description ISO weekdays the hall is closed; default [6, 7] */
+            closedWeekdays?: number[];
+            /** @description Dates the hall is closed (holidays) */
+            closedDates?: string[];
+        };
         CategoryConfig: {
             id: string;
             prefix: string;
@@ -2313,6 +2411,7 @@ export interface components {
             nearAhead?: number;
             /** @description Minutes without a call in a zone before its main screen plays content full screen (idle mode); default 5, 0 never */
             idleMinutes?: number;
+            booking?: components["schemas"]["BookingSettings"] & unknown;
             /** @description Merged into the announcer settings: name only what changes */
             announcer?: {
                 /** @description How many times the whole call is spoken */
@@ -4316,6 +4415,143 @@ export interface operations {
             };
             /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listBookingSlots: {
+        parameters: {
+            query: {
+                date: string;
+                category: string;
+            };
+            header?: never;
+            path: {
+                hall: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The half hours */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        category: string;
+                        days: string[];
+                        slots: components["schemas"]["BookingSlot"][];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    bookOnline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Booking"];
+            };
+        };
+        responses: {
+            /** @description Booked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingReply"];
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many tries in a short time */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

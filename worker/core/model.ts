@@ -195,6 +195,27 @@ export interface HallSettings {
   location?: { lat: number; lng: number };
   /** The street address the public list shows. */
   address?: string;
+  // Issue 26: citizens booking from their phones (worker/appointments/booking.ts).
+  /** Citizens' own bookings: their rules and the hall's usual opening; absent means the defaults there. */
+  booking?: BookingSettings;
+}
+
+/** How citizens book ahead from their phones (issue 26); every field has a default (worker/appointments/booking.ts). */
+export interface BookingSettings {
+  /** Days ahead a citizen may book, counting only days the hall is open; default 7, 0 turns booking off. */
+  days?: number;
+  /** Share of a slot's service capacity kept for bookings; default 0.5 (Shenzhen's rule). */
+  share?: number;
+  /** This many no-shows within `noShowDays` block booking; defaults 3 in 180. */
+  noShowLimit?: number;
+  noShowDays?: number;
+  /** The hall's usual opening (HH:MM), for days without a saved plan; defaults 09:00–17:00. */
+  opens?: string;
+  closes?: string;
+  /** ISO weekdays the hall is closed (6 Saturday, 7 Sunday); default [6, 7]. */
+  closedWeekdays?: number[];
+  /** Dates (YYYY-MM-DD) the hall is closed: holidays. */
+  closedDates?: string[];
 }
 
 /**

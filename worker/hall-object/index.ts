@@ -22,6 +22,11 @@ import type { Device } from "../devices/devices.js";
 import type { FleetRequest } from "../devices/hall-devices.object.js";
 import type { FollowUp, FollowUpClose } from "../ratings/follow-ups.object.js";
 import { auditEntry } from "./audit.js";
+import { bookingDays, bookingRules } from "../appointments/booking.js";
+import { ONLINE, type BookingRow, type BookRequest } from "../appointments/bookings.object.js";
+import { ticketSecret } from "../access/ticket-token.js";
+import { citizenIdHash } from "../sessions/credentials.object.js";
+import { localDay } from "../core/day.js";
 import type { ListedItem } from "../signage/hall-content.object.js";
 import { HallAlarm } from "./alarm.js";
 import type { PlanRequest } from "../planning/day-plans.object.js";
@@ -45,6 +50,8 @@ import { guarded } from "./guard.js";
 import type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
 export type { Actor, CommandReply, CommandRequest } from "./protocol.js";
+
+const unknownCategory = (category: string): StoredReply => ({ status: 404, body: refusal("unknown_category", `no category "${category}" in this hall`, { category }) });
 
 const SYSTEM: Actor = { role: "system", name: "hall clock", device: null };
 
@@ -153,6 +160,53 @@ export class HallObject extends DurableObject<Env> {
     const state = await this.#open(hall, { rollover: true });
     const booked = state && Object.values(state.appointments).filter((a) => day === null || a.day === day);
     return booked && booked.sort((a, b) => a.day.localeCompare(b.day) || a.bookedAt.localeCompare(b.bookedAt));
+  }
+
+  /** The half hours citizens may book on `date` for `category` (worker/appointments); null for an unknown hall. */
+  async bookingSlots(hall: string, date: string, category: string): Promise<StoredReply | null> {
+    const state = await this.#open(hall, { rollover: true });
+    if (!state) return null;
+    if (!state.categories.some((c) => c.id === category)) return unknownCategory(category);
+    const now = this.clock();
+    const days = bookingDays(localDay(now, state.settings.timezone), bookingRules(state));
+    const slots = days.includes(date) ? this.#parts.bookings.slots(state, date, category, this.#parts.plans.saved(date), now) : [];
+    return { status: 200, body: { date, category, days, slots } };
+  }
+
+  /** A citizen books a half hour (worker/appointments/bookings.object.ts); the ID number becomes the hall's keyed hash first. */
+  async book(hall: string, request: Omit<BookRequest, "idHash"> & { idNumber: string }): Promise<StoredReply | null> {
+    if (!(await this.#open(hall, { rollover: true }))) return null;
+    const secret = ticketSecret(this.env);
+    if (!secret.ok) return { status: 503, body: refusal("not_configured", secret.problem) };
+    const { idNumber, ...rest } = request;
+    // Scoped to the hall but not the day, so the hall can count one person's no-shows.
+    const idHash = await citizenIdHash(secret.secret, hall, "booking", idNumber);
+    // Read after the await: every check and the write run together, with nothing in between.
+    const state = this.#state;
+    if (!state.categories.some((c) => c.id === request.category)) return unknownCategory(request.category);
+    const reply = this.#parts.bookings.book(state, { ...rest, idHash }, this.#parts.plans.saved(request.date), this.clock());
+    await this.#schedule();
+    return reply;
+  }
+
+  /** One citizen's booking for its status page, mobile masked; null for an unknown hall or code. */
+  async booking(hall: string, code: string, day: string): Promise<(BookingRow & { to: string; names: Record<string, string> | null }) | null> {
+    const state = await this.#open(hall, { rollover: true });
+    const row = state && this.#parts.bookings.find(code, day);
+    return row && { ...row, names: state.categories.find((c) => c.id === row.category)?.names ?? null };
+  }
+
+  /** The citizen cancels from the status page: the core's `cancel_appointment`, as the actor "online booking". */
+  async cancelBooking(hall: string, code: string, day: string): Promise<StoredReply | null> {
+    const state = await this.#open(hall, { rollover: true });
+    const row = state && this.#parts.bookings.find(code, day);
+    if (!row) return null;
+    if (row.status !== "booked" || !state.appointments[code]) {
+      return { status: 409, body: refusal("conflict", `booking ${code} is ${row.status === "booked" ? "past" : row.status.replace("_", " ")}: nothing to cancel`, { code }) };
+    }
+    const reply = this.#apply({ type: "cancel_appointment", code }, ONLINE, null, JSON.stringify({ type: "cancel_appointment", code }));
+    await this.#schedule();
+    return reply;
   }
 
   /** The audit log, newest first: who did what, when, from which device. */

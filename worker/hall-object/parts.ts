@@ -8,6 +8,7 @@
  * retention's daily prune).
  */
 import { nextMidnight } from "../core/day.js";
+import { HallBookings } from "../appointments/bookings.object.js";
 import { HallDevices } from "../devices/hall-devices.object.js";
 import type { LiveView } from "../pages/views.js";
 import { HallPlans } from "../planning/day-plans.object.js";
@@ -38,6 +39,7 @@ export function partsOf(hall: Hall) {
     tick: new MinuteTick(() => hall.watching(ages), () => hall.render(ages)),
     sessions: new HallSessions(ctx.storage.sql),
     devices: new HallDevices(ctx, env, () => hall.render(showsRoom)),
+    bookings: new HallBookings(hall),
     followUps: new HallFollowUps(ctx.storage),
     stats: new HallStats(ctx.storage),
     plans: new HallPlans(hall),

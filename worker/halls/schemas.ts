@@ -78,6 +78,22 @@ export const ZoneConfig = z
 
 const Zones = z.array(ZoneConfig).max(50);
 
+// Issue 26: citizens booking from their phones (worker/appointments/booking.ts).
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time HH:MM");
+export const BookingSettingsBody = z
+  .strictObject({
+    days: z.number().int().min(0).max(60).optional().openapi({ description: "Days ahead a citizen may book, counting open days only; default 7, 0 turns booking off" }),
+    share: z.number().min(0).max(1).optional().openapi({ description: "Share of each half hour's service capacity kept for bookings; default 0.5" }),
+    noShowLimit: z.number().int().min(1).max(100).optional().openapi({ description: "No-shows within noShowDays that block booking; default 3" }),
+    noShowDays: z.number().int().min(1).max(730).optional().openapi({ description: "Days a no-show counts against booking; default 180" }),
+    opens: HHMM.optional().openapi({ description: "The hall's usual opening, for days without a saved plan; default 09:00" }),
+    closes: HHMM.optional().openapi({ description: "The hall's usual closing; default 17:00" }),
+    closedWeekdays: z.array(z.number().int().min(1).max(7)).max(7).optional().openapi({ description: "ISO weekdays the hall is closed; default [6, 7]" }),
+    closedDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400).optional().openapi({ description: "Dates the hall is closed (holidays)" }),
+  })
+  .refine((b) => (b.opens ?? "09:00") < (b.closes ?? "17:00"), { message: "opens must be before closes", path: ["closes"] })
+  .openapi("BookingSettings");
+
 export const HallConfigBody = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
@@ -99,6 +115,7 @@ export const HallConfigBody = z
     autoOpen: z.boolean().optional().openapi({ description: "The hall opens, pauses and re-assigns windows itself at the shift changes of the day's applied plan; default false" }),
     nearAhead: NearAhead.optional().openapi({ description: "Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead; default 3" }),
     idleMinutes: IdleMinutes.optional(),
+    booking: BookingSettingsBody.optional(),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -138,6 +155,7 @@ export const SettingsBody = z
     autoOpen: z.boolean().optional().openapi({ description: "The hall opens, pauses and re-assigns windows itself at the shift changes of the day's applied plan (PUT /plan/{date})" }),
     nearAhead: NearAhead.optional().openapi({ description: "Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead (0: when it is next)" }),
     idleMinutes: IdleMinutes.optional(),
+    booking: BookingSettingsBody.optional().openapi({ description: "Replaces the hall's booking rules (issue 26)" }),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),

@@ -12,6 +12,7 @@ import { loginRoutes, loginUrl, withSignedInBar } from "../sessions/login.js";
 import { pairRoutes } from "../devices/pair.js";
 import { deviceCaller, renewDeviceCookie } from "../access/device-cookie.js";
 import { statusRoutes } from "./status.routes.js";
+import { bookPageRoutes } from "../appointments/book.routes.js";
 import { regionPageRoutes } from "../regions/pages.routes.js";
 import { pageLang } from "../i18n/lang.js";
 import { hallStub } from "../hall-object/stub.js";
@@ -68,6 +69,7 @@ function problemPage(_status: number, message: string, link?: { href: string; te
 
 export function pageRoutes(app: Hono<{ Bindings: Env }>): void {
   statusRoutes(app);
+  bookPageRoutes(app);
   regionPageRoutes(app);
   loginRoutes(app, problemPage);
   pairRoutes(app);

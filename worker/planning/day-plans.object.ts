@@ -87,6 +87,11 @@ export class HallPlans implements Part {
     return t.plan ? { date: t.day, changes: t.changes } : null;
   }
 
+  /** The plan saved for `date`, or null: what bookings count capacity from (worker/appointments). */
+  saved(date: string): SavedPlan | null {
+    return this.#row(date)?.plan ?? null;
+  }
+
   /** GET, PUT or DELETE /api/halls/{hall}/plan/{date}. */
   handle(state: HallState, request: PlanRequest, now: number): StoredReply {
     const { date } = request;

@@ -54,6 +54,9 @@ function HallCard({ h }: { h: PublicHall }) {
           地图导航 · Map
         </a>
       ) : null}
+      <a class="map book" href={`/halls/${h.hall}/book`}>
+        网上预约 · Book a visit
+      </a>
     </li>
   );
 }

@@ -16,6 +16,7 @@ import { DEVICES, DEVICES_SCRIPT, FOLLOW_UPS, FOLLOW_UPS_SCRIPT, STATS, STATS_SC
 import { CONTENT } from "./content.js";
 import { PLAN } from "./plan.js";
 import { STATUS_PAGE, STATUS_SCRIPT } from "./status.js";
+import { BOOK_PAGE } from "./book.js";
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, Msg>>>> = {
   PRIORITY,
@@ -41,6 +42,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, Msg>>>> 
   STATS,
   STATS_SCRIPT,
   STATUS_PAGE,
+  BOOK_PAGE,
   STATUS_SCRIPT,
   EVALUATOR,
   EVALUATOR_SCRIPT,

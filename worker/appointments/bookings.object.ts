@@ -1,0 +1,175 @@
+/**
+ * Citizens' bookings, the hall object's part (issue 26). The booking itself is the core's
+ * appointment (`book_appointment`, in the event log, checked in at the kiosk by its code); what
+ * is personal stays here, beside the log and never in it: the ID number's keyed hash (for one
+ * booking per person per day and the no-show block) and the mobile number, kept only until the
+ * booking's day plus MOBILE_KEPT_DAYS. Neither is in events, feeds, audit rows or exports.
+ *
+ * Every check and the write happen in one synchronous run after the last await (the ID hash is
+ * made before), so two citizens cannot both take a slot's last place.
+ */
+import { localDay, localParts } from "../core/day.js";
+import { addDays } from "../core/schedule.js";
+import type { HallState } from "../core/model.js";
+import { refusal } from "../edge/refusal.js";
+import type { Hall, Part, Written } from "../hall-object/part.js";
+import type { Actor } from "../hall-object/protocol.js";
+import type { StoredReply } from "../hall-object/storage.js";
+import type { SavedPlan } from "../planning/plan-shifts.js";
+import { appointmentCode } from "../sessions/credentials.object.js";
+import { bookingDays, bookingRules, maskMobile, MOBILE_KEPT_DAYS, noShowBlock, slotsOf, usualDay, type Slot } from "./booking.js";
+
+/** The audit log names a citizen's booking by this actor: never the person. */
+export const ONLINE: Actor = { role: "citizen", name: "online booking", device: null };
+
+/** Bookings one client (address) may make in ABUSE_WINDOW_MS; a bot filling slots meets it long before they are gone. */
+export const BOOKINGS_PER_CLIENT = 5;
+export const ABUSE_WINDOW_MS = 10 * 60_000;
+
+export interface BookRequest {
+  category: string;
+  date: string;
+  from: string;
+  idHash: string;
+  mobile: string;
+  /** Who is asking (the client's address), for the per-client limit; never stored. */
+  client: string;
+}
+
+export type BookingRow = {
+  code: string;
+  day: string;
+  slot: string;
+  category: string;
+  status: "booked" | "checked_in" | "cancelled";
+  mobile: string | null;
+};
+
+export class HallBookings implements Part {
+  readonly tables = ["bookings"];
+  /** Recent bookings per client, in memory: a limit on bursts, forgotten when the hall sleeps. */
+  #recent = new Map<string, number[]>();
+
+  constructor(private readonly hall: Hall) {
+    hall.ctx.storage.sql.exec(`
+      CREATE TABLE IF NOT EXISTS bookings (
+        day TEXT NOT NULL,
+        code TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        category TEXT NOT NULL,
+        id_hash TEXT NOT NULL,
+        mobile TEXT,
+        status TEXT NOT NULL,
+        booked_at INTEGER NOT NULL,
+        PRIMARY KEY (day, code)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS bookings_person ON bookings (id_hash, day);
+    `);
+  }
+
+  get #sql() {
+    return this.hall.ctx.storage.sql;
+  }
+
+  /** The half hours of `date` for `category`, from the saved plan or the usual day. */
+  slots(state: HallState, date: string, category: string, plan: SavedPlan | null, now: number): Slot[] {
+    const { timezone } = state.settings;
+    const booked = new Map<string, number>();
+    for (const r of this.#sql.exec<{ slot: string; n: number }>(
+      "SELECT slot, COUNT(*) AS n FROM bookings WHERE day = ? AND category = ? AND status != 'cancelled' GROUP BY slot",
+      date,
+      category,
+    )) {
+      booked.set(r.slot, r.n);
+    }
+    const parts = localParts(now, timezone);
+    const notBefore = date === localDay(now, timezone) ? parts.hour * 60 + parts.minute : 0;
+    return slotsOf(state, plan ? plan.windows : usualDay(state), category, booked, notBefore);
+  }
+
+  /** Books `request` if the day, the slot and the person allow it; the reply the API gives. */
+  book(state: HallState, request: BookRequest, plan: SavedPlan | null, now: number): StoredReply {
+    const { category, date, from, idHash } = request;
+    const rules = bookingRules(state);
+    const today = localDay(now, state.settings.timezone);
+    const days = bookingDays(today, rules);
+    if (!days.includes(date)) {
+      return bad(400, "invalid", `${date} cannot be booked: choose one of the next ${rules.days} days the hall is open`, { date: days.length ? `${days[0]} … ${days.at(-1)}` : "booking is off" });
+    }
+    const slot = this.slots(state, date, category, plan, now).find((s) => s.from === from);
+    if (!slot) return bad(400, "invalid", `${from} is not a half hour this service is open on ${date}`, { from: "not offered" });
+    const recent = (this.#recent.get(request.client) ?? []).filter((t) => t > now - ABUSE_WINDOW_MS);
+    if (recent.length >= BOOKINGS_PER_CLIENT) {
+      return bad(429, "too_many", `too many bookings from this device: try again in ${Math.ceil((recent[0]! + ABUSE_WINDOW_MS - now) / 60_000)} minutes`, { limit: BOOKINGS_PER_CLIENT });
+    }
+    const noShows = this.#sql
+      .exec<{ day: string }>("SELECT day FROM bookings WHERE id_hash = ? AND status = 'booked' AND day < ?", idHash, today)
+      .toArray()
+      .map((r) => r.day);
+    const blocked = noShowBlock(noShows, today, rules);
+    if (blocked) {
+      return bad(403, "forbidden", `${blocked.count} missed bookings in ${rules.noShowDays} days: booking is blocked until ${blocked.until}`, { until: blocked.until, noShows: blocked.count });
+    }
+    const held = this.#sql.exec<{ code: string }>("SELECT code FROM bookings WHERE id_hash = ? AND day = ? AND status = 'booked'", idHash, date).toArray()[0];
+    if (held) return bad(409, "conflict", `this ID number already holds a booking on ${date}: one per person per day`, { date: "one booking per person per day" });
+    if (!slot.open) return bad(409, "conflict", `${date} ${slot.from}–${slot.to} is full or has begun: choose another half hour`, { from: "full" });
+
+    const taken: Record<string, unknown> = { ...state.appointments };
+    for (const r of this.#sql.exec<{ code: string }>("SELECT code FROM bookings WHERE day >= ?", today)) taken[r.code] = true;
+    const code = appointmentCode(taken);
+    const reply = this.hall.apply({ type: "book_appointment", code, category, day: date, note: `线上预约 ${slot.from}–${slot.to}` }, ONLINE, (sql) =>
+      sql.exec(
+        "INSERT INTO bookings (day, code, slot, category, id_hash, mobile, status, booked_at) VALUES (?, ?, ?, ?, ?, ?, 'booked', ?)",
+        date,
+        code,
+        slot.from,
+        category,
+        idHash,
+        request.mobile,
+        now,
+      ),
+    );
+    if (reply.status !== 201) return reply;
+    this.#recent.set(request.client, [...recent, now]);
+    return { status: 201, body: { code, date, from: slot.from, to: slot.to, category } };
+  }
+
+  /** One booking as its status page shows it; the mobile masked. */
+  find(code: string, day?: string): (BookingRow & { to: string }) | null {
+    const row = this.#sql
+      .exec<BookingRow>(
+        `SELECT code, day, slot, category, status, mobile FROM bookings WHERE code = ? ${day ? "AND day = ?" : ""} ORDER BY day DESC LIMIT 1`,
+        ...(day ? [code, day] : [code]),
+      )
+      .toArray()[0];
+    if (!row) return null;
+    const [h, m] = row.slot.split(":").map(Number) as [number, number];
+    const end = h * 60 + m + 30;
+    const to = `${String(Math.floor(end / 60)).padStart(2, "0")}:${String(end % 60).padStart(2, "0")}`;
+    return { ...row, to, mobile: row.mobile ? maskMobile(row.mobile) : null };
+  }
+
+  /** A check-in or a cancellation in the log moves the booking with it, in the same transaction. */
+  record(before: HallState, outcome: Written, now: number): void {
+    for (const e of outcome.events) {
+      if (e.type === "ticket.issued" && e.ticket.appointment) {
+        this.#sql.exec("UPDATE bookings SET status = 'checked_in' WHERE code = ? AND day = ?", e.ticket.appointment, outcome.state.day);
+      } else if (e.type === "appointment.cancelled") {
+        this.#sql.exec("UPDATE bookings SET status = 'cancelled' WHERE code = ? AND day = ?", e.appointment.code, e.appointment.day);
+      } else if (e.type === "hall.reset" && e.day !== before.day) {
+        this.#forget(outcome.state, e.day);
+      }
+    }
+    void now;
+  }
+
+  /** Mobile numbers go MOBILE_KEPT_DAYS after their day; rows (hashes only) once no no-show rule can count them. */
+  #forget(state: HallState, today: string): void {
+    this.#sql.exec("UPDATE bookings SET mobile = NULL WHERE mobile IS NOT NULL AND day < ?", addDays(today, -MOBILE_KEPT_DAYS));
+    this.#sql.exec("DELETE FROM bookings WHERE day < ?", addDays(today, -bookingRules(state).noShowDays - 1));
+  }
+}
+
+function bad(status: number, code: Parameters<typeof refusal>[0], error: string, details: Record<string, unknown>): StoredReply {
+  return { status, body: refusal(code, error, details) };
+}
