@@ -8,7 +8,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reminders, shiftChanges } from "../../worker/planning/plan-shifts.js";
 import { api, baseUrl, launch, screenshot } from "./harness.js";
 
 let browser: Browser;
@@ -92,21 +91,53 @@ describe("the 排班 tab", () => {
     await screenshot(page, "manage-plan-1366x768");
     expect(await violations(page)).toEqual([]);
 
-    // The data wall: the changes of the next 30 minutes and the next one, as the hall's clock reads them.
-    const changes = date === today ? shiftChanges(applied, snapshot.hall.timezone) : [];
-    await wall.waitForTimeout(300);
-    const expectedAt = async () => reminders(changes, Number(await wall.getAttribute("#clock", "data-now")), snapshot);
-    if ((await expectedAt()).length > 0) {
-      await wall.locator(".reminder").first().waitFor();
-      const shown = await wall.$$eval(".reminder", (els) => els.map((e) => e.textContent!.replace(/\s+/g, " ").trim()));
-      expect(shown).toEqual((await expectedAt()).map((r) => `${r.soon ? "即将" : "下一次"} ${r.zh}${r.soon ? "Soon" : "Next"}: ${r.en}`));
+    // The data wall, with a plan made by hand for today at a known instant of the hall's clock
+    // (read from the plan just applied, which the hall stamped): S is the next half hour, at
+    // least a minute ahead so no reminder goes up or comes down while the test reads them.
+    // Windows 3 and 5 work S to S+1h, window 4 S+1h to S+2h; what the wall says is written out.
+    const timezone: string = snapshot.hall.timezone;
+    const hhmm = (at: number) => new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+    const dayOf = (at: number) => new Intl.DateTimeFormat("en-CA", { timeZone: timezone }).format(at);
+    const stamped = Date.parse(applied.savedAt) - Date.now();
+    const hallNow = () => Date.now() + stamped;
+    const HALF_HOUR = 30 * 60_000;
+    const nextHalfHour = () => (Math.floor(hallNow() / HALF_HOUR) + 1) * HALF_HOUR;
+    if (nextHalfHour() - hallNow() < 60_000) await wall.waitForTimeout(nextHalfHour() - hallNow() + 1_000);
+    const s = nextHalfHour();
+    const [s0, s1, s2] = [hhmm(s), hhmm(s + 2 * HALF_HOUR), hhmm(s + 4 * HALF_HOUR)];
+    const handDay = dayOf(hallNow());
+    // Late in the evening the day has no room for these shifts: a shift in the morning, long
+    // past, then, and no reminder at all.
+    const roomToday = dayOf(s + 4 * HALF_HOUR) === handDay;
+    const handMade = roomToday
+      ? [
+          { id: "3", categories: ["household"], shifts: [{ opens: s0, closes: s1 }] },
+          { id: "4", categories: ["traffic"], shifts: [{ opens: s1, closes: s2 }] },
+          { id: "5", categories: ["traffic"], shifts: [{ opens: s0, closes: s1 }] },
+        ]
+      : [{ id: "3", categories: ["household"], shifts: [{ opens: "08:00", closes: "09:00" }] }];
+    const put = await api("manager", "PUT", `/api/halls/${HALL}/plan/${handDay}`, { windows: handMade });
+    expect([200, 201]).toContain(put.status);
+    const expected = roomToday
+      ? [
+          `即将 ${s0} 开 3、5 号窗口Soon: ${s0} open windows 3, 5`,
+          `下一次 ${s1} 关 3、5 号窗口Next: ${s1} close windows 3, 5`,
+          `下一次 ${s1} 开 4 号窗口Next: ${s1} open window 4`,
+        ]
+      : [];
+    const shownOn = (p: Page, within: string) =>
+      p.$$eval(`${within} .reminder`, (els) => els.map((e) => e.textContent!.replace(/\s+/g, " ").trim()));
+    if (roomToday) {
+      await wall.waitForFunction((first) => document.querySelector(".reminder")?.textContent?.includes(first), `${s0} 开 3、5`, { timeout: 10_000 });
+      expect(await shownOn(wall, "body")).toEqual(expected);
       expect(await violations(wall)).toEqual([]);
       await screenshot(wall, "dashboard-plan-1920x1080");
       // The manager's hall tab shows the same.
       await page.click('[data-tab="hall"]');
-      expect(await page.locator("#manage-plan-reminders .reminder").count()).toBe(shown.length);
+      expect(await shownOn(page, "#manage-plan-reminders")).toEqual(expected);
     } else {
-      expect(await wall.locator(".reminder").count()).toBe(0);
+      await wall.waitForTimeout(300);
+      expect(await shownOn(wall, "body")).toEqual(expected);
     }
 
     // The same tab at 1920×1080: nothing spills sideways.
