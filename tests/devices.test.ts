@@ -7,6 +7,7 @@ import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
 import type { PairingObject } from "../worker/devices/pairing.object.js";
+import { MAX_DEVICES } from "../worker/devices/devices.js";
 import { call, newHall, ORIGIN, type Role } from "./helpers.js";
 
 const pairingStub = () => env.PAIRING.get(env.PAIRING.idFromName("pairing"));
@@ -146,6 +147,31 @@ describe("pairing a device by its code", () => {
   it("refuses to start pairing from a foreign page", async () => {
     const res = await SELF.fetch(`${ORIGIN}/api/pairing`, { method: "POST", headers: { Origin: "https://evil.example" } });
     expect(res.status).toBe(403);
+  });
+});
+
+describe("the devices cap (issue 22 §3)", () => {
+  it("refuses pairing past MAX_DEVICES with a 409 naming the cap; nothing is paired and the code still waits", async () => {
+    const hall = await newHall("dev-cap");
+    // Seeded in the hall's own table: pairing a thousand browsers one by one would only be slower.
+    await runInDurableObject(hallStub(hall), (_o: HallObject, state: DurableObjectState) => {
+      for (let i = 0; i < MAX_DEVICES; i++) {
+        state.storage.sql.exec(
+          "INSERT INTO devices (id, kind, name, zone, window, paired_at, credential_hash) VALUES (?, 'kiosk', ?, NULL, NULL, '2026-11-23T01:00:00.000Z', ?)",
+          `seed${i}`,
+          `取号机 ${i}`,
+          `hash${i}`,
+        );
+      }
+    });
+    const before = await deviceList(hall);
+    expect(before).toHaveLength(MAX_DEVICES);
+    const shown = await showCode();
+    const res = await call("manager", "POST", `/api/halls/${hall}/devices`, { code: shown.code, kind: "kiosk", name: "多一台" });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: "conflict", details: { cap: "devices", limit: MAX_DEVICES } });
+    expect(await deviceList(hall)).toEqual(before);
+    expect((await fetchWith("/api/pairing/status", shown.cookie)).body).toMatchObject({ state: "waiting", code: shown.code });
   });
 });
 

@@ -93,11 +93,12 @@ describe("webhooks: setting them up", () => {
     expect((await call("manager", "POST", `/api/halls/hooks-nowhere/webhooks`, { url, events: ["*"] })).status).toBe(404);
   });
 
-  it("allows at most 10 webhooks a hall", async () => {
+  it("allows at most 10 webhooks a hall: the 11th is a 409 naming the cap and adds nothing", async () => {
     const hall = await newHall("hooks-ten");
     for (let i = 0; i < 10; i++) await createHook(hall, { url: `https://hooks.example.com/${i}`, events: ["*"] });
     const res = await call("manager", "POST", `/api/halls/${hall}/webhooks`, { url: "https://hooks.example.com/10", events: ["*"] });
     expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: "conflict", details: { cap: "webhooks", limit: 10 } });
     expect((await call("manager", "GET", `/api/halls/${hall}/webhooks`)).body.webhooks).toHaveLength(10);
   });
 

@@ -835,7 +835,7 @@ export interface paths {
         put?: never;
         /**
          * Pair a device
-         * @description The device showing `code` on /pair becomes a main screen, window screen, data wall, announcer, kiosk or counter terminal; within 2 s it opens its page, signed in by a cookie. 404 for a wrong, used or expired code. Roles: manager, admin.
+         * @description The device showing `code` on /pair becomes a main screen, window screen, data wall, announcer, kiosk or counter terminal; within 2 s it opens its page, signed in by a cookie. 404 for a wrong, used or expired code; 409 (details.cap `devices`) when the hall already has 1,000 devices, and the code keeps waiting. Roles: manager, admin.
          */
         post: operations["pairDevice"];
         delete?: never;
@@ -1015,7 +1015,7 @@ export interface paths {
         head?: never;
         /**
          * Change the hall's settings
-         * @description The notice line, supervision QR address, alarm line, target wait, languages, no-show rule, priorities, announcer or zones; name only what changes. Roles: manager, admin.
+         * @description The notice line, supervision QR address, alarm line, target wait, languages, no-show rule, priorities, announcer, zones or the appointment caps; name only what changes. More than 50 zones is 409 with details.cap `zones`. Roles: manager, admin.
          */
         patch: operations["updateHallSettings"];
         trace?: never;
@@ -2307,6 +2307,10 @@ export interface components {
             /** @description Minutes without a call in a zone before its main screen plays content full screen (idle mode); default 5, 0 never */
             idleMinutes?: number;
             booking?: components["schemas"]["BookingSettings"];
+            /** @description Days ahead an appointment may be booked (0: today only); default 30. A booking further ahead is 409 with details.cap `appointments.horizonDays` */
+            appointmentDays?: number;
+            /** @description Appointments one day holds at most; default 500. One more is 409 with details.cap `appointments.perDay` */
+            appointmentsPerDay?: number;
             /**
              * @description The region (any level) the hall reports its figures to; it must exist
              * @example gx-wuzhou
@@ -2412,6 +2416,10 @@ export interface components {
             /** @description Minutes without a call in a zone before its main screen plays content full screen (idle mode); default 5, 0 never */
             idleMinutes?: number;
             booking?: components["schemas"]["BookingSettings"] & unknown;
+            /** @description Days ahead an appointment may be booked (0: today only); default 30. A booking further ahead is 409 with details.cap `appointments.horizonDays` */
+            appointmentDays?: number;
+            /** @description Appointments one day holds at most; default 500. One more is 409 with details.cap `appointments.perDay` */
+            appointmentsPerDay?: number;
             /** @description Merged into the announcer settings: name only what changes */
             announcer?: {
                 /** @description How many times the whole call is spoken */
@@ -3120,7 +3128,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3217,7 +3225,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3300,7 +3308,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3576,7 +3584,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3976,7 +3984,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4066,7 +4074,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4156,7 +4164,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4314,7 +4322,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4404,7 +4412,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4532,7 +4540,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4644,7 +4652,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4732,7 +4740,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4892,7 +4900,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4980,7 +4988,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5064,7 +5072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5623,7 +5631,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5695,7 +5703,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5785,7 +5793,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5948,7 +5956,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6490,6 +6498,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
@@ -6887,7 +6904,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7262,7 +7279,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7351,6 +7368,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body over 16 KB (an image upload: over 2 MB) */
             413: {
                 headers: {
@@ -7431,7 +7457,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7521,7 +7547,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7611,7 +7637,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7701,7 +7727,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,7 +7817,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7881,7 +7907,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7971,7 +7997,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8061,7 +8087,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8151,7 +8177,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8241,7 +8267,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8331,7 +8357,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8421,7 +8447,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A hall rule says no (window paused, ticket not at this window, already done, …); nothing changed */
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
             409: {
                 headers: {
                     [name: string]: unknown;

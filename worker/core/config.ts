@@ -10,7 +10,7 @@ import { activeTickets, ticketOf } from "./ledger.js";
 import { DEFAULT_ANNOUNCEMENT, type Category, type HallConfig, type HallState, type Window } from "./model.js";
 import type { Decision } from "./outcome.js";
 import { reject, type Rejection } from "./rejection.js";
-import { zoneProblems } from "./zones.js";
+import { MAX_ZONES, zoneProblems } from "./zones.js";
 
 function firstDuplicate<T>(values: T[]): T | undefined {
   const seen = new Set<T>();
@@ -23,6 +23,10 @@ function firstDuplicate<T>(values: T[]): T | undefined {
 
 /** Cross-field checks of a configuration on its own. */
 export function checkConfig(config: HallConfig): Rejection | null {
+  const zones = config.zones?.length ?? 0;
+  if (zones > MAX_ZONES) {
+    return reject("conflict", `一个大厅最多 ${MAX_ZONES} 个区域 · a hall has at most ${MAX_ZONES} zones; this configuration has ${zones}`, { cap: "zones", limit: MAX_ZONES });
+  }
   const problems: Record<string, string> = {};
   if (!isTimezone(config.timezone)) problems.timezone = `unknown time zone "${config.timezone}"`;
   const ids = config.categories.map((c) => c.id);

@@ -126,7 +126,7 @@ export function decideContent(state: HallState, command: ContentCommand, now: nu
   switch (command.type) {
     case "add_content": {
       const own = Object.values(items).filter((i) => i.region === undefined);
-      if (own.length >= MAX_ITEMS) return reject("conflict", `this hall already has ${MAX_ITEMS} content items; remove one first`, { items: own.length });
+      if (own.length >= MAX_ITEMS) return reject("conflict", `this hall already has ${MAX_ITEMS} content items; remove one first`, { cap: "content.items", limit: MAX_ITEMS });
       if (items[command.item.id]) return reject("conflict", `content item "${command.item.id}" exists already`, { id: command.item.id });
       const { region: _, ...draft } = command.item as ContentDraft & { region?: string };
       const order = draft.order ?? own.reduce((m, i) => Math.max(m, i.order), 0) + 1;

@@ -5,6 +5,7 @@
 import { waitingTicket } from "./estimates.js";
 import { reject, type Rejection } from "./rejection.js";
 import { compactDay } from "./day.js";
+import { addDays } from "./schedule.js";
 import { activeTickets, ticketOf } from "./ledger.js";
 import type { Appointment, CitizenMark, HallState, Priority, Ticket } from "./model.js";
 import type { Decision } from "./outcome.js";
@@ -67,6 +68,12 @@ export function issueTicket(state: HallState, request: IssueRequest, at: string)
   return { events: [{ type: "ticket.issued", ticket }], result: { ticket } };
 }
 
+// Issue 22 §3: appointments survive midnight, so their count is capped by a horizon and a per-day limit.
+/** Days ahead an appointment may be booked by default (hall setting `appointmentDays`). */
+export const DEFAULT_APPOINTMENT_DAYS = 30;
+/** Appointments one day holds by default (hall setting `appointmentsPerDay`). */
+export const DEFAULT_APPOINTMENTS_PER_DAY = 500;
+
 export function bookAppointment(
   state: HallState,
   booking: { code: string; category: string; day: string; note?: string },
@@ -78,6 +85,24 @@ export function bookAppointment(
   const day = booking.day || state.day;
   if (day < state.day) return reject("invalid", `${day} is in the past; today is ${state.day}`, { day: "in the past" });
   if (state.appointments[booking.code]) return reject("conflict", `appointment code ${booking.code} is taken`, { code: booking.code });
+  const horizon = state.settings.appointmentDays ?? DEFAULT_APPOINTMENT_DAYS;
+  const last = addDays(state.day, horizon);
+  if (day > last) {
+    return reject("conflict", `最多可预约 ${horizon} 天内 · appointments are taken at most ${horizon} days ahead (until ${last})`, {
+      cap: "appointments.horizonDays",
+      limit: horizon,
+      day,
+    });
+  }
+  const perDay = state.settings.appointmentsPerDay ?? DEFAULT_APPOINTMENTS_PER_DAY;
+  const booked = Object.values(state.appointments).filter((a) => a.day === day).length;
+  if (booked >= perDay) {
+    return reject("conflict", `${day} 的预约已满（${perDay} 个） · ${day} already has ${perDay} appointments, the most a day takes`, {
+      cap: "appointments.perDay",
+      limit: perDay,
+      day,
+    });
+  }
   const appointment: Appointment = {
     code: booking.code,
     category: booking.category,

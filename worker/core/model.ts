@@ -198,6 +198,11 @@ export interface HallSettings {
   // Issue 26: citizens booking from their phones (worker/appointments/booking.ts).
   /** Citizens' own bookings: their rules and the hall's usual opening; absent means the defaults there. */
   booking?: BookingSettings;
+  // Issue 22 §3: caps on appointments, which survive midnight and so must not grow without end.
+  /** Days ahead an appointment may be booked (0: today only); absent means DEFAULT_APPOINTMENT_DAYS (core/issue.ts). */
+  appointmentDays?: number;
+  /** Appointments one day holds at most; absent means DEFAULT_APPOINTMENTS_PER_DAY (core/issue.ts). */
+  appointmentsPerDay?: number;
 }
 
 /** How citizens book ahead from their phones (issue 26); every field has a default (worker/appointments/booking.ts). */

@@ -10,6 +10,9 @@
  */
 import type { HallState, Ticket, Zone } from "./model.js";
 
+/** Zones a hall has at most (issue 22 §3): a floor or a service area each, never more than this. */
+export const MAX_ZONES = 50;
+
 /** What one zone's screens see of the hall. */
 export interface ZoneScope {
   zone: Zone;

@@ -9,6 +9,12 @@ import type { HallState } from "../core/model.js";
 export const DEVICE_KINDS = ["main-screen", "window-screen", "data-wall", "announcer", "kiosk", "counter", "evaluator"] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
+/**
+ * Devices a hall keeps paired at most (issue 22 §3): a 200-window centre's window screens,
+ * counters and evaluators with its walls, kiosks and announcers fit; one more is refused.
+ */
+export const MAX_DEVICES = 1000;
+
 /** What a manager decides about a device: changed by PATCH, the page follows. */
 export interface Assignment {
   kind: DeviceKind;

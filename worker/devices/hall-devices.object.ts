@@ -10,7 +10,7 @@
 import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
 import { refusal, type ErrorCode } from "../edge/refusal.js";
-import { checkAssignment, locationOf, onAssignedPage, reassign, type Assignment, type Device, type DeviceHealth } from "./devices.js";
+import { checkAssignment, locationOf, MAX_DEVICES, onAssignedPage, reassign, type Assignment, type Device, type DeviceHealth } from "./devices.js";
 import { pairingStub } from "./pairing-stubs.js";
 import type { Part } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
@@ -112,6 +112,14 @@ export class HallDevices implements Part {
   async pair(state: HallState, code: string, assignment: Assignment, actor: Actor, now: number): Promise<StoredReply> {
     const problem = checkAssignment(state, assignment);
     if (problem) return refused(400, "invalid", problem.message, { [problem.field]: problem.message });
+    // Before the code is claimed, so a refused pairing leaves the code usable once one is revoked.
+    const paired = this.ctx.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM devices").one().n;
+    if (paired >= MAX_DEVICES) {
+      return refused(409, "conflict", `本大厅已配对 ${MAX_DEVICES} 台设备，已达上限；请先移除一台 · this hall already has ${MAX_DEVICES} paired devices, the most it keeps; revoke one first`, {
+        cap: "devices",
+        limit: MAX_DEVICES,
+      });
+    }
     const id = hex(crypto.getRandomValues(new Uint8Array(6)));
     const credential = hex(crypto.getRandomValues(new Uint8Array(32)));
     const location = locationOf(state.hall, assignment);

@@ -75,12 +75,12 @@ export function deviceRoutes(app: HallApp): void {
       tags: ["Devices"],
       summary: "Pair a device",
       description:
-        "The device showing `code` on /pair becomes a main screen, window screen, data wall, announcer, kiosk or counter terminal; within 2 s it opens its page, signed in by a cookie. 404 for a wrong, used or expired code. Roles: manager, admin.",
+        "The device showing `code` on /pair becomes a main screen, window screen, data wall, announcer, kiosk or counter terminal; within 2 s it opens its page, signed in by a cookie. 404 for a wrong, used or expired code; 409 (details.cap `devices`) when the hall already has 1,000 devices, and the code keeps waiting. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, ...body(PairBody) },
       responses: {
         201: json(z.object({ device: Device }), "Paired"),
-        ...errors(400, 401, 403, 404, 413),
+        ...errors(400, 401, 403, 404, 409, 413),
         429: json(S.ErrorBody, "More than 10 wrong codes in a minute from this manager"),
       },
     }),

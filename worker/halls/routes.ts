@@ -58,10 +58,10 @@ export function hallRoutes(app: HallApp): void {
       tags: ["Halls"],
       summary: "Change the hall's settings",
       description:
-        "The notice line, supervision QR address, alarm line, target wait, languages, no-show rule, priorities, announcer or zones; name only what changes. Roles: manager, admin.",
+        "The notice line, supervision QR address, alarm line, target wait, languages, no-show rule, priorities, announcer, zones or the appointment caps; name only what changes. More than 50 zones is 409 with details.cap `zones`. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, ...body(SettingsBody) },
-      responses: { 200: json(Snapshot, "The hall after the change"), ...errors(400, 401, 403, 404, 413) },
+      responses: { 200: json(Snapshot, "The hall after the change"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");

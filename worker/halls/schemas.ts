@@ -76,7 +76,22 @@ export const ZoneConfig = z
   })
   .openapi("Zone", { description: "An area of the hall with its own screens and speakers (?zone= on the display, dashboard and announcer pages)" });
 
-const Zones = z.array(ZoneConfig).max(50);
+// A body bound only: past MAX_ZONES (worker/core/zones.ts) the hall refuses with a 409 naming the cap.
+const Zones = z.array(ZoneConfig).max(200);
+
+// Issue 22 §3: caps on appointments (worker/core/issue.ts).
+const AppointmentDays = z
+  .number()
+  .int()
+  .min(0)
+  .max(366)
+  .openapi({ description: "Days ahead an appointment may be booked (0: today only); default 30. A booking further ahead is 409 with details.cap `appointments.horizonDays`" });
+const AppointmentsPerDay = z
+  .number()
+  .int()
+  .min(1)
+  .max(5000)
+  .openapi({ description: "Appointments one day holds at most; default 500. One more is 409 with details.cap `appointments.perDay`" });
 
 // Issue 26: citizens booking from their phones (worker/appointments/booking.ts).
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time HH:MM");
@@ -116,6 +131,8 @@ export const HallConfigBody = z
     nearAhead: NearAhead.optional().openapi({ description: "Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead; default 3" }),
     idleMinutes: IdleMinutes.optional(),
     booking: BookingSettingsBody.optional(),
+    appointmentDays: AppointmentDays.optional(),
+    appointmentsPerDay: AppointmentsPerDay.optional(),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -156,6 +173,8 @@ export const SettingsBody = z
     nearAhead: NearAhead.optional().openapi({ description: "Webhooks get `ticket.near` once when a waiting ticket has this many people or fewer ahead (0: when it is next)" }),
     idleMinutes: IdleMinutes.optional(),
     booking: BookingSettingsBody.optional().openapi({ description: "Replaces the hall's booking rules (issue 26)" }),
+    appointmentDays: AppointmentDays.optional(),
+    appointmentsPerDay: AppointmentsPerDay.optional(),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),

@@ -159,7 +159,7 @@ export class HallWebhooks implements Part {
 
   #create(state: HallState, r: Extract<WebhookRequest, { op: "create" }>, now: number): StoredReply {
     if (this.#hooks.size >= MAX_WEBHOOKS) {
-      return { status: 409, body: refusal("conflict", `a hall has at most ${MAX_WEBHOOKS} webhooks: delete one first`, { webhooks: `at most ${MAX_WEBHOOKS}` }) };
+      return { status: 409, body: refusal("conflict", `a hall has at most ${MAX_WEBHOOKS} webhooks: delete one first`, { cap: "webhooks", limit: MAX_WEBHOOKS }) };
     }
     const hook: Hook = {
       id: `wh_${randomHex(8)}`,
