@@ -274,7 +274,9 @@ describe("the devices API", () => {
     expect(limited.body.code).toBe("too_many");
     expect(limited.body.details.retryAfterSeconds).toBeGreaterThan(0);
     expect(await deviceList(hall)).toEqual([]);
-    // Another manager is not held up by this one's guesses.
+    // Another manager is not held up by this one's guesses, nor the same admin in another hall.
+    const other = await newHall("dev-guess-other");
+    expect((await call("admin", "POST", `/api/halls/${other}/devices`, { code: wrong, kind: "kiosk", name: "x" })).status).toBe(404);
     expect((await call("manager", "POST", `/api/halls/${hall}/devices`, { code: "999999", kind: "kiosk", name: "x" })).status).not.toBe(429);
     await withClockMoved(pairingStub(), 61_000, async () => {
       expect((await call("admin", "POST", `/api/halls/${hall}/devices`, { code: shown.code, kind: "kiosk", name: "x" })).status).toBe(201);
