@@ -143,6 +143,15 @@ describe("pairing a device by its code", () => {
     expect(fresh.body).toContain("设备配对");
   });
 
+  it("holds one address to 50 waiting codes, and others still get theirs", async () => {
+    const from = (address: string) => SELF.fetch(`${ORIGIN}/api/pairing`, { method: "POST", headers: { "CF-Connecting-IP": address } });
+    for (let i = 0; i < 50; i++) expect((await from("198.51.100.50")).status, `code ${i + 1}`).toBe(201);
+    const flooded = await from("198.51.100.50");
+    expect(flooded.status).toBe(429);
+    expect(((await flooded.json()) as { error: string }).error).toContain("address");
+    expect((await from("203.0.113.9")).status).toBe(201);
+  });
+
   it("refuses to start pairing from a foreign page", async () => {
     const res = await SELF.fetch(`${ORIGIN}/api/pairing`, { method: "POST", headers: { Origin: "https://evil.example" } });
     expect(res.status).toBe(403);
