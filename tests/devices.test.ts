@@ -144,6 +144,15 @@ describe("pairing a device by its code", () => {
     expect(fresh.body).toContain("设备配对");
   });
 
+  it("holds one address to 50 waiting codes, and others still get theirs", async () => {
+    const from = (address: string) => SELF.fetch(`${ORIGIN}/api/pairing`, { method: "POST", headers: { "CF-Connecting-IP": address } });
+    for (let i = 0; i < 50; i++) expect((await from("198.51.100.50")).status, `code ${i + 1}`).toBe(201);
+    const flooded = await from("198.51.100.50");
+    expect(flooded.status).toBe(429);
+    expect(((await flooded.json()) as { error: string }).error).toContain("address");
+    expect((await from("203.0.113.9")).status).toBe(201);
+  });
+
   it("refuses to start pairing from a foreign page", async () => {
     const res = await SELF.fetch(`${ORIGIN}/api/pairing`, { method: "POST", headers: { Origin: "https://evil.example" } });
     expect(res.status).toBe(403);
@@ -300,7 +309,9 @@ describe("the devices API", () => {
     expect(limited.body.code).toBe("too_many");
     expect(limited.body.details.retryAfterSeconds).toBeGreaterThan(0);
     expect(await deviceList(hall)).toEqual([]);
-    // Another manager is not held up by this one's guesses.
+    // Another manager is not held up by this one's guesses, nor the same admin in another hall.
+    const other = await newHall("dev-guess-other");
+    expect((await call("admin", "POST", `/api/halls/${other}/devices`, { code: wrong, kind: "kiosk", name: "x" })).status).toBe(404);
     expect((await call("manager", "POST", `/api/halls/${hall}/devices`, { code: "999999", kind: "kiosk", name: "x" })).status).not.toBe(429);
     await withClockMoved(pairingStub(), 61_000, async () => {
       expect((await call("admin", "POST", `/api/halls/${hall}/devices`, { code: shown.code, kind: "kiosk", name: "x" })).status).toBe(201);

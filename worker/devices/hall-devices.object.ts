@@ -124,7 +124,10 @@ export class HallDevices implements Part {
     const credential = hex(crypto.getRandomValues(new Uint8Array(32)));
     const location = locationOf(state.hall, assignment);
     const pairing = pairingStub(this.env);
-    const verdict = await pairing.claim(code, actor.name, { hall: state.hall, device: id, credential, location });
+    // Guesses count per hall and person (a signed-in badge, else the token's name): one hall's
+    // guesser does not hold up a namesake in another hall (issue 23 §3).
+    const guesser = JSON.stringify([state.hall, actor.badge ?? actor.name]);
+    const verdict = await pairing.claim(code, guesser, { hall: state.hall, device: id, credential, location });
     if (!verdict.ok && verdict.why === "too_many") {
       const seconds = Math.ceil(verdict.retryAfterMs / 1000);
       return refused(429, "too_many", `配对码错误次数过多，请 ${seconds} 秒后再试 · too many wrong pairing codes; try again in ${seconds} s`, {

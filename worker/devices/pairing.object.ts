@@ -16,6 +16,7 @@ import {
   GUESS_WINDOW_MS,
   judgeClaim,
   MAX_WAITING_CODES,
+  MAX_WAITING_PER_CLIENT,
   newPairing,
   statusOf,
   type ClaimVerdict,
@@ -44,32 +45,41 @@ export class PairingObject extends DurableObject<Env> {
         delivery TEXT
       );
       CREATE INDEX IF NOT EXISTS codes_forget ON codes (forget_at);
+      CREATE INDEX IF NOT EXISTS codes_expires ON codes (expires_at);
       CREATE TABLE IF NOT EXISTS wrong_codes (manager TEXT NOT NULL, at INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS wrong_codes_manager ON wrong_codes (manager, at);
     `);
+    // Added for the per-client limit (issue 23 §3); codes from before count as no client's.
+    const columns = ctx.storage.sql.exec<{ name: string }>("PRAGMA table_info(codes)").toArray();
+    if (!columns.some((c) => c.name === "client")) ctx.storage.sql.exec("ALTER TABLE codes ADD COLUMN client TEXT");
+    ctx.storage.sql.exec("CREATE INDEX IF NOT EXISTS codes_client ON codes (client, expires_at)");
   }
 
   /**
    * A code for the browser whose pairing secret hashes to `secretHash`: the one it already
-   * waits on (a reloaded /pair page keeps its code), else a fresh one; null when too many wait.
+   * waits on (a reloaded /pair page keeps its code), else a fresh one; "client" when too many
+   * wait from this client address, null when too many wait in all.
    */
-  async start(secretHash: string): Promise<{ code: string; expiresAt: number; now: number } | null> {
+  async start(secretHash: string, client: string): Promise<{ code: string; expiresAt: number; now: number } | "client" | null> {
     const now = this.#forget();
     const mine = statusOf(this.#bySecret(secretHash), now);
     if (mine.state === "waiting") return { code: mine.code, expiresAt: mine.expiresAt, now };
     const sql = this.ctx.storage.sql;
     sql.exec("DELETE FROM codes WHERE secret_hash = ?", secretHash);
     const waiting = sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM codes WHERE delivery IS NULL AND expires_at > ?", now).one().n;
+    const fromClient = sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM codes WHERE client = ? AND delivery IS NULL AND expires_at > ?", client, now).one().n;
+    if (fromClient >= MAX_WAITING_PER_CLIENT) return "client";
     if (waiting >= MAX_WAITING_CODES) return null;
     const code = drawCode((c) => sql.exec("SELECT 1 FROM codes WHERE code = ?", c).toArray().length > 0);
     const p = newPairing(code, secretHash, now);
     sql.exec(
-      "INSERT INTO codes (code, secret_hash, created_at, expires_at, forget_at, delivery) VALUES (?, ?, ?, ?, ?, NULL)",
+      "INSERT INTO codes (code, secret_hash, created_at, expires_at, forget_at, delivery, client) VALUES (?, ?, ?, ?, ?, NULL, ?)",
       p.code,
       p.secretHash,
       p.createdAt,
       p.expiresAt,
       forgetAt(p),
+      client,
     );
     return { code: p.code, expiresAt: p.expiresAt, now };
   }

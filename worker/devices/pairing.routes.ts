@@ -68,7 +68,12 @@ export function pairingRoutes(app: HallApp): void {
       }
       const kept = cookieValue(c.req.raw, PAIRING_COOKIE);
       const secret = kept && SECRET_SHAPE.test(kept) ? kept : [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, "0")).join("");
-      const started = await pairing(c).start(await sha256(secret));
+      // The client address as Cloudflare names it; without one, all such clients share a bucket.
+      const client = c.req.header("CF-Connecting-IP") ?? "unknown";
+      const started = await pairing(c).start(await sha256(secret), client);
+      if (started === "client") {
+        return fail(c, 429, "too_many", `此地址等待配对的设备过多，请几分钟后再试 · too many devices from this address wait to pair; try again in a few minutes`);
+      }
       if (!started) {
         return fail(c, 429, "too_many", "等待配对的设备过多，请几分钟后再试 · too many devices are waiting to pair; try again in a few minutes");
       }

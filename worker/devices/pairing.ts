@@ -16,6 +16,12 @@ export const MAX_WRONG_CODES = 10;
 export const GUESS_WINDOW_MS = 60_000;
 /** Waiting codes at once: far more than any rollout, few enough that nobody can exhaust the 10^6. */
 export const MAX_WAITING_CODES = 10_000;
+/**
+ * Waiting codes from one client address at once: a hall rolling out its screens behind one
+ * address pairs far fewer at a time; a flood from one address stops here, leaving the rest of
+ * MAX_WAITING_CODES to everyone else (issue 23 §3).
+ */
+export const MAX_WAITING_PER_CLIENT = 50;
 
 /** What a claimed code hands to the device that showed it. */
 export interface Delivery {

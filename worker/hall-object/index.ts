@@ -7,7 +7,7 @@
  * either wholly applied and durable or not applied at all.
  */
 import { DurableObject } from "cloudflare:workers";
-import { decide, isConfigured, isRejection } from "../core/hall.js";
+import { decide, emptyHall, isConfigured, isRejection } from "../core/hall.js";
 import { snapshotOf, type HallSnapshot } from "../core/snapshot.js";
 import type { Command } from "../core/commands.js";
 import type { Appointment, HallState, Staff } from "../core/model.js";
@@ -45,7 +45,7 @@ import { pinMatches } from "../sessions/credentials.object.js";
 import type { InsightQuestion } from "../statistics/hall-stats.object.js";
 import { countHandled, countWake } from "../service/wakes.js";
 import type { WebhookRequest } from "../webhooks/hall-webhooks.object.js";
-import { auditPage, migrate, persist, Snapshots, storedReply, type AuditRow, type StoredReply } from "./storage.js";
+import { auditPage, holdsTables, migrate, persist, Snapshots, storedReply, type AuditRow, type StoredReply } from "./storage.js";
 import { guarded } from "./guard.js";
 import type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
@@ -58,10 +58,12 @@ const SYSTEM: Actor = { role: "system", name: "hall clock", device: null };
 export class HallObject extends DurableObject<Env> {
   #state: HallState;
   /** Each capability's share of the hall (parts.ts), by name; `#each` is the same list in order. */
-  #parts: Parts;
-  #each: Part[];
-  #live: HallLive;
-  #alarm: HallAlarm;
+  #parts!: Parts;
+  #each!: Part[];
+  #live!: HallLive;
+  #alarm!: HallAlarm;
+  /** Whether the tables exist and the parts are built (#build); not until the hall is configured. */
+  #built = false;
   #snapshots = new Snapshots();
   /** The hall's clock (worker/clock.ts); tests move it to cross midnight. */
   clock: () => number;
@@ -75,13 +77,25 @@ export class HallObject extends DurableObject<Env> {
     (this as unknown as { ctx: DurableObjectState }).ctx = ctx;
     this.clock = clockOf(env);
     if (isDevelopment(env)) countWake(ctx.id.name ?? ctx.id.toString());
-    // Waking from hibernation is construction: rebuild the state from SQLite every time, then
-    // build the parts, each creating its tables and reloading what it keeps (part.ts).
+    this.#state = emptyHall(ctx.id.name ?? "");
+    // A hall that never stored anything stays without tables until it is configured, so a
+    // stranger naming a made-up hall creates no database (issue 23 §3); every read of an
+    // unconfigured hall answers "unknown hall" before it touches a table.
+    if (holdsTables(ctx.storage.sql)) this.#build();
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
+  }
+
+  /**
+   * Waking from hibernation is construction: rebuild the state from SQLite every time, then
+   * build the parts, each creating its tables and reloading what it keeps (part.ts).
+   */
+  #build(): void {
+    const ctx = this.ctx;
     migrate(ctx.storage.sql);
-    this.#state = this.#snapshots.load(ctx.storage.sql, ctx.id.name ?? "");
+    this.#state = this.#snapshots.load(ctx.storage.sql, ctx.id.name ?? this.#state.hall);
     const hall: Hall = {
       ctx,
-      env,
+      env: this.env,
       clock: () => this.clock(),
       apply: (command, actor, alsoWrite) => this.#apply(command, actor, null, JSON.stringify(command), alsoWrite),
       watching: (which) => this.#live.watching(which),
@@ -93,12 +107,18 @@ export class HallObject extends DurableObject<Env> {
     const { devices, stats, plans } = this.#parts;
     this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), devices, stats, () => plans.today(this.#state));
     this.#alarm = new HallAlarm(ctx.storage, () => this.clock());
-    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
+    this.#built = true;
   }
 
   /** Applies one command; the reply is what the HTTP API returns. */
   async execute(request: CommandRequest): Promise<CommandReply> {
     this.#adopt(request.hall);
+    if (!this.#built) {
+      // Only `configure` makes a hall; anything else is refused before a table exists.
+      const outcome = decide(this.#state, request.command, this.clock());
+      if (isRejection(outcome)) return rejected(outcome);
+      this.#build();
+    }
     const fingerprint = JSON.stringify(request.command);
     const prepared = request.command.type.endsWith("_content")
       ? await this.#parts.content.prepare(request.command, request.upload, this.#state, this.clock())
@@ -278,7 +298,7 @@ export class HallObject extends DurableObject<Env> {
 
   /** The paired device this credential belongs to, or null (revoked, forged, another hall's). */
   async verifyDevice(hall: string, id: string, credential: string): Promise<Device | null> {
-    this.#adopt(hall);
+    if (!(await this.#open(hall))) return null;
     return this.#parts.devices.verify(id, credential, this.clock());
   }
 
@@ -345,6 +365,7 @@ export class HallObject extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     this.#countHandled();
+    if (!this.#built) return;
     this.#alarm.fired();
     if (!isConfigured(this.#state)) return;
     this.#rollover();
@@ -410,6 +431,7 @@ export class HallObject extends DurableObject<Env> {
     if (this.#state.hall === "") this.#state = { ...this.#state, hall };
     if (isConfigured(this.#state) || hall !== DEMO_HALL) return;
     if (!isDevelopment(this.env) && this.env.TONGBAN_DEMO !== "on") return;
+    if (!this.#built) this.#build();
     this.#apply({ type: "configure", config: demoConfig() }, { ...SYSTEM, name: "demo seed" }, null, "");
     seedDemoHistory(this.ctx.storage, demoConfig(), this.#state.day);
   }

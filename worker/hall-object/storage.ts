@@ -36,6 +36,11 @@ export interface AuditEntry {
   detail: string | null;
 }
 
+/** Whether this object ever made a table (the runtime's own `_cf_` tables aside); reading creates nothing. */
+export function holdsTables(sql: SqlStorage): boolean {
+  return sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' LIMIT 1").toArray().length > 0;
+}
+
 export function migrate(sql: SqlStorage): void {
   sql.exec(`
     CREATE TABLE IF NOT EXISTS events (

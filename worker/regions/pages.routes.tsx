@@ -7,7 +7,7 @@ import { callerOf } from "../access/caller.js";
 import { mayAct } from "../access/may-act.js";
 import { mayUseRegion } from "../access/region-scope.js";
 import type { Env } from "../env.js";
-import { regionStub } from "./stubs.js";
+import { definedRegionStub, regionStub } from "./stubs.js";
 import { Page } from "../pages/layout.js";
 import { regionHallsPage } from "./halls.js";
 
@@ -42,7 +42,7 @@ export function regionPageRoutes(app: Hono<{ Bindings: Env }>): void {
     if (!REGION_ID.test(region)) return c.html(problemPage(`没有这个区域 · unknown region "${region}"`), 404);
     const m = NEAR.exec(c.req.query("near") ?? "");
     const near = m ? { lat: Number(m[1]), lng: Number(m[2]) } : undefined;
-    const list = await regionStub(c.env, region).publicList(near);
+    const list = await (await definedRegionStub(c.env, region))?.publicList(near);
     if (!list) return c.html(problemPage(`没有这个区域 · unknown region "${region}"`), 404);
     c.header("Cache-Control", "public, max-age=10");
     return c.html(regionHallsPage(list, near !== undefined));

@@ -97,7 +97,7 @@ export class RegionObject extends DurableObject<Env> {
 
   /** Whether this deployment's tree holds `region` (else a hall naming it reports upstream). */
   async knowsRegion(region: string): Promise<boolean> {
-    return region in this.#loadTree();
+    return Object.hasOwn(this.#loadTree(), region);
   }
 
   /** Whether `region` is one of `scopes` or below one. */

@@ -8,7 +8,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Env } from "../env.js";
 import type { StatsAnswer } from "../statistics/hall-stats.object.js";
-import { regionStub, treeStub } from "./stubs.js";
+import { definedRegionStub, regionStub, treeStub } from "./stubs.js";
 import { regionStatsCsv, regionStatsRow, tenMinuteList, type RegionStatsRow } from "./stats.js";
 import { originAllowed, type Principal } from "../access/tokens.js";
 import { callerOf } from "../access/caller.js";
@@ -289,7 +289,7 @@ export function regionRoutes(app: HallApp): void {
       const { region } = c.req.valid("param");
       const { near } = c.req.valid("query");
       const position = near ? { lat: Number(near.split(",")[0]), lng: Number(near.split(",")[1]) } : undefined;
-      const list = await regionStub(c.env, region).publicList(position);
+      const list = await (await definedRegionStub(c.env, region))?.publicList(position);
       if (!list) return fail(c, 404, "not_found", `unknown region "${region}"`, { region });
       c.header("Cache-Control", "public, max-age=10");
       c.header("Access-Control-Allow-Origin", "*");

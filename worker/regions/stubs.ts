@@ -15,3 +15,11 @@ export function regionStub(env: Env, region: string): DurableObjectStub<RegionOb
 export function treeStub(env: Env) {
   return regionStub(env, REGION_TREE);
 }
+
+/**
+ * The region's object when this deployment's tree holds the region, else null: for a name nobody
+ * defined, waking its object would give it a database (issue 23 §3), so public routes ask the tree.
+ */
+export async function definedRegionStub(env: Env, region: string): Promise<DurableObjectStub<RegionObject> | null> {
+  return (await treeStub(env).knowsRegion(region)) ? regionStub(env, region) : null;
+}
