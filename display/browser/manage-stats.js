@@ -37,6 +37,9 @@
 
   // ---- figures ----
   var fmt = function (x) { return x === null || x === undefined ? "—" : String(x); };
+  // Waits and service times in whole minutes, "<1" under a minute, as on every screen
+  // (worker/pages/figures.ts); the API and the CSV keep two decimals.
+  var mins = function (x) { return x === null || x === undefined ? "—" : x < 1 ? "<1" : String(Math.round(x)); };
   function figure(row, path) {
     if (!row) return null;
     if (path === "satisfaction") return row.satisfaction.meanScore === null ? null : row.satisfaction.meanScore + "（" + row.satisfaction.count + "）";
@@ -52,7 +55,7 @@
 
   function showStats(body) {
     if (body.today > T.config.day) T.config.day = body.today;
-    $$("[data-total]", panel).forEach(function (d) { $("dd", d).textContent = fmt(figure(body.total, d.getAttribute("data-total"))); });
+    $$("[data-total]", panel).forEach(function (d) { var path = d.getAttribute("data-total"); $("dd", d).textContent = (/Minutes$/.test(path) ? mins : fmt)(figure(body.total, path)); });
     var line = (RANGE_WORDS[selection.range] ? T.t(RANGE_WORDS[selection.range], {}, " ") : "") + "：" + (body.from === body.to ? body.from : body.from + " – " + body.to);
     if (body.pendingDays.length) line += " · " + T.t("pending", { days: body.pendingDays.length });
     $('[data-slot="caption"]', panel).textContent = line;
@@ -69,8 +72,9 @@
       var tr = document.createElement("tr");
       tr.setAttribute("data-key", r.key);
       cell(tr, r.label, "label");
-      [r.issued, r.served, r.noShows, r.transfers, r.wait.meanMinutes, r.wait.medianMinutes, r.wait.p90Minutes, r.wait.maxMinutes,
-        r.service.meanMinutes, r.service.p90Minutes].forEach(function (v) { cell(tr, fmt(v), "num"); });
+      [r.issued, r.served, r.noShows, r.transfers].forEach(function (v) { cell(tr, fmt(v), "num"); });
+      [r.wait.meanMinutes, r.wait.medianMinutes, r.wait.p90Minutes, r.wait.maxMinutes,
+        r.service.meanMinutes, r.service.p90Minutes].forEach(function (v) { cell(tr, mins(v), "num"); });
       cell(tr, r.satisfaction.meanScore === null ? "—" : r.satisfaction.meanScore + " (" + r.satisfaction.count + ")", "num");
       var over = r.wait.p90Minutes !== null && r.wait.p90Minutes > Number(T.config.alarmMinutes || 10);
       if (over) tr.classList.add("over");
@@ -91,7 +95,7 @@
       tr.setAttribute("data-category", c.category);
       cell(tr, c.name, "label");
       cell(tr, String(c.arrivalsLastHour), "num");
-      cell(tr, fmt(c.serviceMinutes), "num");
+      cell(tr, mins(c.serviceMinutes), "num");
       cell(tr, String(c.waiting), "num");
       cell(tr, String(c.openWindows), "num");
       cell(tr, String(c.windows), "num" + (c.openWindows < c.windows ? " short" : ""));

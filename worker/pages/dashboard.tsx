@@ -12,12 +12,12 @@ import type { LiveView, Room } from "./views.js";
 import { inZone, offlineAlarms, type OfflineAlarm } from "../devices/devices.js";
 import { ReminderItems } from "../planning/reminders.js";
 import { ANY } from "../access/roles.js";
+import { minutesShown as minutes } from "./figures.js";
 
 /** Category colours in the chart and legend, in configuration order. */
 const COLOURS = ["#4ea1ff", "#ffcc33", "#36d399", "#ff7a90", "#b48cff", "#ff9f1a", "#5ce1e6", "#c6d86b"];
 const colour = (i: number) => COLOURS[i % COLOURS.length]!;
 
-const minutes = (m: number | null) => (m === null ? "—" : m < 10 ? m.toFixed(1) : String(Math.round(m)));
 
 function Kpis({ f, live }: { f: HallFigures; live: boolean }) {
   const t = f.totals;

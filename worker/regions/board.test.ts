@@ -117,4 +117,20 @@ describe("the public list", () => {
     expect(list[0]!.distanceKm).toBeLessThan(5);
     expect(Object.keys(list[0]!).sort()).toEqual(["address", "categories", "distanceKm", "hall", "location", "name", "region", "reportedAt", "waiting", "windowsOpen"]);
   });
+
+  it("shows a hall open now only within its opening hours, on the hall's wall clock", () => {
+    // T is Monday 10:00 in Shanghai; the hall opens 09:00–17:00, closed at weekends and on 5 April.
+    const hours = { opens: "09:00", closes: "17:00", closedWeekdays: [6, 7], closedDates: ["2027-04-05"], timezone: "Asia/Shanghai" };
+    const at = (instant: string) => {
+      const now = Date.parse(instant);
+      return publicHalls([report("a", { hours, reportedAt: now })], now).map((h) => h.hall);
+    };
+    expect(at("2027-03-15T02:00:00Z")).toEqual(["a"]); // Monday 10:00
+    expect(at("2027-03-14T18:00:00Z")).toEqual([]); // Monday 02:00, windows left open overnight
+    expect(at("2027-03-15T00:59:00Z")).toEqual([]); // 08:59
+    expect(at("2027-03-15T01:00:00Z")).toEqual(["a"]); // 09:00
+    expect(at("2027-03-15T09:00:00Z")).toEqual([]); // 17:00, closed
+    expect(at("2027-03-20T02:00:00Z")).toEqual([]); // Saturday 10:00
+    expect(at("2027-04-05T02:00:00Z")).toEqual([]); // 清明, a closed date
+  });
 });

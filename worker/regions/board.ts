@@ -4,7 +4,9 @@
  * over the line and which have gone silent — and the public list a citizen may see.
  */
 import { isOverLine, lineReachedAt, minutesWaited, wholeMinutes } from "../core/waits.js";
-import { isActive, type HallReport } from "./summary.js";
+import { isActive, type HallReport, type OpeningHours } from "./summary.js";
+import { localParts } from "../core/day.js";
+import { minutesOf } from "../core/schedule.js";
 import type { RegionName } from "./tree.js";
 
 const MINUTE = 60_000;
@@ -166,14 +168,24 @@ export interface PublicHall {
   reportedAt: string;
 }
 
+/** Whether `now` falls within the hall's usual opening, read on its own wall clock. */
+export function withinHours(hours: OpeningHours, now: number): boolean {
+  const p = localParts(now, hours.timezone);
+  const date = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  if (hours.closedWeekdays.includes(weekday) || hours.closedDates.includes(date)) return false;
+  const minute = p.hour * 60 + p.minute;
+  return minute >= minutesOf(hours.opens) && minute < minutesOf(hours.closes);
+}
+
 /**
- * Halls open now (a window open, reports current), nearest first when a position is given,
- * otherwise by name.
+ * Halls open now (within their usual opening hours, a window open, reports current), nearest
+ * first when a position is given, otherwise by name.
  */
 export function publicHalls(rows: Iterable<HallReport>, now: number, near?: { lat: number; lng: number }): PublicHall[] {
   const list: PublicHall[] = [];
   for (const r of rows) {
-    if (r.gone || r.windowsOpen === 0 || isStale(r, now)) continue;
+    if (r.gone || r.windowsOpen === 0 || isStale(r, now) || (r.hours && !withinHours(r.hours, now))) continue;
     const entry: PublicHall = {
       hall: r.hall,
       name: r.name,

@@ -7,11 +7,11 @@
 import type { RegionView, Totals } from "./board.js";
 import { oob, Page, type LiveConfig } from "../pages/layout.js";
 import { clockText, CLOCK_SCRIPT, KpiRow, type KpiTile } from "../pages/screen-parts.js";
+import { minutesShown as minutes } from "../pages/figures.js";
 
 /** The wall shows this many halls; the rest are counted under the table. */
 export const WALL_ROWS = 11;
 
-const minutes = (m: number | null) => (m === null ? "—" : m < 10 ? m.toFixed(1) : String(Math.round(m)));
 
 function Kpis({ t, live }: { t: Totals; live: boolean }) {
   const tiles: KpiTile[] = [

@@ -6,8 +6,8 @@
 import type { PublicHall } from "./board.js";
 import type { RegionName } from "./tree.js";
 import { Page } from "../pages/layout.js";
+import { minutesShown as wait } from "../pages/figures.js";
 
-const wait = (m: number | null) => (m === null ? "—" : m < 1 ? "<1" : String(Math.round(m)));
 
 function HallCard({ h }: { h: PublicHall }) {
   const busiest = h.categories.reduce((m, c) => Math.max(m, c.estimatedWaitMinutes ?? 0), 0);

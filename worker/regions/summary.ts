@@ -9,6 +9,7 @@
  */
 import type { HallState } from "../core/model.js";
 import { hallLoad } from "../insights/load.js";
+import { bookingRules } from "../appointments/booking.js";
 import type { RegionName } from "./tree.js";
 
 /** A category's public load: what a citizen deciding where to go may see. */
@@ -47,6 +48,12 @@ export interface HallReport {
   categories: CategoryLoad[];
   location: { lat: number; lng: number } | null;
   address: string | null;
+  /**
+   * The hall's usual opening in its time zone (the booking settings' opens–closes, closed weekdays
+   * and dates): the public list shows a hall as open now only within it, on the region's clock.
+   * Absent in reports from older deployments: then a window open is enough.
+   */
+  hours?: OpeningHours;
   /** Set when the hall left this region (moved, or its region cleared). */
   gone?: true;
   /**
@@ -54,6 +61,14 @@ export interface HallReport {
    * (worker/regions/upstream.routes.ts): such a hall pulls its content with its reports.
    */
   remote?: true;
+}
+
+export interface OpeningHours {
+  opens: string;
+  closes: string;
+  closedWeekdays: number[];
+  closedDates: string[];
+  timezone: string;
 }
 
 /** The hall's summary now. */
@@ -87,7 +102,13 @@ export function hallReport(state: HallState, now: number): HallReport {
     })),
     location: state.settings.location ?? null,
     address: state.settings.address ?? null,
+    hours: openingHours(state),
   };
+}
+
+function openingHours(state: HallState): OpeningHours {
+  const { opens, closes, closedWeekdays, closedDates } = bookingRules(state);
+  return { opens, closes, closedWeekdays, closedDates, timezone: state.settings.timezone };
 }
 
 /**
