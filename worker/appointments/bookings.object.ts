@@ -8,6 +8,8 @@
  * Every check and the write happen in one synchronous run after the last await (the ID hash is
  * made before), so two citizens cannot both take a slot's last place.
  */
+import { CITIZEN } from "../access/roles.js";
+import { ticketSecret } from "../access/ticket-token.js";
 import { localDay, localParts } from "../core/day.js";
 import { addDays } from "../core/schedule.js";
 import type { HallState } from "../core/model.js";
@@ -16,11 +18,11 @@ import type { Hall, Part, Written } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
 import type { StoredReply } from "../hall-object/storage.js";
 import type { SavedPlan } from "../planning/plan-shifts.js";
-import { appointmentCode } from "../sessions/credentials.object.js";
+import { appointmentCode, citizenIdHash } from "../sessions/credentials.object.js";
 import { bookingDays, bookingRules, maskMobile, MOBILE_KEPT_DAYS, noShowBlock, slotsOf, usualDay, type Slot } from "./booking.js";
 
 /** The audit log names a citizen's booking by this actor: never the person. */
-export const ONLINE: Actor = { role: "citizen", name: "online booking", device: null };
+export const ONLINE: Actor = { role: CITIZEN, name: "online booking", device: null };
 
 /** Bookings one client (address) may make in ABUSE_WINDOW_MS; a bot filling slots meets it long before they are gone. */
 export const BOOKINGS_PER_CLIENT = 5;
@@ -134,6 +136,46 @@ export class HallBookings implements Part {
     return { status: 201, body: { code, date, from: slot.from, to: slot.to, category } };
   }
 
+  /** The API's answer for the slots of `date`: the days that may be booked, and the half hours of `date` among them. */
+  slotsReply(state: HallState, date: string, category: string, plan: SavedPlan | null): StoredReply {
+    if (!state.categories.some((c) => c.id === category)) return unknownCategory(category);
+    const now = this.hall.clock();
+    const days = bookingDays(localDay(now, state.settings.timezone), bookingRules(state));
+    const slots = days.includes(date) ? this.slots(state, date, category, plan, now) : [];
+    return { status: 200, body: { date, category, days, slots } };
+  }
+
+  /**
+   * A citizen's booking: the ID number becomes the hall's keyed hash first — scoped to the hall
+   * but not the day, so the hall can count one person's no-shows — and the hall is read after
+   * that await, so every check and the write run together with nothing in between.
+   */
+  async bookCitizen(request: Omit<BookRequest, "idHash"> & { idNumber: string }, state: () => HallState, plan: SavedPlan | null): Promise<StoredReply> {
+    const secret = ticketSecret(this.hall.env);
+    if (!secret.ok) return { status: 503, body: refusal("not_configured", secret.problem) };
+    const { idNumber, ...rest } = request;
+    const idHash = await citizenIdHash(secret.secret, state().hall, "booking", idNumber);
+    const hall = state();
+    if (!hall.categories.some((c) => c.id === request.category)) return unknownCategory(request.category);
+    return this.book(hall, { ...rest, idHash }, plan, this.hall.clock());
+  }
+
+  /** A booking as its status page shows it, with its service's names; null for an unknown code. */
+  statusOf(state: HallState, code: string, day: string): (BookingRow & { to: string; names: Record<string, string> | null }) | null {
+    const row = this.find(code, day);
+    return row && { ...row, names: state.categories.find((c) => c.id === row.category)?.names ?? null };
+  }
+
+  /** The citizen cancels from the status page: the core's `cancel_appointment`, as "online booking"; null for an unknown code. */
+  cancel(state: HallState, code: string, day: string): StoredReply | null {
+    const row = this.find(code, day);
+    if (!row) return null;
+    if (row.status !== "booked" || !state.appointments[code]) {
+      return bad(409, "conflict", `booking ${code} is ${row.status === "booked" ? "past" : row.status.replace("_", " ")}: nothing to cancel`, { code });
+    }
+    return this.hall.apply({ type: "cancel_appointment", code }, ONLINE);
+  }
+
   /** One booking as its status page shows it; the mobile masked. */
   find(code: string, day?: string): (BookingRow & { to: string }) | null {
     const row = this.#sql
@@ -172,4 +214,8 @@ export class HallBookings implements Part {
 
 function bad(status: number, code: Parameters<typeof refusal>[0], error: string, details: Record<string, unknown>): StoredReply {
   return { status, body: refusal(code, error, details) };
+}
+
+function unknownCategory(category: string): StoredReply {
+  return bad(404, "unknown_category", `no category "${category}" in this hall`, { category });
 }

@@ -15,29 +15,22 @@ import type { ContentItem } from "../core/content-types.js";
 import { DEMO_HALL, demoConfig } from "../demo/hall.js";
 import { clockOf } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
-import { mayAct } from "../access/may-act.js";
-import { VIEWS } from "../pages/registry.js";
-import { feedUrl } from "../pages/views.js";
 import type { Device } from "../devices/devices.js";
 import type { FleetRequest } from "../devices/hall-devices.object.js";
 import type { FollowUp, FollowUpClose } from "../ratings/follow-ups.object.js";
 import { auditEntry } from "./audit.js";
-import { bookingDays, bookingRules } from "../appointments/booking.js";
-import { ONLINE, type BookingRow, type BookRequest } from "../appointments/bookings.object.js";
-import { ticketSecret } from "../access/ticket-token.js";
-import { citizenIdHash } from "../sessions/credentials.object.js";
-import { localDay } from "../core/day.js";
+import type { BookingRow, BookRequest } from "../appointments/bookings.object.js";
 import type { ListedItem } from "../signage/hall-content.object.js";
 import { HallAlarm } from "./alarm.js";
 import type { PlanRequest } from "../planning/day-plans.object.js";
 import { seedDemoHistory } from "../demo/history.js";
 import { eventPage, type EventPage } from "../event-log/export.object.js";
-import { HallLive } from "./live.js";
+import { boundWindows, HallLive } from "./live.js";
 import type { Hall, Part } from "./part.js";
 import { partsOf, type Parts } from "./parts.js";
 import { prepare } from "./prepare.js";
 import { previewChanges } from "./preview.js";
-import { replyFor } from "./replies.js";
+import { earlierReply, replyFor } from "./replies.js";
 import { refusal, rejected } from "../edge/refusal.js";
 import type { SecretCheck, SessionView, SignInReply } from "../sessions/hall-sessions.object.js";
 import type { Place } from "../sessions/sign-in-limits.js";
@@ -45,13 +38,12 @@ import { pinMatches } from "../sessions/credentials.object.js";
 import type { InsightQuestion } from "../statistics/hall-stats.object.js";
 import { countHandled, countWake } from "../service/wakes.js";
 import type { WebhookRequest } from "../webhooks/hall-webhooks.object.js";
-import { auditPage, holdsTables, migrate, persist, Snapshots, storedReply, type AuditRow, type StoredReply } from "./storage.js";
+import { auditPage, holdsTables, migrate, persist, Snapshots, type AuditRow, type StoredReply } from "./storage.js";
 import { guarded } from "./guard.js";
 import type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
 export type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
-const unknownCategory = (category: string): StoredReply => ({ status: 404, body: refusal("unknown_category", `no category "${category}" in this hall`, { category }) });
 
 const SYSTEM: Actor = { role: "system", name: "hall clock", device: null };
 
@@ -124,18 +116,8 @@ export class HallObject extends DurableObject<Env> {
       ? await this.#parts.content.prepare(request.command, request.upload, this.#state, this.clock())
       : await prepare(request, this.#state, this.env, this.ctx.storage.sql, this.clock());
     // Checked after the awaits above, so nothing can slip in between the check and the write.
-    if (request.commandId) {
-      const earlier = storedReply(this.ctx.storage.sql, request.commandId);
-      if (earlier && earlier.fingerprint === fingerprint) return { status: earlier.status, body: earlier.body, replayed: true };
-      if (earlier) {
-        return {
-          status: 409,
-          body: refusal("conflict", `commandId "${request.commandId}" was already used for a different command; send a fresh commandId for each press`, {
-            commandId: request.commandId,
-          }),
-        };
-      }
-    }
+    const earlier = request.commandId ? earlierReply(this.ctx.storage.sql, request.commandId, fingerprint) : null;
+    if (earlier) return earlier;
     if ("refused" in prepared) return prepared.refused;
     const reply = this.#apply(prepared.command, request.actor, request.commandId ?? null, fingerprint, prepared.alsoWrite);
     prepared.after?.(reply, this.#state);
@@ -185,26 +167,13 @@ export class HallObject extends DurableObject<Env> {
   /** The half hours citizens may book on `date` for `category` (worker/appointments); null for an unknown hall. */
   async bookingSlots(hall: string, date: string, category: string): Promise<StoredReply | null> {
     const state = await this.#open(hall, { rollover: true });
-    if (!state) return null;
-    if (!state.categories.some((c) => c.id === category)) return unknownCategory(category);
-    const now = this.clock();
-    const days = bookingDays(localDay(now, state.settings.timezone), bookingRules(state));
-    const slots = days.includes(date) ? this.#parts.bookings.slots(state, date, category, this.#parts.plans.saved(date), now) : [];
-    return { status: 200, body: { date, category, days, slots } };
+    return state && this.#parts.bookings.slotsReply(state, date, category, this.#parts.plans.saved(date));
   }
 
   /** A citizen books a half hour (worker/appointments/bookings.object.ts); the ID number becomes the hall's keyed hash first. */
   async book(hall: string, request: Omit<BookRequest, "idHash"> & { idNumber: string }): Promise<StoredReply | null> {
     if (!(await this.#open(hall, { rollover: true }))) return null;
-    const secret = ticketSecret(this.env);
-    if (!secret.ok) return { status: 503, body: refusal("not_configured", secret.problem) };
-    const { idNumber, ...rest } = request;
-    // Scoped to the hall but not the day, so the hall can count one person's no-shows.
-    const idHash = await citizenIdHash(secret.secret, hall, "booking", idNumber);
-    // Read after the await: every check and the write run together, with nothing in between.
-    const state = this.#state;
-    if (!state.categories.some((c) => c.id === request.category)) return unknownCategory(request.category);
-    const reply = this.#parts.bookings.book(state, { ...rest, idHash }, this.#parts.plans.saved(request.date), this.clock());
+    const reply = await this.#parts.bookings.bookCitizen(request, () => this.#state, this.#parts.plans.saved(request.date));
     await this.#schedule();
     return reply;
   }
@@ -212,19 +181,13 @@ export class HallObject extends DurableObject<Env> {
   /** One citizen's booking for its status page, mobile masked; null for an unknown hall or code. */
   async booking(hall: string, code: string, day: string): Promise<(BookingRow & { to: string; names: Record<string, string> | null }) | null> {
     const state = await this.#open(hall, { rollover: true });
-    const row = state && this.#parts.bookings.find(code, day);
-    return row && { ...row, names: state.categories.find((c) => c.id === row.category)?.names ?? null };
+    return state && this.#parts.bookings.statusOf(state, code, day);
   }
 
   /** The citizen cancels from the status page: the core's `cancel_appointment`, as the actor "online booking". */
   async cancelBooking(hall: string, code: string, day: string): Promise<StoredReply | null> {
     const state = await this.#open(hall, { rollover: true });
-    const row = state && this.#parts.bookings.find(code, day);
-    if (!row) return null;
-    if (row.status !== "booked" || !state.appointments[code]) {
-      return { status: 409, body: refusal("conflict", `booking ${code} is ${row.status === "booked" ? "past" : row.status.replace("_", " ")}: nothing to cancel`, { code }) };
-    }
-    const reply = this.#apply({ type: "cancel_appointment", code }, ONLINE, null, JSON.stringify({ type: "cancel_appointment", code }));
+    const reply = state && this.#parts.bookings.cancel(state, code, day);
     await this.#schedule();
     return reply;
   }
@@ -319,20 +282,7 @@ export class HallObject extends DurableObject<Env> {
   ): Promise<{ status: number; html: string | null; problem?: string }> {
     const state = await this.#open(hall, { rollover: true, schedule: true });
     if (!state) return { status: 404, html: null, problem: `没有这个大厅 · unknown hall "${hall}"` };
-    const view = VIEWS[viewName];
-    const params = new URLSearchParams(query);
-    if (!view) return { status: 404, html: null, problem: `unknown view "${viewName}"` };
-    if (!mayAct({ role }, {}, view.roles).ok) return { status: 403, html: null, problem: `a ${role} token cannot open this page` };
-    // The same window binding as the API: a counter at window 2 opens window 2's pages only.
-    const window = view.keys?.includes("window") ? (params.get("window") ?? undefined) : undefined;
-    const verdict = mayAct({ role, ...(windows ? { windows } : {}) }, { window });
-    if (!verdict.ok && verdict.reason === "window") {
-      return { status: 403, html: null, problem: `此终端只用于 ${verdict.windows.join("、")} 号窗口 · this counter acts at window ${verdict.windows.join(", ")}, not ${verdict.window}` };
-    }
-    const problem = view.check?.(state, params);
-    if (problem) return { status: 404, html: null, problem };
-    const live = { url: feedUrl(hall, viewName, params, token, view.keys), seq: state.seq };
-    return { status: 200, html: view.page(state, this.clock(), params, live, view.showsRoom ? this.#live.room() : undefined) };
+    return this.#live.firstPaint(hall, viewName, new URLSearchParams(query), { role, ...(windows ? { windows } : {}) }, token);
   }
 
   /** The live feed: `GET /api/halls/{hall}/live?since=` upgraded to a WebSocket. */
@@ -444,16 +394,5 @@ export class HallObject extends DurableObject<Env> {
   /** Sets the hall's one alarm for the earliest thing any capability needs (worker/hall-object/alarm.ts). */
   async #schedule(): Promise<void> {
     if (isConfigured(this.#state)) await this.#alarm.schedule(this.#state, this.#each);
-  }
-}
-
-/** The windows the live route says its caller is bound to (X-Tongban-Windows, a JSON list), if any. */
-function boundWindows(header: string | null): string[] | undefined {
-  if (header === null) return undefined;
-  try {
-    const value: unknown = JSON.parse(header);
-    return Array.isArray(value) && value.every((w) => typeof w === "string") ? value : [];
-  } catch {
-    return [];
   }
 }

@@ -9,11 +9,11 @@
 import { publicEvent, snapshotOf } from "../core/snapshot.js";
 import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
-import { mayAct } from "../access/may-act.js";
+import { mayAct, type Grant } from "../access/may-act.js";
 import { CITIZEN, EVENT_READERS } from "../access/roles.js";
 import { refusal } from "../edge/refusal.js";
 import { VIEWS } from "../pages/registry.js";
-import type { LiveView, Room } from "../pages/views.js";
+import { feedUrl, mayWatch, type LiveView, type Room } from "../pages/views.js";
 import { readAnnouncerStatus, type AnnouncerStatus, type ConnectedAnnouncer } from "./announcers.js";
 import { deviceTag, type HallDevices } from "../devices/hall-devices.object.js";
 import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "./limits.js";
@@ -84,8 +84,7 @@ export class HallLive {
     }
     if (viewName === null) return null;
     const view = VIEWS[viewName];
-    const window = view?.keys?.includes("window") ? (params.get("window") ?? undefined) : undefined;
-    const verdict = view === undefined ? null : mayAct({ role, ...(windows ? { windows } : {}) }, { window }, view.roles);
+    const verdict = view === undefined ? null : mayWatch(view, params, { role, ...(windows ? { windows } : {}) });
     const forbidden = verdict !== null && !verdict.ok;
     const problem = !view
       ? `unknown view "${viewName}"; known views: ${Object.keys(VIEWS).join(", ")}`
@@ -97,6 +96,23 @@ export class HallLive {
     if (!problem) return null;
     const status = forbidden ? 403 : 404;
     return Response.json(refusal(status === 403 ? "forbidden" : "not_found", problem, { view: viewName }), { status });
+  }
+
+  /** A page's first paint, from the same view that renders its live updates, after the same check as the feed's. */
+  firstPaint(hall: string, viewName: string, params: URLSearchParams, grant: Grant, token: string | null): { status: number; html: string | null; problem?: string } {
+    const view = VIEWS[viewName];
+    if (!view) return { status: 404, html: null, problem: `unknown view "${viewName}"` };
+    // The API's window binding too: a counter at window 2 opens window 2's pages only.
+    const verdict = mayWatch(view, params, grant);
+    if (!verdict.ok && verdict.reason === "window") {
+      return { status: 403, html: null, problem: `此终端只用于 ${verdict.windows.join("、")} 号窗口 · this counter acts at window ${verdict.windows.join(", ")}, not ${verdict.window}` };
+    }
+    if (!verdict.ok) return { status: 403, html: null, problem: `a ${grant.role} token cannot open this page` };
+    const state = this.state();
+    const problem = view.check?.(state, params);
+    if (problem) return { status: 404, html: null, problem };
+    const live = { url: feedUrl(hall, viewName, params, token, view.keys), seq: state.seq };
+    return { status: 200, html: view.page(state, this.clock(), params, live, view.showsRoom ? this.room() : undefined) };
   }
 
   /** Accepts the socket: the backlog since `?since=` (or a snapshot), or the view's rendering. Nothing awaits. */
@@ -345,5 +361,16 @@ function send(ws: WebSocket, messages: string[]): void {
     for (const m of messages) ws.send(m);
   } catch {
     // A socket closing under us: its client reconnects with since= and catches up.
+  }
+}
+
+/** The windows the live route says its caller is bound to (X-Tongban-Windows, a JSON list), if any. */
+export function boundWindows(header: string | null): string[] | undefined {
+  if (header === null) return undefined;
+  try {
+    const value: unknown = JSON.parse(header);
+    return Array.isArray(value) && value.every((w) => typeof w === "string") ? value : [];
+  } catch {
+    return [];
   }
 }

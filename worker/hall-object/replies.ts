@@ -7,7 +7,9 @@ import { estimateHall } from "../core/estimates.js";
 import { snapshotOf } from "../core/snapshot.js";
 import type { Command } from "../core/commands.js";
 import type { Outcome } from "../core/outcome.js";
-import type { StoredReply } from "./storage.js";
+import { refusal } from "../edge/refusal.js";
+import type { CommandReply } from "./protocol.js";
+import { storedReply, type StoredReply } from "./storage.js";
 
 export function replyFor(command: Command, outcome: Outcome, now: number, firstConfiguration: boolean): StoredReply {
   const { result, state } = outcome;
@@ -76,4 +78,19 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
     default:
       return { status: 200, body: { ticket: result.ticket } };
   }
+}
+
+/**
+ * A command sent again with the same `commandId`: the reply it got the first time, marked
+ * replayed; or, when the id was used for a different command, a 409 — so a retried press applies
+ * once and a reused id never applies another command.
+ */
+export function earlierReply(sql: SqlStorage, commandId: string, fingerprint: string): CommandReply | null {
+  const earlier = storedReply(sql, commandId);
+  if (!earlier) return null;
+  if (earlier.fingerprint === fingerprint) return { status: earlier.status, body: earlier.body, replayed: true };
+  return {
+    status: 409,
+    body: refusal("conflict", `commandId "${commandId}" was already used for a different command; send a fresh commandId for each press`, { commandId }),
+  };
 }

@@ -11,6 +11,7 @@ import type { TodayPlan } from "../planning/plan-shifts.js";
 import type { ReferenceDay } from "../insights/outlook.js";
 import type { LiveConfig } from "./layout.js";
 import type { Watcher } from "../access/roles.js";
+import { mayAct, type Grant, type Verdict } from "../access/may-act.js";
 
 /** What the hall object knows beyond the state: who is connected to it. */
 export interface Room {
@@ -52,4 +53,14 @@ export function feedUrl(hall: string, view: string, params: URLSearchParams, tok
   for (const k of keys) if (params.has(k)) url.set(k, params.get(k)!);
   if (token) url.set("token", token);
   return `/api/halls/${encodeURIComponent(hall)}/live?${url}`;
+}
+
+/**
+ * May `grant` open or watch `view` with these parameters: the view's roles, then the window its
+ * parameters name (a counter bound to window 2 sees window 2 only). The page's first paint and
+ * the live feed both ask here, through the one access check (worker/access/may-act.ts).
+ */
+export function mayWatch(view: LiveView, params: URLSearchParams, grant: Grant): Verdict {
+  const window = view.keys?.includes("window") ? (params.get("window") ?? undefined) : undefined;
+  return mayAct(grant, { window }, view.roles);
 }

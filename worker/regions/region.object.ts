@@ -18,6 +18,7 @@ import { ancestors, checkRegion, isWithin, type RegionDef, type RegionName, type
 import type { Reply } from "./inboxes.js";
 import type { UpstreamContent } from "./upstream.js";
 import { RegionContent } from "./content.object.js";
+import { RegionWalls } from "./walls.object.js";
 import type { ContentChange, ContentDraft } from "../core/content-types.js";
 import { regionDashboard } from "./dashboard.js";
 import * as store from "./storage.object.js";
@@ -46,8 +47,7 @@ export class RegionObject extends DurableObject<Env> {
   #hallRegions: Map<string, string> | null = null;
   #alarmAt: number | null = null;
   /** What the JSON sockets were last sent, per hall, so updates carry only changes. */
-  #sentLines = new Map<string, string>();
-  #sentTotals = "";
+  #walls!: RegionWalls;
   #socketsBehind = false;
   #flushing: Promise<void> | null = null;
   #content: RegionContent;
@@ -64,6 +64,7 @@ export class RegionObject extends DurableObject<Env> {
     this.#children = store.loadChildren(ctx.storage.sql);
     this.#meta = store.loadMeta(ctx.storage.sql);
     this.#content = new RegionContent(ctx.storage.sql);
+    this.#walls = new RegionWalls(ctx);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
@@ -248,23 +249,9 @@ export class RegionObject extends DurableObject<Env> {
   /** `GET /api/regions/{region}/live`: a snapshot, then changes (or, with ?view=dashboard, the wall's fragments). */
   override async fetch(request: Request): Promise<Response> {
     if (!this.#def) return Response.json(refusal("not_found", "unknown region"), { status: 404 });
-    const html = new URL(request.url).searchParams.get("view") === "dashboard";
-    const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [html ? "html" : "json"]);
-    // The wall's links to each hall's own wall carry the token the wall was opened with.
-    const token = request.headers.get("X-Tongban-Token");
-    server.serializeAttachment({ token });
-    const now = this.clock();
-    const view = this.#view(now);
-    if (html) {
-      const since = Number(new URL(request.url).searchParams.get("since") ?? -1);
-      if (since < this.#meta.version) server.send(JSON.stringify({ type: "html", seq: this.#meta.version, html: regionDashboard.fragments(view, now, token) }));
-    } else {
-      server.send(JSON.stringify({ type: "snapshot", seq: this.#meta.version, ...view }));
-    }
+    const accepted = this.#walls.accept(request, this.#view(this.clock()), this.#meta.version, this.clock());
     await this.#schedule();
-    const protocol = request.headers.get("X-Tongban-Protocol");
-    return new Response(null, { status: 101, webSocket: client, headers: protocol ? { "Sec-WebSocket-Protocol": protocol } : {} });
+    return accepted;
   }
 
   override async webSocketMessage(ws: WebSocket): Promise<void> {
@@ -334,33 +321,15 @@ export class RegionObject extends DurableObject<Env> {
     this.#broadcast(now);
   }
 
-  /** Sends the walls what changed since their last update. */
+  /** Sends the walls what changed since their last update, as the region's next version. */
   #broadcast(now: number): void {
     this.#socketsBehind = false;
-    const json = this.ctx.getWebSockets("json");
-    const html = this.ctx.getWebSockets("html");
-    if (json.length === 0 && html.length === 0) return;
-    const view = this.#view(now);
-    const lines = new Map(view.halls.map((h) => [h.hall, JSON.stringify(h)]));
-    const changed = view.halls.filter((h) => this.#sentLines.get(h.hall) !== lines.get(h.hall));
-    const removed = [...this.#sentLines.keys()].filter((h) => !lines.has(h));
-    const totals = JSON.stringify([view.totals, view.regions, view.name]);
-    if (changed.length === 0 && removed.length === 0 && totals === this.#sentTotals) return;
-    this.#sentLines = lines;
-    this.#sentTotals = totals;
-    this.#meta = { ...this.#meta, version: this.#meta.version + 1 };
-    store.saveMeta(this.ctx.storage.sql, this.#meta);
-    const seq = this.#meta.version;
-    const update = JSON.stringify({ type: "changes", seq, totals: view.totals, regions: view.regions, halls: changed, removed });
-    for (const ws of json) send(ws, update);
-    // One rendering per token (walls of one region usually share one).
-    const rendered = new Map<string | null, string>();
-    for (const ws of html) {
-      const token = (ws.deserializeAttachment() as { token: string | null } | null)?.token ?? null;
-      let message = rendered.get(token);
-      if (message === undefined) rendered.set(token, (message = JSON.stringify({ type: "html", seq, html: regionDashboard.fragments(view, now, token) })));
-      send(ws, message);
-    }
+    if (!this.#walls.watched()) return;
+    this.#walls.broadcast(this.#view(now), now, () => {
+      this.#meta = { ...this.#meta, version: this.#meta.version + 1 };
+      store.saveMeta(this.ctx.storage.sql, this.#meta);
+      return this.#meta.version;
+    });
   }
 
   async #schedule(): Promise<void> {
@@ -400,14 +369,6 @@ export class RegionObject extends DurableObject<Env> {
 
   #loadHallRegions(): Map<string, string> {
     return (this.#hallRegions ??= store.loadHallRegions(this.ctx.storage.sql));
-  }
-}
-
-function send(ws: WebSocket, message: string): void {
-  try {
-    ws.send(message);
-  } catch {
-    // closing under us: the page reconnects and gets a fresh snapshot
   }
 }
 
