@@ -23,9 +23,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PAGES: Array<{ name: string; path: () => string; width: number; height: number }> = [
+const PAGES: Array<{ name: string; path: () => string; width: number; height: number; flashing?: boolean }> = [
   { name: "main screen", path: () => `/halls/${hall}/display?token=dev-display`, width: 1920, height: 1080 },
   { name: "window screen", path: () => `/halls/${hall}/windows/5/screen?token=dev-display`, width: 800, height: 200 },
+  { name: "window screen, mid-flash", path: () => `/halls/${hall}/windows/5/screen?token=dev-display`, width: 800, height: 200, flashing: true },
+  { name: "main screen, mid-flash", path: () => `/halls/${hall}/display?token=dev-display`, width: 1920, height: 1080, flashing: true },
   { name: "data wall", path: () => `/halls/${hall}/dashboard?token=dev-display`, width: 1920, height: 1080 },
   { name: "announcer", path: () => `/halls/${hall}/announcer?token=dev-display`, width: 1280, height: 800 },
   { name: "kiosk", path: () => `/halls/${hall}/kiosk?token=dev-kiosk`, width: 1080, height: 1920 },
@@ -49,6 +51,23 @@ describe("every page passes axe-core's WCAG 2.1 AA rules", () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl()}${p.path()}`);
     await page.waitForLoadState("networkidle");
+    // Whether a call still flashes depends on how soon after it the page opens: check both
+    // states on purpose. Mid-flash, the call's block carries data-flash held at its first,
+    // brightest frame (keyframe 0%); otherwise the flash is held past its end.
+    const flashing = await page.evaluate((flash) => {
+      const call = document.querySelector<HTMLElement>(".ws-ticket, .now-calling .call");
+      if (flash && call) {
+        call.setAttribute("data-flash", "on");
+        call.style.animationDelay = "0s";
+      }
+      for (const a of document.getAnimations()) {
+        if ((a as CSSAnimation).animationName !== "call-flash") continue;
+        a.pause();
+        a.currentTime = flash ? 0 : Number(a.effect?.getComputedTiming().endTime ?? 0);
+      }
+      return document.querySelectorAll("[data-flash]").length;
+    }, Boolean(p.flashing));
+    if (p.flashing) expect(flashing).toBe(1);
     expect(await violations(page)).toEqual([]);
     await context.close();
   });
