@@ -294,7 +294,8 @@ type PerCategory = Record<"turnedAway" | "unserved", Map<string, number>>;
 const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
 function dayReport(scenario: Scenario, events: HallEvent[], desks: Desk[], left: PerCategory): DayReport {
-  const rollups = rollUp(events, { timezone: scenario.timezone });
+  // The report reads three of the five dimensions: counting only those is a third of its time.
+  const rollups = rollUp(events, { timezone: scenario.timezone, dimensions: ["hall", "category", "window"] });
   const stats = (by: "hall" | "category" | "window") => new Map(mergeRollups(rollups, { by, perDay: false }).map((r) => [r.key, r]));
   const hall = stats("hall");
   const categories = stats("category");

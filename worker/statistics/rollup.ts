@@ -57,12 +57,10 @@ export interface Rating {
 }
 
 interface FinishedTicket {
-  day: string;
-  groups: Group[];
+  /** The rollups it was served in, which its rating joins. */
+  rollups: Rollup[];
   rated: boolean;
 }
-
-type Group = { by: StatsDimension; key: string; label: string };
 
 /**
  * Running counts for a hall; feed it events in log order. It remembers each ticket it has seen
@@ -79,6 +77,8 @@ export interface StatsTally {
   issued: Map<string, { day: string; hour: string }>;
   /** Finished tickets, so a rating that comes later lands in the same groups. */
   finished: Map<string, FinishedTicket>;
+  /** The dimensions counted; all of them unless the tally was started with fewer. */
+  dimensions: ReadonlySet<StatsDimension>;
 }
 
 /**
@@ -91,8 +91,16 @@ export interface StatsTally {
  * countRating(tally, { ticket: "20260302-A001", score: 5, at: "2026-03-02T01:20:00.000Z" });
  * const rows = rollupsOf(tally); // store one row per (day, by, key)
  */
-export function startTally(timezone: string): StatsTally {
-  return { timezone, categoryNames: new Map(), windows: new Map(), issued: new Map(), rollups: new Map(), finished: new Map() };
+export function startTally(timezone: string, dimensions: readonly StatsDimension[] = DIMENSIONS): StatsTally {
+  return {
+    timezone,
+    categoryNames: new Map(),
+    windows: new Map(),
+    issued: new Map(),
+    rollups: new Map(),
+    finished: new Map(),
+    dimensions: new Set(dimensions),
+  };
 }
 
 /**
@@ -103,7 +111,7 @@ export function startTally(timezone: string): StatsTally {
  * if (event.type === "hall.reset") { await store(rollupsOf(tally)); tally = nextDayTally(tally); }
  */
 export function nextDayTally(tally: StatsTally): StatsTally {
-  return { ...startTally(tally.timezone), categoryNames: new Map(tally.categoryNames), windows: new Map(tally.windows) };
+  return { ...startTally(tally.timezone, [...tally.dimensions]), categoryNames: new Map(tally.categoryNames), windows: new Map(tally.windows) };
 }
 
 function localDayAndHour(iso: string, timezone: string): { day: string; hour: string } {
@@ -117,15 +125,21 @@ function hourLabel(hour: string): string {
   return `${hour}:00–${next}:00`;
 }
 
-function rollupFor(tally: StatsTally, day: string, g: Group): Rollup {
-  const id = `${day}|${g.by}|${g.key}`;
+/**
+ * Adds to `into` the rollup of `by` and `key` on `day`, made (and labelled by `label()`) the
+ * first time, unless the tally does not count `by`. The label is read only for a new rollup, as
+ * a rollup keeps its first label.
+ */
+function touch(tally: StatsTally, day: string, by: StatsDimension, key: string, label: () => string, into: Rollup[]): void {
+  if (!tally.dimensions.has(by)) return;
+  const id = `${day}|${by}|${key}`;
   let r = tally.rollups.get(id);
   if (!r) {
     r = {
       day,
-      by: g.by,
-      key: g.key,
-      label: g.label,
+      by,
+      key,
+      label: label(),
       issued: 0,
       served: 0,
       noShows: 0,
@@ -136,22 +150,21 @@ function rollupFor(tally: StatsTally, day: string, g: Group): Rollup {
     };
     tally.rollups.set(id, r);
   }
-  return r;
+  into.push(r);
 }
 
-/** The groups a ticket's event counts in; `window` null leaves out window and officer. */
-function groupsOf(tally: StatsTally, ticket: Ticket, category: string, window: WindowRef | null, hour: string): Group[] {
-  const groups: Group[] = [
-    { by: "hall", key: "all", label: "全厅" },
-    { by: "category", key: category, label: tally.categoryNames.get(category) ?? category },
-    { by: "hour", key: hour, label: hourLabel(hour) },
-  ];
+/** The rollups a ticket's event counts in on `day`; `window` null leaves out window and officer. */
+function rollupsOfEvent(tally: StatsTally, day: string, ticket: Ticket, category: string, window: WindowRef | null, hour: string): Rollup[] {
+  const out: Rollup[] = [];
+  touch(tally, day, "hall", "all", () => "全厅", out);
+  touch(tally, day, "category", category, () => tally.categoryNames.get(category) ?? category, out);
+  touch(tally, day, "hour", hour, () => hourLabel(hour), out);
   if (window) {
-    groups.push({ by: "window", key: window.id, label: window.number ? `${window.number} ${window.label}`.trim() : `window ${window.id}` });
+    touch(tally, day, "window", window.id, () => (window.number ? `${window.number} ${window.label}`.trim() : `window ${window.id}`), out);
     const officer = ticket.officer;
-    groups.push({ by: "officer", key: officer?.badge ?? "", label: officer ? officer.name : "nobody signed in" });
+    touch(tally, day, "officer", officer?.badge ?? "", () => (officer ? officer.name : "nobody signed in"), out);
   }
-  return groups;
+  return out;
 }
 
 /**
@@ -186,9 +199,9 @@ export function countEvent(tally: StatsTally, event: HallEvent): void {
   }
   const { day, hour } = local;
   const each = (category: string, window: WindowRef | null, add: (r: Rollup) => void) => {
-    const groups = groupsOf(tally, ticket, category, window, hour);
-    for (const g of groups) add(rollupFor(tally, day, g));
-    return groups;
+    const rollups = rollupsOfEvent(tally, day, ticket, category, window, hour);
+    for (const r of rollups) add(r);
+    return rollups;
   };
   switch (event.type) {
     case "ticket.issued":
@@ -204,11 +217,11 @@ export function countEvent(tally: StatsTally, event: HallEvent): void {
     case "ticket.finished": {
       // servedAt can be left over from a window the ticket was transferred away from.
       const began = Math.max(Date.parse(ticket.servedAt ?? event.at), Date.parse(ticket.calledAt ?? event.at));
-      const groups = each(ticket.category, event.window, (r) => {
+      const rollups = each(ticket.category, event.window, (r) => {
         r.served++;
         countDuration(r.service, Date.parse(event.at) - began);
       });
-      tally.finished.set(ticket.id, { day, groups, rated: tally.finished.get(ticket.id)?.rated ?? false });
+      tally.finished.set(ticket.id, { rollups, rated: tally.finished.get(ticket.id)?.rated ?? false });
       return;
     }
     case "ticket.no_show":
@@ -235,8 +248,7 @@ export function countRating(tally: StatsTally, rating: Rating): boolean {
   const served = tally.finished.get(rating.ticket);
   if (!served || served.rated || !Number.isInteger(rating.score) || rating.score < 1 || rating.score > 5) return false;
   served.rated = true;
-  for (const g of served.groups) {
-    const r = rollupFor(tally, served.day, g);
+  for (const r of served.rollups) {
     r.rating.count++;
     r.rating.sum += rating.score;
     if (rating.score >= 4) r.rating.good = (r.rating.good ?? 0) + 1;
@@ -264,8 +276,11 @@ export function rollupsOf(tally: StatsTally): Rollup[] {
  * const rows = rollUp(events, { timezone: "Asia/Shanghai", ratings });
  * rows.filter((r) => r.by === "category" && r.day === "2026-03-02");
  */
-export function rollUp(events: Iterable<HallEvent>, options: { timezone: string; ratings?: Iterable<Rating> }): Rollup[] {
-  const tally = startTally(options.timezone);
+export function rollUp(
+  events: Iterable<HallEvent>,
+  options: { timezone: string; ratings?: Iterable<Rating>; dimensions?: readonly StatsDimension[] },
+): Rollup[] {
+  const tally = startTally(options.timezone, options.dimensions);
   for (const e of events) countEvent(tally, e);
   for (const r of options.ratings ?? []) countRating(tally, r);
   return rollupsOf(tally);

@@ -212,6 +212,13 @@ describe("rollups kept per day and merged", () => {
     expect(mergeRollups(stored, { by: "hall", from: "2026-03-03" }).map((r) => r.from)).toEqual(["2026-03-03"]);
   });
 
+  it("counts only the dimensions asked for, each exactly as a full count does", () => {
+    const all = rollUp(twoDays(), { timezone: "Asia/Shanghai", ratings });
+    const some = rollUp(twoDays(), { timezone: "Asia/Shanghai", ratings, dimensions: ["hall", "window"] });
+    expect(new Set(some.map((r) => r.by))).toEqual(new Set(["hall", "window"]));
+    expect(some).toEqual(all.filter((r) => r.by === "hall" || r.by === "window"));
+  });
+
   it("turns a tally over at the day's end without losing the hall's names", () => {
     // Started in UTC: only the log's hall.configured tells it the hall keeps Shanghai time.
     const tally = startTally("UTC");
