@@ -53,11 +53,12 @@ async function openScreen(hall: string): Promise<Page> {
   return page;
 }
 
-/** The screen as the hall drew it: the clock's ticking text and animations' phases left out. */
+/** The screen as the hall drew it: the clock's ticking text and server time, and animations' phases left out. */
 const shown = (page: Page) =>
   page.evaluate(() => {
     const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
     for (const e of main.querySelectorAll(".clock-date, .clock-time")) e.textContent = "";
+    main.querySelector("#clock")?.removeAttribute("data-now");
     return { rev: (window as any).tongbanLive.rev as string, html: main.outerHTML.replace(/animation-delay:-[0-9.]+s/g, "") };
   });
 

@@ -62,13 +62,16 @@ export function splitRegions(html: string): Region[] {
 }
 
 /**
- * A running animation's phase, set from the clock at each rendering (the notice's scroll, a new
- * call's flash) so a region sent again does not restart it. It is not content: a region whose
- * only difference is its phase is not sent again, and keeps running on the screen as it was.
+ * What a screen keeps running by itself, set from the clock at each rendering: an animation's
+ * phase (the notice's scroll, a new call's flash, so a region sent again does not restart it),
+ * and the clock's server time and seconds (clock.js ticks it each second from `data-now`). It is
+ * not content: a region whose only difference is these is not sent again and keeps running on
+ * the screen as it was, so a call within the same minute does not re-send the clock (the next
+ * minute's does, and re-syncs it).
  */
-const PHASE = /animation-delay:-[0-9.]+s/g;
+const RUNNING = /animation-delay:-[0-9.]+s|(?<=<div id="clock"[^>]*) data-now="\d+"|(?<=<span class="clock-time">\d\d:\d\d):\d\d/g;
 
-const samePhaseless = (a: string, b: string) => a.replace(PHASE, "") === b.replace(PHASE, "");
+const sameWhenStill = (a: string, b: string) => a.replace(RUNNING, "") === b.replace(RUNNING, "");
 
 /**
  * What a screen needs to turn region `before` into `after`: "" when they are the same, else the
@@ -77,14 +80,14 @@ const samePhaseless = (a: string, b: string) => a.replace(PHASE, "") === b.repla
  * the whole of `after` will do (its own tag or its list of children changed).
  */
 function changedWithin(before: string, after: string): string | null {
-  if (before === after || samePhaseless(before, after)) return "";
+  if (before === after || sameWhenStill(before, after)) return "";
   const a = element(before);
   const b = element(after);
-  if (!a || !b || a.open !== b.open || a.close !== b.close || a.children.length !== b.children.length) return null;
+  if (!a || !b || a.open !== b.open || a.close !== b.close) return null;
+  if (a.children.length !== b.children.length || a.children.some((x, i) => x.key !== b.children[i]!.key)) return shifted(a, b);
   let changed = "";
   for (let i = 0; i < b.children.length; i++) {
     const [x, y] = [a.children[i]!, b.children[i]!];
-    if (x.key !== y.key) return null;
     const deeper = changedWithin(x.html, y.html);
     if (deeper !== null) {
       changed += deeper;
@@ -98,6 +101,33 @@ function changedWithin(before: string, after: string): string | null {
 }
 
 const leadingText = (html: string) => html.slice(0, Math.max(0, html.indexOf("<")));
+
+const tagName = (html: string) => /<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html)?.[1] ?? "div";
+
+/**
+ * A list with an id whose children all have ids, where new children came in at the top and the
+ * oldest fell off the end (the recent calls after a call): the new children added at the top,
+ * the fallen ones deleted, by id, instead of the whole list; null when the change is any other.
+ */
+function shifted(a: { open: string; children: Region[] }, b: { open: string; children: Region[] }): string | null {
+  const list = ID.exec(a.open)?.[1];
+  if (!list || [...a.children, ...b.children].some((c) => c.key.startsWith("#") || leadingText(c.html) !== "")) return null;
+  const added = b.children.findIndex((c) => c.key === a.children[0]?.key);
+  if (added < 1) return null;
+  const kept = b.children.length - added;
+  if (kept > a.children.length) return null;
+  let changed = "";
+  for (let i = 0; i < kept; i++) {
+    const [x, y] = [a.children[i]!, b.children[added + i]!];
+    if (x.key !== y.key) return null;
+    const deeper = changedWithin(x.html, y.html);
+    changed += deeper ?? y.html.replace(/^<[a-zA-Z][a-zA-Z0-9-]*/, '$& hx-swap-oob="true"');
+  }
+  const parent = tagName(a.open);
+  const fresh = b.children.slice(0, added).map((c) => c.html).join("");
+  const gone = a.children.slice(kept).map((c) => `<${tagName(c.html)} id="${c.key}" hx-swap-oob="delete"></${tagName(c.html)}>`).join("");
+  return `<${parent} hx-swap-oob="afterbegin:#${list}">${fresh}</${parent}>${gone}${changed}`;
+}
 
 /** An element's opening tag (with any text before it), its children and its closing tag (with any text after). */
 function element(html: string): { open: string; children: Region[]; close: string } | null {

@@ -92,9 +92,9 @@ function RecentCalls({ state, live }: { state: HallState; live: boolean }) {
       {calls.length === 0 ? (
         <p class="none">暂无 · none yet</p>
       ) : (
-        <ol class="recent-list">
+        <ol id="recent-list" class="recent-list">
           {calls.map((c) => (
-            <li class={c.recall ? "recent recall" : "recent"} data-call-id={c.callId}>
+            <li id={`recent-${c.callId}`} class={c.recall ? "recent recall" : "recent"} data-call-id={c.callId}>
               <span class="recent-ticket">{c.ticket.number}</span>
               <span class="recent-window">
                 {c.window.number}
