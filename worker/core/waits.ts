@@ -26,9 +26,15 @@ export function waitedMinutes(ticket: { queuedAt: string }, now: number): number
 }
 
 /**
- * Minutes as a screen shows them: rounded down, as a clock reads — 9 min 59 s shows 9′. The alarm
- * line is whole minutes (the API takes only integers), so a running wait shows the line's own
- * figure from the same instant it is over the line, never a minute early or late.
+ * Minutes as a screen shows a wait still running: rounded down, as a clock reads — 9 min 59 s
+ * shows 9′. The alarm line is whole minutes (the API takes only integers), so a running wait
+ * shows the line's own figure from the same instant it is over the line, never a minute early
+ * or late.
+ *
+ * The one rule for printing minutes, in two cases: a running wait (a clock) is floored here; a
+ * figure over finished visits (a mean, a p90, a service time: a statistic) is rounded to the
+ * nearest minute, "<1" below one, by `minutesShown` in worker/pages/figures.ts. Both print whole
+ * minutes; the API and the CSV keep two decimals.
  */
 export function wholeMinutes(minutes: number): number {
   return Math.floor(minutes);
