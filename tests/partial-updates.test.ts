@@ -22,19 +22,31 @@ describe("partial screen updates", () => {
 
     await call("counter", "POST", `/api/halls/${hall}/windows/1/call`);
     const [, update] = await feed.waitFor(2);
-    feed.close();
     expect(update.base).toBe(first.rev);
     expect(update.rev).not.toBe(first.rev);
     expect(update.seq).toBe(first.seq + 1);
     const changed = regionIds(update.html);
-    expect(changed).toEqual(expect.arrayContaining(["now-calling", "category-household", "window-1"]));
+    // The smallest elements that changed: the first call, the category's count, the window.
+    expect(changed).toEqual(expect.arrayContaining(["now-calling", "category-household-waiting", "window-1"]));
     // What a call leaves alone is not sent again.
     for (const id of ["hall-name", "supervision", "notice"]) expect(changed).not.toContain(id);
     // Only the one window and the one category a call changed, not every window and category.
     expect(update.html).toContain(`id="window-1"`);
     expect(update.html).not.toContain(`id="window-2"`);
-    expect(update.html).toContain(`id="category-household"`);
-    expect(update.html).not.toContain(`id="category-traffic"`);
+    expect(update.html).toContain(`id="category-household-waiting"`);
+    expect(update.html).not.toContain(`id="category-traffic`);
+    // Not the names around them, which a call does not change.
+    expect(update.html).not.toContain(`class="category-label"`);
+    expect(update.html.length).toBeLessThan(first.html.length / 3);
+
+    // The next call: only the called number and its sentence, not the panel around them.
+    await issue(hall, "household");
+    await call("counter", "POST", `/api/halls/${hall}/windows/1/call`);
+    const next = (await feed.waitFor(4))[3]!; // after the issue's own update
+    expect(regionIds(next.html)).toEqual(expect.arrayContaining(["now-calling-call", "now-calling-sentence"]));
+    expect(regionIds(next.html)).not.toContain("now-calling");
+    expect(next.html).not.toContain("正在呼叫");
+    feed.close();
     expect(update.html.length).toBeLessThan(first.html.length / 3);
 
     // A screen asking for whole views gets the whole view each time.

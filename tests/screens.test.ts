@@ -89,7 +89,7 @@ describe("hall screens", () => {
     const [mainUpdate] = await mainFeed.waitFor(1);
     mainFeed.close();
     expect(mainUpdate.type).toBe("html");
-    expect(mainUpdate.html).toContain('id="now-calling" class="now-calling" data-call-id');
+    expect(mainUpdate.html).toContain('id="now-calling" class="now-calling"');
     expect(mainUpdate.html).toContain('hx-swap-oob="true"');
     expect(region(main.html, "now-calling")).toContain("C001");
     expect(region(mainUpdate.html, "now-calling")).toContain("C001");

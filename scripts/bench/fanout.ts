@@ -10,7 +10,7 @@
  * update (`updates=whole`) and only the regions that changed (the default), timing the first
  * fragment after each call; one line per round, then one line of ratios (changed ÷ whole) per N.
  * `bytesPerUpdate` is what one client receives per call (the finish and the call before it),
- * before compression. A last round with one screen gives the `call` reply time the others are
+ * before compression; `bytesPerCallUpdate` the call's own update alone (HTML rounds). A last round with one screen gives the `call` reply time the others are
  * held against. Clients and server share the machine's cores, so the figures include the
  * clients' own work; Chromium's call-to-screen is `npm run bench:screens`.
  */
@@ -40,7 +40,8 @@ async function measureRound(base: string, hall: string, { clients: n, calls, vie
   const arrivals: Array<Map<string, number>> = [];
   // Bytes each client received after its first message (the whole view, or the backlog's start).
   const bytes: number[] = [];
-  const fragments: Array<Array<[number, number]>> = [];
+  // Per client, each HTML fragment's seq, arrival time and size.
+  const fragments: Array<Array<[number, number, number]>> = [];
   // One JSON socket tells which seq each call got, so HTML fragments can be matched to calls.
   const callSeq = new Map<string, number>();
   const oracle = openSocket(base, hall, `since=${head}`, (data) => {
@@ -68,7 +69,7 @@ async function measureRound(base: string, hall: string, { clients: n, calls, vie
       : openSocket(base, hall, `view=main&since=${head}&updates=${updates ?? "changed"}`, (data, at) => {
           counted(data);
           const m = JSON.parse(data);
-          if (m.type === "html") fragments[i]!.push([m.seq, at]);
+          if (m.type === "html") fragments[i]!.push([m.seq, at, Buffer.byteLength(data)]);
         });
   });
   const connectMs = performance.now() - c0;
@@ -113,6 +114,9 @@ async function measureRound(base: string, hall: string, { clients: n, calls, vie
   }
   const stats = percentiles(latencies);
   const bytesPerUpdate = Math.round(bytes.reduce((a, b) => a + b, 0) / n / calls);
+  // The call's own update alone (the finish before it is an update of its own), on the first screen.
+  const callUpdates = [...sent.keys()].map((ticket) => fragments[0]?.find(([s]) => s === callSeq.get(ticket))?.[2]).filter((b) => b !== undefined);
+  const bytesPerCallUpdate = callUpdates.length ? Math.round(callUpdates.reduce((a, b) => a + b, 0) / callUpdates.length) : undefined;
   const callReplyP50ms = percentiles(replies).p50;
   print({
     measurement: view === "json" ? "fanout.call-to-client" : "fanout.call-to-fragment",
@@ -127,6 +131,7 @@ async function measureRound(base: string, hall: string, { clients: n, calls, vie
     p99ms: stats.p99,
     maxMs: stats.max,
     bytesPerUpdate,
+    ...(view === "html" ? { bytesPerCallUpdate } : {}),
     callReplyP50ms,
     connectMs: Math.round(connectMs),
   });

@@ -36,7 +36,7 @@ function NowCalling({ state, now, live }: { state: HallState; now: number; live:
   const call = state.recentCalls[0];
   const words = call && sentences(state, call);
   return (
-    <section id="now-calling" class="now-calling" data-call-id={call?.callId ?? ""} {...oob(live)}>
+    <section id="now-calling" class="now-calling" {...oob(live)}>
       <h2 class="panel-title">
         正在呼叫 <span lang="en">Now calling</span>
         {call?.recall && <span class="recall-tag">重呼 · Recall</span>}
@@ -44,6 +44,7 @@ function NowCalling({ state, now, live }: { state: HallState; now: number; live:
       {call && words ? (
         <>
           <div
+            id="now-calling-call"
             class="call"
             data-call-id={call.callId}
             data-length={String(Math.min(8, call.ticket.number.length + String(call.window.number).length))}
@@ -59,7 +60,7 @@ function NowCalling({ state, now, live }: { state: HallState; now: number; live:
               <span class="call-window-label">{call.window.label}</span>
             </span>
           </div>
-          <p class="call-sentence">
+          <p id="now-calling-sentence" class="call-sentence">
             <span class="sentence-zh">{words.zh}</span>
             {words.second.map((s) => (
               <span class="sentence-second" lang={s.lang}>
@@ -131,11 +132,11 @@ function Categories({ state, snapshot, live }: { state: HallState; snapshot: Hal
               <span class="prefix">{c.prefix}</span>
               <CategoryName state={state} category={c} />
             </span>
-            <span class="waiting" data-waiting={String(c.waiting)}>
+            <span id={`category-${c.id}-waiting`} class="waiting" data-waiting={String(c.waiting)}>
               {c.waiting}
               <small>人</small>
             </span>
-            <span class={c.estimatedWaitMinutes === null ? "estimate none" : "estimate"}>
+            <span id={`category-${c.id}-estimate`} class={c.estimatedWaitMinutes === null ? "estimate none" : "estimate"}>
               {wait.zh}
               <small lang="en">{wait.en}</small>
             </span>

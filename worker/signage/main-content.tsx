@@ -87,7 +87,7 @@ export function IdleBar({ state, snapshot, live }: { state: HallState; snapshot:
         <span id={`idle-${c.id}`} class="idle-count" data-category={c.id}>
           <span class="prefix">{c.prefix}</span>
           <CategoryName state={state} category={c} />
-          <b>{c.waiting}</b>
+          <b id={`idle-${c.id}-waiting`}>{c.waiting}</b>
           <small>人</small>
         </span>
       ))}
