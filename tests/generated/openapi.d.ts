@@ -1621,6 +1621,16 @@ export interface components {
             held: number;
             /** @description The hall came to (or, in a departure, left) the region since its last report */
             placed: boolean;
+            /**
+             * @description The version of each region's content the hall holds (the regions above its own are read from here)
+             * @example {
+             *       "gx-wuzhou": 3,
+             *       "gx": 7
+             *     }
+             */
+            holds?: {
+                [key: string]: number;
+            };
         };
         /** @description The hall's throttled summary (worker/regions/summary.ts): the same a local hall hands its region */
         HallReport: {
@@ -3803,6 +3813,14 @@ export interface operations {
                             version: number;
                             items: components["schemas"]["ContentItem"][];
                         } | null;
+                        /** @description The content of each region above the hall's whose version is newer than the hall holds, nearest first */
+                        above: {
+                            region: string;
+                            version: number;
+                            items: components["schemas"]["ContentItem"][];
+                        }[];
+                        /** @description The hall's region and every region above it here, nearest first: content of any other region held from here is to be dropped. Absent after a departure. */
+                        path?: string[];
                     };
                 };
             };

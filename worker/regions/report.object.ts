@@ -9,7 +9,7 @@
  *
  * A region this deployment's tree does not hold, with an upstream set (worker/regions/upstream.ts),
  * is reported to over HTTPS instead of by RPC: the same report, the same throttle, and the
- * region's content comes back in the reply. While the link is down the hall works on; each try
+ * content of that region and of every region above it comes back in the reply. While the link is down the hall works on; each try
  * that fails is followed by another `UPSTREAM_RETRY_MS` after it began.
  */
 import type { HallState } from "../core/model.js";
@@ -17,7 +17,7 @@ import type { Env } from "../env.js";
 import type { Hall, Part, Written } from "../hall-object/part.js";
 import { departure, fingerprint, hallReport, isActive } from "./summary.js";
 import { regionInbox, treeInbox } from "./inboxes.js";
-import { upstreamOf, upstreamReport, type Upstream } from "./upstream.js";
+import { upstreamOf, upstreamReport, type Upstream, type UpstreamContent } from "./upstream.js";
 
 /** A busy hall costs its region at most one request per this many ms. */
 export const REPORT_EVERY_MS = 2_000;
@@ -136,13 +136,29 @@ export class RegionReporter implements Part {
     return local ? null : up;
   }
 
-  /** One report upstream; the region's content that comes back is applied like a pushed list. */
+  /**
+   * One report upstream; the content that comes back, of the hall's region and those above it,
+   * is applied like pushed lists, and the lists of upstream regions no longer above the hall go.
+   */
   async #reportUpstream(up: Upstream, state: HallState, report: ReturnType<typeof hallReport>, placed: boolean): Promise<void> {
     const region = report.region!;
-    const held = state.content?.regions[region] ?? 0;
-    const content = await upstreamReport(up, { report, held, placed });
-    // Gone from the region: its items go here too, as a pushed removal would take them.
-    const list = report.gone ? (held > 0 ? { region, version: 0, items: [] } : null) : content;
-    if (list) this.hall.apply({ type: "sync_region_content", ...list }, { role: "system", name: `region ${region}`, device: null });
+    const holds = state.content?.regions ?? {};
+    const held = holds[region] ?? 0;
+    const reply = await upstreamReport(up, { report, held, placed, holds });
+    const lists: Array<NonNullable<UpstreamContent>> = [];
+    if (report.gone) {
+      // Gone from the region: its items go here too, as a pushed removal would take them; those of
+      // the regions above go with the next report's path, or now when no remote region is next.
+      const next = state.settings.region ?? null;
+      const stays = next !== null && (await this.#upstreamFor(this.hall.env, up, next)) !== null;
+      for (const r of Object.keys(holds)) if (r === region || (!stays && (await this.#upstreamFor(this.hall.env, up, r)))) lists.push({ region: r, version: 0, items: [] });
+    } else {
+      if (reply.content) lists.push(reply.content);
+      lists.push(...(reply.above ?? []));
+      // An older upstream sends no path: then only the hall's own region is known to be above it.
+      const path = new Set(reply.path ?? [region]);
+      for (const r of Object.keys(holds)) if (!path.has(r) && (await this.#upstreamFor(this.hall.env, up, r))) lists.push({ region: r, version: 0, items: [] });
+    }
+    for (const list of lists) this.hall.apply({ type: "sync_region_content", ...list }, { role: "system", name: `region ${list.region}`, device: null });
   }
 }
