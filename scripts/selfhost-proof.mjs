@@ -365,6 +365,7 @@ async function federation() {
   const cityRegion = await atCity("admin", "PUT", "/api/regions/fed-city", { name: { "zh-Hans": "证明市" }, parent: "fed-province" });
   check("the city server holds the region tree", province.status === 201 && cityRegion.status === 201, `${province.status} ${cityRegion.status} ${cityRegion.text}`);
 
+  const notice = await atCity("manager", "POST", "/api/regions/fed-province/content", { kind: "notice", text: { "zh-Hans": "全省通知：证明用公告" } });
   link = await relay(LINK_PORT, CITY_PORT);
   const hall = await launch({
     port: HALL_PORT,
@@ -403,6 +404,11 @@ async function federation() {
   const shows = (l) => l?.issuedToday === issued && l?.waiting === issued - called;
   const flowed = await until(async () => shows((await wall()).line), 10_000);
   check("reports flow: the city's wall shows the hall's live figures", flowed, JSON.stringify((await wall()).line));
+  const noticed = await until(async () => (await atHall("manager", "GET", "/api/halls/fed/content")).body.items?.find((i) => i.id === notice.body.item?.id), 10_000);
+  check("the province's notice reaches the hall box with its reports", notice.status === 201 && noticed?.region === "fed-province", `${notice.status} ${JSON.stringify(noticed)}`);
+  const health = async () => (await fetch(`${HALL}/api/health?hall=fed`)).json();
+  const healthy = await health();
+  check("the hall box's /api/health: upstream reachable, reports landing", healthy.upstream?.reachable === true && healthy.hall?.upstream === true && healthy.hall.failing === false && healthy.hall.lastReportAt !== null, JSON.stringify(healthy));
   const stats = await atCity("manager", "GET", "/api/regions/fed-province/stats");
   check("the province's 10-minute list counts the hall", stats.status === 200 && stats.body.rows?.some((r) => r.hall === "fed" && r.issued === issued), stats.text);
 
@@ -415,6 +421,11 @@ async function federation() {
   const lastIssue = await issueOne();
   during.push(lastIssue.status);
   check("with the city server down the hall issues and calls as always", during.every((s) => s === 201 || s === 200), during.join(","));
+  const sick = await until(async () => {
+    const h = await health();
+    return h.upstream?.reachable === false && h.hall?.failing === true ? h : null;
+  }, 10_000);
+  check("the hall box's /api/health: upstream unreachable, reports failing", sick !== null, JSON.stringify(await health()));
 
   // The city comes back three minutes on (its clock injected), the link still down: stale.
   const hallNow = Date.parse(lastIssue.body.ticket.issuedAt);
@@ -429,12 +440,15 @@ async function federation() {
   const back = Date.now();
   const current = await until(async () => {
     const w = await wall();
-    return shows(w.line) && w.line.stale === false ? w : null;
+    // The city's wall, and the province's above it (the city passes it up, throttled to 1 s).
+    return shows(w.line) && w.line.stale === false && shows(w.province.halls?.find((h) => h.hall === "fed")) ? w : null;
   }, 15_000);
   const took = Date.now() - back;
-  check(`the region is current ${(took / 1000).toFixed(1)} s after the link is back (within 10 s)`, current !== null && took <= 10_000, JSON.stringify((await wall()).line));
+  check(`the city and the province are current ${(took / 1000).toFixed(1)} s after the link is back (within 10 s)`, current !== null && took <= 10_000, JSON.stringify((await wall()).line));
   const once = current && current.lines.length === 1 && current.province.halls?.filter((h) => h.hall === "fed").length === 1 && current.province.halls.find((h) => h.hall === "fed").issuedToday === issued;
   check(`nothing counted twice: one line, ${issued} issued, on the city's and the province's walls`, !!once, JSON.stringify(current?.province.halls));
+  const recovered = await health();
+  check("the hall box's /api/health: reachable again, reports landing", recovered.upstream?.reachable === true && recovered.hall?.failing === false, JSON.stringify(recovered));
   const list = await atCity("manager", "GET", "/api/regions/fed-city/stats");
   check("the 10-minute list has the hall once with every ticket", list.status === 200 && list.body.rows?.filter((r) => r.hall === "fed").length === 1 && list.body.rows.find((r) => r.hall === "fed").issued === issued, list.text);
 

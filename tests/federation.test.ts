@@ -30,6 +30,9 @@ const delivered: any[] = [];
 
 async function upstreamFetch(request: Request): Promise<Response> {
   if (!linkUp) throw new TypeError("Network connection lost.");
+  // The upstream's own health check, answered here: the Worker cannot reach itself from inside a
+  // request in this pool (scripts/selfhost-proof.mjs asks a real second process).
+  if (request.url === `${UPSTREAM}/api/health`) return Response.json({ ok: true });
   if (request.url.endsWith("/region-report")) delivered.push(await request.clone().json());
   return SELF.fetch(request);
 }
@@ -180,6 +183,58 @@ describe("a hall reporting to a region on another deployment", () => {
     await reportNow();
     await vi.waitFor(async () => expect(await regionOf(notice.body.item.id)).toBeUndefined());
     expect(((await call("manager", "GET", `/api/halls/${HALL}/content`)).body.items as any[]).filter((i) => i.region === CITY)).toHaveLength(1);
+  });
+
+  it("/api/health tells a monitor whether the upstream answers and how the hall's reports fare, and keeps its old answer elsewhere", async () => {
+    const health = async (query = "") => {
+      const res = await SELF.fetch(`${ORIGIN}/api/health${query}`);
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    expect(await health()).toMatchObject({ status: 200, body: { ok: true, upstream: { reachable: true, status: 200 } } });
+    await reportNow();
+    const landed = await runInDurableObject(hallStub(HALL), (o: HallObject) => o.clock());
+    await hallClock(landed + 30_000);
+    const fine = await health(`?hall=${HALL}`);
+    expect(fine.body.hall).toEqual({
+      hall: HALL,
+      region: CITY,
+      upstream: true,
+      lastReportAt: new Date(landed).toISOString(),
+      lastReportAgeSeconds: 30,
+      failing: false,
+      failingSince: null,
+      error: null,
+    });
+
+    // The link goes down: the upstream does not answer, and the hall's next report fails.
+    linkUp = false;
+    try {
+      expect((await health()).body.upstream).toMatchObject({ reachable: false, status: null });
+      await issue(HALL, "household");
+      await vi.waitFor(async () => {
+        const { hall } = (await health(`?hall=${HALL}`)).body;
+        expect(hall).toMatchObject({ failing: true, failingSince: new Date(landed + 30_000).toISOString(), lastReportAt: new Date(landed).toISOString(), lastReportAgeSeconds: 30 });
+        expect(hall.error).toContain("Network connection lost");
+      });
+    } finally {
+      linkUp = true;
+    }
+    // Back: the next try lands and the failure is forgotten.
+    await hallClock(landed + 40_000);
+    await runDurableObjectAlarm(hallStub(HALL));
+    await vi.waitFor(async () => expect((await health(`?hall=${HALL}`)).body.hall).toMatchObject({ failing: false, lastReportAgeSeconds: 0, error: null }));
+
+    const unknown = await health("?hall=fed-no-such-hall");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.details).toEqual({ hall: "fed-no-such-hall" });
+    expect((await health("?hall=Not%20A%20Slug")).status).toBe(400);
+    // Without an upstream, the answer is what it always was.
+    replaceUpstream(null);
+    try {
+      expect((await health()).body).toEqual({ ok: true });
+    } finally {
+      replaceUpstream({ base: UPSTREAM, token: REPORTER, fetch: upstreamFetch });
+    }
   });
 
   it("a reporter token reports for its halls and asks for their region, and passes no other route", async () => {

@@ -32,6 +32,17 @@ const RETRY_MS = 10_000;
  */
 export const UPSTREAM_RETRY_MS = 5_000;
 
+/** What `RegionReporter.health` says of the hall's reports (instants on the hall's clock). */
+export interface ReportHealth {
+  region: string | null;
+  /** Its region is on the upstream (TONGBAN_UPSTREAM), not on this deployment. */
+  upstream: boolean;
+  lastReportAt: number | null;
+  lastReportAgeSeconds: number | null;
+  failingSince: number | null;
+  error: string | null;
+}
+
 interface Sent {
   fingerprint: string;
   at: number;
@@ -45,6 +56,8 @@ export class RegionReporter implements Part {
   #dirty = false;
   #retryAt: number | null = null;
   #sending: Promise<void> | null = null;
+  /** Since when (hall clock) reports have failed, and why, for `GET /api/health?hall=`; null while they land. */
+  #failing: { since: number; error: string } | null = null;
   /** Regions this deployment's tree holds, asked once per region while the hall is awake. */
   #local = new Map<string, boolean>();
   private readonly sql: SqlStorage;
@@ -120,12 +133,33 @@ export class RegionReporter implements Part {
       console.error("region report failed", state.hall, e);
       this.#dirty = true;
       this.#retryAt = now + retry;
+      this.#failing = { since: this.#failing?.since ?? now, error: String(e instanceof Error ? e.message : e).slice(0, 300) };
       return;
     }
     this.#retryAt = null;
+    this.#failing = null;
     if (sent !== null && sent.fingerprint === print && sent.region === report.region && !heartbeat) return;
     this.#sent = { fingerprint: print, at: now, region: report.region, active: isActive(report) };
     this.sql.exec("INSERT OR REPLACE INTO region_report (id, body) VALUES (1, ?)", JSON.stringify(this.#sent));
+  }
+
+  /**
+   * How the hall's reports fare, for a monitor (`GET /api/health?hall=`): where they go, when the
+   * last one landed and how long ago on the hall's clock, and since when they fail. A failure is
+   * known only to the awake hall: after a restart it shows again at the next try.
+   */
+  async health(state: HallState, now: number): Promise<ReportHealth> {
+    const region = state.settings.region ?? null;
+    const upstream = region !== null && (await this.#upstreamFor(this.hall.env, upstreamOf(this.hall.env), region)) !== null;
+    const at = this.#sent?.region === region ? (this.#sent?.at ?? null) : null;
+    return {
+      region,
+      upstream,
+      lastReportAt: at,
+      lastReportAgeSeconds: at === null ? null : Math.max(0, Math.round((now - at) / 1000)),
+      failingSince: this.#failing?.since ?? null,
+      error: this.#failing?.error ?? null,
+    };
   }
 
   /** The upstream when `region` is not this deployment's (and an upstream is set), else null. */

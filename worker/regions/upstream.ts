@@ -102,3 +102,23 @@ export async function upstreamHolds(up: Upstream, hall: string, region: string):
     return "unreachable";
   }
 }
+
+/** What `GET /api/health` says of the upstream: whether its own health check answered, and how fast. */
+export interface UpstreamHealth {
+  reachable: boolean;
+  /** The upstream's HTTP status, or null when nothing came back (refused, timed out). */
+  status: number | null;
+  ms: number;
+}
+
+/** Asks the upstream's `GET /api/health` (no token), giving up after UPSTREAM_TIMEOUT_MS. */
+export async function upstreamHealth(up: Upstream): Promise<UpstreamHealth> {
+  const started = Date.now();
+  try {
+    const res = await up.fetch(new Request(`${up.base}/api/health`, { signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS) }));
+    await res.body?.cancel();
+    return { reachable: res.status === 200, status: res.status, ms: Date.now() - started };
+  } catch {
+    return { reachable: false, status: null, ms: Date.now() - started };
+  }
+}
