@@ -15,6 +15,7 @@ import { replaceUpstream } from "../worker/regions/upstream.js";
 import { call, issue, MORNING, newHall, ORIGIN } from "./helpers.js";
 
 const CITY = "fed-city";
+const PROVINCE = "fed-province";
 const HALL = "fed-hall";
 /** The reporter token vitest.config.ts adds: bound to `fed-hall` alone. */
 const REPORTER = "reporter-fed-hall-0001";
@@ -29,6 +30,9 @@ const delivered: any[] = [];
 
 async function upstreamFetch(request: Request): Promise<Response> {
   if (!linkUp) throw new TypeError("Network connection lost.");
+  // The upstream's own health check, answered here: the Worker cannot reach itself from inside a
+  // request in this pool (scripts/selfhost-proof.mjs asks a real second process).
+  if (request.url === `${UPSTREAM}/api/health`) return Response.json({ ok: true });
   if (request.url.endsWith("/region-report")) delivered.push(await request.clone().json());
   return SELF.fetch(request);
 }
@@ -148,6 +152,91 @@ describe("a hall reporting to a region on another deployment", () => {
     });
   });
 
+  it("gets the content of every region above its own, as a local hall is pushed it, and drops a region's once the region is no longer above", async () => {
+    // The province above the city, on the city's deployment alone (as the city itself).
+    await regionStub(PROVINCE).configure({ region: PROVINCE, name: { "zh-Hans": "远端省" }, parent: null });
+    await regionStub(CITY).configure({ region: CITY, name: { "zh-Hans": "远端市" }, parent: PROVINCE });
+    const notice = await call("manager", "POST", `/api/regions/${PROVINCE}/content`, { kind: "notice", text: { "zh-Hans": "全省通知：出入境证件办理须知" } });
+    expect(notice.status).toBe(201);
+    const hidden = await call("manager", "POST", `/api/regions/${PROVINCE}/content`, { kind: "notice", text: { "zh-Hans": "省内草稿" }, hidden: true });
+    expect(hidden.status).toBe(201);
+    const regionOf = async (id: string) => ((await call("manager", "GET", `/api/halls/${HALL}/content`)).body.items as any[]).find((i) => i.id === id)?.region;
+
+    await reportNow();
+    await vi.waitFor(async () => expect(await regionOf(notice.body.item.id)).toBe(PROVINCE));
+    expect(await regionOf(hidden.body.item.id)).toBeUndefined();
+    // The city's own notice (the test before) is still there: each region's list is its own.
+    const items = (await call("manager", "GET", `/api/halls/${HALL}/content`)).body.items as any[];
+    expect(items.filter((i) => i.region === CITY)).toHaveLength(1);
+
+    // The next report says the hall holds the province's list: nothing is sent again.
+    const version = (await call("manager", "GET", `/api/regions/${PROVINCE}/content`)).body.version;
+    const sent = delivered.length;
+    await reportNow();
+    await vi.waitFor(() => expect(delivered.length).toBeGreaterThan(sent));
+    expect(delivered.at(-1).holds).toMatchObject({ [PROVINCE]: version });
+    const reply = await asReporter("POST", `/api/halls/${HALL}/region-report`, delivered.at(-1));
+    expect(await reply.json()).toMatchObject({ content: null, above: [], path: [CITY, PROVINCE] });
+
+    // The city moves out from under the province: its notice leaves the hall with the next report.
+    await regionStub(CITY).configure({ region: CITY, name: { "zh-Hans": "远端市" }, parent: null });
+    await reportNow();
+    await vi.waitFor(async () => expect(await regionOf(notice.body.item.id)).toBeUndefined());
+    expect(((await call("manager", "GET", `/api/halls/${HALL}/content`)).body.items as any[]).filter((i) => i.region === CITY)).toHaveLength(1);
+  });
+
+  it("/api/health tells a monitor whether the upstream answers and how the hall's reports fare, and keeps its old answer elsewhere", async () => {
+    const health = async (query = "") => {
+      const res = await SELF.fetch(`${ORIGIN}/api/health${query}`);
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    expect(await health()).toMatchObject({ status: 200, body: { ok: true, upstream: { reachable: true, status: 200 } } });
+    await reportNow();
+    const landed = await runInDurableObject(hallStub(HALL), (o: HallObject) => o.clock());
+    await hallClock(landed + 30_000);
+    const fine = await health(`?hall=${HALL}`);
+    expect(fine.body.hall).toEqual({
+      hall: HALL,
+      region: CITY,
+      upstream: true,
+      lastReportAt: new Date(landed).toISOString(),
+      lastReportAgeSeconds: 30,
+      failing: false,
+      failingSince: null,
+      error: null,
+    });
+
+    // The link goes down: the upstream does not answer, and the hall's next report fails.
+    linkUp = false;
+    try {
+      expect((await health()).body.upstream).toMatchObject({ reachable: false, status: null });
+      await issue(HALL, "household");
+      await vi.waitFor(async () => {
+        const { hall } = (await health(`?hall=${HALL}`)).body;
+        expect(hall).toMatchObject({ failing: true, failingSince: new Date(landed + 30_000).toISOString(), lastReportAt: new Date(landed).toISOString(), lastReportAgeSeconds: 30 });
+        expect(hall.error).toContain("Network connection lost");
+      });
+    } finally {
+      linkUp = true;
+    }
+    // Back: the next try lands and the failure is forgotten.
+    await hallClock(landed + 40_000);
+    await runDurableObjectAlarm(hallStub(HALL));
+    await vi.waitFor(async () => expect((await health(`?hall=${HALL}`)).body.hall).toMatchObject({ failing: false, lastReportAgeSeconds: 0, error: null }));
+
+    const unknown = await health("?hall=fed-no-such-hall");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.details).toEqual({ hall: "fed-no-such-hall" });
+    expect((await health("?hall=Not%20A%20Slug")).status).toBe(400);
+    // Without an upstream, the answer is what it always was.
+    replaceUpstream(null);
+    try {
+      expect((await health()).body).toEqual({ ok: true });
+    } finally {
+      replaceUpstream({ base: UPSTREAM, token: REPORTER, fetch: upstreamFetch });
+    }
+  });
+
   it("a reporter token reports for its halls and asks for their region, and passes no other route", async () => {
     const report = delivered.at(-1);
     expect(report).toBeDefined();
@@ -179,6 +268,14 @@ describe("a hall reporting to a region on another deployment", () => {
     expect((await call("admin", "POST", `/api/halls/${HALL}/region-report`, report)).status).toBe(403);
   });
 });
+
+/** Something changes in the hall and its report falls due: the hall's alarm sends it. */
+async function reportNow() {
+  await issue(HALL, "household");
+  const now = await runInDurableObject(hallStub(HALL), (o: HallObject) => o.clock());
+  await hallClock(now + 2_100);
+  await runDurableObjectAlarm(hallStub(HALL));
+}
 
 async function demoLike() {
   const { demoConfig } = await import("../worker/demo/hall.js");

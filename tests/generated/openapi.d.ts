@@ -1309,7 +1309,7 @@ export interface paths {
         };
         /**
          * Health check
-         * @description Answers `{ ok: true }` without touching any hall: for a load balancer or a monitor.
+         * @description Answers `{ ok: true }` without touching any hall: for a load balancer or a monitor. A deployment reporting to an upstream (`TONGBAN_UPSTREAM`) adds `upstream`: whether the upstream's own health check answers. With `?hall=`, `hall` says how that hall's reports to its region fare (it wakes that hall): where they go, the last one's age on the hall's clock, and since when they fail. `ok` stays true: it says this process answers.
          */
         get: operations["getHealth"];
         put?: never;
@@ -1621,6 +1621,16 @@ export interface components {
             held: number;
             /** @description The hall came to (or, in a departure, left) the region since its last report */
             placed: boolean;
+            /**
+             * @description The version of each region's content the hall holds (the regions above its own are read from here)
+             * @example {
+             *       "gx-wuzhou": 3,
+             *       "gx": 7
+             *     }
+             */
+            holds?: {
+                [key: string]: number;
+            };
         };
         /** @description The hall's throttled summary (worker/regions/summary.ts): the same a local hall hands its region */
         HallReport: {
@@ -2490,6 +2500,29 @@ export interface components {
         Health: {
             /** @enum {boolean} */
             ok: true;
+            /** @description Only on a deployment with TONGBAN_UPSTREAM */
+            upstream?: {
+                /** @description The upstream's GET /api/health answered 200 within 4 s */
+                reachable: boolean;
+                /** @description Its HTTP status; null when nothing came back */
+                status: number | null;
+                ms: number;
+            };
+            /** @description Only with ?hall= */
+            hall?: {
+                hall: string;
+                region: string | null;
+                /** @description Its region is on the upstream, not on this deployment */
+                upstream: boolean;
+                /** @description When the last report landed (the hall's clock); null for none since it took this region */
+                lastReportAt: string | null;
+                /** @description A busy hall reports at least every 60 s: alert above 180 */
+                lastReportAgeSeconds: number | null;
+                failing: boolean;
+                failingSince: string | null;
+                /** @description Why the last try failed */
+                error: string | null;
+            };
         };
         WakeCounts: {
             [key: string]: {
@@ -3803,6 +3836,14 @@ export interface operations {
                             version: number;
                             items: components["schemas"]["ContentItem"][];
                         } | null;
+                        /** @description The content of each region above the hall's whose version is newer than the hall holds, nearest first */
+                        above: {
+                            region: string;
+                            version: number;
+                            items: components["schemas"]["ContentItem"][];
+                        }[];
+                        /** @description The hall's region and every region above it here, nearest first: content of any other region held from here is to be dropped. Absent after a departure. */
+                        path?: string[];
                     };
                 };
             };
@@ -8652,7 +8693,10 @@ export interface operations {
     };
     getHealth: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A hall whose region reports to check */
+                hall?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8666,6 +8710,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

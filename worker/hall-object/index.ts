@@ -23,6 +23,7 @@ import type { BookingRow, BookRequest } from "../appointments/bookings.object.js
 import type { ListedItem } from "../signage/hall-content.object.js";
 import { HallAlarm } from "./alarm.js";
 import type { PlanRequest } from "../planning/day-plans.object.js";
+import type { ReportHealth } from "../regions/report.object.js";
 import { seedDemoHistory } from "../demo/history.js";
 import { eventPage, type EventPage } from "../event-log/export.object.js";
 import { boundWindows, HallLive } from "./live.js";
@@ -269,6 +270,12 @@ export class HallObject extends DurableObject<Env> {
   async snapshot(hall: string): Promise<HallSnapshot | null> {
     const state = await this.#open(hall, { rollover: true, schedule: true });
     return state && snapshotOf(state, this.clock());
+  }
+
+  /** How its reports to its region fare, for `GET /api/health?hall=`; null for an unknown hall. */
+  async reportHealth(hall: string): Promise<ReportHealth | null> {
+    const state = await this.#open(hall);
+    return state && this.#parts.reporter.health(state, this.clock());
   }
 
   /** A page's first paint, from the same view that renders its live updates. */

@@ -165,10 +165,22 @@ export class RegionObject extends DurableObject<Env> {
    * a local one; the answer carries the region's content when the hall's `held` version is older.
    * False for a region never defined here.
    */
-  async reportFromAfar(report: HallReport, held: number): Promise<{ content: UpstreamContent } | false> {
+  async reportFromAfar(report: HallReport, held: number): Promise<{ content: UpstreamContent; parent: string | null } | false> {
     if (!(await this.report(null, [{ ...report, remote: true }]))) return false;
-    if (report.gone) return { content: null };
-    return { content: this.#content.pull(this.#def!.region, report.hall, held) };
+    const parent = this.#def!.parent;
+    if (report.gone) return { content: null, parent };
+    return { content: this.#content.pull(this.#def!.region, report.hall, held), parent };
+  }
+
+  /**
+   * The content of a region above a hall on another deployment, as `reportFromAfar` gives its own
+   * region's (the hall's report reaches this region through the one below, as a local hall's
+   * does); and the region above this one. False for a region never defined here.
+   */
+  async contentFromAfar(hall: string, held: number): Promise<{ content: UpstreamContent; parent: string | null } | false> {
+    this.#count();
+    if (!this.#def) return false;
+    return { content: this.#content.pull(this.#def.region, hall, held), parent: this.#def.parent };
   }
 
   /** A child region moved to another parent: its halls leave this region (and, through it, those above). */

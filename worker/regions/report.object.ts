@@ -9,7 +9,7 @@
  *
  * A region this deployment's tree does not hold, with an upstream set (worker/regions/upstream.ts),
  * is reported to over HTTPS instead of by RPC: the same report, the same throttle, and the
- * region's content comes back in the reply. While the link is down the hall works on; each try
+ * content of that region and of every region above it comes back in the reply. While the link is down the hall works on; each try
  * that fails is followed by another `UPSTREAM_RETRY_MS` after it began.
  */
 import type { HallState } from "../core/model.js";
@@ -17,7 +17,7 @@ import type { Env } from "../env.js";
 import type { Hall, Part, Written } from "../hall-object/part.js";
 import { departure, fingerprint, hallReport, isActive } from "./summary.js";
 import { regionInbox, treeInbox } from "./inboxes.js";
-import { upstreamOf, upstreamReport, type Upstream } from "./upstream.js";
+import { upstreamOf, upstreamReport, type Upstream, type UpstreamContent } from "./upstream.js";
 
 /** A busy hall costs its region at most one request per this many ms. */
 export const REPORT_EVERY_MS = 2_000;
@@ -32,6 +32,17 @@ const RETRY_MS = 10_000;
  */
 export const UPSTREAM_RETRY_MS = 5_000;
 
+/** What `RegionReporter.health` says of the hall's reports (instants on the hall's clock). */
+export interface ReportHealth {
+  region: string | null;
+  /** Its region is on the upstream (TONGBAN_UPSTREAM), not on this deployment. */
+  upstream: boolean;
+  lastReportAt: number | null;
+  lastReportAgeSeconds: number | null;
+  failingSince: number | null;
+  error: string | null;
+}
+
 interface Sent {
   fingerprint: string;
   at: number;
@@ -45,6 +56,8 @@ export class RegionReporter implements Part {
   #dirty = false;
   #retryAt: number | null = null;
   #sending: Promise<void> | null = null;
+  /** Since when (hall clock) reports have failed, and why, for `GET /api/health?hall=`; null while they land. */
+  #failing: { since: number; error: string } | null = null;
   /** Regions this deployment's tree holds, asked once per region while the hall is awake. */
   #local = new Map<string, boolean>();
   private readonly sql: SqlStorage;
@@ -120,12 +133,33 @@ export class RegionReporter implements Part {
       console.error("region report failed", state.hall, e);
       this.#dirty = true;
       this.#retryAt = now + retry;
+      this.#failing = { since: this.#failing?.since ?? now, error: String(e instanceof Error ? e.message : e).slice(0, 300) };
       return;
     }
     this.#retryAt = null;
+    this.#failing = null;
     if (sent !== null && sent.fingerprint === print && sent.region === report.region && !heartbeat) return;
     this.#sent = { fingerprint: print, at: now, region: report.region, active: isActive(report) };
     this.sql.exec("INSERT OR REPLACE INTO region_report (id, body) VALUES (1, ?)", JSON.stringify(this.#sent));
+  }
+
+  /**
+   * How the hall's reports fare, for a monitor (`GET /api/health?hall=`): where they go, when the
+   * last one landed and how long ago on the hall's clock, and since when they fail. A failure is
+   * known only to the awake hall: after a restart it shows again at the next try.
+   */
+  async health(state: HallState, now: number): Promise<ReportHealth> {
+    const region = state.settings.region ?? null;
+    const upstream = region !== null && (await this.#upstreamFor(this.hall.env, upstreamOf(this.hall.env), region)) !== null;
+    const at = this.#sent?.region === region ? (this.#sent?.at ?? null) : null;
+    return {
+      region,
+      upstream,
+      lastReportAt: at,
+      lastReportAgeSeconds: at === null ? null : Math.max(0, Math.round((now - at) / 1000)),
+      failingSince: this.#failing?.since ?? null,
+      error: this.#failing?.error ?? null,
+    };
   }
 
   /** The upstream when `region` is not this deployment's (and an upstream is set), else null. */
@@ -136,13 +170,29 @@ export class RegionReporter implements Part {
     return local ? null : up;
   }
 
-  /** One report upstream; the region's content that comes back is applied like a pushed list. */
+  /**
+   * One report upstream; the content that comes back, of the hall's region and those above it,
+   * is applied like pushed lists, and the lists of upstream regions no longer above the hall go.
+   */
   async #reportUpstream(up: Upstream, state: HallState, report: ReturnType<typeof hallReport>, placed: boolean): Promise<void> {
     const region = report.region!;
-    const held = state.content?.regions[region] ?? 0;
-    const content = await upstreamReport(up, { report, held, placed });
-    // Gone from the region: its items go here too, as a pushed removal would take them.
-    const list = report.gone ? (held > 0 ? { region, version: 0, items: [] } : null) : content;
-    if (list) this.hall.apply({ type: "sync_region_content", ...list }, { role: "system", name: `region ${region}`, device: null });
+    const holds = state.content?.regions ?? {};
+    const held = holds[region] ?? 0;
+    const reply = await upstreamReport(up, { report, held, placed, holds });
+    const lists: Array<NonNullable<UpstreamContent>> = [];
+    if (report.gone) {
+      // Gone from the region: its items go here too, as a pushed removal would take them; those of
+      // the regions above go with the next report's path, or now when no remote region is next.
+      const next = state.settings.region ?? null;
+      const stays = next !== null && (await this.#upstreamFor(this.hall.env, up, next)) !== null;
+      for (const r of Object.keys(holds)) if (r === region || (!stays && (await this.#upstreamFor(this.hall.env, up, r)))) lists.push({ region: r, version: 0, items: [] });
+    } else {
+      if (reply.content) lists.push(reply.content);
+      lists.push(...(reply.above ?? []));
+      // An older upstream sends no path: then only the hall's own region is known to be above it.
+      const path = new Set(reply.path ?? [region]);
+      for (const r of Object.keys(holds)) if (!path.has(r) && (await this.#upstreamFor(this.hall.env, up, r))) lists.push({ region: r, version: 0, items: [] });
+    }
+    for (const list of lists) this.hall.apply({ type: "sync_region_content", ...list }, { role: "system", name: `region ${list.region}`, device: null });
   }
 }

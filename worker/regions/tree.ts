@@ -20,7 +20,7 @@ export interface RegionDef {
 export type RegionTree = Record<string, RegionDef>;
 
 /** A path this long is a cycle that slipped in (it cannot, but a loop must never hang a request). */
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 
 /**
  * Whether `def` may be stored as `id`: the parent must exist and must not be `id` or below it.

@@ -1,6 +1,7 @@
 /**
  * The upstream's side of regions across deployments (issue 24 §4): a hall on another deployment
- * reports here with a `reporter` token bound to it, and learns whether a region is held here
+ * reports here with a `reporter` token bound to it, takes back the content of its region and of
+ * every region above it, and learns whether a region is held here
  * before its deployment accepts the hall naming it. Nothing else takes a reporter token
  * (worker/access/roles.ts), and these routes take nothing else.
  */
@@ -14,6 +15,7 @@ import { HallParam, slug } from "../edge/schemas.js";
 import { ItemReply } from "../signage/schemas.js";
 import { regionStub, treeStub } from "./stubs.js";
 import type { HallReport } from "./summary.js";
+import { MAX_DEPTH } from "./tree.js";
 
 const tags: ["Regions"] = ["Regions"];
 const count = z.number().int().min(0).max(1_000_000);
@@ -61,13 +63,21 @@ const ReportBody = z
     report: ReportSchema,
     held: count.max(Number.MAX_SAFE_INTEGER).openapi({ description: "The version of the region's content the hall holds; 0 for none" }),
     placed: z.boolean().openapi({ description: "The hall came to (or, in a departure, left) the region since its last report" }),
+    holds: z
+      .record(slug, count.max(Number.MAX_SAFE_INTEGER))
+      .refine((h) => Object.keys(h).length <= MAX_DEPTH, { message: `at most ${MAX_DEPTH} regions` })
+      .optional()
+      .openapi({ description: "The version of each region's content the hall holds (the regions above its own are read from here)", example: { "gx-wuzhou": 3, gx: 7 } }),
   })
   .openapi("RegionReport");
 
-const ContentReply = z
-  .object({ region: z.string(), version: z.number(), items: z.array(ItemReply.shape.item) })
-  .nullable()
-  .openapi({ description: "The region's content when the hall holds an older version; null when it is current" });
+const RegionContentList = z.object({ region: z.string(), version: z.number(), items: z.array(ItemReply.shape.item) });
+const ContentReply = RegionContentList.nullable().openapi({ description: "The region's content when the hall holds an older version; null when it is current" });
+const ReportReply = z.object({
+  content: ContentReply,
+  above: z.array(RegionContentList).openapi({ description: "The content of each region above the hall's whose version is newer than the hall holds, nearest first" }),
+  path: z.array(z.string()).optional().openapi({ description: "The hall's region and every region above it here, nearest first: content of any other region held from here is to be dropped. Absent after a departure." }),
+});
 
 const RegionOfHallParams = HallParam.extend({ region: slug.openapi({ param: { name: "region", in: "path" }, example: "gx-wuzhou" }) });
 
@@ -83,17 +93,29 @@ export function upstreamRoutes(app: HallApp): void {
         "What `TONGBAN_UPSTREAM` deployments send: the hall's throttled summary, seq-numbered, admitted like a local hall's (a repeated or older report changes nothing), and the region's content back when the hall's is older. Roles: reporter, for this hall.",
       middleware: [allow(REPORTERS)] as const,
       request: { params: HallParam, ...body(ReportBody) },
-      responses: { 200: json(z.object({ content: ContentReply }), "Admitted (or already known)"), ...errors(400, 404) },
+      responses: { 200: json(ReportReply, "Admitted (or already known)"), ...errors(400, 404) },
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
-      const { report, held, placed } = c.req.valid("json");
+      const { report, held, placed, holds = {} } = c.req.valid("json");
       if (report.hall !== hall) return fail(c, 400, "invalid", `this report is for hall "${report.hall}", not "${hall}"`, { "report.hall": `must be "${hall}"` });
       const answer = await regionStub(c.env, report.region).reportFromAfar(report as HallReport, held);
       if (!answer) return fail(c, 404, "not_found", `unknown region "${report.region}" on this deployment`, { region: report.region });
       // Region tokens here see the hall once it is placed, as they see a local one.
       if (placed) await treeStub(c.env).placeHall(hall, report.gone ? null : report.region);
-      return c.json({ content: answer.content }, 200) as never;
+      if (report.gone) return c.json({ content: answer.content, above: [] }, 200) as never;
+      // A province's notice reaches a county hall on another deployment as it reaches a local one:
+      // each region above, read by the parent each region names (the same link its reports go up by).
+      const path = [report.region];
+      const above: Array<z.infer<typeof RegionContentList>> = [];
+      for (let at = answer.parent; at !== null && !path.includes(at) && path.length < MAX_DEPTH; ) {
+        const got = await regionStub(c.env, at).contentFromAfar(hall, holds[at] ?? 0);
+        if (!got) break;
+        path.push(at);
+        if (got.content) above.push(got.content);
+        at = got.parent;
+      }
+      return c.json({ content: answer.content, above, path }, 200) as never;
     },
   );
 

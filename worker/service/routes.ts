@@ -1,10 +1,40 @@
-/** Whether the Worker answers, and (in development only) how often each hall object woke. */
+/** Whether the Worker answers (and its upstream, and a hall's reports), and (in development only) how often each hall object woke. */
 import { z } from "@hono/zod-openapi";
 import { isDevelopment } from "../env.js";
 import { wakeCounts } from "./wakes.js";
-import { notFound } from "../edge/errors.js";
+import { fail, notFound } from "../edge/errors.js";
+import { slug } from "../edge/schemas.js";
+import { hallStub } from "../hall-object/stub.js";
+import { upstreamHealth, upstreamOf } from "../regions/upstream.js";
 import { errors, json, publicRoute } from "../edge/openapi.js";
 import { HallApp } from "../edge/app.js";
+
+const Health = z
+  .object({
+    ok: z.literal(true),
+    upstream: z
+      .object({
+        reachable: z.boolean().openapi({ description: "The upstream's GET /api/health answered 200 within 4 s" }),
+        status: z.number().nullable().openapi({ description: "Its HTTP status; null when nothing came back" }),
+        ms: z.number(),
+      })
+      .optional()
+      .openapi({ description: "Only on a deployment with TONGBAN_UPSTREAM" }),
+    hall: z
+      .object({
+        hall: z.string(),
+        region: z.string().nullable(),
+        upstream: z.boolean().openapi({ description: "Its region is on the upstream, not on this deployment" }),
+        lastReportAt: z.string().nullable().openapi({ description: "When the last report landed (the hall's clock); null for none since it took this region" }),
+        lastReportAgeSeconds: z.number().nullable().openapi({ description: "A busy hall reports at least every 60 s: alert above 180" }),
+        failing: z.boolean(),
+        failingSince: z.string().nullable(),
+        error: z.string().nullable().openapi({ description: "Why the last try failed" }),
+      })
+      .optional()
+      .openapi({ description: "Only with ?hall=" }),
+  })
+  .openapi("Health");
 
 export function serviceRoutes(app: HallApp): void {
   app.openapi(
@@ -14,10 +44,26 @@ export function serviceRoutes(app: HallApp): void {
       operationId: "getHealth",
       tags: ["Service"],
       summary: "Health check",
-      description: "Answers `{ ok: true }` without touching any hall: for a load balancer or a monitor.",
-      responses: { 200: json(z.object({ ok: z.literal(true) }).openapi("Health"), "The Worker answers") },
+      description:
+        "Answers `{ ok: true }` without touching any hall: for a load balancer or a monitor. A deployment reporting to an upstream (`TONGBAN_UPSTREAM`) adds `upstream`: whether the upstream's own health check answers. With `?hall=`, `hall` says how that hall's reports to its region fare (it wakes that hall): where they go, the last one's age on the hall's clock, and since when they fail. `ok` stays true: it says this process answers.",
+      request: { query: z.object({ hall: slug.optional().openapi({ description: "A hall whose region reports to check", example: "demo" }) }) },
+      responses: { 200: json(Health, "The Worker answers"), ...errors(400, 404) },
     }),
-    (c) => c.json({ ok: true as const }, 200),
+    async (c) => {
+      const { hall } = c.req.valid("query");
+      const up = upstreamOf(c.env);
+      const [upstream, report] = await Promise.all([up ? upstreamHealth(up) : null, hall ? hallStub(c.env, hall).reportHealth(hall) : null]);
+      if (hall && !report) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+      return c.json(
+        {
+          ok: true as const,
+          ...(upstream ? { upstream } : {}),
+          ...(hall && report ? { hall: { hall, ...report, lastReportAt: iso(report.lastReportAt), failing: report.failingSince !== null, failingSince: iso(report.failingSince) } } : {}),
+        },
+        200,
+      ) as never;
+    },
   );
 
   // See worker/service/wakes.ts: the benchmarks read these to show an idle hall runs no code.
