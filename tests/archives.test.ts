@@ -196,6 +196,28 @@ describe("archives of old events", () => {
   });
 });
 
+describe("the archive routes", () => {
+  it("answer an archive the hall does not list, a bad file name and an unknown hall with clear JSON refusals", async () => {
+    const hall = "archive-missing";
+    await clockAt(hall, MORNING);
+    await newHall(hall);
+    const unknown = await download(`/api/halls/${hall}/archives/events/2031-03-04.ndjson.gz`);
+    expect(unknown.res.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: "not_found", details: { kind: "events", file: "2031-03-04.ndjson.gz" } });
+    const later = await download(`/api/halls/${hall}/archives/audit/2031-03-04.2.ndjson.gz`);
+    expect(later.res.status).toBe(404);
+    for (const bad of ["2031-03-04.ndjson", "2031-03-04.1.ndjson.gz", "latest.ndjson.gz"]) {
+      const res = await call("manager", "GET", `/api/halls/${hall}/archives/events/${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.body.code, bad).toBe("invalid");
+      expect(res.body.details.file, bad).toBeDefined();
+    }
+    expect((await call("manager", "GET", `/api/halls/${hall}/archives/tickets/2031-03-04.ndjson.gz`)).status).toBe(400);
+    expect((await call("manager", "GET", "/api/halls/no-such-hall-here/archives")).status).toBe(404);
+    expect(await archives(hall)).toEqual({ archives: [], liveFrom: { events: 1, audit: 1 } });
+  });
+});
+
 describe("audit rows", () => {
   it("are kept 180 days whatever the settings say, then archived and pruned", async () => {
     const hall = "archive-audit";
