@@ -219,7 +219,7 @@ describe("the archive routes", () => {
 });
 
 describe("audit rows", () => {
-  it("are kept 180 days whatever the settings say, then archived and pruned", async () => {
+  it("are kept 180 days by default, the least a hall may set, then archived and pruned", async () => {
     const hall = "archive-audit";
     await clockAt(hall, MORNING);
     await newHall(hall);
