@@ -7,7 +7,8 @@
  */
 import { env, runDurableObjectAlarm, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { publicEvent } from "../worker/core/snapshot.js";
+import { publicEvent, snapshotOf } from "../worker/core/snapshot.js";
+import { loadState } from "../worker/hall-object/storage.js";
 import { demoConfig } from "../worker/demo/hall.js";
 import type { HallObject } from "../worker/hall-object/index.js";
 import { call, issue, MORNING, newHall, ORIGIN, snapshot } from "./helpers.js";
@@ -103,6 +104,11 @@ describe("archives of old events", () => {
     expect(file.res.headers.get("Content-Disposition")).toBe(`attachment; filename="${hall}-events-${DAY0}.ndjson.gz"`);
     expect(file.bytes!.byteLength).toBe(list.archives[0].bytes);
     expect(file.lines).toEqual(day0.map((r) => publicEvent(JSON.parse(r.body))));
+
+    // The hall wakes from what is left (the snapshot and the events after it) as it was.
+    const live = await snapshot(hall);
+    const rebuilt = await runInDurableObject(stubOf(hall), (o: HallObject, state) => JSON.parse(JSON.stringify(snapshotOf(loadState(state.storage.sql, hall), o.clock()))));
+    expect(rebuilt).toEqual(live);
 
     // Day 0's statistics are kept for ever: its rollups outlive its events.
     expect((await rows(hall, `SELECT COUNT(*) AS n FROM stats_rollups WHERE day = '${DAY0}'`))[0]!.n).toBeGreaterThan(0);
