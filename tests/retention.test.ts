@@ -40,4 +40,22 @@ describe("retention of command replies", () => {
     await runDurableObjectAlarm(stubOf(hall));
     expect(await replies(hall)).toEqual([]);
   });
+
+  it("keeps replies as many hours as the hall's replyHours says", async () => {
+    const hall = "retention-reply-hours";
+    now = MORNING;
+    await runInDurableObject(stubOf(hall), (o: HallObject) => {
+      o.clock = () => now;
+    });
+    await newHall(hall);
+    expect((await call("manager", "PATCH", `/api/halls/${hall}`, { replyHours: 24 })).status).toBe(200);
+    expect((await call("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "traffic", commandId: "press-24" })).status).toBe(201);
+
+    now = MORNING + 23 * HOUR; // under a day: still answered from the stored reply
+    await runDurableObjectAlarm(stubOf(hall));
+    expect(await replies(hall)).toEqual(["press-24"]);
+    now = MORNING + 25 * HOUR; // past the day, and the daily prune is due again
+    await runDurableObjectAlarm(stubOf(hall));
+    expect(await replies(hall)).toEqual([]);
+  });
 });

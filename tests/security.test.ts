@@ -109,6 +109,15 @@ const withImage = async (prefix: string) => {
   await env.MEDIA!.put(`${prefix}/${id}`, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), { httpMetadata: { contentType: "image/png" } });
   return id;
 };
+/** An archive of day 0's events, as the hall's alarm would have left it (tests/archives.test.ts makes real ones). */
+const archived = async (hall: string) => {
+  await runInDurableObject(env.HALL.get(env.HALL.idFromName(hall)), (_o: HallObject, state) => {
+    state.storage.sql.exec("INSERT INTO archives (kind, day, part, first, last, rows, bytes, archived_at) VALUES ('events', '2031-03-04', 1, 1, 1, 1, 20, '2031-03-12T01:00:00.000Z')");
+  });
+  const gz = new Uint8Array(await new Response(new Blob(['{"seq":1}\n']).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer());
+  await env.MEDIA!.put(`archives/${hall}/events/2031-03-04.ndjson.gz`, gz);
+  return { method: "GET", path: `/api/halls/${hall}/archives/events/2031-03-04.ndjson.gz` };
+};
 const demoBody = async () => {
   const { demoConfig } = await import("../worker/demo/hall.js");
   return demoConfig();
@@ -205,6 +214,8 @@ const MATRIX: Record<string, Action> = {
   },
   "GET /api/halls/{hall}/events": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/events?after=0&limit=10` }) },
   "GET /api/halls/{hall}/audit": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/audit` }) },
+  "GET /api/halls/{hall}/archives": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/archives` }) },
+  "GET /api/halls/{hall}/archives/{kind}/{file}": { roles: MANAGERS, attempt: archived },
   "GET /api/halls/{hall}/stats": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats?by=window` }) },
   "GET /api/halls/{hall}/stats.csv": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/stats.csv` }) },
   "GET /api/halls/{hall}/advice": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/advice` }) },

@@ -4,6 +4,7 @@
  */
 import { windowBinding } from "./access/allow.js";
 import { bookingRoutes } from "./appointments/routes.js";
+import { archiveRoutes } from "./archives/routes.js";
 import { createApp, type HallApp } from "./edge/app.js";
 import { documentRoutes } from "./edge/document.routes.js";
 import { deviceRoutes } from "./devices/routes.js";
@@ -38,6 +39,7 @@ export function createApi(): HallApp {
   kioskRoutes(app);
   bookingRoutes(app);
   managerRoutes(app);
+  archiveRoutes(app);
   sessionRoutes(app);
   statsRoutes(app);
   evaluatorRoutes(app);

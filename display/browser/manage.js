@@ -243,6 +243,10 @@
       // Appointment tickets stay possible: they come by check-in, or from a booking system's API call.
       priorities: checked("priorities").concat(["appointment"]),
       autoOpen: f.autoOpen.checked,
+      // Issue 22 §2: retention.
+      replyHours: number(f.replyHours.value),
+      eventDays: number(f.eventDays.value),
+      auditDays: number(f.auditDays.value),
     };
     var result = await fetchPatch(body);
     if (result.ok) { $$(".field-error", settings).forEach(function (x) { x.textContent = ""; }); T.say(T.t("settingsSaved"), "ok"); }

@@ -548,6 +548,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/halls/{hall}/archives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the hall's archives
+         * @description Events and audit rows older than the hall's retention (`eventDays`, default 90; `auditDays`, default 180 and never fewer) are archived by the hall's daily alarm, one gzip NDJSON file per kind per local day, before they are pruned from the hall. Roles: manager, admin.
+         */
+        get: operations["listArchives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/halls/{hall}/archives/{kind}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download one archive
+         * @description One archive file as stored: `Content-Type: application/gzip`, no Content-Encoding, sent as an attachment, so a browser saves the .ndjson.gz file and `curl -o` keeps the same bytes (unpack with gunzip). Each line is one event or audit row in order. Roles: manager, admin.
+         */
+        get: operations["downloadArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/halls/{hall}/sessions": {
         parameters: {
             query?: never;
@@ -877,7 +917,7 @@ export interface paths {
         };
         /**
          * Export the event log
-         * @description The hall's event log as NDJSON, one event per line in seq order ({ seq, type, at, … } as the live feed sends it, without citizens' ID marks), for archives and audits; page on with ?after= the X-Tongban-Next-After header. Roles: manager, admin.
+         * @description The hall's event log as NDJSON, one event per line in seq order ({ seq, type, at, … } as the live feed sends it, without citizens' ID marks), for archives and audits; page on with ?after= the X-Tongban-Next-After header. The live log starts at X-Tongban-Live-From: whole days older than the hall's `eventDays` (default 90) are archived as gzip NDJSON in the same format (GET /api/halls/{hall}/archives) and pruned, and asking for events before the live log starts is 410 naming where it starts and where the archives are. Roles: manager, admin.
          */
         get: operations["exportEvents"];
         put?: never;
@@ -1351,11 +1391,11 @@ export interface components {
              */
             error: string;
             /**
-             * @description For programs: `invalid` a field is missing or wrong (400); `details` names it; `unauthorized` no credential, or one that is not (or no longer) valid (401); `forbidden` the caller may not do this here (403); `not_found` no such hall, thing or endpoint (404); `unknown_hall` the hall is not configured (404); `unknown_category` no such category in this hall (404); `unknown_content` no such content item in this hall or region (404); `unknown_window` no such window in this hall (404); `unknown_ticket` no such ticket today (404); `unknown_staff` no such staff account (404); `unknown_appointment` no such appointment (404); `conflict` a hall rule says no, or a commandId was used for another command (409); `too_large` the body is over 16 KB (413); `upgrade_required` a WebSocket endpoint asked without Upgrade: websocket (426); `too_many` too many tries or waiting devices (429): `details.retryAfterSeconds` and Retry-After say when to try again; `not_configured` the server lacks a secret it needs (503); `internal` a fault of ours (500): retry with the same commandId; `upstream_unreachable` the deployment holding the regions (TONGBAN_UPSTREAM) could not be asked (503): try again.
+             * @description For programs: `invalid` a field is missing or wrong (400); `details` names it; `unauthorized` no credential, or one that is not (or no longer) valid (401); `forbidden` the caller may not do this here (403); `not_found` no such hall, thing or endpoint (404); `unknown_hall` the hall is not configured (404); `unknown_category` no such category in this hall (404); `unknown_content` no such content item in this hall or region (404); `unknown_window` no such window in this hall (404); `unknown_ticket` no such ticket today (404); `unknown_staff` no such staff account (404); `unknown_appointment` no such appointment (404); `conflict` a hall rule says no, or a commandId was used for another command (409); `archived` what was asked for is no longer in the hall but in its archives (410): `details.archives` names where; `too_large` the body is over 16 KB (413); `upgrade_required` a WebSocket endpoint asked without Upgrade: websocket (426); `too_many` too many tries or waiting devices (429): `details.retryAfterSeconds` and Retry-After say when to try again; `not_configured` the server lacks a secret it needs (503); `internal` a fault of ours (500): retry with the same commandId; `upstream_unreachable` the deployment holding the regions (TONGBAN_UPSTREAM) could not be asked (503): try again.
              * @example conflict
              * @enum {string}
              */
-            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "unknown_hall" | "unknown_category" | "unknown_content" | "unknown_window" | "unknown_ticket" | "unknown_staff" | "unknown_appointment" | "conflict" | "too_large" | "upgrade_required" | "too_many" | "not_configured" | "internal" | "upstream_unreachable";
+            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "unknown_hall" | "unknown_category" | "unknown_content" | "unknown_window" | "unknown_ticket" | "unknown_staff" | "unknown_appointment" | "conflict" | "archived" | "too_large" | "upgrade_required" | "too_many" | "not_configured" | "internal" | "upstream_unreachable";
             /**
              * @description The fields or values concerned, e.g. the bad field and what is wrong with it
              * @example {
@@ -1874,6 +1914,46 @@ export interface components {
             seqFrom: number | null;
             seqTo: number | null;
         };
+        ArchiveList: {
+            /** @description Events first, then audit; each oldest day first */
+            archives: components["schemas"]["Archive"][];
+            /** @description Where the hall's own logs start; everything before is in the archives */
+            liveFrom: {
+                /** @description The first seq still in the hall (GET /events?after= from one before it) */
+                events: number;
+                /** @description The first audit id still in the hall */
+                audit: number;
+            };
+        };
+        Archive: {
+            /**
+             * @description `events` (the event log, as GET /events sends it) or `audit` (audit rows, as GET /audit sends them)
+             * @enum {string}
+             */
+            kind: "events" | "audit";
+            /**
+             * @description The hall's local day the rows were written on
+             * @example 2026-09-01
+             */
+            day: string;
+            /** @description 1, or 2, 3, … for a day too big for one file (at most 25,000 rows or 8 MiB before gzip each) */
+            part: number;
+            /** @description The first seq (events) or audit id in the file */
+            first: number;
+            /** @description The last seq or audit id in the file */
+            last: number;
+            /** @description Lines in the file: one row each */
+            rows: number;
+            /** @description The file's size, gzipped */
+            bytes: number;
+            /** @description When the hall archived it (ISO) */
+            archivedAt: string;
+            /**
+             * @description Where to download it
+             * @example /api/halls/demo/archives/events/2026-09-01.ndjson.gz
+             */
+            url: string;
+        };
         Session: {
             staff: string;
             name: string;
@@ -2321,6 +2401,12 @@ export interface components {
             appointmentDays?: number;
             /** @description Appointments one day holds at most; default 500. One more is 409 with details.cap `appointments.perDay` */
             appointmentsPerDay?: number;
+            /** @description Hours a reply to a commandId is kept, so a retried press is answered, not applied again; default 48, 24–720 */
+            replyHours?: number;
+            /** @description Days events stay in the live log; older whole days are archived (GET /api/halls/{hall}/archives), then pruned; default 90, 7–3660 */
+            eventDays?: number;
+            /** @description Days audit rows stay in the hall; older whole days are archived, then pruned; default 180, never fewer than 180 (six months of logs) */
+            auditDays?: number;
             /**
              * @description The region (any level) the hall reports its figures to; it must exist
              * @example gx-wuzhou
@@ -2430,6 +2516,12 @@ export interface components {
             appointmentDays?: number;
             /** @description Appointments one day holds at most; default 500. One more is 409 with details.cap `appointments.perDay` */
             appointmentsPerDay?: number;
+            /** @description Hours a reply to a commandId is kept, so a retried press is answered, not applied again; default 48, 24–720 */
+            replyHours?: number;
+            /** @description Days events stay in the live log; older whole days are archived (GET /api/halls/{hall}/archives), then pruned; default 90, 7–3660 */
+            eventDays?: number;
+            /** @description Days audit rows stay in the hall; older whole days are archived, then pruned; default 180, never fewer than 180 (six months of logs) */
+            auditDays?: number;
             /** @description Merged into the announcer settings: name only what changes */
             announcer?: {
                 /** @description How many times the whole call is spoken */
@@ -5215,6 +5307,146 @@ export interface operations {
             };
         };
     };
+    listArchives: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archives and where the live logs start */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveList"];
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+                kind: "events" | "audit";
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gzip NDJSON file */
+            200: {
+                headers: {
+                    /** @description attachment; filename="{hall}-{kind}-{file}" */
+                    "Content-Disposition": string;
+                    /** @description Lines in the file */
+                    "X-Tongban-Rows": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     signIn: {
         parameters: {
             query?: never;
@@ -6753,7 +6985,9 @@ export interface operations {
                     "X-Tongban-Next-After": string;
                     /** @description The log's last seq when the page was read */
                     "X-Tongban-Head": string;
-                    /** @description The next page as `<…>; rel="next"`, present while the log holds events past this page */
+                    /** @description The first seq the hall still holds; older events are archived (GET /api/halls/{hall}/archives), 1 while none are */
+                    "X-Tongban-Live-From": string;
+                    /** @description The next page as `<…>; rel="next"` while the log holds events past this page, and `</api/halls/{hall}/archives>; rel="archives"` once older events are archived */
                     Link?: string;
                     [name: string]: unknown;
                 };
@@ -6790,6 +7024,15 @@ export interface operations {
             };
             /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Gone from the hall: archived (`details.archives` names where to read it, `details.liveFrom` where the hall's own log starts) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

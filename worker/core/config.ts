@@ -10,6 +10,7 @@ import { activeTickets, ticketOf } from "./ledger.js";
 import { DEFAULT_ANNOUNCEMENT, type Category, type HallConfig, type HallState, type Window } from "./model.js";
 import type { Decision } from "./outcome.js";
 import { reject, type Rejection } from "./rejection.js";
+import { retentionProblems } from "./retention.js";
 import { MAX_ZONES, zoneProblems } from "./zones.js";
 
 function firstDuplicate<T>(values: T[]): T | undefined {
@@ -54,6 +55,8 @@ export function checkConfig(config: HallConfig): Rejection | null {
     if (dup !== undefined) problems[`windows.${i}.categories`] = `window ${w.number} lists "${dup}" twice`;
   });
   Object.assign(problems, zoneProblems(config.zones ?? [], config.windows));
+  // The edge refuses these first (halls/schemas.ts); the hall keeps the rule whoever asks.
+  Object.assign(problems, retentionProblems(config));
   const fields = Object.keys(problems);
   if (fields.length === 0) return null;
   return reject("invalid", `invalid hall configuration: ${Object.values(problems).join("; ")}`, problems);

@@ -203,6 +203,13 @@ export interface HallSettings {
   appointmentDays?: number;
   /** Appointments one day holds at most; absent means DEFAULT_APPOINTMENTS_PER_DAY (core/issue.ts). */
   appointmentsPerDay?: number;
+  // Issue 22 §2: retention (core/retention.ts). Events and audit rows are archived before pruning.
+  /** Hours a reply to a commandId is kept for retries; absent 48. */
+  replyHours?: number;
+  /** Days events stay in the live log before they are archived and pruned; absent 90. */
+  eventDays?: number;
+  /** Days audit rows stay in the hall before they are archived and pruned; absent 180, never fewer. */
+  auditDays?: number;
 }
 
 /** How citizens book ahead from their phones (issue 26); every field has a default (worker/appointments/booking.ts). */

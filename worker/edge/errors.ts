@@ -31,7 +31,7 @@ export const ErrorBody = z
 /** A refusal sent now: the status and the `refusal()` body. */
 export function errorResponse(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 426 | 429 | 500 | 503,
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 426 | 429 | 500 | 503,
   code: ErrorCode,
   error: string,
   details: Record<string, unknown> = {},

@@ -134,6 +134,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin",
   404: "Unknown hall, window, ticket, category, staff account, appointment, device or region",
   409: "A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed",
+  410: "Gone from the hall: archived (`details.archives` names where to read it, `details.liveFrom` where the hall's own log starts)",
   413: "Body over 16 KB (an image upload: over 2 MB)",
   415: "An upload that is not a PNG, JPEG or WebP image (SVG is refused)",
   423: "Locked after too many wrong passwords; `details.retryAfterSeconds` and Retry-After say for how long",

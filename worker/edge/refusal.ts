@@ -18,6 +18,7 @@ export type ErrorCode =
   | "too_many"
   | "internal"
   | "upstream_unreachable"
+  | "archived"
   | RejectionCode;
 
 /** What each code means, for the OpenAPI document (the `Error` schema's `code`), in the order it lists them. */
@@ -34,6 +35,7 @@ export const ERROR_CODES: Record<ErrorCode, string> = {
   unknown_staff: "no such staff account (404)",
   unknown_appointment: "no such appointment (404)",
   conflict: "a hall rule says no, or a commandId was used for another command (409)",
+  archived: "what was asked for is no longer in the hall but in its archives (410): `details.archives` names where",
   too_large: "the body is over 16 KB (413)",
   upgrade_required: "a WebSocket endpoint asked without Upgrade: websocket (426)",
   too_many: "too many tries or waiting devices (429): `details.retryAfterSeconds` and Retry-After say when to try again",

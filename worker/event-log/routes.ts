@@ -3,6 +3,8 @@
  * event per line in seq order, for archives and audits. The next page starts after the seq in
  * `X-Tongban-Next-After`; `Link: <…>; rel="next"` names it while the log holds more. Pages over
  * one chunk are streamed from the hall a chunk at a time (worker/event-log/export.object.ts).
+ * `X-Tongban-Live-From` says where the live log starts; what is older is in the hall's archives
+ * (worker/archives), which `Link: <…>; rel="archives"` names once anything is archived.
  */
 import { z } from "@hono/zod-openapi";
 import * as S from "../edge/schemas.js";
@@ -34,7 +36,11 @@ const EventsQuery = z.object({
 const PAGE_HEADERS = z.object({
   "X-Tongban-Next-After": z.string().openapi({ description: "The seq to pass as `after` for the next page (the last seq in this one, or `after` when it is empty)" }),
   "X-Tongban-Head": z.string().openapi({ description: "The log's last seq when the page was read" }),
-  Link: z.string().optional().openapi({ description: 'The next page as `<…>; rel="next"`, present while the log holds events past this page' }),
+  "X-Tongban-Live-From": z.string().openapi({ description: "The first seq the hall still holds; older events are archived (GET /api/halls/{hall}/archives), 1 while none are" }),
+  Link: z
+    .string()
+    .optional()
+    .openapi({ description: 'The next page as `<…>; rel="next"` while the log holds events past this page, and `</api/halls/{hall}/archives>; rel="archives"` once older events are archived' }),
 });
 
 const encoder = new TextEncoder();
@@ -49,7 +55,7 @@ export function eventRoutes(app: HallApp): void {
       tags: ["Event log"],
       summary: "Export the event log",
       description:
-        "The hall's event log as NDJSON, one event per line in seq order ({ seq, type, at, … } as the live feed sends it, without citizens' ID marks), for archives and audits; page on with ?after= the X-Tongban-Next-After header. Roles: manager, admin.",
+        "The hall's event log as NDJSON, one event per line in seq order ({ seq, type, at, … } as the live feed sends it, without citizens' ID marks), for archives and audits; page on with ?after= the X-Tongban-Next-After header. The live log starts at X-Tongban-Live-From: whole days older than the hall's `eventDays` (default 90) are archived as gzip NDJSON in the same format (GET /api/halls/{hall}/archives) and pruned, and asking for events before the live log starts is 410 naming where it starts and where the archives are. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: EventsQuery },
       responses: {
@@ -58,7 +64,7 @@ export function eventRoutes(app: HallApp): void {
           headers: PAGE_HEADERS,
           content: { "application/x-ndjson": { schema: z.string().openapi({ example: '{"seq":42,"type":"ticket.issued","at":"2026-11-23T01:30:00.000Z","ticket":{…}}\n' }) } },
         },
-        ...errors(400, 401, 403, 404),
+        ...errors(400, 401, 403, 404, 410),
       },
     }),
     async (c) => {
@@ -75,17 +81,29 @@ export function eventRoutes(app: HallApp): void {
       if (after > first.head) {
         return fail(c, 400, "invalid", `after ${after} is past the end of the log (its last seq is ${first.head})`, { after: `at most ${first.head}` });
       }
+      const archives = `/api/halls/${encodeURIComponent(hall)}/archives`;
+      if (after < first.liveFrom - 1) {
+        return fail(c, 410, "archived", `events up to seq ${first.liveFrom - 1} are archived: the live log starts at seq ${first.liveFrom}; read older events from ${archives}`, {
+          after: `at least ${first.liveFrom - 1}`,
+          liveFrom: first.liveFrom,
+          archives,
+        });
+      }
       const headers = new Headers({
         "Content-Type": "application/x-ndjson; charset=utf-8",
         "Cache-Control": "no-store",
         "X-Tongban-Next-After": String(first.last),
         "X-Tongban-Head": String(first.head),
+        "X-Tongban-Live-From": String(first.liveFrom),
       });
+      const links: string[] = [];
       if (first.last < first.head) {
         const next = new URL(c.req.url);
         next.search = new URLSearchParams({ after: String(first.last), limit: String(limit) }).toString();
-        headers.set("Link", `<${next.pathname}${next.search}>; rel="next"`);
+        links.push(`<${next.pathname}${next.search}>; rel="next"`);
       }
+      if (first.liveFrom > 1) links.push(`<${archives}>; rel="archives"`);
+      if (links.length > 0) headers.set("Link", links.join(", "));
       const last = first.last;
       let cursor = first.through;
       const body = new ReadableStream<Uint8Array>({

@@ -20,6 +20,7 @@ import type { FleetRequest } from "../devices/hall-devices.object.js";
 import type { FollowUp, FollowUpClose } from "../ratings/follow-ups.object.js";
 import { auditEntry } from "./audit.js";
 import type { BookingRow, BookRequest } from "../appointments/bookings.object.js";
+import type { ArchiveList, ArchiveRef } from "../archives/hall-archives.object.js";
 import type { ListedItem } from "../signage/hall-content.object.js";
 import { HallAlarm } from "./alarm.js";
 import type { PlanRequest } from "../planning/day-plans.object.js";
@@ -206,6 +207,11 @@ export class HallObject extends DurableObject<Env> {
     return state && eventPage(this.ctx.storage.sql, state.seq, after, limit, take);
   }
 
+  /** The hall's archives of old events and audit rows (worker/archives), or only `one`, and where the live logs start. */
+  async archives(hall: string, one?: ArchiveRef): Promise<ArchiveList | null> {
+    return (await this.#open(hall)) && this.#parts.archives.list(one);
+  }
+
   /** Follow-ups (回访) of 差评: list them, or mark one done with a note (worker/ratings/follow-ups.object.ts). */
   async followUps(hall: string, state: "open" | "done" | "all"): Promise<FollowUp[] | null> {
     return (await this.#open(hall)) && this.#parts.followUps.list(state);
@@ -327,8 +333,8 @@ export class HallObject extends DurableObject<Env> {
     if (!isConfigured(this.#state)) return;
     this.#rollover();
     await this.#schedule();
-    // The deliveries this alarm started run within it, so the runtime keeps the hall up for them.
-    await this.#parts.webhooks.settled();
+    // The deliveries and archives this alarm started run within it, so the runtime keeps the hall up for them.
+    await Promise.all([this.#parts.webhooks.settled(), this.#parts.archives.settled()]);
   }
 
   #apply(command: Command, actor: Actor, commandId: string | null, fingerprint: string, alsoWrite?: (sql: SqlStorage) => void): StoredReply {

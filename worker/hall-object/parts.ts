@@ -5,10 +5,11 @@
  * The order is behaviour. Within a command's transaction `record` runs in this order (follow-ups,
  * then statistics, then the webhooks' outbox), and the alarm asks the wakers in this order (the
  * new day, the region report, the minute tick, the day plan, webhooks, the signage schedule,
- * retention's daily prune).
+ * the archives of old events and audit rows, retention's daily prune of replies).
  */
 import { nextMidnight } from "../core/day.js";
 import { HallBookings } from "../appointments/bookings.object.js";
+import { HallArchives } from "../archives/hall-archives.object.js";
 import { HallDevices } from "../devices/hall-devices.object.js";
 import type { LiveView } from "../pages/views.js";
 import { HallPlans } from "../planning/day-plans.object.js";
@@ -46,6 +47,7 @@ export function partsOf(hall: Hall) {
     webhooks: new HallWebhooks(ctx, env, () => hall.clock(), () => hall.schedule()),
     content: new HallContent(ctx, env),
     contentSchedule: new ContentSchedule(() => hall.watching(playsContent), () => hall.render(playsContent)),
+    archives: new HallArchives(hall),
     retention: new HallRetention(ctx.storage.sql),
   } satisfies Record<string, Part>;
 }

@@ -12,12 +12,15 @@ import { emptyHall, evolve } from "../core/hall.js";
 import { boundedPart, collectionsOf, COLLECTIONS, holdsEntries, joined, type Collection } from "../core/stored.js";
 import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
+import { retentionOf } from "../core/retention.js";
 
 /** Write a snapshot at least this often, so waking from hibernation replays few events. */
 const SNAPSHOT_EVERY = 200;
 
-/** Replies to commandIds are kept this long: far longer than any retry loop. */
-export const COMMAND_TTL_MS = 48 * 3600 * 1000;
+/** Replies to commandIds are kept the hall's `replyHours` (core/retention.ts, 48 by default): far longer than any retry loop. */
+export function replyTtlMs(settings: HallState["settings"]): number {
+  return retentionOf(settings).replyHours * 3600 * 1000;
+}
 
 export interface StoredReply {
   status: number;
@@ -199,7 +202,7 @@ export function persist(
     snapshots.write(sql, after);
   }
   if (events.some((e) => e.type === "hall.reset") && reply) {
-    sql.exec("DELETE FROM commands WHERE at < ?", reply.now - COMMAND_TTL_MS);
+    sql.exec("DELETE FROM commands WHERE at < ?", reply.now - replyTtlMs(after.settings));
   }
 }
 
@@ -246,13 +249,21 @@ export interface AuditRow extends AuditEntry {
 export function auditPage(sql: SqlStorage, limit: number, before: number | null): { entries: AuditRow[]; next: number | null } {
   const rows = sql
     .exec<Record<string, string | number | null>>(
-      `SELECT id, at, role, actor, device, action, target, command_id, seq_from, seq_to, detail
-       FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?`,
+      `SELECT ${AUDIT_COLUMNS} FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?`,
       before ?? Number.MAX_SAFE_INTEGER,
       limit + 1,
     )
     .toArray();
-  const entries = rows.slice(0, limit).map((r) => ({
+  const entries = rows.slice(0, limit).map(auditRowOf);
+  return { entries, next: rows.length > limit ? entries.at(-1)!.id : null };
+}
+
+/** The columns every read of audit rows selects, for `auditRowOf`. */
+export const AUDIT_COLUMNS = "id, at, role, actor, device, action, target, command_id, seq_from, seq_to, detail";
+
+/** An audit row as the API sends it (and the archives keep it). */
+export function auditRowOf(r: Record<string, SqlStorageValue>): AuditRow {
+  return {
     id: r.id as number,
     at: r.at as string,
     role: r.role as string,
@@ -264,6 +275,5 @@ export function auditPage(sql: SqlStorage, limit: number, before: number | null)
     seqFrom: r.seq_from as number | null,
     seqTo: r.seq_to as number | null,
     detail: r.detail as string | null,
-  }));
-  return { entries, next: rows.length > limit ? entries.at(-1)!.id : null };
+  };
 }

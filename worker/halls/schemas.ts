@@ -5,6 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { DEFAULT_ANNOUNCEMENT } from "../core/model.js";
+import { DEFAULT_AUDIT_DAYS, DEFAULT_EVENT_DAYS, DEFAULT_REPLY_HOURS, MAX_AUDIT_DAYS, MAX_EVENT_DAYS, MAX_REPLY_HOURS, MIN_AUDIT_DAYS, MIN_EVENT_DAYS, MIN_REPLY_HOURS } from "../core/retention.js";
 import { CommandId, slug, windowId } from "../edge/schemas.js";
 import { NearAhead } from "../webhooks/schemas.js";
 
@@ -93,6 +94,26 @@ const AppointmentsPerDay = z
   .max(5000)
   .openapi({ description: "Appointments one day holds at most; default 500. One more is 409 with details.cap `appointments.perDay`" });
 
+// Issue 22 §2: retention (worker/core/retention.ts); events and audit rows are archived before they are pruned.
+const ReplyHours = z
+  .number()
+  .int()
+  .min(MIN_REPLY_HOURS, `at least ${MIN_REPLY_HOURS} hours, so a retried press is still answered`)
+  .max(MAX_REPLY_HOURS, `at most ${MAX_REPLY_HOURS} hours`)
+  .openapi({ description: `Hours a reply to a commandId is kept, so a retried press is answered, not applied again; default ${DEFAULT_REPLY_HOURS}, ${MIN_REPLY_HOURS}–${MAX_REPLY_HOURS}` });
+const EventDays = z
+  .number()
+  .int()
+  .min(MIN_EVENT_DAYS, `at least ${MIN_EVENT_DAYS} days`)
+  .max(MAX_EVENT_DAYS, `at most ${MAX_EVENT_DAYS} days`)
+  .openapi({ description: `Days events stay in the live log; older whole days are archived (GET /api/halls/{hall}/archives), then pruned; default ${DEFAULT_EVENT_DAYS}, ${MIN_EVENT_DAYS}–${MAX_EVENT_DAYS}` });
+const AuditDays = z
+  .number()
+  .int()
+  .min(MIN_AUDIT_DAYS, `at least ${MIN_AUDIT_DAYS} days: audit logs are kept six months or more (网络安全法 art. 21)`)
+  .max(MAX_AUDIT_DAYS, `at most ${MAX_AUDIT_DAYS} days`)
+  .openapi({ description: `Days audit rows stay in the hall; older whole days are archived, then pruned; default ${DEFAULT_AUDIT_DAYS}, never fewer than ${MIN_AUDIT_DAYS} (six months of logs)` });
+
 // Issue 26: citizens booking from their phones (worker/appointments/booking.ts).
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time HH:MM");
 export const BookingSettingsBody = z
@@ -133,6 +154,9 @@ export const HallConfigBody = z
     booking: BookingSettingsBody.optional(),
     appointmentDays: AppointmentDays.optional(),
     appointmentsPerDay: AppointmentsPerDay.optional(),
+    replyHours: ReplyHours.optional(),
+    eventDays: EventDays.optional(),
+    auditDays: AuditDays.optional(),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -175,6 +199,9 @@ export const SettingsBody = z
     booking: BookingSettingsBody.optional().openapi({ description: "Replaces the hall's booking rules (issue 26)" }),
     appointmentDays: AppointmentDays.optional(),
     appointmentsPerDay: AppointmentsPerDay.optional(),
+    replyHours: ReplyHours.optional(),
+    eventDays: EventDays.optional(),
+    auditDays: AuditDays.optional(),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),

@@ -1,8 +1,10 @@
 /**
  * The manager console's hall settings: the notice, the supervision link, the alarm line and
- * target wait, re-queueing, call languages, the kiosk's priorities and the plan's auto-open.
+ * target wait, re-queueing, call languages, the kiosk's priorities, the plan's auto-open and the
+ * retention of replies, events and audit rows.
  */
 import type { HallState } from "../core/model.js";
+import { MAX_AUDIT_DAYS, MAX_EVENT_DAYS, MAX_REPLY_HOURS, MIN_AUDIT_DAYS, MIN_EVENT_DAYS, MIN_REPLY_HOURS, retentionOf } from "../core/retention.js";
 import { PRIORITY } from "../i18n/catalogue/common.js";
 import { PANELS } from "../i18n/catalogue/manage.js";
 import { PLAN } from "../i18n/catalogue/plan.js";
@@ -20,6 +22,7 @@ function languageName(lang: Lang, v: string): string {
 export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) {
   const s = state.settings;
   const offered = s.priorities ?? ["elderly", "disabled", "green"];
+  const retention = retentionOf(s);
   return (
     <form id="settings-form" class="panel form-grid settings" novalidate>
       <h2>
@@ -79,6 +82,27 @@ export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) 
         </legend>
         <label class="inline">
           <input type="checkbox" name="autoOpen" checked={s.autoOpen === true} /> {both(lang, PLAN.autoOpenSetting, {}, " · ")}
+        </label>
+      </fieldset>
+      {/* Issue 22 §2: retention (worker/core/retention.ts); the hall refuses a value out of range with a 400 naming the field. */}
+      <fieldset class="wide">
+        <legend>
+          <Bi lang={lang} m={PANELS.retentionLegend} />
+        </legend>
+        <label>
+          <Bi lang={lang} m={PANELS.replyHours} />
+          <input name="replyHours" type="number" min={MIN_REPLY_HOURS} max={MAX_REPLY_HOURS} value={String(retention.replyHours)} />
+          <small class="field-error" data-error-for="replyHours"></small>
+        </label>
+        <label>
+          <Bi lang={lang} m={PANELS.eventDays} />
+          <input name="eventDays" type="number" min={MIN_EVENT_DAYS} max={MAX_EVENT_DAYS} value={String(retention.eventDays)} />
+          <small class="field-error" data-error-for="eventDays"></small>
+        </label>
+        <label>
+          <Bi lang={lang} m={PANELS.auditDays} />
+          <input name="auditDays" type="number" min={MIN_AUDIT_DAYS} max={MAX_AUDIT_DAYS} value={String(retention.auditDays)} />
+          <small class="field-error" data-error-for="auditDays"></small>
         </label>
       </fieldset>
       <div class="form-actions wide">

@@ -102,6 +102,11 @@ export const PANELS = {
   callLanguages: { zh: "叫号语言", en: "Call languages" },
   kioskPriorities: { zh: "取号机提供的优先类别", en: "Priorities the kiosk offers (appointments come by check-in)" },
   saveSettings: { zh: "保存设置", en: "Save settings" },
+  // Issue 22 §2: retention, archived before pruned.
+  retentionLegend: { zh: "保留与归档（更早的按天归档后删除）", en: "Retention: older days are archived, then removed from the hall" },
+  replyHours: { zh: "重复提交应答保留（小时，24–720）", en: "Replies to retried presses kept, hours (24–720)" },
+  eventDays: { zh: "事件日志保留（天，7–3660）", en: "Event log kept, days (7–3660)" },
+  auditDays: { zh: "审计日志保留（天，至少 180）", en: "Audit log kept, days (at least 180: six months of logs)" },
   auditTitle: { zh: "审计日志", en: "Audit log: who did what, when, from which device" },
   when: { zh: "时间", en: "When" },
   auditRole: { zh: "角色", en: "Role" },
