@@ -330,8 +330,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign a staff account in at a window
-         * @description With its PIN if it has one; 5 wrong PINs lock the account for 5 minutes. Roles: counter, manager, admin.
+         * Put an officer on a window with their own PIN or password
+         * @description The officer signs in at the window with their own secret: `pin` or `password` (a PIN typed as `password` counts too). Without one it is a 400; an account with neither is a 409 (`details.secret`: a manager sets one first); an account with manager access is for the console, not a window (409). Five wrong secrets in a row lock the account at windows for 5 minutes (409). A person signed in with their own password (the session cookie) needs no secret for their own account; a manager or admin may place any counter account without one, and the audit row names them. Roles: counter, manager, admin.
          */
         post: operations["signInStaff"];
         delete?: never;
@@ -349,9 +349,29 @@ export interface paths {
         };
         /**
          * List staff accounts
-         * @description Name, badge, rank, access, and whether a PIN and a password are set (never the PIN or password). Roles: counter, manager, admin.
+         * @description Name, badge, rank, access, and whether a PIN and a password are set (never the PIN or password). A counter reads only who may sign in at its window (`listWindowOfficers`). Roles: manager, admin.
          */
         get: operations["listStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/halls/{hall}/windows/{window}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who may sign in at a window
+         * @description The accounts a window terminal offers for signing in: those with counter access, by name and badge and nothing more (no access, rank or secrets). Accounts for the manager console are not offered. Roles: counter, manager, admin.
+         */
+        get: operations["listWindowOfficers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1170,8 +1190,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign an officer in
-         * @description Names the officer on duty at the window (name and badge), as the screens and the audit log show them. Roles: counter, manager, admin.
+         * Name an officer at a window (manager)
+         * @description Names the officer on duty at the window by name and badge, with no account, as the screens and the audit log show them; the audit row names the manager who did it. A counter puts an officer on its window with that officer's own PIN or password instead (`signInStaff`). Roles: manager, admin.
          */
         post: operations["signInOfficer"];
         delete?: never;
@@ -1687,7 +1707,10 @@ export interface components {
         };
         StaffSignIn: {
             window: string;
+            /** @description The officer's own PIN. */
             pin?: string;
+            /** @description The officer's own password (a PIN typed here counts too). */
+            password?: string;
             /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
             commandId?: string;
         };
@@ -1701,6 +1724,11 @@ export interface components {
             access: "manager" | "counter";
             hasPin: boolean;
             hasPassword: boolean;
+        };
+        WindowOfficer: {
+            id: string;
+            name: string;
+            badge: string;
         };
         KioskIssueReply: {
             ticket: components["schemas"]["Ticket"];
@@ -4212,6 +4240,76 @@ export interface operations {
                 content: {
                     "application/json": {
                         staff: components["schemas"]["StaffMember"][];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWindowOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+                window: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who may sign in here, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        officers: components["schemas"]["WindowOfficer"][];
                     };
                 };
             };
