@@ -200,6 +200,9 @@ describe("the officer at the window is who they say (issue 23 §2)", () => {
     expect((await call("manager", "POST", `/api/halls/${hall}/staff/boss/sign-in`, { window: "4" })).status).toBe(409);
     expect((await windowOf(hall, "4")).officer).toBeNull();
     expect((await call("counter", "GET", `/api/halls/${hall}/staff`)).status).toBe(403);
+    const nowhere = await call("counter", "GET", `/api/halls/${hall}/windows/99/officers`);
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body).toMatchObject({ code: "unknown_window", details: { window: "99" } });
   });
 
   it("a counter names nobody without an account: the free-form sign-in is the manager's, and audited as theirs", async () => {

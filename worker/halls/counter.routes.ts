@@ -101,8 +101,10 @@ export function counterRoutes(app: HallApp): void {
     async (c) => {
       const { hall, window } = c.req.valid("param");
       if (!mayAct(c.get("principal"), { window }).ok) return fail(c, 403, "forbidden", `this counter token may not act at window ${window}`, { window });
-      const staff = await hallStub(c.env, hall).staffList(hall);
+      const stub = hallStub(c.env, hall);
+      const [staff, known] = await Promise.all([stub.staffList(hall), stub.hasWindow(hall, window)]);
       if (!staff) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      if (!known) return fail(c, 404, "unknown_window", `no window "${window}" in this hall`, { window });
       const officers = staff.filter(servesAtCounters).map(({ id, name, badge }) => ({ id, name, badge }));
       return c.json({ officers }, 200) as never;
     },
