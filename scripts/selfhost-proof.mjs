@@ -262,6 +262,20 @@ try {
     gone = (await fetch(BASE + src)).status;
   }
   check("a removed image is deleted from the disk store", removed.status === 200 && gone === 404, `${removed.status}, then ${gone}`);
+
+  // The client's address under workerd is the socket's peer (worker/access/client-address.ts): a
+  // stranger sending a new CF-Connecting-IP with each wrong password is still one place, and waits.
+  await api("manager", "PUT", "/api/halls/demo/staff/proof", { name: "自证", badge: "P001", access: "counter", password: "proof pass 2031" });
+  const tries = [];
+  for (let i = 0; i < 6; i++) {
+    const res = await fetch(`${BASE}/api/halls/demo/sessions`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: BASE, "CF-Connecting-IP": `198.51.100.${i + 1}`, "X-Forwarded-For": `198.51.100.${i + 1}` },
+      body: JSON.stringify({ badge: "P001", password: `wrong ${i}` }),
+    });
+    tries.push(res.status);
+  }
+  check("a forged CF-Connecting-IP buys a stranger no fresh place: wrong tries wait (429)", tries.includes(429), tries.join(","));
   await stop();
 
   // An alarm firing under workerd: the hall's midnight, pushed to a screen with no request made.

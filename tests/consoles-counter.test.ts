@@ -62,7 +62,7 @@ describe("staff accounts and sign-in", () => {
     const updated = await call("manager", "PUT", `/api/halls/${hall}/staff/031245`, { name: "王芳芳", badge: "031245", role: "lead" });
     expect(updated.status).toBe(200);
     expect(updated.body.staff).toMatchObject({ name: "王芳芳", role: "lead", hasPin: true });
-    const list = await call("counter", "GET", `/api/halls/${hall}/staff`);
+    const list = await call("manager", "GET", `/api/halls/${hall}/staff`);
     expect(JSON.stringify(list.body)).not.toContain("2468");
     expect(list.body.staff).toHaveLength(1);
   });
@@ -120,15 +120,110 @@ describe("staff accounts and sign-in", () => {
 
   it("one officer at one window; an account on duty cannot be removed", async () => {
     const hall = await newHall("staff-duty");
-    await call("manager", "PUT", `/api/halls/${hall}/staff/s2`, { name: "赵五", badge: "s2" });
-    expect((await call("counter", "POST", `/api/halls/${hall}/staff/s2/sign-in`, { window: "1" })).status).toBe(200);
-    const twice = await call("counter", "POST", `/api/halls/${hall}/staff/s2/sign-in`, { window: "4" });
+    await call("manager", "PUT", `/api/halls/${hall}/staff/s2`, { name: "赵五", badge: "s2", pin: "7531" });
+    expect((await call("counter", "POST", `/api/halls/${hall}/staff/s2/sign-in`, { window: "1", pin: "7531" })).status).toBe(200);
+    const twice = await call("counter", "POST", `/api/halls/${hall}/staff/s2/sign-in`, { window: "4", pin: "7531" });
     expect(twice.status).toBe(409);
     expect(twice.body.error).toContain("window 1");
     expect((await call("manager", "DELETE", `/api/halls/${hall}/staff/s2`)).status).toBe(409);
     await call("counter", "POST", `/api/halls/${hall}/windows/1/sign-out`);
     expect((await call("manager", "DELETE", `/api/halls/${hall}/staff/s2`)).status).toBe(200);
-    expect((await call("counter", "POST", `/api/halls/${hall}/staff/s2/sign-in`, { window: "1" })).status).toBe(404);
+    expect((await call("counter", "POST", `/api/halls/${hall}/staff/s2/sign-in`, { window: "1", pin: "7531" })).status).toBe(404);
+  });
+});
+
+describe("the officer at the window is who they say (issue 23 §2)", () => {
+  const windowOf = async (hall: string, id: string) => (await snapshot(hall)).windows.find((w: any) => w.id === id);
+
+  it("an officer signs in at a counter with their own password: the window, the ticket they serve and the audit name them", async () => {
+    const hall = await newHall("officer-password");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/lin`, { name: "林小梅", badge: "046201", access: "counter", password: "window two 22" });
+    const wrong = await call("counter", "POST", `/api/halls/${hall}/staff/lin/sign-in`, { window: "2", password: "window two 23" });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error).toContain("wrong PIN or password");
+    expect((await windowOf(hall, "2")).officer).toBeNull();
+    const right = await call("counter", "POST", `/api/halls/${hall}/staff/lin/sign-in`, { window: "2", password: "window two 22" });
+    expect(right.status).toBe(200);
+    expect(right.body.window.officer).toEqual({ id: "lin", name: "林小梅", badge: "046201" });
+    await issue(hall, "household");
+    expect((await call("counter", "POST", `/api/halls/${hall}/windows/2/call`)).body.ticket.officer).toEqual({ id: "lin", name: "林小梅", badge: "046201" });
+    const rows = await audit(hall);
+    expect(rows.find((r) => r.action === "sign_in_staff").actor).toContain("林小梅（046201）");
+    expect(rows.find((r) => r.action === "call").actor).toContain("林小梅（046201）");
+    expect(JSON.stringify(rows)).not.toContain("window two");
+  });
+
+  it("a PIN typed where a password goes counts; so does a password made of digits typed as a PIN", async () => {
+    const hall = await newHall("officer-one-field");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/a`, { name: "甲", badge: "046202", pin: "2468" });
+    await call("manager", "PUT", `/api/halls/${hall}/staff/b`, { name: "乙", badge: "046203", password: "13572468" });
+    expect((await call("counter", "POST", `/api/halls/${hall}/staff/a/sign-in`, { window: "1", password: "2468" })).status).toBe(200);
+    expect((await call("counter", "POST", `/api/halls/${hall}/staff/b/sign-in`, { window: "2", pin: "13572468" })).status).toBe(200);
+    expect((await windowOf(hall, "1")).officer.badge).toBe("046202");
+    expect((await windowOf(hall, "2")).officer.badge).toBe("046203");
+  });
+
+  it("a counter cannot put an account with no PIN or password on a window: 409 naming why, nothing changed", async () => {
+    const hall = await newHall("officer-no-secret");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/s1`, { name: "周强", badge: "046204" });
+    const before = await snapshot(hall);
+    for (const body of [{ window: "3" }, { window: "3", pin: "0000" }, { window: "3", password: "anything at all" }]) {
+      const res = await call("counter", "POST", `/api/halls/${hall}/staff/s1/sign-in`, body);
+      expect(res.status, JSON.stringify(body)).toBe(409);
+      expect(res.body.code).toBe("conflict");
+      expect(res.body.error).toContain("this account has no PIN or password; ask the manager to set one");
+    }
+    const after = await snapshot(hall);
+    expect(after.windows).toEqual(before.windows);
+    expect(after.seq).toBe(before.seq);
+  });
+
+  it("a counter needs the officer's secret: without it 400 naming the field, nothing changed", async () => {
+    const hall = await newHall("officer-secret-missing");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/p1`, { name: "钱敏", badge: "046205", password: "qian min 2026" });
+    const res = await call("counter", "POST", `/api/halls/${hall}/staff/p1/sign-in`, { window: "3" });
+    expect(res.status).toBe(400);
+    expect(res.body.details.password).toContain("required");
+    expect((await windowOf(hall, "3")).officer).toBeNull();
+  });
+
+  it("a manager's account is neither offered at a counter nor put on a window; the counter's list is name and badge only", async () => {
+    const hall = await newHall("officer-list");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/boss`, { name: "王主任", badge: "046100", access: "manager", password: "manager pass 1", pin: "9999" });
+    await call("manager", "PUT", `/api/halls/${hall}/staff/c1`, { name: "孙丽", badge: "046206", role: "auxiliary", pin: "1357", password: "sun li 2026!" });
+    const list = await call("counter", "GET", `/api/halls/${hall}/windows/4/officers`);
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual({ officers: [{ id: "c1", name: "孙丽", badge: "046206" }] });
+    const placed = await call("counter", "POST", `/api/halls/${hall}/staff/boss/sign-in`, { window: "4", pin: "9999" });
+    expect(placed.status).toBe(409);
+    expect(placed.body.details).toMatchObject({ staff: "boss", access: "manager" });
+    expect((await call("manager", "POST", `/api/halls/${hall}/staff/boss/sign-in`, { window: "4" })).status).toBe(409);
+    expect((await windowOf(hall, "4")).officer).toBeNull();
+    expect((await call("counter", "GET", `/api/halls/${hall}/staff`)).status).toBe(403);
+    const nowhere = await call("counter", "GET", `/api/halls/${hall}/windows/99/officers`);
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body).toMatchObject({ code: "unknown_window", details: { window: "99" } });
+  });
+
+  it("a counter names nobody without an account: the free-form sign-in is the manager's, and audited as theirs", async () => {
+    const hall = await newHall("officer-free-form");
+    const refused = await call("counter", "POST", `/api/halls/${hall}/windows/2/sign-in`, { officer: { name: "冒名", badge: "046999" } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe("forbidden");
+    expect((await windowOf(hall, "2")).officer).toBeNull();
+    await call("manager", "PUT", `/api/halls/${hall}/staff/s1`, { name: "周强", badge: "046204" });
+    expect((await call("manager", "POST", `/api/halls/${hall}/staff/s1/sign-in`, { window: "2" })).status).toBe(200);
+    const row = (await audit(hall)).find((r) => r.action === "sign_in_staff");
+    expect(row).toMatchObject({ role: "manager", target: "window:2" });
+  });
+
+  it("five wrong passwords at windows lock the account there for five minutes (409); the right one after is refused too", async () => {
+    const hall = await newHall("officer-password-lock");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/z`, { name: "赵敏", badge: "046207", password: "zhao min 2026" });
+    for (let i = 0; i < 5; i++) expect((await call("counter", "POST", `/api/halls/${hall}/staff/z/sign-in`, { window: "1", password: `wrong ${i}xxxx` })).status).toBe(403);
+    const locked = await call("counter", "POST", `/api/halls/${hall}/staff/z/sign-in`, { window: "1", password: "zhao min 2026" });
+    expect(locked.status).toBe(409);
+    expect(locked.body.error).toContain("too many");
   });
 });
 

@@ -142,9 +142,9 @@ describe("a citizen's path through the API", () => {
   it("shows the officer signed in at a window, and on the tickets they call", async () => {
     const hall = await newHall("officer");
     const officer = { name: "李警官", badge: "045123" };
-    const signed = await call("counter", "POST", `/api/halls/${hall}/windows/2/sign-in`, { officer });
+    const signed = await call("manager", "POST", `/api/halls/${hall}/windows/2/sign-in`, { officer });
     expect(signed.body.window.officer).toEqual(officer);
-    const elsewhere = await call("counter", "POST", `/api/halls/${hall}/windows/3/sign-in`, { officer });
+    const elsewhere = await call("manager", "POST", `/api/halls/${hall}/windows/3/sign-in`, { officer });
     expect(elsewhere.status).toBe(409);
     await issue(hall, "exit-entry");
     const called = await call("counter", "POST", `/api/halls/${hall}/windows/2/call`);

@@ -23,7 +23,7 @@ async function traditionalHall(name: string): Promise<{ hall: string; status: st
     for (const w of c.windows) w.label = toHant(w.label);
   });
   await call("manager", "PUT", `/api/halls/${hall}/staff/chen`, { name: "陳志強", badge: "045318", access: "counter", password: "correct horse 9" });
-  await call("counter", "POST", `/api/halls/${hall}/staff/chen/sign-in`, { window: "1" });
+  await call("counter", "POST", `/api/halls/${hall}/staff/chen/sign-in`, { window: "1", password: "correct horse 9" });
   const issued = await call("kiosk", "POST", `/api/halls/${hall}/kiosk/tickets`, { category: "traffic", priority: "elderly" });
   await call("kiosk", "POST", `/api/halls/${hall}/kiosk/tickets`, { category: "household" });
   await call("counter", "POST", `/api/halls/${hall}/windows/1/call`);

@@ -360,7 +360,7 @@ describe("the public list", () => {
     });
     // The list shows halls open now, within their opening hours (09:00–17:00 on weekdays): a weekday morning.
     await morning([hall], [r.wanxiu, r.wuzhou, r.province]);
-    await call("counter", "POST", `/api/halls/${hall}/windows/1/sign-in`, { officer: { name: "黎志明", badge: "450401" } });
+    await call("manager", "POST", `/api/halls/${hall}/windows/1/sign-in`, { officer: { name: "黎志明", badge: "450401" } });
     await call("kiosk", "POST", `/api/halls/${hall}/kiosk/tickets`, { category: "household", idNumber: "11010519491231002X" });
     const called = await call("counter", "POST", `/api/halls/${hall}/windows/1/call`);
     await issue(hall, "traffic");

@@ -41,7 +41,7 @@ const called = async (hall: string) => {
 };
 const withRegion = (region: string) => call("admin", "PUT", `/api/regions/${region}`, { name: { "zh-Hans": "区域" }, parent: null });
 const withStaff = async (hall: string, id: string) => {
-  const res = await call("manager", "PUT", `/api/halls/${hall}/staff/${id}`, { name: "王建国", badge: "045123" });
+  const res = await call("manager", "PUT", `/api/halls/${hall}/staff/${id}`, { name: "王建国", badge: "045123", pin: "3141" });
   if (res.status !== 201) throw new Error(`staff: ${res.status} ${JSON.stringify(res.body)}`);
 };
 /** A hall's report as another deployment sends it (worker/regions/upstream.routes.ts), to the region named like the hall. */
@@ -142,7 +142,7 @@ const MATRIX: Record<string, Action> = {
   "POST /api/halls/{hall}/windows/{window}/finish": { roles: STAFF, attempt: async (h) => (await called(h), post(`/api/halls/${h}/windows/5/finish`)) },
   "POST /api/halls/{hall}/windows/{window}/no-show": { roles: STAFF, attempt: async (h) => (await called(h), post(`/api/halls/${h}/windows/5/no-show`)) },
   "POST /api/halls/{hall}/windows/{window}/sign-in": {
-    roles: STAFF,
+    roles: MANAGERS,
     attempt: async (h) => post(`/api/halls/${h}/windows/2/sign-in`, { officer: { name: "李秀英", badge: "045124" } }),
   },
   "POST /api/halls/{hall}/windows/{window}/sign-out": {
@@ -178,9 +178,10 @@ const MATRIX: Record<string, Action> = {
   },
   "POST /api/halls/{hall}/staff/{staff}/sign-in": {
     roles: STAFF,
-    attempt: async (h) => (await withStaff(h, "s1"), post(`/api/halls/${h}/staff/s1/sign-in`, { window: "3" })),
+    attempt: async (h) => (await withStaff(h, "s1"), post(`/api/halls/${h}/staff/s1/sign-in`, { window: "3", pin: "3141" })),
   },
-  "GET /api/halls/{hall}/staff": { roles: STAFF, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/staff` }) },
+  "GET /api/halls/{hall}/staff": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/staff` }) },
+  "GET /api/halls/{hall}/windows/{window}/officers": { roles: STAFF, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/windows/3/officers` }) },
   "POST /api/halls/{hall}/kiosk/tickets": { roles: FRONT_DESK, attempt: async (h) => post(`/api/halls/${h}/kiosk/tickets`, { category: "traffic" }) },
   "POST /api/halls/{hall}/appointments/{code}/check-in": {
     roles: FRONT_DESK,
@@ -507,7 +508,7 @@ describe("what staff type is shown, never run", () => {
     });
     const base = `/api/halls/${hall}`;
     expect((await call("manager", "PATCH", base, { notice: `通知 ${IMG} ${SCRIPT}` })).status).toBe(200);
-    expect((await call("counter", "POST", `${base}/windows/1/sign-in`, { officer: { name: IMG, badge: "045123" } })).status).toBe(200);
+    expect((await call("manager", "POST", `${base}/windows/1/sign-in`, { officer: { name: IMG, badge: "045123" } })).status).toBe(200);
     expect((await call("manager", "PUT", `${base}/staff/s1`, { name: SCRIPT, badge: "045124" })).status).toBe(201);
     expect((await call("manager", "POST", `${base}/appointments`, { category: "household", note: IMG })).status).toBe(201);
     await issue(hall, "household");
@@ -685,7 +686,8 @@ describe("tokens stay secret", () => {
         { HALL: env.HALL, TONGBAN_TOKENS: tokens },
       );
     expect((await as("kiosk-east-door-token-0000001", "POST", `/api/halls/${hall}/tickets`, { category: "traffic" })).status).toBe(201);
-    expect((await as("window-5-terminal-token-00001", "POST", `/api/halls/${hall}/windows/5/sign-in`, { officer: { name: "王建国", badge: "045123" } })).status).toBe(200);
+    expect((await as("duty-manager-token-0000000001", "PUT", `/api/halls/${hall}/staff/s1`, { name: "王建国", badge: "045123", pin: "5813" })).status).toBe(201);
+    expect((await as("window-5-terminal-token-00001", "POST", `/api/halls/${hall}/staff/s1/sign-in`, { window: "5", pin: "5813" })).status).toBe(200);
     expect((await as("window-5-terminal-token-00001", "POST", `/api/halls/${hall}/windows/5/call`)).status).toBe(200);
     expect((await as("duty-manager-token-0000000001", "PATCH", `/api/halls/${hall}/windows/1`, { state: "paused" })).status).toBe(200);
     const rows = await runInDurableObject(stubOf(hall), (_o: HallObject, state) => state.storage.sql.exec("SELECT * FROM audit").toArray());
@@ -718,7 +720,7 @@ describe("the audit table", () => {
     const actions: Array<[Role, string, string, unknown?]> = [
       ["kiosk", "POST", `${base}/tickets`, { category: "traffic", commandId: "k-1" }],
       ["kiosk", "POST", `${base}/kiosk/tickets`, { category: "household" }],
-      ["counter", "POST", `${base}/windows/5/sign-in`, { officer: { name: "王建国", badge: "045123" } }],
+      ["manager", "POST", `${base}/windows/5/sign-in`, { officer: { name: "王建国", badge: "045123" } }],
       ["counter", "POST", `${base}/windows/5/call`],
       ["counter", "POST", `${base}/windows/5/recall`],
       ["counter", "POST", `${base}/windows/5/start`],
@@ -732,8 +734,8 @@ describe("the audit table", () => {
       ["counter", "POST", `${base}/windows/5/sign-out`],
       ["manager", "PATCH", `${base}/windows/4`, { categories: ["traffic"] }],
       ["manager", "PATCH", base, { notice: "今天延时服务到 19:00" }],
-      ["manager", "PUT", `${base}/staff/s1`, { name: "李秀英", badge: "045124" }],
-      ["counter", "POST", `${base}/staff/s1/sign-in`, { window: "6" }],
+      ["manager", "PUT", `${base}/staff/s1`, { name: "李秀英", badge: "045124", pin: "2580" }],
+      ["counter", "POST", `${base}/staff/s1/sign-in`, { window: "6", pin: "2580" }],
       ["manager", "POST", `${base}/appointments`, { category: "exit-entry" }],
       ["counter", "POST", `${base}/tickets/A001/cancel`, { reason: "材料不全" }],
       ["admin", "PUT", base, await demoBody()],

@@ -327,6 +327,21 @@ describe("a session at work", () => {
     expect(audit[1]).toMatchObject({ action: "session_start", actor: "王芳 (M001)" });
   });
 
+  it("a person signed in with their password puts themselves on a window in one step, but nobody else without that person's secret", async () => {
+    const hall = await staffHall("sessions-own-window");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/zhao`, { name: "赵敏", badge: "C003", access: "counter", password: "zhao min 2026" });
+    const cookie = await signedIn(hall, "C002");
+    const mine = await browser(cookie, "POST", `/api/halls/${hall}/staff/lijun/sign-in`, { window: "3" });
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    expect(mine.body.window.officer).toEqual({ id: "lijun", name: "李军", badge: "C002" });
+    const other = await browser(cookie, "POST", `/api/halls/${hall}/staff/zhao/sign-in`, { window: "4" });
+    expect(other.status).toBe(400);
+    expect(other.body.details.password).toContain("required");
+    expect((await snapshot(hall)).windows.find((w: any) => w.id === "4").officer).toBeNull();
+    const audit = (await call("manager", "GET", `/api/halls/${hall}/audit?limit=5`)).body.entries;
+    expect(audit.find((r: any) => r.action === "sign_in_staff")).toMatchObject({ actor: "李军 (C002)", role: "counter", target: "window:3" });
+  });
+
   it("a counter's session works a window but cannot do a manager's things (403)", async () => {
     const hall = await staffHall("sessions-counter");
     await call("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "household" });

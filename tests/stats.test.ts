@@ -51,7 +51,7 @@ async function monday(hall: string): Promise<{ statusPath: string }> {
   const at = (time: string) => clock(hall, `2031-11-24 ${time}`);
   const w = (n: number, action: string) => ok("counter", "POST", `/api/halls/${hall}/windows/${n}/${action}`, {});
   await at("08:59");
-  await ok("counter", "POST", `/api/halls/${hall}/windows/5/sign-in`, { officer: { name: "黄警官", badge: "450401" } });
+  await ok("manager", "POST", `/api/halls/${hall}/windows/5/sign-in`, { officer: { name: "黄警官", badge: "450401" } });
   await at("09:00");
   await ok("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "traffic" });
   await at("09:02");

@@ -36,6 +36,12 @@ export interface Env {
    * IP addresses and CIDR ranges, comma-separated. Set, only these are allowed (private ones too).
    */
   TONGBAN_WEBHOOK_ALLOW?: string;
+  /**
+   * Issue 23 §2 leftovers: self-hosted behind a reverse proxy (nginx), how many proxies in front
+   * of workerd add themselves to X-Forwarded-For ("1" or "true" for one); the client address is
+   * then read that many entries from its right. Unset, X-Forwarded-For is never believed.
+   */
+  TONGBAN_TRUST_PROXY?: string;
   /** Development only: the ISO instant the halls' clock starts at (worker/clock.ts); the suites set it. */
   TONGBAN_CLOCK?: string;
 }

@@ -102,7 +102,8 @@
     else if (result.status) T.say(T.explain(result), "error");
   });
 
-  // Sign in with a staff account the manager keeps; the PIN is checked by the hall.
+  // The officer signs in as themselves: they find their name and badge and type their own PIN or
+  // password; the hall puts them on this window in that one step.
   var signIn = document.getElementById("sign-in-dialog");
   var form = document.getElementById("sign-in-form");
   async function openSignIn() {
@@ -111,29 +112,32 @@
     note.textContent = "";
     select.innerHTML = "";
     signIn.showModal();
-    var result = await T.press("GET", T.api("/staff"), null, "staff-list");
-    var staff = (result.body && result.body.staff) || [];
-    staff.forEach(function (s) {
+    var result = await T.press("GET", T.api("/windows/" + encodeURIComponent(windowId) + "/officers"), null, "officers");
+    var officers = (result.body && result.body.officers) || [];
+    officers.forEach(function (s) {
       var option = document.createElement("option");
       option.value = s.id;
-      option.textContent = s.name + " · " + s.badge + (s.hasPin ? "（PIN）" : "");
+      option.textContent = s.name + " · " + s.badge;
       select.appendChild(option);
     });
-    if (staff.length === 0) note.textContent = T.t("noStaff");
+    if (result.ok && officers.length === 0) note.textContent = T.t("noOfficers");
+    else if (!result.ok && result.status) note.textContent = T.explain(result);
   }
   form.addEventListener("submit", async function (e) {
     if (e.submitter && e.submitter.value === "cancel") return;
     e.preventDefault();
     var staff = form.elements.staff.value;
-    var pin = form.elements.pin.value;
-    if (!staff) return;
-    var body = { window: windowId };
-    if (pin) body.pin = pin;
+    var secret = form.elements.pin.value;
+    if (!staff || !secret) return;
+    // A PIN is 4 to 8 digits; anything else can only be the password (the hall tries a PIN-shaped entry as either).
+    var body = /^\d{4,8}$/.test(secret) ? { window: windowId, pin: secret } : { window: windowId, password: secret };
     var result = await T.press("POST", T.api("/staff/" + encodeURIComponent(staff) + "/sign-in"), body, "sign-in");
+    form.elements.pin.value = "";
     if (result.ok) {
       form.reset();
       signIn.close();
-      T.say(T.t("signedIn"), "ok");
+      var officer = result.body.window && result.body.window.officer;
+      T.say(T.t("signedIn", { name: officer ? officer.name : "" }), "ok");
     } else if (result.status) {
       signIn.querySelector('[data-slot="note"]').textContent = T.explain(result);
     }

@@ -58,7 +58,26 @@
     if (mine) return location.replace(mine.href);
     form.hidden = true;
     document.getElementById("choose-who").textContent = session.name + "（" + session.badge + "）· " + t("chooseWho");
-    document.getElementById("choose-window").hidden = false;
+    var chooser = document.getElementById("choose-window");
+    chooser.hidden = false;
+    // Choosing a window puts the person on it in the same step: the password they just typed is
+    // their own secret. The terminal opens either way and says what the hall answered.
+    chooser.addEventListener("click", async function (e) {
+      var link = e.target.closest("a.window-choice");
+      if (!link) return;
+      e.preventDefault();
+      try {
+        await fetch("/api/halls/" + encodeURIComponent(config.hall) + "/staff/" + encodeURIComponent(session.staff) + "/sign-in", {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ window: link.getAttribute("data-window") }),
+        });
+      } catch (err) {
+        // Unreachable: the terminal's own 民警签到 is still there.
+      }
+      location.replace(link.href);
+    });
   }
 
   form.addEventListener("submit", async function (e) {

@@ -16,7 +16,7 @@ beforeAll(async () => {
   browser = await launch();
   hall = await demoLikeHall("evaluator");
   await api("manager", "PUT", `/api/halls/${hall}/staff/031245`, { name: "王芳", badge: "031245", role: "officer" });
-  await api("counter", "POST", `/api/halls/${hall}/staff/031245/sign-in`, { window: "5" });
+  await api("manager", "POST", `/api/halls/${hall}/staff/031245/sign-in`, { window: "5" });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   pad = await context.newPage();
   await pad.goto(`${baseUrl()}/halls/${hall}/windows/5/evaluator?token=dev-display`);

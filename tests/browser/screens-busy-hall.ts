@@ -49,7 +49,8 @@ export async function busyHall(name: string): Promise<string> {
     c.languages = ["cmn-Hans", "yue-Hant", "en"];
   });
   const at = (w: string, action: string, body?: unknown) => ok(api("counter", "POST", `/api/halls/${hall}/windows/${w}/${action}`, body));
-  for (const [w, officer] of Object.entries(OFFICERS)) await at(w, "sign-in", { officer });
+  // Named by the manager: a counter puts only an account on its window, with the officer's own secret.
+  for (const [w, officer] of Object.entries(OFFICERS)) await ok(api("manager", "POST", `/api/halls/${hall}/windows/${w}/sign-in`, { officer }));
   for (const t of TICKETS) await ok(api("kiosk", "POST", `/api/halls/${hall}/tickets`, t));
   // First round at every window, then the quick windows finish and call again.
   for (const w of ["1", "2", "3", "4", "5", "6"]) await at(w, "call");

@@ -2,7 +2,7 @@
  * People sign in as themselves, in Chromium against `wrangler dev`: a manager opens the console
  * with no token, is sent to the login page, signs in, works the hall through the cookie and is
  * named in the audit log; an officer signs in and chooses a window; five wrong passwords show
- * the lock on the page; signing out goes back to the login page. Saves the login page at
+ * the lock on the page; choosing a window puts the officer on it; signing out goes back to the login page. Saves the login page at
  * 1920×1080 (`login`) and on a 390×844 phone (`login-phone`).
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -116,6 +116,9 @@ describe("signing in as oneself", () => {
     await page.waitForURL(`${baseUrl()}/halls/${hall}/counter/3`);
     await live(page);
     expect(await page.locator("#signed-in").innerText()).toContain("赵敏 (C003)");
+    // Choosing the window signed her in there: the terminal names her, not 民警签到.
+    await page.waitForFunction(() => document.querySelector("#counter-head")?.textContent?.includes("赵敏") ?? false, undefined, { timeout: 10_000 });
+    expect(await page.locator("#counter-head").innerText()).not.toContain("民警签到");
     await screenshot(page, "counter-signed-in-1366x768");
     await api("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "household" });
     const call = page.locator('#counter-actions [data-action="call-next"]');

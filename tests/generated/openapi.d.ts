@@ -330,8 +330,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign a staff account in at a window
-         * @description With its PIN if it has one; 5 wrong PINs lock the account for 5 minutes. Roles: counter, manager, admin.
+         * Put an officer on a window with their own PIN or password
+         * @description The officer signs in at the window with their own secret: `pin` or `password` (a PIN typed as `password` counts too). Without one it is a 400; an account with neither is a 409 (`details.secret`: a manager sets one first); an account with manager access is for the console, not a window (409). Five wrong secrets in a row lock the account at windows for 5 minutes (409). A person signed in with their own password (the session cookie) needs no secret for their own account; a manager or admin may place any counter account without one, and the audit row names them. Roles: counter, manager, admin.
          */
         post: operations["signInStaff"];
         delete?: never;
@@ -349,9 +349,29 @@ export interface paths {
         };
         /**
          * List staff accounts
-         * @description Name, badge, rank, access, and whether a PIN and a password are set (never the PIN or password). Roles: counter, manager, admin.
+         * @description Name, badge, rank, access, and whether a PIN and a password are set (never the PIN or password). A counter reads only who may sign in at its window (`listWindowOfficers`). Roles: manager, admin.
          */
         get: operations["listStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/halls/{hall}/windows/{window}/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who may sign in at a window
+         * @description The accounts a window terminal offers for signing in: those with counter access, by name and badge and nothing more (no access, rank or secrets). Accounts for the manager console are not offered. Roles: counter, manager, admin.
+         */
+        get: operations["listWindowOfficers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -599,7 +619,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with badge and password
-         * @description Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401. No account is ever locked (badges are public): each place a try comes from waits instead — three wrong tries of a badge from one place are free, then 1 s, 2 s, 4 s … up to 15 min; ten over all badges, then the same; strangers together start at most 4 hashes a second after a burst of 30. A try that comes too soon, or while the same place's last try is still being checked, is 429 with Retry-After and is not checked at all. A place is this hall's paired device when the request carries its cookie (never slowed by anyone else's failures), else the client address (CF-Connecting-IP). Refused tries are audited as one `session_refused` row per place per minute, with a count. Only from a page of this server: the Origin header must be present and this server's (403 otherwise). No token needed: the badge and password are the check.
+         * @description Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401. No account is ever locked (badges are public): each place a try comes from waits instead — three wrong tries of a badge from one place are free, then 1 s, 2 s, 4 s … up to 15 min; ten over all badges, then the same; strangers together start at most 4 hashes a second after a burst of 30. A try that comes too soon, or while the same place's last try is still being checked, is 429 with Retry-After and is not checked at all. A place is this hall's paired device when the request carries its cookie (never slowed by anyone else's failures), else the client address (CF-Connecting-IP on Cloudflare; self-hosted, the socket's peer, or the trusted proxy's X-Forwarded-For entry with TONGBAN_TRUST_PROXY). Refused tries are audited as one `session_refused` row per place per minute, with a count. Only from a page of this server: the Origin header must be present and this server's (403 otherwise). No token needed: the badge and password are the check.
          */
         post: operations["signIn"];
         delete?: never;
@@ -1210,8 +1230,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign an officer in
-         * @description Names the officer on duty at the window (name and badge), as the screens and the audit log show them. Roles: counter, manager, admin.
+         * Name an officer at a window (manager)
+         * @description Names the officer on duty at the window by name and badge, with no account, as the screens and the audit log show them; the audit row names the manager who did it. A counter puts an officer on its window with that officer's own PIN or password instead (`signInStaff`). Roles: manager, admin.
          */
         post: operations["signInOfficer"];
         delete?: never;
@@ -1737,7 +1757,10 @@ export interface components {
         };
         StaffSignIn: {
             window: string;
+            /** @description The officer's own PIN. */
             pin?: string;
+            /** @description The officer's own password (a PIN typed here counts too). */
+            password?: string;
             /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
             commandId?: string;
         };
@@ -1751,6 +1774,11 @@ export interface components {
             access: "manager" | "counter";
             hasPin: boolean;
             hasPassword: boolean;
+        };
+        WindowOfficer: {
+            id: string;
+            name: string;
+            badge: string;
         };
         KioskIssueReply: {
             ticket: components["schemas"]["Ticket"];
@@ -4345,6 +4373,76 @@ export interface operations {
                 content: {
                     "application/json": {
                         staff: components["schemas"]["StaffMember"][];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWindowOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+                window: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who may sign in here, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        officers: components["schemas"]["WindowOfficer"][];
                     };
                 };
             };

@@ -24,7 +24,7 @@ export const ANY: readonly Role[] = ["admin", "manager", "counter", "kiosk", "di
 export const ADMINS: readonly Role[] = ["admin"];
 /** Running a hall: settings, windows, staff, content, devices, webhooks, statistics. */
 export const MANAGERS: readonly Role[] = ["admin", "manager"];
-/** Working a window: calling, serving, signing in at a counter. */
+/** Working a window: calling, serving, signing in at a counter (with the officer's own secret). */
 export const STAFF: readonly Role[] = ["admin", "manager", "counter"];
 /** Issuing tickets: the kiosk and the staff who stand in for it. */
 export const FRONT_DESK: readonly Role[] = ["admin", "manager", "kiosk"];
@@ -32,11 +32,12 @@ export const FRONT_DESK: readonly Role[] = ["admin", "manager", "kiosk"];
 export const EVALUATORS: readonly Role[] = ["admin", "manager", "counter", "display"];
 /**
  * Live-feed events only some roles receive: what a role cannot GET it does not receive. The
- * roster (badges, who may sign in where) is read with GET /staff; appointment codes, which a
+ * roster (badges, access, who has a PIN or password) is read with GET /staff, by managers (a
+ * counter reads only who may sign in at its window); appointment codes, which a
  * citizen types to check in, with GET /appointments. Every other event is the hall's public face.
  */
 export const EVENT_READERS: Readonly<Record<string, readonly Role[]>> = {
-  "staff.updated": STAFF,
+  "staff.updated": MANAGERS,
   "appointment.booked": MANAGERS,
   "appointment.cancelled": MANAGERS,
 };

@@ -155,5 +155,6 @@ export function actorOf(principal: Principal, device: string | null) {
     device,
     ...(principal.windows ? { windows: principal.windows } : {}),
     ...(principal.badge ? { badge: principal.badge } : {}),
+    ...(principal.staff ? { staff: principal.staff } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * Public — no credential — and limited per client in the hall object (bookings.object.ts). The
  * booking is checked in at the kiosk by its code (`POST /api/halls/{hall}/appointments/{code}/check-in`).
  */
+import { clientAddress } from "../access/client-address.js";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { signBooking } from "../access/booking-token.js";
@@ -61,9 +62,9 @@ export const BookingReply = z
   })
   .openapi("BookingReply");
 
-/** The client a booking is counted against: Cloudflare's address header, else one bucket for all unknown. */
+/** The client a booking is counted against (worker/access/client-address.ts): never a header a client can write. */
 export function clientOf(c: Context): string {
-  return c.req.header("CF-Connecting-IP") ?? c.req.header("X-Forwarded-For")?.split(",")[0]?.trim() ?? "unknown";
+  return clientAddress(c.req.raw, c.env);
 }
 
 export function bookingRoutes(app: HallApp): void {

@@ -69,11 +69,23 @@ export function removeStaff(state: HallState, id: string): Decision | Rejection 
   return { events: [{ type: "staff.updated", staff, change: "removed" }], result: { staff } };
 }
 
+/**
+ * Whether an account may be on duty at a window: one with counter access. A manager's account
+ * (access manager) is for the manager console; it is neither offered at a counter nor put on one.
+ */
+export const servesAtCounters = (staff: Pick<Staff, "access">): boolean => accessOf(staff) === "counter";
+
 export function signInStaff(state: HallState, windowId: string, staffId: string): Decision | Rejection {
   const w = findWindow(state, windowId);
   if ("rejected" in w) return w;
   const staff = findStaff(state, staffId);
   if ("rejected" in staff) return staff;
+  if (!servesAtCounters(staff)) {
+    return reject("conflict", `${staff.name}（${staff.badge}）的账户用于管理台，不能在窗口签到 · ${staff.name}'s account is for the manager console, not a window`, {
+      staff: staff.id,
+      access: accessOf(staff),
+    });
+  }
   const elsewhere = state.windows.find((o) => o.id !== w.id && (o.officer?.id === staff.id || o.officer?.badge === staff.badge));
   if (elsewhere) {
     return reject("conflict", `${staff.name} is signed in at window ${elsewhere.number}; sign out there first`, { window: elsewhere.id });

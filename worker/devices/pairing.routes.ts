@@ -3,6 +3,7 @@
  * device's credential as an HttpOnly cookie and the page to open. The browser that asked for
  * a code holds a random secret in its own cookie; only that browser collects the credential.
  */
+import { clientAddress } from "../access/client-address.js";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { setCookie } from "hono/cookie";
@@ -68,8 +69,8 @@ export function pairingRoutes(app: HallApp): void {
       }
       const kept = cookieValue(c.req.raw, PAIRING_COOKIE);
       const secret = kept && SECRET_SHAPE.test(kept) ? kept : [...crypto.getRandomValues(new Uint8Array(32))].map((b) => b.toString(16).padStart(2, "0")).join("");
-      // The client address as Cloudflare names it; without one, all such clients share a bucket.
-      const client = c.req.header("CF-Connecting-IP") ?? "unknown";
+      // The client's address (worker/access/client-address.ts): Cloudflare's, or workerd's peer self-hosted.
+      const client = clientAddress(c.req.raw, c.env);
       const started = await pairing(c).start(await sha256(secret), client);
       if (started === "client") {
         return fail(c, 429, "too_many", `此地址等待配对的设备过多，请几分钟后再试 · too many devices from this address wait to pair; try again in a few minutes`);

@@ -94,7 +94,8 @@ export const jsonBody: MiddlewareHandler = async (c, next) => {
   // Hono's validators only read JSON bodies sent with a JSON content type; ours is parsed already.
   const headers = new Headers(c.req.raw.headers);
   headers.set("Content-Type", "application/json");
-  c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers });
+  // `cf` goes along: self-hosted, workerd's `cf.clientIp` is where the request came from (access/client-address.ts).
+  c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers, ...(c.req.raw.cf ? { cf: c.req.raw.cf } : {}) });
   // Hono types its body cache loosely; it holds promises of the parsed body.
   c.req.bodyCache = { text: Promise.resolve(JSON.stringify(value)), json: Promise.resolve(value) } as never;
   return next();

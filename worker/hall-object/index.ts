@@ -139,6 +139,12 @@ export class HallObject extends DurableObject<Env> {
     return state && Object.values(state.staff).sort((a, b) => a.badge.localeCompare(b.badge));
   }
 
+  /** Whether the hall has this window; null for an unknown hall. */
+  async hasWindow(hall: string, window: string): Promise<boolean | null> {
+    const state = await this.#open(hall);
+    return state && state.windows.some((w) => w.id === window);
+  }
+
   /**
    * A person signs in with badge and password from a place, a paired device of this hall or a
    * client address (worker/sessions/hall-sessions.object.ts); null for an unknown hall.

@@ -1,7 +1,7 @@
 /**
  * The step between a request and the pure core: what needs secrets, randomness or crypto.
- * An ID number becomes a keyed hash, a new PIN or password a salted hash in its own table, a sign-in's PIN
- * is checked, and an appointment gets a random code. Nothing here keeps a value in clear.
+ * An ID number becomes a keyed hash, a new PIN or password a salted hash in its own table, an officer's own PIN
+ * or password is checked at a window, and an appointment gets a random code. Nothing here keeps a value in clear.
  */
 import { mayAct } from "../access/may-act.js";
 import { ticketSecret } from "../access/ticket-token.js";
@@ -13,7 +13,9 @@ import type { HallState } from "../core/model.js";
 import type { Env } from "../env.js";
 import { refusal, type ErrorCode } from "../edge/refusal.js";
 import { auditEntry } from "./audit.js";
-import { appointmentCode, checkPin, citizenIdHash, hashPin, writePin } from "../sessions/credentials.object.js";
+import { appointmentCode, checkOwnSecret, citizenIdHash, hashPin, writePin } from "../sessions/credentials.object.js";
+import { servesAtCounters } from "../core/staff.js";
+import { MANAGERS, type Role } from "../access/roles.js";
 import type { Actor, CommandRequest } from "./protocol.js";
 import { writePassword } from "../sessions/hall-sessions.object.js";
 import { writeAudit, type StoredReply } from "./storage.js";
@@ -64,16 +66,37 @@ export async function prepare(request: CommandRequest, state: HallState, env: En
   if (command.type === "remove_staff") {
     return { command, alsoWrite: (s) => (writePin(s, command.staff, null), writePassword(s, command.staff, null, now)) };
   }
-  if (command.type === "sign_in_staff" && state.staff[command.staff]?.hasPin) {
-    const check = await checkPin(sql, command.staff, sensitive?.pin, now);
-    if (check.ok) return { command };
-    if (check.why === "missing") return refused(400, "invalid", check.message, { pin: "required for this account" });
-    const detail = JSON.stringify({ staff: command.staff, window: command.window, why: check.why });
-    writeAudit(sql, auditEntry(command, actor, null, now, { action: "sign_in_refused", detail }), []);
-    // A locked PIN is 409 (worker/sessions/lockout.ts); a password never locks (worker/sessions/sign-in-limits.ts).
-    return check.why === "locked" ? refused(409, "conflict", check.message, { pin: "locked" }) : refused(403, "forbidden", check.message, { pin: "wrong PIN" });
-  }
+  if (command.type === "sign_in_staff") return ownSecret(command, state, actor, sql, sensitive, now);
   return { command };
+}
+
+/**
+ * The officer at a window is who they say (issue 23 §2): a counter puts an account on a window
+ * only with that person's own PIN or password, or when the caller is that person, signed in with
+ * their password. A manager may place anyone from the console without it; the audit row names
+ * the manager. Accounts that may not serve at a window are the core's to refuse.
+ */
+async function ownSecret(
+  command: Extract<Command, { type: "sign_in_staff" }>,
+  state: HallState,
+  actor: Actor,
+  sql: SqlStorage,
+  sensitive: CommandRequest["sensitive"],
+  now: number,
+): Promise<Prepared> {
+  const staff = state.staff[command.staff];
+  if (!staff || !servesAtCounters(staff) || actor.staff === staff.id) return { command };
+  const typed = sensitive?.pin ?? sensitive?.password;
+  if (!typed && MANAGERS.includes(actor.role as Role)) return { command };
+  const check = await checkOwnSecret(sql, staff.id, typed, now);
+  if (check.ok) return { command };
+  const secretField = staff.hasPin ? "pin" : "password";
+  if (check.why === "none") return refused(409, "conflict", check.message, { staff: staff.id, secret: "none set" });
+  if (check.why === "missing") return refused(400, "invalid", check.message, { [secretField]: "required for this account: its PIN or password" });
+  const detail = JSON.stringify({ staff: command.staff, window: command.window, why: check.why });
+  writeAudit(sql, auditEntry(command, actor, null, now, { action: "sign_in_refused", detail }), []);
+  // A lock is 409 (worker/sessions/lockout.ts); a password on the login page never locks (worker/sessions/sign-in-limits.ts).
+  return check.why === "locked" ? refused(409, "conflict", check.message, { [secretField]: "locked" }) : refused(403, "forbidden", check.message, { [secretField]: "wrong" });
 }
 
 /**

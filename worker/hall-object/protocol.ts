@@ -14,6 +14,8 @@ export interface Actor {
   windows?: string[];
   /** A signed-in person's badge number: the audit row names them, not a token. */
   badge?: string;
+  /** A signed-in person's staff account: they proved their password when the session began. */
+  staff?: string;
 }
 
 export interface CommandRequest {
@@ -23,7 +25,7 @@ export interface CommandRequest {
   actor: Actor;
   /**
    * Values the hall turns into hashes before the command is decided: an ID number for `issue`,
-   * a PIN for `save_staff` and `sign_in_staff`, a password for `save_staff`. Never stored,
+   * a PIN for `save_staff` and `sign_in_staff`, a password for `save_staff` and `sign_in_staff`. Never stored,
    * logged or fingerprinted in clear.
    */
   sensitive?: { citizenId?: string; pin?: string; password?: string };

@@ -5,7 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { allow } from "../access/allow.js";
-import { CITIZEN, STAFF } from "../access/roles.js";
+import { CITIZEN, MANAGERS, STAFF } from "../access/roles.js";
 import { ticketSecret, verifyTicket } from "../access/ticket-token.js";
 import { mayAct } from "../access/may-act.js";
 import { originAllowed } from "../access/tokens.js";
@@ -15,7 +15,8 @@ import { execute, reply } from "../edge/execute.js";
 import { body, errors, json, publicRoute, route, upgraded } from "../edge/openapi.js";
 import * as S from "../edge/schemas.js";
 import { LiveQuery, WindowActionBody, WindowReply } from "./queue.schemas.js";
-import { StaffMember, StaffParams, StaffSignInBody } from "../sessions/schemas.js";
+import { StaffMember, StaffParams, StaffSignInBody, WindowOfficer } from "../sessions/schemas.js";
+import { servesAtCounters } from "../core/staff.js";
 import { hallStub } from "../hall-object/stub.js";
 
 export function counterRoutes(app: HallApp): void {
@@ -47,17 +48,19 @@ export function counterRoutes(app: HallApp): void {
       path: "/api/halls/{hall}/staff/{staff}/sign-in",
       operationId: "signInStaff",
       tags: ["Staff"],
-      summary: "Sign a staff account in at a window",
-      description: "With its PIN if it has one; 5 wrong PINs lock the account for 5 minutes. Roles: counter, manager, admin.",
+      summary: "Put an officer on a window with their own PIN or password",
+      description:
+        "The officer signs in at the window with their own secret: `pin` or `password` (a PIN typed as `password` counts too). Without one it is a 400; an account with neither is a 409 (`details.secret`: a manager sets one first); an account with manager access is for the console, not a window (409). Five wrong secrets in a row lock the account at windows for 5 minutes (409). A person signed in with their own password (the session cookie) needs no secret for their own account; a manager or admin may place any counter account without one, and the audit row names them. Roles: counter, manager, admin.",
       middleware: [allow(STAFF)] as const,
       request: { params: StaffParams, ...body(StaffSignInBody) },
       responses: { 200: json(WindowReply, "Signed in"), ...errors(400, 401, 403, 404, 409, 413) },
     }),
     async (c) => {
       const { hall, staff } = c.req.valid("param");
-      const { window, pin, commandId } = c.req.valid("json");
+      const { window, pin, password, commandId } = c.req.valid("json");
       if (!mayAct(c.get("principal"), { window }).ok) return fail(c, 403, "forbidden", `this counter token may not act at window ${window}`, { window });
-      return reply(c, await execute(c, hall, { type: "sign_in_staff", window, staff }, { commandId, sensitive: pin ? { pin } : {} }));
+      const sensitive = { ...(pin ? { pin } : {}), ...(password ? { password } : {}) };
+      return reply(c, await execute(c, hall, { type: "sign_in_staff", window, staff }, { commandId, sensitive }));
     },
   );
 
@@ -68,8 +71,9 @@ export function counterRoutes(app: HallApp): void {
       operationId: "listStaff",
       tags: ["Staff"],
       summary: "List staff accounts",
-      description: "Name, badge, rank, access, and whether a PIN and a password are set (never the PIN or password). Roles: counter, manager, admin.",
-      middleware: [allow(STAFF)] as const,
+      description:
+        "Name, badge, rank, access, and whether a PIN and a password are set (never the PIN or password). A counter reads only who may sign in at its window (`listWindowOfficers`). Roles: manager, admin.",
+      middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam },
       responses: { 200: json(z.object({ staff: z.array(StaffMember) }), "Staff accounts"), ...errors(400, 401, 403, 404) },
     }),
@@ -78,6 +82,31 @@ export function counterRoutes(app: HallApp): void {
       const staff = await hallStub(c.env, hall).staffList(hall);
       if (!staff) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
       return c.json({ staff }, 200) as never;
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "get",
+      path: "/api/halls/{hall}/windows/{window}/officers",
+      operationId: "listWindowOfficers",
+      tags: ["Staff"],
+      summary: "Who may sign in at a window",
+      description:
+        "The accounts a window terminal offers for signing in: those with counter access, by name and badge and nothing more (no access, rank or secrets). Accounts for the manager console are not offered. Roles: counter, manager, admin.",
+      middleware: [allow(STAFF)] as const,
+      request: { params: S.WindowParams },
+      responses: { 200: json(z.object({ officers: z.array(WindowOfficer) }), "Who may sign in here, by name"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { hall, window } = c.req.valid("param");
+      if (!mayAct(c.get("principal"), { window }).ok) return fail(c, 403, "forbidden", `this counter token may not act at window ${window}`, { window });
+      const stub = hallStub(c.env, hall);
+      const [staff, known] = await Promise.all([stub.staffList(hall), stub.hasWindow(hall, window)]);
+      if (!staff) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      if (!known) return fail(c, 404, "unknown_window", `no window "${window}" in this hall`, { window });
+      const officers = staff.filter(servesAtCounters).map(({ id, name, badge }) => ({ id, name, badge }));
+      return c.json({ officers }, 200) as never;
     },
   );
 }

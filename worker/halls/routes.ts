@@ -153,9 +153,10 @@ export function hallRoutes(app: HallApp): void {
       path: "/api/halls/{hall}/windows/{window}/sign-in",
       operationId: "signInOfficer",
       tags: ["Windows"],
-      summary: "Sign an officer in",
-      description: "Names the officer on duty at the window (name and badge), as the screens and the audit log show them. Roles: counter, manager, admin.",
-      middleware: [allow(STAFF)] as const,
+      summary: "Name an officer at a window (manager)",
+      description:
+        "Names the officer on duty at the window by name and badge, with no account, as the screens and the audit log show them; the audit row names the manager who did it. A counter puts an officer on its window with that officer's own PIN or password instead (`signInStaff`). Roles: manager, admin.",
+      middleware: [allow(MANAGERS)] as const,
       request: { params: S.WindowParams, ...body(SignInBody) },
       responses: { 200: json(WindowReply, "Signed in"), ...errors(400, 401, 403, 404, 409, 413) },
     }),

@@ -264,7 +264,7 @@ function SignInDialog({ lang }: { lang: Lang }) {
         </label>
         <label>
           <Bi lang={lang} m={COUNTER.pin} />
-          <input name="pin" type="password" inputmode="numeric" autocomplete="off" pattern="\d{4,8}" maxlength={8} />
+          <input name="pin" type="password" autocomplete="off" maxlength={200} required />
         </label>
         <p class="dialog-note" data-slot="note"></p>
         <div class="dialog-actions">

@@ -92,29 +92,44 @@ export function writePin(sql: SqlStorage, staff: string, record: PinRecord | nul
 
 export type PinCheck = { ok: true } | { ok: false; why: "missing" | "wrong" | "locked"; message: string };
 
-/** Checks a PIN, counting failures and locking the account after too many in a row. */
-export async function checkPin(sql: SqlStorage, staff: string, pin: string | undefined, now: number): Promise<PinCheck> {
-  const row = sql
-    .exec<{ salt: string; hash: string; iterations: number; failures: number; locked_until: number }>(
-      "SELECT salt, hash, iterations, failures, locked_until FROM staff_pins WHERE staff = ?",
-      staff,
-    )
-    .toArray()[0];
-  if (!row) return { ok: true };
-  const attempts = { failures: row.failures, lockedUntil: row.locked_until };
+type SecretRow = { salt: string; hash: string; iterations: number; failures: number; locked_until: number };
+
+export type OwnSecretCheck = PinCheck | { ok: false; why: "none"; message: string };
+
+/** A PIN as the staff form takes it: 4 to 8 digits. */
+const PIN_SHAPED = /^\d{4,8}$/;
+
+/**
+ * An officer's own secret at a window (issue 23 §2): their PIN or their password, typed in the
+ * terminal's one field. A PIN-shaped entry is tried as the PIN, then as the password; anything
+ * else only as the password. An account with neither cannot be put on a window by a counter.
+ * Wrong entries count toward the lockout rule (worker/sessions/lockout.ts) on the PIN's row when
+ * the account has a PIN, else on the password's: only a holder of a counter credential gets
+ * here, never a stranger on the login page, whose tries never lock an account.
+ */
+export async function checkOwnSecret(sql: SqlStorage, staff: string, typed: string | undefined, now: number): Promise<OwnSecretCheck> {
+  const read = (table: "staff_pins" | "staff_passwords") =>
+    sql.exec<SecretRow>(`SELECT salt, hash, iterations, failures, locked_until FROM ${table} WHERE staff = ?`, staff).toArray()[0];
+  const pin = read("staff_pins");
+  const password = read("staff_passwords");
+  if (!pin && !password) {
+    return { ok: false, why: "none", message: "这个账户没有设置 PIN 或密码，请管理员先设置 · this account has no PIN or password; ask the manager to set one" };
+  }
+  const counted = pin ? "staff_pins" : "staff_passwords";
+  const attempts = { failures: (pin ?? password)!.failures, lockedUntil: (pin ?? password)!.locked_until };
   const lock = lockout(attempts, now);
   // The caller answers a lock with 409 (worker/sessions/lockout.ts).
   if (lock.locked) {
     const minutes = Math.ceil((lock.until - now) / 60_000);
-    return { ok: false, why: "locked", message: `PIN 错误次数过多，请 ${minutes} 分钟后再试 · too many wrong PINs; try again in ${minutes} min` };
+    return { ok: false, why: "locked", message: `错误次数过多，请 ${minutes} 分钟后再试 · too many wrong PINs or passwords; try again in ${minutes} min` };
   }
-  if (pin === undefined) return { ok: false, why: "missing", message: "请输入 PIN · this account signs in with its PIN" };
-  const right = await pinMatches(pin, row);
+  if (!typed) return { ok: false, why: "missing", message: "请输入 PIN 或密码 · enter your PIN or password" };
+  const right = (pin !== undefined && PIN_SHAPED.test(typed) && (await pinMatches(typed, pin))) || (password !== undefined && (await pinMatches(typed, password)));
   const next = right ? afterRightAttempt() : afterWrongAttempt(attempts, now);
   if (next.failures !== attempts.failures || next.lockedUntil !== attempts.lockedUntil) {
-    sql.exec("UPDATE staff_pins SET failures = ?, locked_until = ? WHERE staff = ?", next.failures, next.lockedUntil, staff);
+    sql.exec(`UPDATE ${counted} SET failures = ?, locked_until = ? WHERE staff = ?`, next.failures, next.lockedUntil, staff);
   }
   if (right) return { ok: true };
-  // The PIN that locks the account is refused as wrong; the lock answers from the next try on.
-  return { ok: false, why: "wrong", message: "PIN 不正确 · wrong PIN" };
+  // The entry that locks the account is refused as wrong; the lock answers from the next try on.
+  return { ok: false, why: "wrong", message: "PIN 或密码不正确 · wrong PIN or password" };
 }

@@ -1,8 +1,8 @@
 /**
- * The lockout rule for a PIN at a window (worker/sessions/credentials.object.ts): the fifth wrong
- * PIN in a row locks the account for five minutes, then the count starts again, refused as 409
- * `conflict` (the window sign-in's reply since PINs came). Only a holder of a counter credential
- * can try a PIN. A password on the login page, which anyone can reach, never locks an account:
+ * The lockout rule for an officer's own PIN or password at a window (worker/sessions/credentials.object.ts):
+ * the fifth wrong one in a row locks the account at windows for five minutes, then the count starts
+ * again, refused as 409 `conflict` (the window sign-in's reply since PINs came). Only a holder of a
+ * counter credential can try one there. A password on the login page, which anyone can reach, never locks an account:
  * the place it is tried from waits instead (worker/sessions/sign-in-limits.ts). Plain data and
  * the hall's clock; the object keeps the counts in its own table.
  *

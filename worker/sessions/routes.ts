@@ -3,6 +3,7 @@
  * the session cookie; `GET …/sessions/current` says who is signed in; `DELETE …/sessions/current`
  * signs out. The hall keeps the sessions and counts wrong passwords (worker/sessions/hall-sessions.object.ts).
  */
+import { clientAddress } from "../access/client-address.js";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { originAllowed } from "../access/tokens.js";
@@ -24,14 +25,14 @@ const Session = z
 /**
  * Where a try comes from: this hall's paired device when the request carries its cookie (a
  * counter terminal, the console's box: never slowed by anyone else's wrong tries), else the
- * client's address as Cloudflare saw it. Served without Cloudflare in front there is no
- * CF-Connecting-IP, and every stranger shares one place ("unknown"); the hall's devices still
- * have their own.
+ * client's address (worker/access/client-address.ts: Cloudflare's CF-Connecting-IP, or
+ * self-hosted the socket's peer that workerd gives, or the proxy's X-Forwarded-For entry when
+ * TONGBAN_TRUST_PROXY says a proxy is in front).
  */
 async function placeOf(c: Context, hall: string): Promise<Place> {
   const presented = await presentedDevice(c);
   if (presented && presented !== "invalid" && presented.hall === hall) return { kind: "device", id: presented.device.id, name: presented.device.name };
-  return { kind: "client", address: (c.req.header("CF-Connecting-IP") ?? "unknown").slice(0, 64) };
+  return { kind: "client", address: clientAddress(c.req.raw, c.env) };
 }
 
 const deviceOf = (c: Context) => (c.req.header("X-Tongban-Device") ?? c.req.header("User-Agent") ?? "").slice(0, 120) || null;
@@ -45,7 +46,7 @@ export function sessionRoutes(app: HallApp): void {
       tags: ["Sessions"],
       summary: "Sign in with badge and password",
       description:
-        "Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401. No account is ever locked (badges are public): each place a try comes from waits instead — three wrong tries of a badge from one place are free, then 1 s, 2 s, 4 s … up to 15 min; ten over all badges, then the same; strangers together start at most 4 hashes a second after a burst of 30. A try that comes too soon, or while the same place's last try is still being checked, is 429 with Retry-After and is not checked at all. A place is this hall's paired device when the request carries its cookie (never slowed by anyone else's failures), else the client address (CF-Connecting-IP). Refused tries are audited as one `session_refused` row per place per minute, with a count. Only from a page of this server: the Origin header must be present and this server's (403 otherwise). No token needed: the badge and password are the check.",
+        "Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401. No account is ever locked (badges are public): each place a try comes from waits instead — three wrong tries of a badge from one place are free, then 1 s, 2 s, 4 s … up to 15 min; ten over all badges, then the same; strangers together start at most 4 hashes a second after a burst of 30. A try that comes too soon, or while the same place's last try is still being checked, is 429 with Retry-After and is not checked at all. A place is this hall's paired device when the request carries its cookie (never slowed by anyone else's failures), else the client address (CF-Connecting-IP on Cloudflare; self-hosted, the socket's peer, or the trusted proxy's X-Forwarded-For entry with TONGBAN_TRUST_PROXY). Refused tries are audited as one `session_refused` row per place per minute, with a count. Only from a page of this server: the Origin header must be present and this server's (403 otherwise). No token needed: the badge and password are the check.",
       request: { params: S.HallParam, body: { content: { "application/json": { schema: SessionBody } }, required: true } },
       responses: {
         201: {

@@ -1,6 +1,6 @@
 /**
  * Staff accounts and signing in, as the API takes and shows them: an account (never its PIN or
- * password), a console's sign-in with badge and password, a window's sign-in with a PIN, and an
+ * password), a console's sign-in with badge and password, a window's sign-in with the officer's own PIN or password, and an
  * officer named at a window without an account.
  */
 import { z } from "@hono/zod-openapi";
@@ -71,5 +71,13 @@ export const SessionBody = z
   .openapi("StaffSignInWithPassword");
 
 export const StaffSignInBody = z
-  .strictObject({ window: windowId, pin: pin.optional(), commandId: CommandId })
+  .strictObject({
+    window: windowId,
+    pin: pin.optional().openapi({ description: "The officer's own PIN." }),
+    password: z.string().min(1).max(200, "at most 200 characters").optional().openapi({ description: "The officer's own password (a PIN typed here counts too)." }),
+    commandId: CommandId,
+  })
   .openapi("StaffSignIn");
+
+/** Who may sign in at a window, as a counter shows them: what a person needs to find themselves, nothing more. */
+export const WindowOfficer = z.object({ id: z.string(), name: z.string(), badge: z.string() }).openapi("WindowOfficer");

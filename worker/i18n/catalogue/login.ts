@@ -18,7 +18,7 @@ export const LOGIN = {
 export const LOGIN_SCRIPT = {
   left: { zh: "剩余 {time}", en: "{time} left" },
   tryAgain: { zh: "可以再试一次", en: "You can try again now" },
-  chooseWho: { zh: "请选择您所在的窗口", en: "choose the window you work at" },
+  chooseWho: { zh: "请选择您所在的窗口，选定即签到", en: "choose the window you work at: choosing it signs you in there" },
   enterBadge: { zh: "请输入警号", en: "Enter your badge number" },
   enterPassword: { zh: "请输入密码", en: "Enter your password" },
   unreachable: { zh: "无法连接大厅，请检查网络后重试", en: "The hall could not be reached; check the network and try again" },
