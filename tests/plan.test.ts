@@ -98,6 +98,21 @@ describe("the day's plan from the hall's history", () => {
     expect(inSlot(withBookings.body)).toBeGreaterThan(inSlot(without.body));
   }, 120_000);
 
+  it("keeps the hall's plan rules, set in its settings, and refuses rules it cannot keep naming the field", async () => {
+    const hall = await busyMonday("plan-rules");
+    const set = await call("manager", "PATCH", `/api/halls/${hall}`, { planRules: { minShiftHours: 1, maxShifts: 1, keepCategories: false } });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const res = await call("manager", "GET", `/api/halls/${hall}/plan?date=2031-12-01`);
+    expect(res.body.rules).toEqual({ minShiftMinutes: 60, maxShifts: 1, keepCategories: false });
+    for (const w of res.body.windows) expect(w.shifts.length).toBe(1);
+    for (const bad of [{ minShiftHours: 0.75 }, { minShiftHours: 9 }, { maxShifts: 0 }, { keepCategories: "yes" }]) {
+      const refused = await call("manager", "PATCH", `/api/halls/${hall}`, { planRules: bad });
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(Object.keys(refused.body.details ?? {}).join(), JSON.stringify(refused.body)).toContain("planRules");
+    }
+    expect((await call("manager", "GET", `/api/halls/${hall}`)).body.hall.planRules).toEqual({ minShiftHours: 1, maxShifts: 1, keepCategories: false });
+  }, 60_000);
+
   it("says so for a date without history, and refuses a date that is not one", async () => {
     const hall = await busyMonday("plan-no-history");
     const none = await call("manager", "GET", `/api/halls/${hall}/plan?date=2031-12-02`);

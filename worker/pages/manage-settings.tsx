@@ -2,6 +2,7 @@
  * The manager console's hall settings: the notice, the supervision link, the alarm line and
  * target wait, re-queueing, call languages, the kiosk's priorities and the plan's auto-open.
  */
+import { planRulesOf } from "../planning/rules.js";
 import type { HallState } from "../core/model.js";
 import { PRIORITY } from "../i18n/catalogue/common.js";
 import { PANELS } from "../i18n/catalogue/manage.js";
@@ -20,6 +21,7 @@ function languageName(lang: Lang, v: string): string {
 export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) {
   const s = state.settings;
   const offered = s.priorities ?? ["elderly", "disabled", "green"];
+  const rules = planRulesOf(s.planRules);
   return (
     <form id="settings-form" class="panel form-grid settings" novalidate>
       <h2>
@@ -79,6 +81,20 @@ export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) 
         </legend>
         <label class="inline">
           <input type="checkbox" name="autoOpen" checked={s.autoOpen === true} /> {both(lang, PLAN.autoOpenSetting, {}, " · ")}
+        </label>
+        {/* Issue 25 §7: the rules every day plan keeps (worker/planning/rules.ts). */}
+        <label class="inline">
+          {both(lang, PLAN.minShiftSetting, {}, " · ")}
+          <input name="minShiftHours" type="number" min={1} max={8} step={0.5} value={String(rules.minShiftMinutes / 60)} />
+          <small class="field-error" data-error-for="planRules.minShiftHours"></small>
+        </label>
+        <label class="inline">
+          {both(lang, PLAN.maxShiftsSetting, {}, " · ")}
+          <input name="maxShifts" type="number" min={1} max={4} step={1} value={String(rules.maxShifts)} />
+          <small class="field-error" data-error-for="planRules.maxShifts"></small>
+        </label>
+        <label class="inline">
+          <input type="checkbox" name="keepCategories" checked={rules.keepCategories} /> {both(lang, PLAN.keepCategoriesSetting, {}, " · ")}
         </label>
       </fieldset>
       <div class="form-actions wide">
