@@ -1,6 +1,7 @@
 // The manager console's 排班 tab: asks GET /plan?date= for the day's plan (tomorrow on the hall's
 // clock unless another day is picked), draws it as a timeline of windows by hour, with its waits,
-// officer-hours beside Laibin's rule and a verdict in plain words, and applies it as the hall's
+// officer-hours beside Laibin's rule, a verdict in plain words, why each window is closed when it
+// is, the hall's plan rules, and the citizens per half hour forecast beside those booked; it applies it as the hall's
 // plan for that day with PUT /plan/{date} (「采用此方案」); DELETE stops following it.
 (function () {
   "use strict";
@@ -111,8 +112,19 @@
     });
   }
 
-  /** One row per window: its shifts as bars across the day's hours, and the categories it serves in order. */
-  function showTimeline(windows) {
+  /** Why a window is closed for a spell (issue 25): the plan's reason in plain words. */
+  function closedText(c, wholeDay) {
+    var span = wholeDay ? "全天不开" : c.from + "–" + c.to + " 不开";
+    var spanEn = wholeDay ? "Closed all day" : "Closed " + c.from + "–" + c.to;
+    if (c.reason === "no-demand") return { zh: span + "：本窗口业务无人取号", en: spanEn + ": no citizen for its services" };
+    if (c.reason === "beyond-limit") return { zh: span + "：超出可开窗口数", en: spanEn + ": beyond the windows allowed" };
+    if (c.reason === "not-needed") return { zh: span + "：其余窗口已能达标（本窗口业务预计 " + c.citizens + " 人）", en: spanEn + ": the other windows meet the targets (" + c.citizens + " expected for its services)" };
+    return { zh: span + "：其余窗口即可应对（本窗口业务预计 " + c.citizens + " 人）", en: spanEn + ": the other windows suffice (" + c.citizens + " expected for its services)" };
+  }
+
+  /** One row per window: its shifts as bars across the day's hours, the categories it serves in order, and why it is closed when it is. */
+  function showTimeline(windows, closed) {
+    closed = closed || [];
     var box = $("#plan-timeline");
     box.textContent = "";
     var shifts = [].concat.apply([], windows.map(function (w) { return w.shifts; }));
@@ -141,6 +153,18 @@
       label.appendChild(el("span", "plan-window-name", hw.label));
       label.appendChild(el("small", "plan-shift-text", w ? w.shifts.map(function (s) { return s.opens + "–" + s.closes; }).join("、") : "方案未用 · not in the plan"));
       row.appendChild(label);
+      var spells = closed.filter(function (c) { return c.window === hw.id; });
+      var why = null;
+      if (spells.length) {
+        why = el("small", "plan-closed");
+        why.setAttribute("data-closed", spells.map(function (c) { return c.reason; }).join(" "));
+        spells.forEach(function (c) {
+          var t = closedText(c, !w);
+          var part = el("span", "", t.zh);
+          part.title = t.en;
+          why.appendChild(part);
+        });
+      }
       var track = el("span", "plan-track");
       track.setAttribute("aria-hidden", "true");
       (w ? w.shifts : []).forEach(function (s) {
@@ -151,8 +175,34 @@
       });
       row.appendChild(track);
       row.appendChild(el("small", "plan-cats", w ? "办理 " + w.categories.map(categoryZh).join(" › ") : ""));
+      if (why) row.appendChild(why);
       box.appendChild(row);
     });
+  }
+
+  /** Citizens per half hour: the history's forecast beside the day's bookings (issue 26), both planned for. */
+  function showLoad(plan) {
+    var table = $('[data-slot="load"]', panel);
+    var rows = $("#plan-load-rows");
+    rows.textContent = "";
+    var load = (plan.load || []).filter(function (l) { return l.forecast > 0 || l.booked > 0; });
+    table.hidden = load.length === 0;
+    load.forEach(function (l) {
+      var tr = el("tr", l.booked > 0 ? "booked" : "");
+      tr.setAttribute("data-slot-from", l.from);
+      tr.appendChild(el("th", "label", l.from + "–" + l.to)).scope = "row";
+      tr.appendChild(el("td", "num forecast", String(l.forecast)));
+      tr.appendChild(el("td", "num booked", String(l.booked)));
+      rows.appendChild(tr);
+    });
+  }
+
+  function showRules(rules) {
+    var hours = one(rules.minShiftMinutes / 60);
+    bi($('[data-slot="rules"]', panel), "排班规则：每班至少 " + hours + " 小时，每个窗口每天至多 " + rules.maxShifts + " 班" +
+      (rules.keepCategories ? "，各窗口只办理其设定的业务（专窗仍为专窗）" : "，各窗口可办理全部业务") + "（可在“设置”中修改）。",
+      "Rules: shifts of at least " + hours + " h, at most " + rules.maxShifts + " per window a day" +
+      (rules.keepCategories ? ", each window only its own services" : ", any window any service") + " (change them in Settings).");
   }
 
   function showApplied() {
@@ -168,17 +218,21 @@
     showVerdict(plan);
     showFigures(plan);
     showWaits(plan);
-    showTimeline(plan.windows);
+    showTimeline(plan.windows, plan.closed);
+    showLoad(plan);
+    if (plan.rules) showRules(plan.rules);
     var days = plan.basedOn.days;
+    var booked = (plan.load || []).reduce(function (n, l) { return n + l.booked; }, 0);
     bi($('[data-slot="basis"]', panel), "依据 " + days.join("、") + "（同为星期" + "日一二三四五六".charAt(new Date(input.value + "T00:00:00Z").getUTCDay()) + "）的取号记录重建的一天，约 " +
-      plan.simulated.overall.issued + " 人，以与现场相同的叫号规则逐人模拟。",
-      "A day rebuilt from " + days.join(", ") + " (the same weekday), about " + plan.simulated.overall.issued + " citizens, played through the hall's own call policy.");
+      plan.simulated.overall.issued + " 人" + (booked ? "（含已预约 " + booked + " 人）" : "") + "，以与现场相同的叫号规则逐人模拟。",
+      "A day rebuilt from " + days.join(", ") + " (the same weekday), about " + plan.simulated.overall.issued + " citizens" + (booked ? " (" + booked + " booked)" : "") + ", played through the hall's own call policy.");
   }
 
   function clear() {
-    ["verdict", "figures", "waits"].forEach(function (s) { $('[data-slot="' + s + '"]', panel).hidden = true; });
+    ["verdict", "figures", "waits", "load"].forEach(function (s) { $('[data-slot="' + s + '"]', panel).hidden = true; });
     $("#plan-timeline").textContent = "";
     $('[data-slot="basis"]', panel).textContent = "";
+    $('[data-slot="rules"]', panel).textContent = "";
   }
 
   async function load() {

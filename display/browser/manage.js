@@ -247,6 +247,8 @@
       replyHours: number(f.replyHours.value),
       eventDays: number(f.eventDays.value),
       auditDays: number(f.auditDays.value),
+      // Issue 25 §7: the rules every day plan keeps.
+      planRules: { minShiftHours: number(f.minShiftHours.value), maxShifts: number(f.maxShifts.value), keepCategories: f.keepCategories.checked },
     };
     var result = await fetchPatch(body);
     if (result.ok) { $$(".field-error", settings).forEach(function (x) { x.textContent = ""; }); T.say(T.t("settingsSaved"), "ok"); }
@@ -254,7 +256,9 @@
   });
   function fetchPatch(body) {
     // NaN is not JSON: send null so the hall names the field instead of the browser dropping it.
-    Object.keys(body).forEach(function (k) { if (typeof body[k] === "number" && isNaN(body[k])) body[k] = null; });
+    var nulls = function (o) { Object.keys(o).forEach(function (k) { if (typeof o[k] === "number" && isNaN(o[k])) o[k] = null; }); };
+    nulls(body);
+    if (body.planRules) nulls(body.planRules);
     return T.press("PATCH", "/api/halls/" + encodeURIComponent(T.config.hall), body, "settings");
   }
 

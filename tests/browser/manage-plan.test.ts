@@ -3,7 +3,9 @@
  * history): the date starts at tomorrow on the hall's clock, the plan for a chosen day shows as
  * a timeline of windows with its waits, officer-hours and verdict, 「采用此方案」 applies it, and
  * the data wall shows the next shift changes as soon as it is applied. axe finds nothing, at
- * 1366×768 and 1920×1080. Screenshot: manage-plan-1366x768.
+ * 1366×768 and 1920×1080. It says why each window is closed, the hall's plan rules, and the
+ * day's bookings beside the forecast (issues 25 §7, 26 §4). Screenshots: manage-plan-1366x768,
+ * manage-plan-reasons-1366x768.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
@@ -32,8 +34,33 @@ async function open(path: string, width: number, height: number): Promise<Page> 
   return page;
 }
 
+/** A valid 18-digit ID number (GB 11643 check digit) for person `n`. */
+function idNumber(n: number): string {
+  const body = `11010519800102${String(n).padStart(3, "0")}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return body + "10X98765432"[sum % 11];
+}
+
 const dayAfter = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const isSunday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() === 0;
+
+/** The hall's clock now, as the server renders it into a console page's #clock. */
+async function hallNow(): Promise<number> {
+  const html = await (await fetch(`${baseUrl()}/halls/${HALL}/manage?token=dev-manager`)).text();
+  return Number(/id="clock"[^>]*data-now="(\d+)"/.exec(html)![1]);
+}
+
+/**
+ * Waits out the last three minutes of the hall's day (Shanghai, UTC+8), so no test crosses the
+ * hall's midnight halfway (TONGBAN_CLOCK=2028-02-29T23:59:50+08:00 starts the suite ten seconds
+ * before it): "today" and "tomorrow" read at the start stay true to the end. Then the hall's day.
+ */
+async function clearOfMidnight(): Promise<string> {
+  const left = 86_400_000 - (((await hallNow()) + 8 * 3_600_000) % 86_400_000);
+  if (left < 180_000) await new Promise((done) => setTimeout(done, left + 5_000));
+  return new Date((await hallNow()) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
 
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -46,8 +73,8 @@ async function loaded(page: Page, date: string): Promise<void> {
 
 describe("the 排班 tab", () => {
   it("plans a chosen day from the hall's history, applies it, and the data wall reminds of its next changes", async () => {
+    const today = await clearOfMidnight();
     const snapshot = (await api("manager", "GET", `/api/halls/${HALL}`)).body;
-    const today: string = snapshot.hall.day;
     const wall = await open(`/halls/${HALL}/dashboard?token=dev-display`, 1920, 1080);
     expect(await wall.locator(".reminder").count()).toBe(0);
 
@@ -146,13 +173,77 @@ describe("the 排班 tab", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1920);
     await page.context().close();
     await wall.context().close();
-  }, 120_000);
+  }, 300_000);
+
+  it("says why each window is closed, the hall's plan rules, and the day's bookings beside the forecast", async () => {
+    const today = await clearOfMidnight();
+    // The next weekday: the demo hall takes bookings Monday to Friday and has history for it.
+    let date = dayAfter(today, 1);
+    while ([0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay())) date = dayAfter(date, 1);
+    // Two citizens book 10:00–10:30 for household (new ID numbers each run: one booking per person per day).
+    const person = Date.now() % 900;
+    let booked = 0;
+    const answers: string[] = [];
+    for (const n of [person, person + 1]) {
+      const res = await fetch(`${baseUrl()}/api/halls/${HALL}/bookings`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "CF-Connecting-IP": `198.51.100.${(n % 250) + 1}` },
+        body: JSON.stringify({ category: "household", date, from: "10:00", idNumber: idNumber(n), mobile: "13812345678" }),
+      });
+      answers.push(`${res.status} ${await res.text()}`);
+      if (res.status === 201) booked++;
+    }
+    expect(booked, `${date}: ${answers.join("; ")}`).toBeGreaterThan(0);
+
+    const page = await open(`/halls/${HALL}/manage?token=dev-manager`, 1366, 768);
+    await page.click('[data-tab="plan"]');
+    await loaded(page, dayAfter(today, 1));
+    if (date !== dayAfter(today, 1)) {
+      await page.fill('input[name="plan-date"]', date);
+      await loaded(page, date);
+    }
+    const plan = (await api("manager", "GET", `/api/halls/${HALL}/plan?date=${date}`)).body;
+    // The booked figures beside the forecast, for the half hour booked.
+    const slot = plan.load.find((l: any) => l.from === "10:00");
+    expect(slot.booked).toBeGreaterThanOrEqual(booked);
+    const row = page.locator('#plan-load-rows tr[data-slot-from="10:00"]');
+    expect(await row.locator("td.booked").textContent()).toBe(String(slot.booked));
+    expect(await row.locator("td.forecast").textContent()).toBe(String(slot.forecast));
+    expect(await page.textContent('[data-slot="basis"]')).toContain(`含已预约 ${plan.load.reduce((n: number, l: any) => n + l.booked, 0)} 人`);
+    // The rules, in Chinese.
+    expect(await page.textContent('[data-slot="rules"]')).toContain("排班规则：每班至少 2 小时，每个窗口每天至多 2 班，各窗口只办理其设定的业务");
+    // Every closed spell of every window, with its reason, in Chinese.
+    const reasons = await page.$$eval("#plan-timeline [data-window]", (els) =>
+      els.map((e) => ({ id: e.getAttribute("data-window")!, spans: [...e.querySelectorAll(".plan-closed span")].map((s) => s.textContent!) })),
+    );
+    const words: Record<string, string> = { "not-needed": "其余窗口已能达标", quiet: "其余窗口即可应对", "no-demand": "无人取号", "beyond-limit": "超出可开窗口数" };
+    // A plan that meets the targets closes some of the demo hall's six windows some of the time; one that cannot is every window all day.
+    if (plan.feasible) expect(plan.closed.length).toBeGreaterThan(0);
+    else expect(plan.closed).toEqual([]);
+    for (const r of reasons) {
+      const spells = plan.closed.filter((c: any) => c.window === r.id);
+      expect(r.spans.length, `window ${r.id}`).toBe(spells.length);
+      spells.forEach((c: any, i: number) => {
+        expect(r.spans[i]).toContain(words[c.reason]);
+        if (plan.windows.some((w: any) => w.id === r.id)) expect(r.spans[i]).toContain(`${c.from}–${c.to} 不开`);
+        else expect(r.spans[i]).toContain("全天不开");
+      });
+    }
+    expect(await violations(page)).toEqual([]);
+    await screenshot(page, "manage-plan-reasons-1366x768");
+    // The rules are the hall's, in Settings.
+    await page.click('[data-tab="settings"]');
+    expect(await page.inputValue('input[name="minShiftHours"]')).toBe("2");
+    expect(await page.inputValue('input[name="maxShifts"]')).toBe("2");
+    expect(await page.isChecked('input[name="keepCategories"]')).toBe(true);
+    await page.context().close();
+  }, 300_000);
 
   it("fits a phone at 390×844 with the timeline, figures and buttons a thumb can press", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
+    const today = await clearOfMidnight();
     await page.goto(`${baseUrl()}/halls/${HALL}/manage?token=dev-manager#plan`);
-    const today: string = (await api("manager", "GET", `/api/halls/${HALL}`)).body.hall.day;
     await loaded(page, dayAfter(today, 1));
     expect(await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: innerWidth }))).toEqual({ page: 390, screen: 390 });
     const small = await page.locator("#plan button:visible").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height).filter((h) => h < 44));
@@ -160,5 +251,5 @@ describe("the 排班 tab", () => {
     expect(await violations(page)).toEqual([]);
     await screenshot(page, "manage-plan-390x844");
     await context.close();
-  }, 60_000);
+  }, 240_000);
 });

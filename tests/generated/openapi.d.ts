@@ -849,7 +849,7 @@ export interface paths {
         };
         /**
          * Plan a day
-         * @description Which windows to open, serving what, in which half-hour shifts, with the fewest window-hours that keep the mean wait within the target and every category's p90 within the alarm line, checked by simulating the day rebuilt from the same weekday of the last four weeks; beside Laibin's rule. 404 without history to plan from. Roles: manager, admin.
+         * @description Which windows to open, serving what, in which half-hour shifts, with the fewest window-hours that keep the mean wait within the target and every category's p90 within the alarm line, checked by simulating the day rebuilt from the same weekday of the last four weeks plus the day's bookings; beside Laibin's rule. Keeps the hall's plan rules (planRules: shortest shift, shifts per window, windows keep their categories) and says why each window is closed when it is. 404 without history to plan from. Roles: manager, admin.
          */
         get: operations["getDayPlan"];
         put?: never;
@@ -2195,6 +2195,29 @@ export interface components {
                 /** @description The same weekdays of the last four weeks that had tickets */
                 days: string[];
             };
+            /** @description The hall's plan rules the plan keeps (hall setting planRules) */
+            rules: {
+                minShiftMinutes: number;
+                maxShifts: number;
+                keepCategories: boolean;
+            };
+            /** @description Why each of the hall's windows is closed when it is: not needed all day, a quiet spell, no citizen for its categories, or beyond the windows allowed */
+            closed: {
+                window: string;
+                from: string;
+                to: string;
+                /** @enum {string} */
+                reason: "not-needed" | "quiet" | "no-demand" | "beyond-limit";
+                /** @description Citizens expected then for the categories the window serves */
+                citizens: number;
+            }[];
+            /** @description Citizens per half hour: forecast from history, and booked for the day (both planned for) */
+            load: {
+                from: string;
+                to: string;
+                forecast: number;
+                booked: number;
+            }[];
         };
         Device: {
             id: string;
@@ -2435,6 +2458,7 @@ export interface components {
             eventDays?: number;
             /** @description Days audit rows stay in the hall; older whole days are archived, then pruned; default 180, never fewer than 180 (six months of logs) */
             auditDays?: number;
+            planRules?: components["schemas"]["PlanRules"];
             /**
              * @description The region (any level) the hall reports its figures to; it must exist
              * @example gx-wuzhou
@@ -2497,6 +2521,14 @@ export interface components {
             /** @description Dates the hall is closed (holidays) */
             closedDates?: string[];
         };
+        PlanRules: {
+            /** @description A planned shift lasts at least this many hours (in half hours); default 2 */
+            minShiftHours?: number;
+            /** @description Shifts a window works at most per day; default 2 */
+            maxShifts?: number;
+            /** @description Plan each window only for its configured categories (a traffic window stays one); default true */
+            keepCategories?: boolean;
+        };
         CategoryConfig: {
             id: string;
             prefix: string;
@@ -2550,6 +2582,7 @@ export interface components {
             eventDays?: number;
             /** @description Days audit rows stay in the hall; older whole days are archived, then pruned; default 180, never fewer than 180 (six months of logs) */
             auditDays?: number;
+            planRules?: components["schemas"]["PlanRules"] & unknown;
             /** @description Merged into the announcer settings: name only what changes */
             announcer?: {
                 /** @description How many times the whole call is spoken */

@@ -73,6 +73,17 @@ export class HallBookings implements Part {
     return this.hall.ctx.storage.sql;
   }
 
+  /** Issue 26 §4: the day's bookings still standing (booked or checked in), by half hour and category, for the day plan. */
+  load(date: string): Array<{ slot: string; category: string; count: number }> {
+    return this.#sql
+      .exec<{ slot: string; category: string; n: number }>(
+        "SELECT slot, category, COUNT(*) AS n FROM bookings WHERE day = ? AND status != 'cancelled' GROUP BY slot, category ORDER BY slot, category",
+        date,
+      )
+      .toArray()
+      .map((r) => ({ slot: r.slot, category: r.category, count: r.n }));
+  }
+
   /** The half hours of `date` for `category`, from the saved plan or the usual day. */
   slots(state: HallState, date: string, category: string, plan: SavedPlan | null, now: number): Slot[] {
     const { timezone } = state.settings;

@@ -210,6 +210,19 @@ export interface HallSettings {
   eventDays?: number;
   /** Days audit rows stay in the hall before they are archived and pruned; absent 180, never fewer. */
   auditDays?: number;
+  // Issue 25 §7: the rules a day plan keeps (worker/planning/rules.ts).
+  /** How the planner may cut the day into shifts; absent means the defaults there. */
+  planRules?: PlanRuleSettings;
+}
+
+/** The rules every day plan keeps (issue 25 §7); every field has a default (worker/planning/rules.ts). */
+export interface PlanRuleSettings {
+  /** A shift lasts at least this many hours, in half hours (1–8); default 2. */
+  minShiftHours?: number;
+  /** Shifts a window works at most per day (1–4); default 2. */
+  maxShifts?: number;
+  /** A window is planned only for its configured categories (a 交管专窗 stays one); default true. */
+  keepCategories?: boolean;
 }
 
 /** How citizens book ahead from their phones (issue 26); every field has a default (worker/appointments/booking.ts). */

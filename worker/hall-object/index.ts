@@ -178,6 +178,12 @@ export class HallObject extends DurableObject<Env> {
     return state && this.#parts.bookings.slotsReply(state, date, category, this.#parts.plans.saved(date));
   }
 
+  /** The bookings standing for `date` by half hour and category, for the day plan (issue 26 §4); null for an unknown hall. */
+  async bookedLoad(hall: string, date: string): Promise<Array<{ slot: string; category: string; count: number }> | null> {
+    if (!(await this.#open(hall))) return null;
+    return this.#parts.bookings.load(date);
+  }
+
   /** A citizen books a half hour (worker/appointments/bookings.object.ts); the ID number becomes the hall's keyed hash first. */
   async book(hall: string, request: Omit<BookRequest, "idHash"> & { idNumber: string }): Promise<StoredReply | null> {
     if (!(await this.#open(hall, { rollover: true }))) return null;

@@ -130,6 +130,24 @@ export const BookingSettingsBody = z
   .refine((b) => (b.opens ?? "09:00") < (b.closes ?? "17:00"), { message: "opens must be before closes", path: ["closes"] })
   .openapi("BookingSettings");
 
+// Issue 25 §7: the rules a day plan keeps (worker/planning/rules.ts).
+const PlanRulesBody = z
+  .strictObject({
+    minShiftHours: z
+      .number()
+      .min(1)
+      .max(8)
+      .multipleOf(0.5)
+      .optional()
+      .openapi({ description: "A planned shift lasts at least this many hours (in half hours); default 2" }),
+    maxShifts: z.number().int().min(1).max(4).optional().openapi({ description: "Shifts a window works at most per day; default 2" }),
+    keepCategories: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Plan each window only for its configured categories (a traffic window stays one); default true" }),
+  })
+  .openapi("PlanRules");
+
 export const HallConfigBody = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
@@ -157,6 +175,7 @@ export const HallConfigBody = z
     replyHours: ReplyHours.optional(),
     eventDays: EventDays.optional(),
     auditDays: AuditDays.optional(),
+    planRules: PlanRulesBody.optional(),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -202,6 +221,7 @@ export const SettingsBody = z
     replyHours: ReplyHours.optional(),
     eventDays: EventDays.optional(),
     auditDays: AuditDays.optional(),
+    planRules: PlanRulesBody.optional().openapi({ description: "Replaces the rules the day plan keeps (issue 25)" }),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),

@@ -49,6 +49,9 @@ export interface Arrival {
   serviceSeconds: number;
   /** Absent when called: the window marks a no-show after the grace period. */
   noShow?: boolean;
+  /** Sent on after `serviceSeconds` at the first window: transferred to this category, served there for `transferSeconds`. */
+  transferTo?: string;
+  transferSeconds?: number;
 }
 
 export const DEFAULT_DATE = "2026-03-02";
@@ -121,6 +124,8 @@ export function checkScenario(s: Scenario): void {
   s.arrivals.forEach((a, i) => {
     if (!categories.has(a.category)) fail(`arrivals[${i}].category`, `unknown category "${a.category}"`);
     if (!(a.serviceSeconds > 0)) fail(`arrivals[${i}].serviceSeconds`, "must be > 0");
+    if (a.transferTo !== undefined && !categories.has(a.transferTo)) fail(`arrivals[${i}].transferTo`, `unknown category "${a.transferTo}"`);
+    if (a.transferTo !== undefined && !((a.transferSeconds ?? 0) > 0)) fail(`arrivals[${i}].transferSeconds`, "must be > 0 with transferTo");
     if (a.priority !== undefined && !PRIORITIES.has(a.priority)) fail(`arrivals[${i}].priority`, `unknown priority "${a.priority}"`);
     try {
       localInstant(s.date ?? DEFAULT_DATE, a.at, s.timezone);

@@ -10,6 +10,9 @@
  * mid-service finishes first; with `serveLastCitizen` (Guangxi: "办完最后一个群众才下班") it
  * also keeps calling until nobody it serves is waiting.
  *
+ * A citizen with `transferTo` is sent on (转办) to that category when the first service ends, as
+ * an officer's transfer, and is served there for `transferSeconds` once called again.
+ *
  * A window with `shifts` (a rota, as the planner writes) pauses between them, finishing its
  * citizen first; it serves the last citizen only when its last shift ends at the hall's closing
  * time (the latest of any window), since before that the hall is still open.
@@ -177,6 +180,9 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
   }
 
   const serviceOf = new Map<string, { serviceMs: number; noShow: boolean }>();
+  /** Tickets to send on to another category when their first service ends, and who is at each window. */
+  const onwards = new Map<string, { category: string; serviceMs: number }>();
+  const serving = new Map<string, string>();
   const arrivalOf = new Map<string, number>();
   const turnedAway = new Map<string, number>();
   /** Ends the window's shift: paused until its next one, or closed after its last. */
@@ -214,7 +220,12 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
 
     for (const d of desks) {
       if (d.busyUntil !== t) continue;
-      give({ type: d.pending === "finish" ? "finish" : "no_show", window: d.id }, t);
+      const id = serving.get(d.id);
+      const onward = d.pending === "finish" && id !== undefined ? onwards.get(id) : undefined;
+      if (onward) onwards.delete(id!);
+      // Sent on (转办) when a window serves its new category; otherwise finished here.
+      if (onward && give({ type: "transfer", ticket: id!, category: onward.category }, t)) serviceOf.set(id!, { serviceMs: onward.serviceMs, noShow: false });
+      else give({ type: d.pending === "finish" ? "finish" : "no_show", window: d.id }, t);
       d.busyUntil = null;
       d.pending = null;
       if (d.closing && !ownsLast(d)) close(d, t);
@@ -232,6 +243,7 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
       const out = give(priority ? { type: "issue", category: a.category, priority } : { type: "issue", category: a.category }, t);
       if (out?.result.ticket) {
         serviceOf.set(out.result.ticket.id, { serviceMs: a.serviceSeconds * 1000, noShow: a.noShow === true });
+        if (a.transferTo !== undefined) onwards.set(out.result.ticket.id, { category: a.transferTo, serviceMs: (a.transferSeconds ?? 0) * 1000 });
         arrivalOf.set(out.result.ticket.id, a.index);
       } else turnedAway.set(a.category, (turnedAway.get(a.category) ?? 0) + 1);
     }
@@ -248,6 +260,7 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
         continue;
       }
       const service = serviceOf.get(called.id)!;
+      serving.set(d.id, called.id);
       if (service.noShow) {
         d.pending = "no_show";
         d.busyUntil = t + graceMs;

@@ -3,6 +3,7 @@
  * target wait, re-queueing, call languages, the kiosk's priorities, the plan's auto-open and the
  * retention of replies, events and audit rows.
  */
+import { planRulesOf } from "../planning/rules.js";
 import type { HallState } from "../core/model.js";
 import { MAX_AUDIT_DAYS, MAX_EVENT_DAYS, MAX_REPLY_HOURS, MIN_AUDIT_DAYS, MIN_EVENT_DAYS, MIN_REPLY_HOURS, retentionOf } from "../core/retention.js";
 import { PRIORITY } from "../i18n/catalogue/common.js";
@@ -23,6 +24,7 @@ export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) 
   const s = state.settings;
   const offered = s.priorities ?? ["elderly", "disabled", "green"];
   const retention = retentionOf(s);
+  const rules = planRulesOf(s.planRules);
   return (
     <form id="settings-form" class="panel form-grid settings" novalidate>
       <h2>
@@ -82,6 +84,20 @@ export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) 
         </legend>
         <label class="inline">
           <input type="checkbox" name="autoOpen" checked={s.autoOpen === true} /> {both(lang, PLAN.autoOpenSetting, {}, " · ")}
+        </label>
+        {/* Issue 25 §7: the rules every day plan keeps (worker/planning/rules.ts). */}
+        <label class="inline">
+          {both(lang, PLAN.minShiftSetting, {}, " · ")}
+          <input name="minShiftHours" type="number" min={1} max={8} step={0.5} value={String(rules.minShiftMinutes / 60)} />
+          <small class="field-error" data-error-for="planRules.minShiftHours"></small>
+        </label>
+        <label class="inline">
+          {both(lang, PLAN.maxShiftsSetting, {}, " · ")}
+          <input name="maxShifts" type="number" min={1} max={4} step={1} value={String(rules.maxShifts)} />
+          <small class="field-error" data-error-for="planRules.maxShifts"></small>
+        </label>
+        <label class="inline">
+          <input type="checkbox" name="keepCategories" checked={rules.keepCategories} /> {both(lang, PLAN.keepCategoriesSetting, {}, " · ")}
         </label>
       </fieldset>
       {/* Issue 22 §2: retention (worker/core/retention.ts); the hall refuses a value out of range with a 400 naming the field. */}

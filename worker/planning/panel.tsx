@@ -3,7 +3,8 @@
  * the same planner and simulator as `npm run plan`) as a timeline of windows by half hour, the
  * waits it expects against the target and the alarm line, its officer-hours against Laibin's
  * rule, whether it meets the targets and, if not, when and by how many windows the hall falls
- * short; 「采用此方案」 applies it as the hall's plan for the day (PUT /plan/{date}).
+ * short; why each window is closed when it is, the hall's plan rules, and the citizens per half
+ * hour forecast beside those booked; 「采用此方案」 applies it as the hall's plan for the day (PUT /plan/{date}).
  * display/browser/manage-plan.js fills it; the date defaults to tomorrow on the hall's clock.
  */
 import { raw } from "hono/html";
@@ -83,29 +84,51 @@ export function PlanPanel({ state, lang }: { state: HallState; lang: Lang }) {
       </dl>
       <div class="plan-columns">
         <div class="plan-timeline" id="plan-timeline" role="list" aria-label={both(lang, PLAN.shifts, {}, " · ")}></div>
-        <table class="list plan-waits" data-slot="waits" hidden>
-          <caption>
-            <Bi lang={lang} m={PLAN.waits} />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <Bi lang={lang} m={PLAN.category} />
-              </th>
-              <th scope="col" class="num">
-                <Bi lang={lang} m={PLAN.meanShort} />
-              </th>
-              <th scope="col" class="num">
-                <Bi lang={lang} m={PLAN.p90} />
-              </th>
-              <th scope="col">
-                <Bi lang={lang} m={PLAN.alarmLine} />
-              </th>
-            </tr>
-          </thead>
-          <tbody id="plan-wait-rows"></tbody>
-        </table>
+        <div class="plan-side">
+          <table class="list plan-waits" data-slot="waits" hidden>
+            <caption>
+              <Bi lang={lang} m={PLAN.waits} />
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <Bi lang={lang} m={PLAN.category} />
+                </th>
+                <th scope="col" class="num">
+                  <Bi lang={lang} m={PLAN.meanShort} />
+                </th>
+                <th scope="col" class="num">
+                  <Bi lang={lang} m={PLAN.p90} />
+                </th>
+                <th scope="col">
+                  <Bi lang={lang} m={PLAN.alarmLine} />
+                </th>
+              </tr>
+            </thead>
+            <tbody id="plan-wait-rows"></tbody>
+          </table>
+          <table class="list plan-load" data-slot="load" hidden>
+            <caption>
+              <Bi lang={lang} m={PLAN.load} />
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <Bi lang={lang} m={PLAN.slot} />
+                </th>
+                <th scope="col" class="num">
+                  <Bi lang={lang} m={PLAN.forecast} />
+                </th>
+                <th scope="col" class="num">
+                  <Bi lang={lang} m={PLAN.booked} />
+                </th>
+              </tr>
+            </thead>
+            <tbody id="plan-load-rows"></tbody>
+          </table>
+        </div>
       </div>
+      <p class="plan-rules muted" data-slot="rules"></p>
       <p class="plan-basis muted" data-slot="basis"></p>
       <div class="plan-actions">
         <p class="plan-applied" data-slot="applied"></p>

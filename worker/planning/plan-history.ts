@@ -7,6 +7,10 @@
  * those days' arrivals in it, spread evenly through the hour; categories are dealt out in the
  * days' overall mix; each citizen's service takes the category's mean service time on those
  * days (else the learnt or configured one). A plan for it is a plan for an ordinary such day.
+ *
+ * The day's bookings come on top (issue 26 §4): each booked citizen arrives in the half hour
+ * booked, spread through it, with an appointment ticket; `load` says, per half hour, how many
+ * citizens the history forecasts and how many are booked.
  */
 import type { Scenario } from "../insights/scenario.js";
 import type { StatsRow } from "../statistics/stats.js";
@@ -23,7 +27,22 @@ export interface HallHistory {
   hours: StatsRow[];
   /** Rows by category, one per day. */
   categoryRows: StatsRow[];
+  /** The day's bookings still standing, by half hour (HH:MM) and category. */
+  bookings?: Array<{ slot: string; category: string; count: number }>;
 }
+
+/** Citizens expected in one half hour of the day: forecast from history, and booked. */
+export interface SlotLoad {
+  from: string;
+  to: string;
+  forecast: number;
+  booked: number;
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+/** HH:MM:SS of a second of the day (24:00 at the end of it). */
+const clock = (second: number) => `${two(Math.floor(second / 3600))}:${two(Math.floor(second / 60) % 60)}:${two(second % 60)}`;
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /** The four same weekdays before `date`, newest first. */
 export function referenceDays(date: string): string[] {
@@ -32,7 +51,7 @@ export function referenceDays(date: string): string[] {
 }
 
 /** The day rebuilt from the days of `referenceDays` that had tickets; null when none had. */
-export function dayFromHistory(h: HallHistory): { scenario: Scenario; days: string[] } | null {
+export function dayFromHistory(h: HallHistory): { scenario: Scenario; days: string[]; load: SlotLoad[] } | null {
   const wanted = new Set(referenceDays(h.date));
   const hours = h.hours.filter((r) => wanted.has(r.from) && r.issued > 0);
   const days = [...new Set(hours.map((r) => r.from))].sort().reverse();
@@ -71,16 +90,37 @@ export function dayFromHistory(h: HallHistory): { scenario: Scenario; days: stri
         return lag > bestLag ? c : best;
       });
       dealt.set(next.id, dealt.get(next.id)! + 1);
-      const second = Math.floor(((i + 0.5) * 3600) / n);
-      const at = `${String(hour).padStart(2, "0")}:${String(Math.floor(second / 60)).padStart(2, "0")}:${String(second % 60).padStart(2, "0")}`;
-      arrivals.push({ at, category: next.id, serviceSeconds: serviceSeconds(next.id) });
+      arrivals.push({ at: clock(hour * 3600 + Math.floor(((i + 0.5) * 3600) / n)), category: next.id, serviceSeconds: serviceSeconds(next.id) });
     }
   }
-  const open = Math.min(...perHour.keys());
-  const close = Math.min(24, Math.max(...perHour.keys()) + 1);
+  const forecastBySlot = new Map<number, number>();
+  for (const a of arrivals) {
+    const slot = Math.floor(minutesOf(a.at) / 30) * 30;
+    forecastBySlot.set(slot, (forecastBySlot.get(slot) ?? 0) + 1);
+  }
+  const bookedBySlot = new Map<number, number>();
+  const categories = new Set(h.categories.map((c) => c.id));
+  for (const b of h.bookings ?? []) {
+    if (!categories.has(b.category) || b.count <= 0) continue;
+    const slot = minutesOf(b.slot);
+    bookedBySlot.set(slot, (bookedBySlot.get(slot) ?? 0) + b.count);
+    for (let i = 0; i < b.count; i++) {
+      const second = slot * 60 + Math.floor(((i + 0.5) * 1800) / b.count);
+      arrivals.push({ at: clock(second), category: b.category, priority: "appointment", serviceSeconds: serviceSeconds(b.category) });
+    }
+  }
+  arrivals.sort((a, b) => a.at.localeCompare(b.at));
+  const hoursUsed = [...perHour.keys(), ...[...bookedBySlot.keys()].map((m) => Math.floor(m / 60))];
+  const open = Math.min(...hoursUsed);
+  const close = Math.min(24, Math.max(...hoursUsed) + 1);
   const time = (hour: number) => (hour >= 24 ? "23:30" : `${String(hour).padStart(2, "0")}:00`);
+  const load: SlotLoad[] = [];
+  for (let m = open * 60; m < Math.min(24 * 60, close * 60); m += 30) {
+    load.push({ from: clock(m * 60).slice(0, 5), to: clock((m + 30) * 60).slice(0, 5), forecast: forecastBySlot.get(m) ?? 0, booked: bookedBySlot.get(m) ?? 0 });
+  }
   return {
     days,
+    load,
     scenario: {
       name: `plan for ${h.date}`,
       timezone: h.timezone,

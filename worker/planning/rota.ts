@@ -2,10 +2,10 @@
  * A day's rota (排班): which windows open, serving what, in which shifts. The planner writes
  * one; `withRota` plays a scenario day under one (`npm run simulate -- day.json --plan p.json`).
  *
- * Shifts start and end on the half hour and last at least an hour. Internally a rota is a
- * staffing profile: how many windows are open in each half hour of the hall's day. Windows are
- * ranked (the day's own windows in their order, then borrowed ones, `extra-1`, …); the window of
- * rank r is open in every half hour whose profile is at least r, so one profile is one rota.
+ * Shifts start and end on the half hour and last at least an hour (the planner keeps the hall's
+ * own, longer minimum: planning/rules.ts). Internally the planner works on a schedule: for each
+ * window, ranked (the day's own windows in their order, then borrowed ones, `extra-1`, …), the
+ * half hours it is open; one schedule is one rota.
  */
 import { DEFAULT_DATE, localInstant, shiftsOf, type Scenario, type ScenarioWindow, type Shift } from "../insights/scenario.js";
 
@@ -43,15 +43,17 @@ function categoriesByVolume(scenario: Scenario): string[] {
 }
 
 /**
- * The window of each rank, serving every category: a window of the day keeps its own
- * categories first (its officers' specialism), then the rest, busiest first; a borrowed window
- * takes them all, busiest first, turned by one per window so no category is last everywhere.
+ * The window of each rank. With `keepCategories` (the hall's rule, issue 25) a window of the day
+ * serves exactly its configured categories, in its order: a 交管专窗 stays a traffic window and a
+ * 疑难问题窗口 keeps its list. Without it, it serves every category, its own first (its
+ * officers' specialism), then the rest, busiest first. A borrowed window takes them all, busiest
+ * first, turned by one per window so no category is last everywhere.
  */
-export function rankedWindows(scenario: Scenario, count: number): Array<Pick<RotaWindow, "id" | "categories">> {
+export function rankedWindows(scenario: Scenario, count: number, keepCategories = false): Array<Pick<RotaWindow, "id" | "categories">> {
   const byVolume = categoriesByVolume(scenario);
   return Array.from({ length: count }, (_, r) => {
     const own = scenario.windows[r];
-    if (own) return { id: own.id, categories: [...own.categories, ...byVolume.filter((c) => !own.categories.includes(c))] };
+    if (own) return { id: own.id, categories: keepCategories ? [...own.categories] : [...own.categories, ...byVolume.filter((c) => !own.categories.includes(c))] };
     const k = r - scenario.windows.length;
     const turn = k % byVolume.length;
     return { id: `extra-${k + 1}`, categories: [...byVolume.slice(turn), ...byVolume.slice(0, turn)] };
@@ -59,7 +61,7 @@ export function rankedWindows(scenario: Scenario, count: number): Array<Pick<Rot
 }
 
 /** Runs of half hours where `on` holds, as [first, end) slot pairs. */
-function runs(slots: number, on: (s: number) => boolean): Array<[number, number]> {
+export function runs(slots: number, on: (s: number) => boolean): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let s = 0; s < slots; s++) {
     if (!on(s)) continue;
@@ -70,20 +72,17 @@ function runs(slots: number, on: (s: number) => boolean): Array<[number, number]
   return out;
 }
 
-/** True when every window's shifts in the profile last at least an hour. */
-export function isValidProfile(profile: number[]): boolean {
-  const top = Math.max(0, ...profile);
-  for (let r = 1; r <= top; r++) {
-    if (runs(profile.length, (s) => profile[s]! >= r).some(([a, b]) => b - a < 60 / SLOT_MINUTES)) return false;
-  }
-  return true;
-}
+/**
+ * A day's staffing window by window: `schedule[r][s]` is whether the window of rank r (see
+ * `rankedWindows`) is open in half hour s. Each window's open half hours are its shifts.
+ */
+export type Schedule = boolean[][];
 
-/** The rota a profile stands for: only windows with at least one shift. */
-export function rotaOf(scenario: Scenario, day: Day, profile: number[]): RotaWindow[] {
-  const ranked = rankedWindows(scenario, Math.max(0, ...profile));
+/** The rota a schedule stands for: only windows with at least one shift. */
+export function rotaOf(scenario: Scenario, day: Day, schedule: Schedule, keepCategories = false): RotaWindow[] {
+  const ranked = rankedWindows(scenario, schedule.length, keepCategories);
   return ranked.flatMap((w, r) => {
-    const shifts = runs(profile.length, (s) => profile[s]! > r).map(([a, b]) => ({
+    const shifts = runs(day.slots, (s) => schedule[r]![s] === true).map(([a, b]) => ({
       opens: timeOf(day.start + a * SLOT_MINUTES),
       closes: timeOf(day.start + b * SLOT_MINUTES),
     }));
@@ -147,8 +146,17 @@ export function borrowedFor(scenario: Scenario, rota: RotaWindow[], shortfall: A
   }
   const ranks = scenario.windows.length + rota.filter((w) => w.id.startsWith("extra-")).length;
   const ranked = rankedWindows(scenario, ranks + Math.max(0, ...short)).slice(ranks);
+  const hour = 60 / SLOT_MINUTES;
   return ranked.flatMap((w, j) => {
-    const shifts = runs(day.slots, (s) => short[s]! > j).map(([a, b]) => ({ opens: timeOf(day.start + a * SLOT_MINUTES), closes: timeOf(day.start + b * SLOT_MINUTES) }));
+    // A spell of half an hour still takes an officer for an hour, within the day.
+    const spells = runs(day.slots, (s) => short[s]! > j).map(([a, b]): [number, number] => (b - a >= hour ? [a, b] : b + 1 <= day.slots ? [a, b + 1] : [a - 1, b]));
+    const joined = spells.reduce<Array<[number, number]>>((out, [a, b]) => {
+      const last = out.at(-1);
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+      else out.push([a, b]);
+      return out;
+    }, []);
+    const shifts = joined.map(([a, b]) => ({ opens: timeOf(day.start + a * SLOT_MINUTES), closes: timeOf(day.start + b * SLOT_MINUTES) }));
     return shifts.length ? [{ ...w, shifts }] : [];
   });
 }

@@ -12,6 +12,7 @@ import { z } from "@hono/zod-openapi";
 import type { HallSnapshot } from "../core/snapshot.js";
 import type { StatsAnswer } from "../statistics/hall-stats.object.js";
 import { planDay } from "./plan.js";
+import { planRulesOf } from "./rules.js";
 import { dayFromHistory, referenceDays } from "./plan-history.js";
 import type { PlanRequest } from "./day-plans.object.js";
 import * as S from "../edge/schemas.js";
@@ -85,6 +86,23 @@ const PlanReply = z
     simulated: z.object({ overall: z.any(), categories: z.any() }),
     shortfall: z.array(z.object({ from: z.string(), to: z.string(), extraWindows: z.number() })),
     basedOn: z.object({ days: z.array(z.string()).openapi({ description: "The same weekdays of the last four weeks that had tickets" }) }),
+    rules: z
+      .object({ minShiftMinutes: z.number(), maxShifts: z.number(), keepCategories: z.boolean() })
+      .openapi({ description: "The hall's plan rules the plan keeps (hall setting planRules)" }),
+    closed: z
+      .array(
+        z.object({
+          window: z.string(),
+          from: z.string(),
+          to: z.string(),
+          reason: z.enum(["not-needed", "quiet", "no-demand", "beyond-limit"]),
+          citizens: z.number().openapi({ description: "Citizens expected then for the categories the window serves" }),
+        }),
+      )
+      .openapi({ description: "Why each of the hall's windows is closed when it is: not needed all day, a quiet spell, no citizen for its categories, or beyond the windows allowed" }),
+    load: z
+      .array(z.object({ from: z.string(), to: z.string(), forecast: z.number(), booked: z.number() }))
+      .openapi({ description: "Citizens per half hour: forecast from history, and booked for the day (both planned for)" }),
   })
   .openapi("DayPlan");
 
@@ -98,7 +116,7 @@ export function planRoutes(app: HallApp): void {
       tags: ["Planning"],
       summary: "Plan a day",
       description:
-        "Which windows to open, serving what, in which half-hour shifts, with the fewest window-hours that keep the mean wait within the target and every category's p90 within the alarm line, checked by simulating the day rebuilt from the same weekday of the last four weeks; beside Laibin's rule. 404 without history to plan from. Roles: manager, admin.",
+        "Which windows to open, serving what, in which half-hour shifts, with the fewest window-hours that keep the mean wait within the target and every category's p90 within the alarm line, checked by simulating the day rebuilt from the same weekday of the last four weeks plus the day's bookings; beside Laibin's rule. Keeps the hall's plan rules (planRules: shortest shift, shifts per window, windows keep their categories) and says why each window is closed when it is. 404 without history to plan from. Roles: manager, admin.",
       middleware: [allow(MANAGERS)] as const,
       request: { params: S.HallParam, query: PlanQuery },
       responses: { 200: json(PlanReply, "The plan"), ...errors(400, 401, 403, 404) },
@@ -123,6 +141,7 @@ export function planRoutes(app: HallApp): void {
         windows: snapshot.windows.map((w) => ({ id: w.id, label: w.label, categories: w.categories })),
         hours: await ask("hour"),
         categoryRows: await ask("category"),
+        bookings: (await stub.bookedLoad(hall, date)) ?? [],
       });
       if (!rebuilt) {
         return fail(c, 404, "not_found", `no tickets on ${days.join(", ")} (the same weekday over the last four weeks) to plan ${date} from`, { date, days });
@@ -131,7 +150,7 @@ export function planRoutes(app: HallApp): void {
       // plan shifts in: say so, as for no history, rather than fail inside.
       let plan: ReturnType<typeof planDay>;
       try {
-        plan = planDay(rebuilt.scenario);
+        plan = planDay(rebuilt.scenario, { rules: planRulesOf(snapshot.hall.planRules) });
       } catch (e) {
         if (!(e instanceof RangeError)) throw e;
         return fail(c, 404, "not_found", `${e.message}: ${rebuilt.days.join(", ")} had tickets in under an hour, too little to plan ${date} from`, {
@@ -139,7 +158,7 @@ export function planRoutes(app: HallApp): void {
           days: rebuilt.days,
         });
       }
-      return c.json({ ...plan, basedOn: { days: rebuilt.days } }, 200) as never;
+      return c.json({ ...plan, basedOn: { days: rebuilt.days }, load: rebuilt.load }, 200) as never;
     },
   );
 }

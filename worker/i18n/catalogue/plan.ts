@@ -25,4 +25,13 @@ export const PLAN = {
   settingsLegend: { zh: "排班", en: "Day plan" },
   autoOpenSetting: { zh: "自动开窗：按已采用的排班方案到点开放、暂停窗口", en: "Auto-open: follow the applied plan at each shift change" },
   reminders: { zh: "排班提醒", en: "Shift changes" },
+  // Issue 25 §7: the hall's plan rules, in Settings.
+  minShiftSetting: { zh: "每班至少（小时）", en: "Shortest shift, hours" },
+  maxShiftsSetting: { zh: "每个窗口每天至多几班", en: "Shifts per window a day, at most" },
+  keepCategoriesSetting: { zh: "排班时各窗口只办理其设定的业务（专窗仍为专窗）", en: "Plan each window only for its own services (a specialist window stays one)" },
+  // Issue 26 §4: the day's bookings beside the forecast.
+  load: { zh: "每半小时人数：预测与预约", en: "Citizens per half hour: forecast and booked" },
+  slot: { zh: "时段", en: "Half hour" },
+  forecast: { zh: "预测", en: "forecast" },
+  booked: { zh: "已预约", en: "booked" },
 } as const;
