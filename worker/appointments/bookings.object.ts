@@ -19,7 +19,7 @@ import type { Actor } from "../hall-object/protocol.js";
 import type { StoredReply } from "../hall-object/storage.js";
 import type { SavedPlan } from "../planning/plan-shifts.js";
 import { appointmentCode, citizenIdHash } from "../sessions/credentials.object.js";
-import { bookingDays, bookingRules, maskMobile, MOBILE_KEPT_DAYS, noShowBlock, slotsOf, usualDay, type Slot } from "./booking.js";
+import { bookingDays, bookingRules, horizonOf, maskMobile, MOBILE_KEPT_DAYS, noShowBlock, slotsOf, usualDay, type Slot } from "./booking.js";
 
 /** The audit log names a citizen's booking by this actor: never the person. */
 export const ONLINE: Actor = { role: CITIZEN, name: "online booking", device: null };
@@ -94,7 +94,7 @@ export class HallBookings implements Part {
     const { category, date, from, idHash } = request;
     const rules = bookingRules(state);
     const today = localDay(now, state.settings.timezone);
-    const days = bookingDays(today, rules);
+    const days = bookingDays(today, rules, horizonOf(state));
     if (!days.includes(date)) {
       return bad(400, "invalid", `${date} cannot be booked: choose one of the next ${rules.days} days the hall is open`, { date: days.length ? `${days[0]} … ${days.at(-1)}` : "booking is off" });
     }
@@ -140,7 +140,7 @@ export class HallBookings implements Part {
   slotsReply(state: HallState, date: string, category: string, plan: SavedPlan | null): StoredReply {
     if (!state.categories.some((c) => c.id === category)) return unknownCategory(category);
     const now = this.hall.clock();
-    const days = bookingDays(localDay(now, state.settings.timezone), bookingRules(state));
+    const days = bookingDays(localDay(now, state.settings.timezone), bookingRules(state), horizonOf(state));
     const slots = days.includes(date) ? this.slots(state, date, category, plan, now) : [];
     return { status: 200, body: { date, category, days, slots } };
   }

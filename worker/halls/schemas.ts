@@ -109,6 +109,19 @@ export const BookingSettingsBody = z
   .refine((b) => (b.opens ?? "09:00") < (b.closes ?? "17:00"), { message: "opens must be before closes", path: ["closes"] })
   .openapi("BookingSettings");
 
+// Issue 26 item 2: joining today's queue from home (worker/core/remote.ts).
+const RemoteShare = z
+  .number()
+  .min(0)
+  .max(1)
+  .openapi({ description: "Share of a service's waiting line that may be tickets joined from home and not yet checked in (at least one while above 0); default 0.3, 0 turns joining from home off. One more is 409 with details.cap `remoteShare`" });
+const RemoteHolds = z
+  .number()
+  .int()
+  .min(0)
+  .max(10)
+  .openapi({ description: "Times a ticket joined from home, not yet checked in, steps back behind the next waiting citizen before it expires; default 3" });
+
 export const HallConfigBody = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
@@ -133,6 +146,8 @@ export const HallConfigBody = z
     booking: BookingSettingsBody.optional(),
     appointmentDays: AppointmentDays.optional(),
     appointmentsPerDay: AppointmentsPerDay.optional(),
+    remoteShare: RemoteShare.optional(),
+    remoteHolds: RemoteHolds.optional(),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -175,6 +190,8 @@ export const SettingsBody = z
     booking: BookingSettingsBody.optional().openapi({ description: "Replaces the hall's booking rules (issue 26)" }),
     appointmentDays: AppointmentDays.optional(),
     appointmentsPerDay: AppointmentsPerDay.optional(),
+    remoteShare: RemoteShare.optional(),
+    remoteHolds: RemoteHolds.optional(),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),

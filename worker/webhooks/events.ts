@@ -17,6 +17,8 @@ export const HALL_EVENT_TYPES = [
   "ticket.transferred",
   "ticket.cancelled",
   "ticket.rated",
+  "ticket.held",
+  "ticket.arrived",
   "window.updated",
   "staff.updated",
   "appointment.booked",
