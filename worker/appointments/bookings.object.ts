@@ -12,7 +12,8 @@ import { CITIZEN } from "../access/roles.js";
 import { ticketSecret } from "../access/ticket-token.js";
 import { localDay, localParts } from "../core/day.js";
 import { addDays } from "../core/schedule.js";
-import type { HallState } from "../core/model.js";
+import type { HallState, Ticket } from "../core/model.js";
+import { publicTicket } from "../core/snapshot.js";
 import { refusal } from "../edge/refusal.js";
 import type { Hall, Part, Written } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
@@ -47,8 +48,18 @@ export type BookingRow = {
   mobile: string | null;
 };
 
+/** Tickets from home one client (address) may take in ABUSE_WINDOW_MS (besides one per ID number per day, in the core). */
+export const REMOTE_PER_CLIENT = 3;
+
+export interface JoinRequest {
+  category: string;
+  idNumber: string;
+  mobile: string;
+  client: string;
+}
+
 export class HallBookings implements Part {
-  readonly tables = ["bookings"];
+  readonly tables = ["bookings", "remote_tickets"];
   /** Recent bookings per client, in memory: a limit on bursts, forgotten when the hall sleeps. */
   #recent = new Map<string, number[]>();
 
@@ -66,6 +77,14 @@ export class HallBookings implements Part {
         PRIMARY KEY (day, code)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS bookings_person ON bookings (id_hash, day);
+      CREATE TABLE IF NOT EXISTS remote_tickets (
+        day TEXT NOT NULL,
+        code TEXT NOT NULL,
+        ticket TEXT NOT NULL,
+        mobile TEXT,
+        joined_at INTEGER NOT NULL,
+        PRIMARY KEY (day, code)
+      ) WITHOUT ROWID;
     `);
   }
 
@@ -160,6 +179,43 @@ export class HallBookings implements Part {
     return this.book(hall, { ...rest, idHash }, plan, this.hall.clock());
   }
 
+  /**
+   * A citizen joins today's queue from home (线上取号, worker/core/remote.ts). The ID number
+   * becomes the kiosk's keyed hash for the hall and day, so the kiosk's one-active-ticket rule and
+   * the core's one-ticket-from-home-a-day rule both see the same person; the mobile number stays
+   * here for reminders, beside the log and never in it.
+   */
+  async joinCitizen(request: JoinRequest, state: () => HallState): Promise<StoredReply> {
+    const secret = ticketSecret(this.hall.env);
+    if (!secret.ok) return { status: 503, body: refusal("not_configured", secret.problem) };
+    const day = localDay(this.hall.clock(), state().settings.timezone);
+    const idHash = await citizenIdHash(secret.secret, state().hall, day, request.idNumber);
+    // Everything from here runs without an await: no other request slips between the checks and the write.
+    const hall = state();
+    const now = this.hall.clock();
+    const key = `remote|${request.client}`;
+    const recent = (this.#recent.get(key) ?? []).filter((t) => t > now - ABUSE_WINDOW_MS);
+    if (recent.length >= REMOTE_PER_CLIENT) {
+      return bad(429, "too_many", `too many tickets from this device: try again in ${Math.ceil((recent[0]! + ABUSE_WINDOW_MS - now) / 60_000)} minutes`, { limit: REMOTE_PER_CLIENT });
+    }
+    const taken: Record<string, unknown> = { ...hall.appointments };
+    for (const r of this.#sql.exec<{ code: string }>("SELECT code FROM bookings WHERE day >= ? UNION SELECT code FROM remote_tickets WHERE day = ?", hall.day, hall.day)) taken[r.code] = true;
+    const code = appointmentCode(taken);
+    const reply = this.hall.apply({ type: "join_remote", category: request.category, code, citizen: { idHash } }, ONLINE, (sql) =>
+      sql.exec("INSERT INTO remote_tickets (day, code, ticket, mobile, joined_at) VALUES (?, ?, ?, ?, ?)", hall.day, code, `${hall.day}|${code}`, request.mobile, now),
+    );
+    if (reply.status !== 201) return reply;
+    this.#recent.set(key, [...recent, now]);
+    const body = reply.body as { ticket: Ticket; ahead: number; estimatedWaitMinutes: number | null };
+    this.#sql.exec("UPDATE remote_tickets SET ticket = ? WHERE day = ? AND code = ?", body.ticket.id, hall.day, code);
+    return { status: 201, body: { ...body, code, ticket: publicTicket(body.ticket) } };
+  }
+
+  /** The mobile number given with today's ticket from home, for a reminder's webhook; null when none. */
+  mobileOfTicket(ticket: string): string | null {
+    return this.#sql.exec<{ mobile: string | null }>("SELECT mobile FROM remote_tickets WHERE ticket = ?", ticket).toArray()[0]?.mobile ?? null;
+  }
+
   /** A booking as its status page shows it, with its service's names; null for an unknown code. */
   statusOf(state: HallState, code: string, day: string): (BookingRow & { to: string; names: Record<string, string> | null }) | null {
     const row = this.find(code, day);
@@ -209,6 +265,7 @@ export class HallBookings implements Part {
   #forget(state: HallState, today: string): void {
     this.#sql.exec("UPDATE bookings SET mobile = NULL WHERE mobile IS NOT NULL AND day < ?", addDays(today, -MOBILE_KEPT_DAYS));
     this.#sql.exec("DELETE FROM bookings WHERE day < ?", addDays(today, -bookingRules(state).noShowDays - 1));
+    this.#sql.exec("DELETE FROM remote_tickets WHERE day < ?", addDays(today, -MOBILE_KEPT_DAYS));
   }
 }
 
