@@ -130,3 +130,24 @@ describe("joining today's queue from home", () => {
     expect((await snapshot(hall)).seq).toBe(before.seq);
   });
 });
+
+describe("a bot from one address (issue 26 item 6, the figure in docs/performance.md)", () => {
+  it("gets 5 bookings and 3 tickets from home out of 60 tries each in a minute, with new ID numbers every time", async () => {
+    const hall = await trafficHall("remote-bot", { remoteShare: 1, booking: { opens: "09:00", closes: "17:00", days: 7 } });
+    const bot = "203.0.113.66";
+    const { days } = (await call(null, "GET", `/api/halls/${hall}/booking-slots?date=2000-01-01&category=traffic`)).body;
+    const date = days.at(-1);
+    const { slots } = (await call(null, "GET", `/api/halls/${hall}/booking-slots?date=${date}&category=traffic`)).body;
+    let booked = 0;
+    let joined = 0;
+    for (let s = 0; s < 60; s++) {
+      await setClock(hall, MORNING + s * 1000);
+      const slot = slots[s % slots.length].from;
+      const b = await call(null, "POST", `/api/halls/${hall}/bookings`, { category: "traffic", date, from: slot, idNumber: idNumber(100 + s), mobile: "13812345678" }, { "CF-Connecting-IP": bot });
+      if (b.status === 201) booked++;
+      else expect(b.status).toBe(429);
+      if ((await join(hall, { idNumber: idNumber(200 + s) }, bot)).status === 201) joined++;
+    }
+    expect({ booked, joined }).toEqual({ booked: 5, joined: 3 });
+  });
+});
