@@ -65,6 +65,7 @@ export function bookPageRoutes(app: Hono<{ Bindings: Env }>): void {
     const date = q.date && days.includes(q.date) ? q.date : null;
     return bookPage({
       today: category ? todayOf(snapshot, category) : null,
+      mobileShared: category ? await stub.sharesMobiles(hall) : false,
       joinProblem,
       hall,
       hallName: snapshot.hall.name,

@@ -49,6 +49,8 @@ export interface BookPageProps {
   today?: { ahead: number; estimatedWaitMinutes: number | null; holds: number } | null;
   /** The refusal of the last try to join today's queue. */
   joinProblem?: string | null;
+  /** A webhook of the hall receives mobile numbers (issue 26 item 3): the citizen is told where the number goes. */
+  mobileShared?: boolean;
 }
 
 export function bookPage(p: BookPageProps): string {
@@ -114,6 +116,7 @@ export function bookPage(p: BookPageProps): string {
             </label>
             <p class="note">{both(p.lang, BOOK_PAGE.todayNote, { holds: p.today.holds })}</p>
             <p class="note">{both(p.lang, BOOK_PAGE.mobileNote)}</p>
+            {p.mobileShared && <p class="note warn">{both(p.lang, BOOK_PAGE.mobileShared)}</p>}
             <button type="submit" class="alerts">
               <Words lang={p.lang} m={BOOK_PAGE.join} />
             </button>
@@ -188,6 +191,7 @@ export function bookPage(p: BookPageProps): string {
               <input name="mobile" type="tel" inputmode="numeric" required maxlength={13} autocomplete="tel-national" value={p.typed?.mobile ?? ""} />
             </label>
             <p class="note">{both(p.lang, BOOK_PAGE.mobileNote)}</p>
+            {p.mobileShared && <p class="note warn">{both(p.lang, BOOK_PAGE.mobileShared)}</p>}
             <button type="submit" class="alerts">
               <Words lang={p.lang} m={BOOK_PAGE.submit} />
             </button>

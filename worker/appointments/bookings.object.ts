@@ -211,11 +211,6 @@ export class HallBookings implements Part {
     return { status: 201, body: { ...body, code, ticket: publicTicket(body.ticket) } };
   }
 
-  /** The mobile number given with today's ticket from home, for a reminder's webhook; null when none. */
-  mobileOfTicket(ticket: string): string | null {
-    return this.#sql.exec<{ mobile: string | null }>("SELECT mobile FROM remote_tickets WHERE ticket = ?", ticket).toArray()[0]?.mobile ?? null;
-  }
-
   /** A booking as its status page shows it, with its service's names; null for an unknown code. */
   statusOf(state: HallState, code: string, day: string): (BookingRow & { to: string; names: Record<string, string> | null }) | null {
     const row = this.find(code, day);
@@ -275,4 +270,23 @@ function bad(status: number, code: Parameters<typeof refusal>[0], error: string,
 
 function unknownCategory(category: string): StoredReply {
   return bad(404, "unknown_category", `no category "${category}" in this hall`, { category });
+}
+
+/**
+ * A citizen's booking by code and day as a webhook delivers it (worker/webhooks), the mobile in
+ * clear — only webhooks a manager turned `mobile` on send it; null for an appointment typed in by
+ * a manager or a booking system.
+ */
+export function citizenBooking(sql: SqlStorage, code: string, day: string): { code: string; day: string; from: string; to: string; category: string; mobile: string | null } | null {
+  const row = sql.exec<BookingRow>("SELECT code, day, slot, category, status, mobile FROM bookings WHERE code = ? AND day = ?", code, day).toArray()[0];
+  if (!row) return null;
+  const [h, m] = row.slot.split(":").map(Number) as [number, number];
+  const end = h * 60 + m + 30;
+  const to = `${String(Math.floor(end / 60)).padStart(2, "0")}:${String(end % 60).padStart(2, "0")}`;
+  return { code: row.code, day: row.day, from: row.slot, to, category: row.category, mobile: row.mobile };
+}
+
+/** The mobile number given with a ticket from home, for a webhook with `mobile` on; null for any other ticket. */
+export function remoteMobile(sql: SqlStorage, day: string, code: string): string | null {
+  return sql.exec<{ mobile: string | null }>("SELECT mobile FROM remote_tickets WHERE day = ? AND code = ?", day, code).toArray()[0]?.mobile ?? null;
 }

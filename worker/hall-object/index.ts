@@ -178,6 +178,11 @@ export class HallObject extends DurableObject<Env> {
     return reply;
   }
 
+  /** Whether a webhook of the hall receives citizens' mobile numbers: the booking page says so. */
+  async sharesMobiles(hall: string): Promise<boolean> {
+    return (await this.#open(hall)) !== null && this.#parts.webhooks.sharesMobiles();
+  }
+
   /** A citizen joins today's queue from home (worker/core/remote.ts); null for an unknown hall. */
   async joinRemote(hall: string, request: JoinRequest): Promise<StoredReply | null> {
     if (!(await this.#open(hall, { rollover: true }))) return null;
