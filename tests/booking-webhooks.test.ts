@@ -71,4 +71,36 @@ describe("booking and reminder webhooks", () => {
     for (const d of toPlain) expect(JSON.stringify(d)).not.toMatch(/13812345678|13900001111/);
     expect(sms.received.length + plain.received.length).toBe(6);
   });
+
+  it("remind a booking the evening before at 18:00 and an hour before, once each, on the hall's alarm", async () => {
+    const hall = "booking-reminders";
+    await setClock(hall, EIGHT);
+    await newHall(hall, (c) => {
+      c.windows = [{ id: "1", number: 1, label: "交管", categories: ["traffic"], state: "open" }];
+    });
+    const sms = receiver("reminder-sms");
+    expect((await call("manager", "POST", `/api/halls/${hall}/webhooks`, { url: sms.url, events: ["booking.reminder"], mobile: true })).status).toBe(201);
+    const made = await call(null, "POST", `/api/halls/${hall}/bookings`, { category: "traffic", date: "2031-03-05", from: "10:00", idNumber: idNumber(3), mobile: "13812345678" }, { "CF-Connecting-IP": "198.51.100.3" });
+    expect(made.status).toBe(201);
+
+    const fire = async (local: string) => {
+      await setClock(hall, Date.parse(`${local}+08:00`));
+      await runDurableObjectAlarm(stubOf(hall));
+    };
+    await fire("2031-03-04T17:59:00");
+    expect(sms.received).toEqual([]);
+    await fire("2031-03-04T18:00:00");
+    await sms.waitFor(1);
+    await fire("2031-03-04T23:00:00");
+    expect(sms.received.length).toBe(1);
+    await fire("2031-03-05T09:00:00");
+    await sms.waitFor(2);
+    await fire("2031-03-05T09:30:00");
+    const booking = { code: made.body.code, day: "2031-03-05", from: "10:00", to: "10:30", category: "traffic" };
+    expect(sms.received.map((h) => h.json.data)).toEqual([
+      { booking, reminder: "evening", mobile: "13812345678" },
+      { booking, reminder: "hour", mobile: "13812345678" },
+    ]);
+    expect(sms.received.map((h) => h.json.type)).toEqual(["booking.reminder", "booking.reminder"]);
+  });
 });

@@ -2192,7 +2192,7 @@ export interface components {
              *       "ticket.called"
              *     ]
              */
-            events: ("hall.configured" | "hall.reset" | "ticket.issued" | "ticket.called" | "ticket.recalled" | "ticket.serving" | "ticket.finished" | "ticket.no_show" | "ticket.requeued" | "ticket.transferred" | "ticket.cancelled" | "ticket.rated" | "ticket.held" | "ticket.arrived" | "window.updated" | "staff.updated" | "appointment.booked" | "appointment.cancelled" | "content.changed" | "content.synced" | "ticket.near" | "booking.made" | "booking.cancelled" | "*")[];
+            events: ("hall.configured" | "hall.reset" | "ticket.issued" | "ticket.called" | "ticket.recalled" | "ticket.serving" | "ticket.finished" | "ticket.no_show" | "ticket.requeued" | "ticket.transferred" | "ticket.cancelled" | "ticket.rated" | "ticket.held" | "ticket.arrived" | "window.updated" | "staff.updated" | "appointment.booked" | "appointment.cancelled" | "content.changed" | "content.synced" | "ticket.near" | "booking.made" | "booking.reminder" | "booking.cancelled" | "*")[];
             /** @example 短信提醒平台 */
             description?: string;
             /** @description Issue 26: `booking.*` deliveries and `ticket.near` of a ticket from home carry the citizen's mobile number (for an SMS gateway); default false. While any webhook has it on, the booking page tells the citizen */

@@ -290,3 +290,11 @@ export function citizenBooking(sql: SqlStorage, code: string, day: string): { co
 export function remoteMobile(sql: SqlStorage, day: string, code: string): string | null {
   return sql.exec<{ mobile: string | null }>("SELECT mobile FROM remote_tickets WHERE day = ? AND code = ?", day, code).toArray()[0]?.mobile ?? null;
 }
+
+/** Citizens' bookings still booked on `from`..`to` (dates), for their reminders (worker/appointments/reminders.ts). */
+export function upcomingBookings(sql: SqlStorage, from: string, to: string): Array<{ code: string; day: string; slot: string; bookedAt: number }> {
+  return sql
+    .exec<{ code: string; day: string; slot: string; booked_at: number }>("SELECT code, day, slot, booked_at FROM bookings WHERE day >= ? AND day <= ? AND status = 'booked'", from, to)
+    .toArray()
+    .map((r) => ({ code: r.code, day: r.day, slot: r.slot, bookedAt: r.booked_at }));
+}

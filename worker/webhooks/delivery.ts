@@ -54,8 +54,9 @@ export function nearDelivery(
  * A citizen's booking made or cancelled (issue 26): `<hall>-<seq>-<type>-<code>`, with the seq of
  * its appointment event; `data` is `{ booking: { code, day, from, to, category }, mobile? }`.
  */
-export function bookingDelivery(hall: string, seq: number, type: BookingEventType, at: string, data: { booking: { code: string } } & Record<string, unknown>): Delivery {
-  return { id: `${hall}-${seq}-${type}-${data.booking.code}`, hall, seq, type, at, data };
+export function bookingDelivery(hall: string, seq: number, type: BookingEventType, at: string, data: { booking: { code: string }; reminder?: string } & Record<string, unknown>): Delivery {
+  const which = data.reminder ? `-${data.reminder}` : "";
+  return { id: `${hall}-${seq}-${type}-${data.booking.code}${which}`, hall, seq, type, at, data };
 }
 
 const encoder = new TextEncoder();

@@ -35,7 +35,7 @@ void everyTypeListed;
 export const NEAR = "ticket.near";
 
 /** Issue 26: a citizen's own booking made or cancelled (from the phone), for SMS reminders. */
-export const BOOKING_EVENTS = ["booking.made", "booking.cancelled"] as const;
+export const BOOKING_EVENTS = ["booking.made", "booking.reminder", "booking.cancelled"] as const;
 export type BookingEventType = (typeof BOOKING_EVENTS)[number];
 
 export type WebhookEventType = HallEventType | typeof NEAR | BookingEventType;

@@ -20,7 +20,9 @@ import { refusal } from "../edge/refusal.js";
 import { retryAt, RETRY_FOR_MS } from "./backoff.js";
 import { bookingDelivery, deliveryHeaders, deliveryId, eventDelivery, nearDelivery, type Delivery } from "./delivery.js";
 import { NEAR, subscribes, type BookingEventType } from "./events.js";
-import { citizenBooking, remoteMobile } from "../appointments/bookings.object.js";
+import { citizenBooking, remoteMobile, upcomingBookings } from "../appointments/bookings.object.js";
+import { dueReminders } from "../appointments/reminders.js";
+import { addDays } from "../core/schedule.js";
 import { nearTickets, type NearTicket } from "./near.js";
 import type { Part, Written } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
@@ -54,7 +56,7 @@ const unknownWebhook = (id: string): StoredReply => ({
 });
 
 export class HallWebhooks implements Part {
-  readonly tables = ["webhooks", "webhook_outbox", "webhook_attempts", "webhook_near"];
+  readonly tables = ["webhooks", "webhook_outbox", "webhook_attempts", "webhook_near", "webhook_reminders"];
   #hooks = new Map<string, Hook>();
   /** Webhook id → when its delivery in flight was sent (hall clock). */
   #flights = new Map<string, number>();
@@ -117,6 +119,35 @@ export class HallWebhooks implements Part {
     }
   }
 
+  /**
+   * Issue 26: `booking.reminder` for each citizen's booking the evening before and an hour
+   * before (worker/appointments/reminders.ts), queued once each when due; when the next falls
+   * due, or null. Nothing is asked of the bookings while no webhook wants reminders.
+   */
+  #remind(state: HallState, now: number): number | null {
+    const hooks = [...this.#hooks.values()].filter((h) => subscribes(h.events, "booking.reminder"));
+    if (hooks.length === 0 || !state.settings) return null;
+    const sql = this.ctx.storage.sql;
+    const bookings = upcomingBookings(sql, state.day, addDays(state.day, 1));
+    const sent = (code: string, day: string, kind: string) => sql.exec("SELECT 1 FROM webhook_reminders WHERE day = ? AND code = ? AND kind = ?", day, code, kind).toArray().length > 0;
+    const { due, next } = dueReminders(bookings, sent, now, state.settings.timezone);
+    if (due.length > 0) {
+      this.ctx.storage.transactionSync(() => {
+        for (const r of due) {
+          sql.exec("INSERT INTO webhook_reminders (day, code, kind) VALUES (?, ?, ?)", r.day, r.code, r.kind);
+          const row = citizenBooking(sql, r.code, r.day)!;
+          const booking = { code: row.code, day: row.day, from: row.from, to: row.to, category: row.category };
+          for (const h of hooks) {
+            const data = { at: iso(now), booking, reminder: r.kind, ...(h.mobile && row.mobile ? { mobile: row.mobile } : {}) };
+            store.enqueue(sql, h.id, state.seq, "booking.reminder", JSON.stringify(data), now);
+          }
+        }
+        sql.exec("DELETE FROM webhook_reminders WHERE day < ?", state.day);
+      });
+    }
+    return next;
+  }
+
   /** Whether any webhook receives citizens' mobile numbers: the booking page says so. */
   sharesMobiles(): boolean {
     return [...this.#hooks.values()].some((h) => h.mobile);
@@ -124,7 +155,7 @@ export class HallWebhooks implements Part {
 
   /** Sends each webhook's next delivery when it is due (in the background) and says when the next retry is. */
   plan(state: HallState, now: number): number | null {
-    let next = Infinity;
+    let next = this.#remind(state, now) ?? Infinity;
     for (const hook of this.#hooks.values()) {
       const since = this.#flights.get(hook.id);
       if (since !== undefined) {

@@ -92,6 +92,7 @@ export function migrateWebhooks(sql: SqlStorage): void {
     );
     CREATE INDEX IF NOT EXISTS webhook_attempts_delivery ON webhook_attempts (delivery);
     CREATE TABLE IF NOT EXISTS webhook_near (ticket TEXT PRIMARY KEY, at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS webhook_reminders (day TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (day, code, kind)) WITHOUT ROWID;
   `);
   // Issue 26: the mobile switch, added to halls whose table predates it.
   const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('webhooks')").toArray().map((c) => c.name);
