@@ -329,6 +329,10 @@ const MATRIX: Record<string, Action> = {
       return post(`/api/halls/${h}/bookings`, { category: "traffic", date, from: slots[0].from, idNumber: "11010519491231002X", mobile: "13812345678" });
     },
   },
+  "POST /api/halls/{hall}/remote-tickets": {
+    roles: EVERYONE,
+    attempt: async (h) => post(`/api/halls/${h}/remote-tickets`, { category: "traffic", idNumber: "11010519491231002X", mobile: "13812345678" }),
+  },
   "GET /api/health": { roles: EVERYONE, attempt: async () => ({ method: "GET", path: "/api/health" }) },
   // Development only (404 in production); the suites run in development.
   "GET /api/dev/wakes": { roles: EVERYONE, attempt: async () => ({ method: "GET", path: "/api/dev/wakes" }) },

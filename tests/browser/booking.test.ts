@@ -67,4 +67,37 @@ describe("booking from a phone", () => {
     expect((await api("manager", "GET", `/api/halls/${hall}/appointments`)).body.appointments).toEqual([]);
     await context.close();
   });
+
+  it("joins today's queue from home: the hall's estimate, the ticket's status page with its check-in code, then checked in at the kiosk", async () => {
+    const hall = await demoLikeHall("join-phone");
+    for (let i = 0; i < 2; i++) expect((await api("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "traffic" })).status).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}/halls/${hall}/book?category=traffic`);
+    const today = page.locator("form.today");
+    await expect.poll(() => today.locator(".wait").textContent()).toContain("前面 2 人");
+    expect(await fits(page)).toBe(true);
+    expect(await violations(page)).toEqual([]);
+    await screenshot(page, "book-join-390x844");
+
+    await today.locator("input[name=idNumber]").fill("110105194912310021"); // wrong check digit
+    await today.locator("input[name=mobile]").fill("13812345678");
+    await today.getByRole("button", { name: /线上取号/ }).tap();
+    await expect.poll(() => page.locator("form.today [role=alert]").textContent()).toContain("校验位");
+
+    await page.locator("form.today input[name=idNumber]").fill("11010519491231002X");
+    await page.locator("form.today button").tap();
+    await page.waitForURL(/\/t\//);
+    const code = (await page.locator(".on-the-way .code b").textContent())!.trim();
+    expect(code).toMatch(/^\d{6}$/);
+    expect(await page.locator(".number").textContent()).toBe("C003");
+    expect(await page.content()).not.toContain("13812345678");
+    expect(await fits(page)).toBe(true);
+    expect(await violations(page)).toEqual([]);
+    await screenshot(page, "join-status-390x844");
+
+    expect((await api("kiosk", "POST", `/api/halls/${hall}/appointments/${code}/check-in`, {})).status).toBe(201);
+    await expect.poll(() => page.locator(".on-the-way").count()).toBe(0);
+    await context.close();
+  });
 });

@@ -460,6 +460,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/halls/{hall}/remote-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join today's queue from home (citizen, 线上取号)
+         * @description A citizen takes a number for today while a window serves the service. The ticket keeps its place but is *on the way* until checked in with `code` at the kiosk (`POST /api/halls/{hall}/appointments/{code}/check-in`) or a window; if it would be called first it steps back behind the next waiting citizen, at most `remoteHolds` times (default 3), then expires with the reason on its status page. A service's line holds at most `remoteShare` (default 0.3) of tickets on the way: one more is 409 with `details.cap` `remoteShare`. The ID number is checked (GB 11643) and kept only as the hall's keyed hash for the day; one ticket from home per person per hall per day (409). Each client may join 3 times in 10 minutes (429). No credential.
+         */
+        post: operations["joinQueueFromHome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/halls/{hall}/staff/{staff}": {
         parameters: {
             query?: never;
@@ -1879,6 +1899,39 @@ export interface components {
              */
             mobile: string;
         };
+        RemoteTicketReply: {
+            /**
+             * @description Checked in at the kiosk (or a window) on arrival; until then the ticket is on the way
+             * @example 482913
+             */
+            code: string;
+            ticket: {
+                id: string;
+                number: string;
+                category: string;
+                status: string;
+            } & {
+                [key: string]: unknown;
+            };
+            ahead: number;
+            /** @description The status page's own estimate */
+            estimatedWaitMinutes: number | null;
+            /** @description The ticket's status page, a signed link: it rings when called and says why if the ticket expires */
+            statusUrl: string;
+        };
+        RemoteTicket: {
+            category: string;
+            /**
+             * @description 18-digit PRC ID number; only a keyed hash and the last 4 digits are kept
+             * @example 11010519491231002X
+             */
+            idNumber: string;
+            /**
+             * @description Kept until the day plus 7 days, for reminders; managers see it masked
+             * @example 13812345678
+             */
+            mobile: string;
+        };
         StaffAccount: {
             name: string;
             badge: string;
@@ -2267,6 +2320,8 @@ export interface components {
             createdBy: string;
             /** @description The hall's seq when it was created: it receives the events after it; GET …/events?after= gives the earlier ones */
             startsAfter: number;
+            /** @description Deliveries carry the citizen's mobile number */
+            mobile: boolean;
         };
         WebhookCreate: {
             /** @example https://sms.example.gov.cn/tongban/near */
@@ -2278,9 +2333,11 @@ export interface components {
              *       "ticket.called"
              *     ]
              */
-            events: ("hall.configured" | "hall.reset" | "ticket.issued" | "ticket.called" | "ticket.recalled" | "ticket.serving" | "ticket.finished" | "ticket.no_show" | "ticket.requeued" | "ticket.transferred" | "ticket.cancelled" | "ticket.rated" | "window.updated" | "staff.updated" | "appointment.booked" | "appointment.cancelled" | "content.changed" | "content.synced" | "ticket.near" | "*")[];
+            events: ("hall.configured" | "hall.reset" | "ticket.issued" | "ticket.called" | "ticket.recalled" | "ticket.serving" | "ticket.finished" | "ticket.no_show" | "ticket.requeued" | "ticket.transferred" | "ticket.cancelled" | "ticket.rated" | "ticket.held" | "ticket.arrived" | "window.updated" | "staff.updated" | "appointment.booked" | "appointment.cancelled" | "content.changed" | "content.synced" | "ticket.near" | "booking.made" | "booking.reminder" | "booking.cancelled" | "*")[];
             /** @example 短信提醒平台 */
             description?: string;
+            /** @description Issue 26: `booking.*` deliveries and `ticket.near` of a ticket from home carry the citizen's mobile number (for an SMS gateway); default false. While any webhook has it on, the booking page tells the citizen */
+            mobile?: boolean;
         };
         WebhookHealth: components["schemas"]["Webhook"] & {
             pending: number;
@@ -2459,6 +2516,10 @@ export interface components {
             /** @description Days audit rows stay in the hall; older whole days are archived, then pruned; default 180, never fewer than 180 (six months of logs) */
             auditDays?: number;
             planRules?: components["schemas"]["PlanRules"];
+            /** @description Share of a service's waiting line that may be tickets joined from home and not yet checked in (at least one while above 0); default 0.3, 0 turns joining from home off. One more is 409 with details.cap `remoteShare` */
+            remoteShare?: number;
+            /** @description Times a ticket joined from home, not yet checked in, steps back behind the next waiting citizen before it expires; default 3 */
+            remoteHolds?: number;
             /**
              * @description The region (any level) the hall reports its figures to; it must exist
              * @example gx-wuzhou
@@ -2583,6 +2644,10 @@ export interface components {
             /** @description Days audit rows stay in the hall; older whole days are archived, then pruned; default 180, never fewer than 180 (six months of logs) */
             auditDays?: number;
             planRules?: components["schemas"]["PlanRules"] & unknown;
+            /** @description Share of a service's waiting line that may be tickets joined from home and not yet checked in (at least one while above 0); default 0.3, 0 turns joining from home off. One more is 409 with details.cap `remoteShare` */
+            remoteShare?: number;
+            /** @description Times a ticket joined from home, not yet checked in, steps back behind the next waiting citizen before it expires; default 3 */
+            remoteHolds?: number;
             /** @description Merged into the announcer settings: name only what changes */
             announcer?: {
                 /** @description How many times the whole call is spoken */
@@ -4788,6 +4853,86 @@ export interface operations {
             };
             /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many tries in a short time */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    joinQueueFromHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RemoteTicket"];
+            };
+        };
+        responses: {
+            /** @description On the way */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemoteTicketReply"];
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,8 @@ import { renderSVG } from "uqr";
 import { verifyBooking } from "../access/booking-token.js";
 import { ticketSecret } from "../access/ticket-token.js";
 import type { Env } from "../env.js";
+import type { HallSnapshot } from "../core/snapshot.js";
+import { DEFAULT_REMOTE_HOLDS, DEFAULT_REMOTE_SHARE } from "../core/remote.js";
 import { hallStub } from "../hall-object/stub.js";
 import type { StoredReply } from "../hall-object/storage.js";
 import { BOOK_PAGE } from "../i18n/catalogue/book.js";
@@ -15,7 +17,19 @@ import { isLang, pageLang, type Lang } from "../i18n/lang.js";
 import { both } from "../i18n/words.js";
 import { bookingStatusPage, bookPage, bookProblem } from "./book.js";
 import type { Slot } from "./booking.js";
-import { BookingBody, bookOnline } from "./routes.js";
+import { BookingBody, bookOnline, joinFromHome, RemoteTicketBody } from "./routes.js";
+
+/**
+ * Today's queue for `category` as the status page counts it (the hall's own estimate for a
+ * newcomer), while a window serves it and the hall takes tickets from home; else null.
+ */
+function todayOf(snapshot: HallSnapshot, category: string): { ahead: number; estimatedWaitMinutes: number | null; holds: number } | null {
+  const { remoteShare = DEFAULT_REMOTE_SHARE, remoteHolds = DEFAULT_REMOTE_HOLDS } = snapshot.hall;
+  if (remoteShare <= 0) return null;
+  if (!snapshot.windows.some((w) => w.state !== "closed" && w.categories.includes(category))) return null;
+  const c = snapshot.categories.find((x) => x.id === category);
+  return c ? { ahead: c.waiting, estimatedWaitMinutes: c.estimatedWaitMinutes, holds: remoteHolds } : null;
+}
 
 const HALL = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -26,7 +40,15 @@ function noStore(c: { header: (k: string, v: string) => void }) {
 }
 
 export function bookPageRoutes(app: Hono<{ Bindings: Env }>): void {
-  async function render(env: Env, hall: string, lang: Lang, q: { category?: string; date?: string; from?: string }, problem: string | null, typed?: { idNumber?: string; mobile?: string }) {
+  async function render(
+    env: Env,
+    hall: string,
+    lang: Lang,
+    q: { category?: string; date?: string; from?: string },
+    problem: string | null,
+    typed?: { idNumber?: string; mobile?: string },
+    joinProblem: string | null = null,
+  ) {
     const stub = hallStub(env, hall);
     const snapshot = await stub.snapshot(hall);
     if (!snapshot) return null;
@@ -42,6 +64,9 @@ export function bookPageRoutes(app: Hono<{ Bindings: Env }>): void {
     }
     const date = q.date && days.includes(q.date) ? q.date : null;
     return bookPage({
+      today: category ? todayOf(snapshot, category) : null,
+      mobileShared: category ? await stub.sharesMobiles(hall) : false,
+      joinProblem,
       hall,
       hallName: snapshot.hall.name,
       lang,
@@ -85,6 +110,29 @@ export function bookPageRoutes(app: Hono<{ Bindings: Env }>): void {
     }
     if (r.status === 201) return c.redirect(`${new URL((r.body as { statusUrl: string }).statusUrl).pathname}?lang=${lang}`, 303);
     const html = await render(c.env, hall, lang, q, (r.body as { error?: string }).error ?? "error", typed);
+    if (!html) return c.html(bookProblem(lang, `没有这个大厅 · unknown hall "${hall}"`), 404);
+    noStore(c);
+    return c.html(html, r.status as 400);
+  });
+
+  // Issue 26 item 2: the same form as POST /api/halls/{hall}/remote-tickets; the status page of the ticket follows.
+  app.post("/halls/:hall/book/join", async (c) => {
+    const hall = c.req.param("hall");
+    if (!HALL.test(hall)) return c.html(bookProblem("zh-Hans", `没有这个大厅 · unknown hall "${hall}"`), 404);
+    const form = await c.req.parseBody();
+    const field = (k: string) => (typeof form[k] === "string" ? (form[k] as string) : "");
+    const lang: Lang = isLang(field("lang")) ? (field("lang") as Lang) : pageLang(null, c.req.header("Accept-Language"));
+    const typed = { idNumber: field("idNumber"), mobile: field("mobile") };
+    const parsed = RemoteTicketBody.safeParse({ category: field("category"), ...typed });
+    let r: StoredReply;
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      r = { status: 400, body: { error: `${issue.path.join(".")}: ${issue.message}` } };
+    } else {
+      r = await joinFromHome(c, hall, parsed.data);
+    }
+    if (r.status === 201) return c.redirect(`${new URL((r.body as { statusUrl: string }).statusUrl).pathname}?lang=${lang}`, 303);
+    const html = await render(c.env, hall, lang, { category: field("category") }, null, typed, (r.body as { error?: string }).error ?? "error");
     if (!html) return c.html(bookProblem(lang, `没有这个大厅 · unknown hall "${hall}"`), 404);
     noStore(c);
     return c.html(html, r.status as 400);

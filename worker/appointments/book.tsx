@@ -45,6 +45,12 @@ export interface BookPageProps {
   problem: string | null;
   /** What the citizen typed, given back after a refusal (never stored in the page otherwise). */
   typed?: { idNumber?: string; mobile?: string };
+  /** Today's queue for the chosen service while a window serves it (issue 26 item 2); null when it cannot be joined now. */
+  today?: { ahead: number; estimatedWaitMinutes: number | null; holds: number } | null;
+  /** The refusal of the last try to join today's queue. */
+  joinProblem?: string | null;
+  /** A webhook of the hall receives mobile numbers (issue 26 item 3): the citizen is told where the number goes. */
+  mobileShared?: boolean;
 }
 
 export function bookPage(p: BookPageProps): string {
@@ -81,6 +87,41 @@ export function bookPage(p: BookPageProps): string {
             ))}
           </ul>
         </section>
+        {p.category && p.today && !p.date && (
+          <form class="status-ticket step today" method="post" action={`/halls/${p.hall}/book/join`} aria-labelledby="step-today">
+            <h2 id="step-today">
+              <Words lang={p.lang} m={BOOK_PAGE.today} />
+            </h2>
+            <p class="wait">
+              {p.today.estimatedWaitMinutes === null ? (
+                <Words lang={p.lang} m={BOOK_PAGE.todayNoEstimate} vars={{ ahead: p.today.ahead }} />
+              ) : (
+                <Words lang={p.lang} m={BOOK_PAGE.todayWait} vars={{ ahead: p.today.ahead, minutes: p.today.estimatedWaitMinutes }} />
+              )}
+            </p>
+            {p.joinProblem && (
+              <p class="note warn" role="alert">
+                {p.joinProblem}
+              </p>
+            )}
+            <input type="hidden" name="category" value={p.category} />
+            <input type="hidden" name="lang" value={p.lang} />
+            <label>
+              <Words lang={p.lang} m={BOOK_PAGE.idNumber} />
+              <input name="idNumber" required maxlength={18} autocomplete="off" spellcheck={false} value={p.joinProblem ? p.typed?.idNumber ?? "" : ""} />
+            </label>
+            <label>
+              <Words lang={p.lang} m={BOOK_PAGE.mobile} />
+              <input name="mobile" type="tel" inputmode="numeric" required maxlength={13} autocomplete="tel-national" value={p.joinProblem ? p.typed?.mobile ?? "" : ""} />
+            </label>
+            <p class="note">{both(p.lang, BOOK_PAGE.todayNote, { holds: p.today.holds })}</p>
+            <p class="note">{both(p.lang, BOOK_PAGE.mobileNote)}</p>
+            {p.mobileShared && <p class="note warn">{both(p.lang, BOOK_PAGE.mobileShared)}</p>}
+            <button type="submit" class="alerts">
+              <Words lang={p.lang} m={BOOK_PAGE.join} />
+            </button>
+          </form>
+        )}
         {p.category && (
           <section class="status-ticket step" aria-labelledby="step-day">
             <h2 id="step-day">
@@ -150,6 +191,7 @@ export function bookPage(p: BookPageProps): string {
               <input name="mobile" type="tel" inputmode="numeric" required maxlength={13} autocomplete="tel-national" value={p.typed?.mobile ?? ""} />
             </label>
             <p class="note">{both(p.lang, BOOK_PAGE.mobileNote)}</p>
+            {p.mobileShared && <p class="note warn">{both(p.lang, BOOK_PAGE.mobileShared)}</p>}
             <button type="submit" class="alerts">
               <Words lang={p.lang} m={BOOK_PAGE.submit} />
             </button>

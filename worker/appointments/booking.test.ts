@@ -80,3 +80,10 @@ describe("the no-show block", () => {
 it("masks a mobile number as managers see it", () => {
   expect(maskMobile("13812345678")).toBe("138****5678");
 });
+
+describe("booking days stop at the appointment horizon", () => {
+  it("offers no open day past appointmentDays calendar days, though booking.days would reach further", () => {
+    // From Friday 2031-03-07 seven open days run to 2031-03-17; a 7-day horizon ends 2031-03-14.
+    expect(bookingDays("2031-03-07", BOOKING_DEFAULTS, 7)).toEqual(["2031-03-07", "2031-03-10", "2031-03-11", "2031-03-12", "2031-03-13", "2031-03-14"]);
+  });
+});

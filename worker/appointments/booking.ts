@@ -12,6 +12,7 @@
  * bookingDays("2026-12-07", settings) // ["2026-12-07", "2026-12-08", …] (open days only, 7 of them)
  * slotsOf(state, null, "2026-12-08", "id", new Map()) // [{ from: "09:00", to: "09:30", capacity: 3, booked: 0, open: true }, …]
  */
+import { DEFAULT_APPOINTMENT_DAYS, DEFAULT_BOOKING_DAYS } from "../core/issue.js";
 import { addDays, isoWeekday, minutesOf } from "../core/schedule.js";
 import type { BookingSettings, HallState } from "../core/model.js";
 
@@ -21,7 +22,7 @@ export const SLOT_MINUTES = 30;
 export type BookingRules = Required<BookingSettings>;
 
 export const BOOKING_DEFAULTS: BookingRules = {
-  days: 7,
+  days: DEFAULT_BOOKING_DAYS,
   share: 0.5,
   noShowLimit: 3,
   noShowDays: 180,
@@ -35,15 +36,25 @@ export function bookingRules(state: Pick<HallState, "settings">): BookingRules {
   return { ...BOOKING_DEFAULTS, ...state.settings.booking };
 }
 
+/** Calendar days ahead the hall takes appointments (its `appointmentDays`): the booking days stop there. */
+export function horizonOf(state: Pick<HallState, "settings">): number {
+  return state.settings.appointmentDays ?? DEFAULT_APPOINTMENT_DAYS;
+}
+
 export function isClosedDay(rules: BookingRules, date: string): boolean {
   return rules.closedWeekdays.includes(isoWeekday(date)) || rules.closedDates.includes(date);
 }
 
-/** The days a citizen may book from `today` on: the next `days` days the hall is open, today included. */
-export function bookingDays(today: string, rules: BookingRules): string[] {
+/**
+ * The days a citizen may book from `today` on: the next `days` days the hall is open, today
+ * included, and none past the appointment horizon (`horizonDays` calendar days, the hall's
+ * `appointmentDays`), which the booking's appointment must keep.
+ */
+export function bookingDays(today: string, rules: BookingRules, horizonDays = Number.POSITIVE_INFINITY): string[] {
   const days: string[] = [];
+  const last = Number.isFinite(horizonDays) ? addDays(today, horizonDays) : "9999-12-31";
   // A year of closed days in a row is a mistake in the settings, not a hall: stop looking.
-  for (let d = today, looked = 0; days.length < rules.days && looked < 366; d = addDays(d, 1), looked++) {
+  for (let d = today, looked = 0; days.length < rules.days && looked < 366 && d <= last; d = addDays(d, 1), looked++) {
     if (!isClosedDay(rules, d)) days.push(d);
   }
   return days;

@@ -12,14 +12,15 @@ import { CITIZEN } from "../access/roles.js";
 import { ticketSecret } from "../access/ticket-token.js";
 import { localDay, localParts } from "../core/day.js";
 import { addDays } from "../core/schedule.js";
-import type { HallState } from "../core/model.js";
+import type { HallState, Ticket } from "../core/model.js";
+import { publicTicket } from "../core/snapshot.js";
 import { refusal } from "../edge/refusal.js";
 import type { Hall, Part, Written } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
 import type { StoredReply } from "../hall-object/storage.js";
 import type { SavedPlan } from "../planning/plan-shifts.js";
 import { appointmentCode, citizenIdHash } from "../sessions/credentials.object.js";
-import { bookingDays, bookingRules, maskMobile, MOBILE_KEPT_DAYS, noShowBlock, slotsOf, usualDay, type Slot } from "./booking.js";
+import { bookingDays, bookingRules, horizonOf, maskMobile, MOBILE_KEPT_DAYS, noShowBlock, slotsOf, usualDay, type Slot } from "./booking.js";
 
 /** The audit log names a citizen's booking by this actor: never the person. */
 export const ONLINE: Actor = { role: CITIZEN, name: "online booking", device: null };
@@ -47,8 +48,18 @@ export type BookingRow = {
   mobile: string | null;
 };
 
+/** Tickets from home one client (address) may take in ABUSE_WINDOW_MS (besides one per ID number per day, in the core). */
+export const REMOTE_PER_CLIENT = 3;
+
+export interface JoinRequest {
+  category: string;
+  idNumber: string;
+  mobile: string;
+  client: string;
+}
+
 export class HallBookings implements Part {
-  readonly tables = ["bookings"];
+  readonly tables = ["bookings", "remote_tickets"];
   /** Recent bookings per client, in memory: a limit on bursts, forgotten when the hall sleeps. */
   #recent = new Map<string, number[]>();
 
@@ -66,6 +77,14 @@ export class HallBookings implements Part {
         PRIMARY KEY (day, code)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS bookings_person ON bookings (id_hash, day);
+      CREATE TABLE IF NOT EXISTS remote_tickets (
+        day TEXT NOT NULL,
+        code TEXT NOT NULL,
+        ticket TEXT NOT NULL,
+        mobile TEXT,
+        joined_at INTEGER NOT NULL,
+        PRIMARY KEY (day, code)
+      ) WITHOUT ROWID;
     `);
   }
 
@@ -105,7 +124,7 @@ export class HallBookings implements Part {
     const { category, date, from, idHash } = request;
     const rules = bookingRules(state);
     const today = localDay(now, state.settings.timezone);
-    const days = bookingDays(today, rules);
+    const days = bookingDays(today, rules, horizonOf(state));
     if (!days.includes(date)) {
       return bad(400, "invalid", `${date} cannot be booked: choose one of the next ${rules.days} days the hall is open`, { date: days.length ? `${days[0]} … ${days.at(-1)}` : "booking is off" });
     }
@@ -151,7 +170,7 @@ export class HallBookings implements Part {
   slotsReply(state: HallState, date: string, category: string, plan: SavedPlan | null): StoredReply {
     if (!state.categories.some((c) => c.id === category)) return unknownCategory(category);
     const now = this.hall.clock();
-    const days = bookingDays(localDay(now, state.settings.timezone), bookingRules(state));
+    const days = bookingDays(localDay(now, state.settings.timezone), bookingRules(state), horizonOf(state));
     const slots = days.includes(date) ? this.slots(state, date, category, plan, now) : [];
     return { status: 200, body: { date, category, days, slots } };
   }
@@ -169,6 +188,38 @@ export class HallBookings implements Part {
     const hall = state();
     if (!hall.categories.some((c) => c.id === request.category)) return unknownCategory(request.category);
     return this.book(hall, { ...rest, idHash }, plan, this.hall.clock());
+  }
+
+  /**
+   * A citizen joins today's queue from home (线上取号, worker/core/remote.ts). The ID number
+   * becomes the kiosk's keyed hash for the hall and day, so the kiosk's one-active-ticket rule and
+   * the core's one-ticket-from-home-a-day rule both see the same person; the mobile number stays
+   * here for reminders, beside the log and never in it.
+   */
+  async joinCitizen(request: JoinRequest, state: () => HallState): Promise<StoredReply> {
+    const secret = ticketSecret(this.hall.env);
+    if (!secret.ok) return { status: 503, body: refusal("not_configured", secret.problem) };
+    const day = localDay(this.hall.clock(), state().settings.timezone);
+    const idHash = await citizenIdHash(secret.secret, state().hall, day, request.idNumber);
+    // Everything from here runs without an await: no other request slips between the checks and the write.
+    const hall = state();
+    const now = this.hall.clock();
+    const key = `remote|${request.client}`;
+    const recent = (this.#recent.get(key) ?? []).filter((t) => t > now - ABUSE_WINDOW_MS);
+    if (recent.length >= REMOTE_PER_CLIENT) {
+      return bad(429, "too_many", `too many tickets from this device: try again in ${Math.ceil((recent[0]! + ABUSE_WINDOW_MS - now) / 60_000)} minutes`, { limit: REMOTE_PER_CLIENT });
+    }
+    const taken: Record<string, unknown> = { ...hall.appointments };
+    for (const r of this.#sql.exec<{ code: string }>("SELECT code FROM bookings WHERE day >= ? UNION SELECT code FROM remote_tickets WHERE day = ?", hall.day, hall.day)) taken[r.code] = true;
+    const code = appointmentCode(taken);
+    const reply = this.hall.apply({ type: "join_remote", category: request.category, code, citizen: { idHash } }, ONLINE, (sql) =>
+      sql.exec("INSERT INTO remote_tickets (day, code, ticket, mobile, joined_at) VALUES (?, ?, ?, ?, ?)", hall.day, code, `${hall.day}|${code}`, request.mobile, now),
+    );
+    if (reply.status !== 201) return reply;
+    this.#recent.set(key, [...recent, now]);
+    const body = reply.body as { ticket: Ticket; ahead: number; estimatedWaitMinutes: number | null };
+    this.#sql.exec("UPDATE remote_tickets SET ticket = ? WHERE day = ? AND code = ?", body.ticket.id, hall.day, code);
+    return { status: 201, body: { ...body, code, ticket: publicTicket(body.ticket) } };
   }
 
   /** A booking as its status page shows it, with its service's names; null for an unknown code. */
@@ -220,6 +271,7 @@ export class HallBookings implements Part {
   #forget(state: HallState, today: string): void {
     this.#sql.exec("UPDATE bookings SET mobile = NULL WHERE mobile IS NOT NULL AND day < ?", addDays(today, -MOBILE_KEPT_DAYS));
     this.#sql.exec("DELETE FROM bookings WHERE day < ?", addDays(today, -bookingRules(state).noShowDays - 1));
+    this.#sql.exec("DELETE FROM remote_tickets WHERE day < ?", addDays(today, -MOBILE_KEPT_DAYS));
   }
 }
 
@@ -229,4 +281,31 @@ function bad(status: number, code: Parameters<typeof refusal>[0], error: string,
 
 function unknownCategory(category: string): StoredReply {
   return bad(404, "unknown_category", `no category "${category}" in this hall`, { category });
+}
+
+/**
+ * A citizen's booking by code and day as a webhook delivers it (worker/webhooks), the mobile in
+ * clear — only webhooks a manager turned `mobile` on send it; null for an appointment typed in by
+ * a manager or a booking system.
+ */
+export function citizenBooking(sql: SqlStorage, code: string, day: string): { code: string; day: string; from: string; to: string; category: string; mobile: string | null } | null {
+  const row = sql.exec<BookingRow>("SELECT code, day, slot, category, status, mobile FROM bookings WHERE code = ? AND day = ?", code, day).toArray()[0];
+  if (!row) return null;
+  const [h, m] = row.slot.split(":").map(Number) as [number, number];
+  const end = h * 60 + m + 30;
+  const to = `${String(Math.floor(end / 60)).padStart(2, "0")}:${String(end % 60).padStart(2, "0")}`;
+  return { code: row.code, day: row.day, from: row.slot, to, category: row.category, mobile: row.mobile };
+}
+
+/** The mobile number given with a ticket from home, for a webhook with `mobile` on; null for any other ticket. */
+export function remoteMobile(sql: SqlStorage, day: string, code: string): string | null {
+  return sql.exec<{ mobile: string | null }>("SELECT mobile FROM remote_tickets WHERE day = ? AND code = ?", day, code).toArray()[0]?.mobile ?? null;
+}
+
+/** Citizens' bookings still booked on `from`..`to` (dates), for their reminders (worker/appointments/reminders.ts). */
+export function upcomingBookings(sql: SqlStorage, from: string, to: string): Array<{ code: string; day: string; slot: string; bookedAt: number }> {
+  return sql
+    .exec<{ code: string; day: string; slot: string; booked_at: number }>("SELECT code, day, slot, booked_at FROM bookings WHERE day >= ? AND day <= ? AND status = 'booked'", from, to)
+    .toArray()
+    .map((r) => ({ code: r.code, day: r.day, slot: r.slot, bookedAt: r.booked_at }));
 }

@@ -7,7 +7,7 @@ import { clientAddress } from "../access/client-address.js";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { signBooking } from "../access/booking-token.js";
-import { ticketSecret } from "../access/ticket-token.js";
+import { signTicket, ticketSecret } from "../access/ticket-token.js";
 import { fail } from "../edge/errors.js";
 import { reply } from "../edge/execute.js";
 import { refusal } from "../edge/refusal.js";
@@ -67,6 +67,26 @@ export function clientOf(c: Context): string {
   return clientAddress(c.req.raw, c.env);
 }
 
+const Mobile = z
+  .string()
+  .transform((m) => m.replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(MOBILE, "an 11-digit mainland mobile number, 1[3-9]…"))
+  .openapi({ type: "string", example: "13812345678", description: "Kept until the day plus 7 days, for reminders; managers see it masked" });
+
+export const RemoteTicketBody = z
+  .strictObject({ category: S.slug, idNumber: CitizenId, mobile: Mobile })
+  .openapi("RemoteTicket");
+
+export const RemoteTicketReply = z
+  .object({
+    code: z.string().openapi({ example: "482913", description: "Checked in at the kiosk (or a window) on arrival; until then the ticket is on the way" }),
+    ticket: z.object({ id: z.string(), number: z.string(), category: z.string(), status: z.string() }).passthrough(),
+    ahead: z.number().int(),
+    estimatedWaitMinutes: z.number().nullable().openapi({ description: "The status page's own estimate" }),
+    statusUrl: z.string().openapi({ description: "The ticket's status page, a signed link: it rings when called and says why if the ticket expires" }),
+  })
+  .openapi("RemoteTicketReply");
+
 export function bookingRoutes(app: HallApp): void {
   app.openapi(
     publicRoute({
@@ -110,6 +130,36 @@ export function bookingRoutes(app: HallApp): void {
       return reply(c, r);
     },
   );
+
+  app.openapi(
+    publicRoute({
+      method: "post",
+      path: "/api/halls/{hall}/remote-tickets",
+      operationId: "joinQueueFromHome",
+      tags: ["Appointments"],
+      summary: "Join today's queue from home (citizen, 线上取号)",
+      description:
+        "A citizen takes a number for today while a window serves the service. The ticket keeps its place but is *on the way* until checked in with `code` at the kiosk (`POST /api/halls/{hall}/appointments/{code}/check-in`) or a window; if it would be called first it steps back behind the next waiting citizen, at most `remoteHolds` times (default 3), then expires with the reason on its status page. A service's line holds at most `remoteShare` (default 0.3) of tickets on the way: one more is 409 with `details.cap` `remoteShare`. The ID number is checked (GB 11643) and kept only as the hall's keyed hash for the day; one ticket from home per person per hall per day (409). Each client may join 3 times in 10 minutes (429). No credential.",
+      request: { params: S.HallParam, ...body(RemoteTicketBody) },
+      responses: { 201: json(RemoteTicketReply, "On the way"), ...errors(400, 404, 409, 413, 429, 503) },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      return reply(c, await joinFromHome(c, hall, c.req.valid("json")));
+    },
+  );
+}
+
+/** Joins today's queue through the hall object and adds the ticket's signed status link; shared with the booking page's form. */
+export async function joinFromHome(c: Context<any>, hall: string, join: z.output<typeof RemoteTicketBody>): Promise<StoredReply> {
+  const secret = ticketSecret(c.env);
+  if (!secret.ok) return { status: 503, body: refusal("not_configured", secret.problem) };
+  const r: StoredReply | null = await hallStub(c.env, hall).joinRemote(hall, { ...join, client: clientOf(c) });
+  if (!r) return { status: 404, body: refusal("unknown_hall", `unknown hall "${hall}"`, { hall }) };
+  if (r.status !== 201) return r;
+  const made = r.body as { ticket: { id: string } };
+  const statusUrl = `${new URL(c.req.url).origin}/t/${await signTicket(secret.secret, hall, made.ticket.id)}`;
+  return { status: 201, body: { ...made, statusUrl } };
 }
 
 /** Books through the hall object and adds the signed status link; shared with the booking page's form. */

@@ -10,7 +10,7 @@ import type { AnnouncementSettings, CitizenMark, HallConfig, HallSettings, Offic
 export type SettingsChange = Partial<
   Pick<
     HallSettings,
-    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones" | "autoOpen" | "nearAhead" | "idleMinutes" | "booking" | "appointmentDays" | "appointmentsPerDay" | "replyHours" | "eventDays" | "auditDays" | "planRules"
+    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones" | "autoOpen" | "nearAhead" | "idleMinutes" | "booking" | "appointmentDays" | "appointmentsPerDay" | "replyHours" | "eventDays" | "auditDays" | "planRules" | "remoteShare" | "remoteHolds"
   >
 > & {
   /** Merged into the hall's announcer settings: name only what changes. */
@@ -63,6 +63,8 @@ export type Command =
   | { type: "book_appointment"; code: string; category: string; day: string; note?: string }
   | { type: "cancel_appointment"; code: string }
   | { type: "check_in"; code: string }
+  /** A ticket for today taken from home (线上取号, issue 26), on the way until checked in by `code`. */
+  | { type: "join_remote"; category: string; code: string; citizen: CitizenMark }
   | { type: "sign_out"; window: string }
   | { type: "update_settings"; settings: SettingsChange }
   | ContentCommand

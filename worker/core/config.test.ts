@@ -239,3 +239,15 @@ describe("changing settings during the day", () => {
     expect(refused(s, { type: "requeue", ticket: "A001" }, at(2)).message).toBe("this hall does not re-queue no-shows");
   });
 });
+
+describe("booking days against the appointment horizon (issue 26)", () => {
+  it("refuses booking.days past appointmentDays with a 400 naming both, changing nothing, and takes them raised together", () => {
+    const s = configured();
+    const r = refused(s, { type: "update_settings", settings: { booking: { days: 40 } } }, at(1));
+    expect(r.code).toBe("invalid");
+    expect(r.details?.["booking.days"]).toContain("appointmentDays (30 calendar days)");
+    expect(refused(s, { type: "update_settings", settings: { appointmentDays: 5 } }, at(1)).details?.["booking.days"]).toContain("booking.days (7 open days)");
+    const raised = ok(s, { type: "update_settings", settings: { booking: { days: 40 }, appointmentDays: 60 } }, at(1)).state;
+    expect(raised.settings).toMatchObject({ booking: { days: 40 }, appointmentDays: 60 });
+  });
+});

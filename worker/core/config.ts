@@ -6,6 +6,7 @@
  */
 import type { SettingsChange } from "./commands.js";
 import { isTimezone } from "./day.js";
+import { DEFAULT_APPOINTMENT_DAYS, DEFAULT_BOOKING_DAYS } from "./issue.js";
 import { activeTickets, ticketOf } from "./ledger.js";
 import { DEFAULT_ANNOUNCEMENT, type Category, type HallConfig, type HallState, type Window } from "./model.js";
 import type { Decision } from "./outcome.js";
@@ -57,6 +58,12 @@ export function checkConfig(config: HallConfig): Rejection | null {
   Object.assign(problems, zoneProblems(config.zones ?? [], config.windows));
   // The edge refuses these first (halls/schemas.ts); the hall keeps the rule whoever asks.
   Object.assign(problems, retentionProblems(config));
+  // Issue 26: a booking from the phone is an appointment, so its horizon may not pass the appointments'.
+  const bookingDays = config.booking?.days ?? DEFAULT_BOOKING_DAYS;
+  const horizon = config.appointmentDays ?? DEFAULT_APPOINTMENT_DAYS;
+  if (bookingDays > horizon) {
+    problems["booking.days"] = `booking.days (${bookingDays} open days) is past appointmentDays (${horizon} calendar days): raise appointmentDays to at least ${bookingDays}, or lower booking.days`;
+  }
   const fields = Object.keys(problems);
   if (fields.length === 0) return null;
   return reject("invalid", `invalid hall configuration: ${Object.values(problems).join("; ")}`, problems);

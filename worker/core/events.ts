@@ -27,6 +27,10 @@ export type HallEventBody =
   | { type: "ticket.requeued"; ticket: Ticket }
   | { type: "ticket.transferred"; ticket: Ticket; transfer: Transfer }
   | { type: "ticket.cancelled"; ticket: Ticket; reason: string }
+  /** A ticket joined from home (issue 26), not yet checked in, stepped back behind the citizen `behind` a window called instead. */
+  | { type: "ticket.held"; ticket: Ticket; behind: string }
+  /** A ticket joined from home checked in at the kiosk or a window: called like any other from now on. */
+  | { type: "ticket.arrived"; ticket: Ticket }
   | { type: "ticket.rated"; ticket: RatedTicket; score: number; reasons?: RatingReason[] }
   | { type: "window.updated"; window: Window; changes: WindowChange[] }
   | { type: "staff.updated"; staff: Staff; change: "added" | "updated" | "removed" }

@@ -124,6 +124,8 @@ export function evolve(state: HallState, e: HallEvent): HallState {
       });
     }
     case "ticket.serving":
+    case "ticket.held":
+    case "ticket.arrived":
       return withTicket(state, e.ticket, { seq: e.seq });
     case "ticket.finished": {
       const before = state.learnt[e.ticket.category];

@@ -20,6 +20,7 @@ import { activeTickets } from "./ledger.js";
 import type { HallConfig, HallState } from "./model.js";
 import type { CommandResult, Decision, Outcome } from "./outcome.js";
 import { evaluateAtWindow, rateTicket } from "./rating.js";
+import { checkInRemote, joinRemote } from "./remote.js";
 import { isRejection, reject, type Rejection } from "./rejection.js";
 import { closingPauses, pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
 import { actAtWindow, callNext, cancelTicket, readyToCall, requeueTicket, transferTicket } from "./tickets.js";
@@ -101,7 +102,9 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
     case "cancel_appointment":
       return rec.record(cancelAppointment(state, command.code));
     case "check_in":
-      return rec.record(checkIn(state, command.code, at));
+      return rec.record(state.appointments[command.code] ? checkIn(state, command.code, at) : checkInRemote(state, command.code, at));
+    case "join_remote":
+      return rec.record(joinRemote(state, command, at));
     case "save_staff":
       return rec.record(saveStaff(state, command.staff, command.pin, command.password));
     case "remove_staff":

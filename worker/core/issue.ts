@@ -7,7 +7,7 @@ import { reject, type Rejection } from "./rejection.js";
 import { compactDay } from "./day.js";
 import { addDays } from "./schedule.js";
 import { activeTickets, ticketOf } from "./ledger.js";
-import type { Appointment, CitizenMark, HallState, Priority, Ticket } from "./model.js";
+import type { Appointment, CitizenMark, HallState, Priority, RemoteMark, Ticket } from "./model.js";
 import type { Decision } from "./outcome.js";
 
 const PRIORITY_NAMES: Record<Priority, string> = {
@@ -23,6 +23,8 @@ export interface IssueRequest {
   priority: Priority;
   citizen?: CitizenMark;
   appointment?: string;
+  /** Joined from home (worker/core/remote.ts). */
+  remote?: RemoteMark;
 }
 
 /** True when a window that is not closed serves `category`. */
@@ -64,6 +66,7 @@ export function issueTicket(state: HallState, request: IssueRequest, at: string)
     ...waitingTicket({ id: `${day}-${number}`, number, category: category.id, priority: request.priority, at }),
     ...(request.citizen ? { citizen: request.citizen } : {}),
     ...(request.appointment !== undefined ? { appointment: request.appointment } : {}),
+    ...(request.remote ? { remote: request.remote } : {}),
   };
   return { events: [{ type: "ticket.issued", ticket }], result: { ticket } };
 }
@@ -71,6 +74,8 @@ export function issueTicket(state: HallState, request: IssueRequest, at: string)
 // Issue 22 §3: appointments survive midnight, so their count is capped by a horizon and a per-day limit.
 /** Days ahead an appointment may be booked by default (hall setting `appointmentDays`). */
 export const DEFAULT_APPOINTMENT_DAYS = 30;
+/** Open days ahead a citizen may book from the phone by default (hall setting `booking.days`, issue 26); never past `appointmentDays`. */
+export const DEFAULT_BOOKING_DAYS = 7;
 /** Appointments one day holds by default (hall setting `appointmentsPerDay`). */
 export const DEFAULT_APPOINTMENTS_PER_DAY = 500;
 

@@ -216,3 +216,11 @@ export function findTicket(state: HallState, ref: string): Ticket | undefined {
 export function ticketAt(state: HallState, w: Window): Ticket | undefined {
   return w.current ? ticketOf(state, w.current) : undefined;
 }
+
+/** Every ticket of today, in issue order: for rare questions over the whole day (a code from home), not the call path. */
+export function todaysTickets(state: HallState): Ticket[] {
+  const ledger = ledgerOf(state);
+  const out: Ticket[] = [];
+  for (let p = 0; p < ledger.size; p++) out.push(at(ledger, p));
+  return out;
+}

@@ -72,6 +72,20 @@ export interface Appointment {
   ticket: string | null;
 }
 
+/**
+ * A ticket taken from home (issue 26): it keeps its place while the citizen travels, steps back
+ * behind the next waiting citizen each time it would be called before check-in, and expires
+ * after `remoteHolds` steps back.
+ */
+export interface RemoteMark {
+  /** The code the citizen checks in with at the kiosk (or a window), as an appointment's. */
+  code: string;
+  /** Times it stepped back behind the next waiting citizen. */
+  holds: number;
+  /** When the citizen checked in; null while on the way. */
+  arrivedAt: string | null;
+}
+
 /** Why the policy called a ticket, kept on the ticket while it is at the window. */
 export interface CallReason {
   code: ChoiceCode;
@@ -129,6 +143,8 @@ export interface Ticket {
   citizen?: CitizenMark;
   /** The appointment code it was checked in with. */
   appointment?: string;
+  /** Joined from home (线上取号, issue 26): on the way until checked in by its code (worker/core/remote.ts). */
+  remote?: RemoteMark;
   /** Why its latest call chose it. */
   callReason?: CallReason;
   /** The citizen's score on the window evaluator or status page, once, after the ticket is done. */
@@ -210,6 +226,11 @@ export interface HallSettings {
   eventDays?: number;
   /** Days audit rows stay in the hall before they are archived and pruned; absent 180, never fewer. */
   auditDays?: number;
+  // Issue 26 item 2: joining today's queue from home (线上取号), worker/core/remote.ts.
+  /** Share of a service's line that may be on the way (joined from home, not yet checked in); absent means DEFAULT_REMOTE_SHARE, 0 turns joining off. */
+  remoteShare?: number;
+  /** Times an on-the-way ticket steps back behind the next waiting citizen before it expires; absent means DEFAULT_REMOTE_HOLDS. */
+  remoteHolds?: number;
   // Issue 25 §7: the rules a day plan keeps (worker/planning/rules.ts).
   /** How the planner may cut the day into shifts; absent means the defaults there. */
   planRules?: PlanRuleSettings;

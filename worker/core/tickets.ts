@@ -4,7 +4,7 @@
  * transferred to another category or window, or cancelled. Each rule reads the state and returns
  * the events it decides (or a rejection); `decide` (hall.ts) applies them.
  */
-import { buildQueue, chooseNext } from "./call-policy.js";
+import { buildQueue, chooseNext, take } from "./call-policy.js";
 import { findCategory, findWindow } from "./config.js";
 import type { HallEventBody } from "./events.js";
 import { isServed } from "./issue.js";
@@ -12,6 +12,7 @@ import { activeTickets, findTicket, ticketAt } from "./ledger.js";
 import type { HallState, Ticket, Transfer, Window, WindowRef } from "./model.js";
 import type { Decision } from "./outcome.js";
 import { reject, type Rejection } from "./rejection.js";
+import { onTheWay, stepBack } from "./remote.js";
 
 const ACTIVE = new Set<Ticket["status"]>(["waiting", "called", "serving"]);
 
@@ -53,7 +54,17 @@ export function callNext(state: HallState, windowId: string, now: number, at: st
   // A closing window serves the citizen at it and nobody new (its shift has ended).
   if (w.closing) return { events: [], result: { ticket: null, choice: null } };
   const categories = new Map(state.categories.map((c) => [c.id, c]));
-  const chosen = chooseNext(buildQueue(activeTickets(state)), w, categories, state.settings, now);
+  const queue = buildQueue(activeTickets(state));
+  // A ticket joined from home is not called before its citizen checks in: the window calls the
+  // next one, and the ticket steps back behind it (worker/core/remote.ts). With nobody else
+  // waiting, nobody is called and it keeps its place.
+  const passed: Ticket[] = [];
+  let chosen = chooseNext(queue, w, categories, state.settings, now);
+  while (chosen && onTheWay(chosen.ticket)) {
+    passed.push(chosen.ticket);
+    take(queue, chosen.ticket);
+    chosen = chooseNext(queue, w, categories, state.settings, now);
+  }
   if (!chosen) return { events: [], result: { ticket: null, choice: null } };
   const ticket: Ticket = {
     ...chosen.ticket,
@@ -78,7 +89,7 @@ export function callNext(state: HallState, windowId: string, now: number, at: st
     reasonZh: chosen.reasonZh,
     reasonCode: chosen.code,
   };
-  return { events: [called], result: { ticket, choice } };
+  return { events: [...stepBack(state, passed, chosen.ticket, at), called], result: { ticket, choice } };
 }
 
 /** What a counter does to the ticket at its window. */

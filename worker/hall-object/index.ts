@@ -19,7 +19,7 @@ import type { Device } from "../devices/devices.js";
 import type { FleetRequest } from "../devices/hall-devices.object.js";
 import type { FollowUp, FollowUpClose } from "../ratings/follow-ups.object.js";
 import { auditEntry } from "./audit.js";
-import type { BookingRow, BookRequest } from "../appointments/bookings.object.js";
+import type { BookingRow, BookRequest, JoinRequest } from "../appointments/bookings.object.js";
 import type { ArchiveList, ArchiveRef } from "../archives/hall-archives.object.js";
 import type { ListedItem } from "../signage/hall-content.object.js";
 import { HallAlarm } from "./alarm.js";
@@ -188,6 +188,19 @@ export class HallObject extends DurableObject<Env> {
   async book(hall: string, request: Omit<BookRequest, "idHash"> & { idNumber: string }): Promise<StoredReply | null> {
     if (!(await this.#open(hall, { rollover: true }))) return null;
     const reply = await this.#parts.bookings.bookCitizen(request, () => this.#state, this.#parts.plans.saved(request.date));
+    await this.#schedule();
+    return reply;
+  }
+
+  /** Whether a webhook of the hall receives citizens' mobile numbers: the booking page says so. */
+  async sharesMobiles(hall: string): Promise<boolean> {
+    return (await this.#open(hall)) !== null && this.#parts.webhooks.sharesMobiles();
+  }
+
+  /** A citizen joins today's queue from home (worker/core/remote.ts); null for an unknown hall. */
+  async joinRemote(hall: string, request: JoinRequest): Promise<StoredReply | null> {
+    if (!(await this.#open(hall, { rollover: true }))) return null;
+    const reply = await this.#parts.bookings.joinCitizen(request, () => this.#state);
     await this.#schedule();
     return reply;
   }

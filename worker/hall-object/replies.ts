@@ -19,6 +19,7 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
     case "update_settings":
       return { status: 200, body: snapshotOf(state, now) };
     case "issue":
+    case "join_remote":
     case "check_in": {
       const estimate = estimateHall(state, now).tickets.get(result.ticket!.id);
       return {

@@ -147,6 +147,18 @@ const PlanRulesBody = z
       .openapi({ description: "Plan each window only for its configured categories (a traffic window stays one); default true" }),
   })
   .openapi("PlanRules");
+// Issue 26 item 2: joining today's queue from home (worker/core/remote.ts).
+const RemoteShare = z
+  .number()
+  .min(0)
+  .max(1)
+  .openapi({ description: "Share of a service's waiting line that may be tickets joined from home and not yet checked in (at least one while above 0); default 0.3, 0 turns joining from home off. One more is 409 with details.cap `remoteShare`" });
+const RemoteHolds = z
+  .number()
+  .int()
+  .min(0)
+  .max(10)
+  .openapi({ description: "Times a ticket joined from home, not yet checked in, steps back behind the next waiting citizen before it expires; default 3" });
 
 export const HallConfigBody = z
   .strictObject({
@@ -176,6 +188,8 @@ export const HallConfigBody = z
     eventDays: EventDays.optional(),
     auditDays: AuditDays.optional(),
     planRules: PlanRulesBody.optional(),
+    remoteShare: RemoteShare.optional(),
+    remoteHolds: RemoteHolds.optional(),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -222,6 +236,8 @@ export const SettingsBody = z
     eventDays: EventDays.optional(),
     auditDays: AuditDays.optional(),
     planRules: PlanRulesBody.optional().openapi({ description: "Replaces the rules the day plan keeps (issue 25)" }),
+    remoteShare: RemoteShare.optional(),
+    remoteHolds: RemoteHolds.optional(),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),

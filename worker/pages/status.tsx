@@ -6,6 +6,7 @@
  */
 import { raw } from "hono/html";
 import { estimateHall, type HallEstimates } from "../core/estimates.js";
+import { DEFAULT_REMOTE_HOLDS, onTheWay } from "../core/remote.js";
 import type { HallState, Ticket } from "../core/model.js";
 import { PRIORITY } from "../i18n/catalogue/common.js";
 import { STATUS_PAGE, STATUS_SCRIPT } from "../i18n/catalogue/status.js";
@@ -62,6 +63,7 @@ function Body({ state, t, now, lang }: { state: HallState; t: Ticket; now: numbe
           </div>
           {wait === null && <Line lang={lang} class="note warn" m={STATUS_PAGE.noWindow} />}
           {target && <Line lang={lang} class="note" m={STATUS_PAGE.transferredTo} vars={{ number: target.number }} />}
+          {onTheWay(t) && <OnTheWay state={state} t={t} lang={lang} />}
           <Line lang={lang} class="note" m={STATUS_PAGE.willAlert} />
         </>
       );
@@ -102,8 +104,26 @@ function Body({ state, t, now, lang }: { state: HallState; t: Ticket; now: numbe
         </>
       );
     case "cancelled":
+      if (t.remote && t.remote.arrivedAt === null && t.cancelReason !== "day_end") {
+        return <Line lang={lang} class="state warn" m={STATUS_PAGE.expired} vars={{ holds: t.remote.holds }} />;
+      }
       return <Line lang={lang} class="state" m={t.cancelReason === "day_end" ? STATUS_PAGE.dayEnded : STATUS_PAGE.cancelled} />;
   }
+}
+
+/** A ticket joined from home, not checked in yet: its code, and how often it has stepped back (issue 26). */
+function OnTheWay({ state, t, lang }: { state: HallState; t: Ticket; lang: Lang }) {
+  const most = state.settings.remoteHolds ?? DEFAULT_REMOTE_HOLDS;
+  return (
+    <div class="on-the-way">
+      <p class="code">
+        <span class="label">{both(lang, STATUS_PAGE.checkInCode)}</span>
+        <b>{t.remote!.code}</b>
+      </p>
+      <Line lang={lang} class="note" m={STATUS_PAGE.onTheWay} />
+      {t.remote!.holds > 0 && <Line lang={lang} class="note warn" m={STATUS_PAGE.heldBack} vars={{ holds: t.remote!.holds, most }} />}
+    </div>
+  );
 }
 
 /** Five stars once the ticket is done (status.js posts the score with the page's own link); thanks once rated. */

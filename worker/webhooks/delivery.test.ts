@@ -33,7 +33,7 @@ describe("a delivery", () => {
         issue("household"),
         issue("traffic"),
         issue("exit-entry"),
-        issue("security"),
+        { type: "join_remote", category: "security", code: "777777", citizen: MARK },
         { type: "call", window: "1" },
         { type: "recall", window: "1" },
         { type: "start", window: "1" },
@@ -44,6 +44,8 @@ describe("a delivery", () => {
         { type: "requeue", ticket: "C001" },
         { type: "transfer", ticket: "C001", category: "household" },
         { type: "cancel", ticket: "B001" },
+        { type: "call", window: "6" }, // D001 joined from home and is on the way: it steps back behind C001
+        { type: "check_in", code: "777777" },
         { type: "set_window", window: "2", state: "paused" },
         { type: "save_staff", staff: { id: "s1", name: "王建国", badge: "045123", role: "officer" }, pin: "keep" },
         { type: "book_appointment", code: "123456", category: "household", day: "" },

@@ -17,7 +17,7 @@
  */
 import { publicEvent } from "../core/snapshot.js";
 import type { HallEvent } from "../core/events.js";
-import { NEAR, type WebhookEventType } from "./events.js";
+import { NEAR, type BookingEventType, type WebhookEventType } from "./events.js";
 import type { NearTicket } from "./near.js";
 
 export interface Delivery {
@@ -48,6 +48,15 @@ export function nearDelivery(
   status: { statusPath: string | null; statusUrl: string | null },
 ): Delivery {
   return { id: deliveryId(hall, seq, near.ticket.id), hall, seq, type: NEAR, at, data: { ...near, ...status } };
+}
+
+/**
+ * A citizen's booking made or cancelled (issue 26): `<hall>-<seq>-<type>-<code>`, with the seq of
+ * its appointment event; `data` is `{ booking: { code, day, from, to, category }, mobile? }`.
+ */
+export function bookingDelivery(hall: string, seq: number, type: BookingEventType, at: string, data: { booking: { code: string }; reminder?: string } & Record<string, unknown>): Delivery {
+  const which = data.reminder ? `-${data.reminder}` : "";
+  return { id: `${hall}-${seq}-${type}-${data.booking.code}${which}`, hall, seq, type, at, data };
 }
 
 const encoder = new TextEncoder();

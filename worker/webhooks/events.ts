@@ -17,6 +17,8 @@ export const HALL_EVENT_TYPES = [
   "ticket.transferred",
   "ticket.cancelled",
   "ticket.rated",
+  "ticket.held",
+  "ticket.arrived",
   "window.updated",
   "staff.updated",
   "appointment.booked",
@@ -32,9 +34,13 @@ void everyTypeListed;
 
 export const NEAR = "ticket.near";
 
-export type WebhookEventType = HallEventType | typeof NEAR;
+/** Issue 26: a citizen's own booking made or cancelled (from the phone), for SMS reminders. */
+export const BOOKING_EVENTS = ["booking.made", "booking.reminder", "booking.cancelled"] as const;
+export type BookingEventType = (typeof BOOKING_EVENTS)[number];
 
-export const WEBHOOK_EVENTS = [...HALL_EVENT_TYPES, NEAR, "*"] as const;
+export type WebhookEventType = HallEventType | typeof NEAR | BookingEventType;
+
+export const WEBHOOK_EVENTS = [...HALL_EVENT_TYPES, NEAR, ...BOOKING_EVENTS, "*"] as const;
 export type Subscription = (typeof WEBHOOK_EVENTS)[number];
 
 /** Whether a webhook subscribed to `events` receives events of `type`. */

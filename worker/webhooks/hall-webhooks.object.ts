@@ -14,11 +14,15 @@
 import { signTicket, ticketSecret } from "../access/ticket-token.js";
 import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
+import { ticketOf } from "../core/ledger.js";
 import type { Env } from "../env.js";
 import { refusal } from "../edge/refusal.js";
 import { retryAt, RETRY_FOR_MS } from "./backoff.js";
-import { deliveryHeaders, deliveryId, eventDelivery, nearDelivery, type Delivery } from "./delivery.js";
-import { NEAR, subscribes } from "./events.js";
+import { bookingDelivery, deliveryHeaders, deliveryId, eventDelivery, nearDelivery, type Delivery } from "./delivery.js";
+import { NEAR, subscribes, type BookingEventType } from "./events.js";
+import { citizenBooking, remoteMobile, upcomingBookings } from "../appointments/bookings.object.js";
+import { dueReminders } from "../appointments/reminders.js";
+import { addDays } from "../core/schedule.js";
 import { nearTickets, type NearTicket } from "./near.js";
 import type { Part, Written } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
@@ -33,7 +37,7 @@ const IN_FLIGHT_GUARD_MS = DELIVERY_TIMEOUT_MS + 5_000;
 export const MAX_WEBHOOKS = 10;
 
 export type WebhookRequest =
-  | { op: "create"; url: string; events: string[]; description: string | null; origin: string; actor: Actor }
+  | { op: "create"; url: string; events: string[]; description: string | null; mobile: boolean; origin: string; actor: Actor }
   | { op: "list" }
   | { op: "remove"; id: string; actor: Actor }
   | { op: "deliveries"; id: string; limit: number };
@@ -44,7 +48,7 @@ function randomHex(bytes: number): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-const view = (h: Hook) => ({ id: h.id, url: h.url, events: h.events, description: h.description, createdAt: h.createdAt, createdBy: h.createdBy, startsAfter: h.startsAfter });
+const view = (h: Hook) => ({ id: h.id, url: h.url, events: h.events, description: h.description, createdAt: h.createdAt, createdBy: h.createdBy, startsAfter: h.startsAfter, mobile: h.mobile });
 
 const unknownWebhook = (id: string): StoredReply => ({
   status: 404,
@@ -52,7 +56,7 @@ const unknownWebhook = (id: string): StoredReply => ({
 });
 
 export class HallWebhooks implements Part {
-  readonly tables = ["webhooks", "webhook_outbox", "webhook_attempts", "webhook_near"];
+  readonly tables = ["webhooks", "webhook_outbox", "webhook_attempts", "webhook_near", "webhook_reminders"];
   #hooks = new Map<string, Hook>();
   /** Webhook id → when its delivery in flight was sent (hall clock). */
   #flights = new Map<string, number>();
@@ -81,19 +85,77 @@ export class HallWebhooks implements Part {
     if (events.some((e) => e.type === "hall.reset")) store.pruneForNewDay(sql, now);
     const hooks = [...this.#hooks.values()];
     for (const h of hooks) for (const e of events) if (subscribes(h.events, e.type)) store.enqueue(sql, h.id, e.seq, e.type, null, now);
+    this.#bookings(hooks, events, now);
     const listening = hooks.filter((h) => subscribes(h.events, NEAR));
     if (listening.length === 0) return;
     const cause = events.at(-1)!;
     for (const near of nearTickets(after, now, (ticket) => store.wasNear(sql, ticket))) {
       store.markNear(sql, near.ticket.id, now);
-      const data = JSON.stringify({ at: cause.at, near });
-      for (const h of listening) store.enqueue(sql, h.id, cause.seq, NEAR, data, now);
+      const code = listening.some((h) => h.mobile) ? ticketOf(after, near.ticket.id)?.remote?.code : undefined;
+      const mobile = code ? remoteMobile(sql, after.day, code) : null;
+      for (const h of listening) store.enqueue(sql, h.id, cause.seq, NEAR, JSON.stringify({ at: cause.at, near, ...(h.mobile && mobile ? { mobile } : {}) }), now);
     }
+  }
+
+  /**
+   * Issue 26: a citizen's own booking made or cancelled becomes `booking.made` or
+   * `booking.cancelled` beside the log's appointment event (same seq), with the booking's half
+   * hour; the mobile number only for a webhook that has `mobile` on.
+   */
+  #bookings(hooks: Hook[], events: readonly HallEvent[], now: number): void {
+    const sql = this.ctx.storage.sql;
+    for (const e of events) {
+      if (e.type !== "appointment.booked" && e.type !== "appointment.cancelled") continue;
+      const type = e.type === "appointment.booked" ? "booking.made" : "booking.cancelled";
+      const listening = hooks.filter((h) => subscribes(h.events, type));
+      if (listening.length === 0) continue;
+      const row = citizenBooking(sql, e.appointment.code, e.appointment.day);
+      if (!row) continue; // typed in by a manager or a booking system: no citizen's booking
+      const booking = { code: row.code, day: row.day, from: row.from, to: row.to, category: row.category };
+      for (const h of listening) {
+        const data = { at: e.at, booking, ...(h.mobile && row.mobile ? { mobile: row.mobile } : {}) };
+        store.enqueue(sql, h.id, e.seq, type, JSON.stringify(data), now);
+      }
+    }
+  }
+
+  /**
+   * Issue 26: `booking.reminder` for each citizen's booking the evening before and an hour
+   * before (worker/appointments/reminders.ts), queued once each when due; when the next falls
+   * due, or null. Nothing is asked of the bookings while no webhook wants reminders.
+   */
+  #remind(state: HallState, now: number): number | null {
+    const hooks = [...this.#hooks.values()].filter((h) => subscribes(h.events, "booking.reminder"));
+    if (hooks.length === 0 || !state.settings) return null;
+    const sql = this.ctx.storage.sql;
+    const bookings = upcomingBookings(sql, state.day, addDays(state.day, 1));
+    const sent = (code: string, day: string, kind: string) => sql.exec("SELECT 1 FROM webhook_reminders WHERE day = ? AND code = ? AND kind = ?", day, code, kind).toArray().length > 0;
+    const { due, next } = dueReminders(bookings, sent, now, state.settings.timezone);
+    if (due.length > 0) {
+      this.ctx.storage.transactionSync(() => {
+        for (const r of due) {
+          sql.exec("INSERT INTO webhook_reminders (day, code, kind) VALUES (?, ?, ?)", r.day, r.code, r.kind);
+          const row = citizenBooking(sql, r.code, r.day)!;
+          const booking = { code: row.code, day: row.day, from: row.from, to: row.to, category: row.category };
+          for (const h of hooks) {
+            const data = { at: iso(now), booking, reminder: r.kind, ...(h.mobile && row.mobile ? { mobile: row.mobile } : {}) };
+            store.enqueue(sql, h.id, state.seq, "booking.reminder", JSON.stringify(data), now);
+          }
+        }
+        sql.exec("DELETE FROM webhook_reminders WHERE day < ?", state.day);
+      });
+    }
+    return next;
+  }
+
+  /** Whether any webhook receives citizens' mobile numbers: the booking page says so. */
+  sharesMobiles(): boolean {
+    return [...this.#hooks.values()].some((h) => h.mobile);
   }
 
   /** Sends each webhook's next delivery when it is due (in the background) and says when the next retry is. */
   plan(state: HallState, now: number): number | null {
-    let next = Infinity;
+    let next = this.#remind(state, now) ?? Infinity;
     for (const hook of this.#hooks.values()) {
       const since = this.#flights.get(hook.id);
       if (since !== undefined) {
@@ -171,6 +233,7 @@ export class HallWebhooks implements Part {
       createdAt: iso(now),
       createdBy: r.actor.name,
       startsAfter: state.seq,
+      mobile: r.mobile,
     };
     this.ctx.storage.transactionSync(() => {
       store.insertHook(this.ctx.storage.sql, hook);
@@ -245,9 +308,14 @@ export class HallWebhooks implements Part {
       const { body } = this.ctx.storage.sql.exec<{ body: string }>("SELECT body FROM events WHERE seq = ?", row.seq).one();
       return eventDelivery(hall, JSON.parse(body) as HallEvent);
     }
-    const { at, near } = JSON.parse(row.near) as { at: string; near: NearTicket };
+    if (row.type !== NEAR) {
+      const { at, ...data } = JSON.parse(row.near) as { at: string; booking: { code: string } };
+      return bookingDelivery(hall, row.seq, row.type as BookingEventType, at, data);
+    }
+    const { at, near, mobile } = JSON.parse(row.near) as { at: string; near: NearTicket; mobile?: string };
     const secret = ticketSecret(this.env);
     const statusPath = secret.ok ? `/t/${await signTicket(secret.secret, hall, near.ticket.id)}` : null;
-    return nearDelivery(hall, row.seq, at, near, { statusPath, statusUrl: statusPath === null ? null : `${hook.origin}${statusPath}` });
+    const delivery = nearDelivery(hall, row.seq, at, near, { statusPath, statusUrl: statusPath === null ? null : `${hook.origin}${statusPath}` });
+    return mobile ? { ...delivery, data: { ...delivery.data, mobile } } : delivery;
   }
 }

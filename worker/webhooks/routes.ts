@@ -32,6 +32,7 @@ const WebhookBody = z
       .refine((e) => new Set(e).size === e.length, "an event type is listed twice")
       .openapi({ example: ["ticket.near", "ticket.called"], description: "Event types to receive; `*` for every one" }),
     description: z.string().trim().max(200, "at most 200 characters").optional().openapi({ example: "短信提醒平台" }),
+    mobile: z.boolean().optional().openapi({ description: "Issue 26: `booking.*` deliveries and `ticket.near` of a ticket from home carry the citizen's mobile number (for an SMS gateway); default false. While any webhook has it on, the booking page tells the citizen" }),
   })
   .openapi("WebhookCreate");
 
@@ -52,6 +53,7 @@ const Webhook = z
     createdAt: z.string(),
     createdBy: z.string(),
     startsAfter: z.number().openapi({ description: "The hall's seq when it was created: it receives the events after it; GET …/events?after= gives the earlier ones" }),
+    mobile: z.boolean().openapi({ description: "Deliveries carry the citizen's mobile number" }),
   })
   .openapi("Webhook");
 
@@ -111,11 +113,11 @@ export function webhookRoutes(app: HallApp): void {
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
-      const { url, events, description } = c.req.valid("json");
+      const { url, events, description, mobile = false } = c.req.valid("json");
       const problem = webhookUrlProblem(url, !isDevelopment(c.env), c.env.TONGBAN_WEBHOOK_ALLOW);
       if (problem) return fail(c, 400, "invalid", `invalid request body: url: ${problem}`, { url: problem });
       const origin = new URL(c.req.url).origin;
-      return ask(c, hall, { op: "create", url, events, description: description || null, origin, actor: requestActor(c) });
+      return ask(c, hall, { op: "create", url, events, description: description || null, mobile, origin, actor: requestActor(c) });
     },
   );
 

@@ -24,6 +24,8 @@ export interface Hook {
   createdBy: string;
   /** The hall's seq when it was created: it receives the events after it. */
   startsAfter: number;
+  /** Issue 26: bookings' and tickets-from-home's deliveries carry the citizen's mobile number (an SMS gateway). */
+  mobile: boolean;
 }
 
 export interface OutboxRow {
@@ -31,7 +33,7 @@ export interface OutboxRow {
   webhook: string;
   seq: number;
   type: string;
-  /** A `ticket.near`'s data (JSON), null for an event of the log. */
+  /** The data (JSON) of a `ticket.near` or a `booking.*` delivery; null for an event of the log. */
   near: string | null;
   state: "pending" | "delivered" | "failed";
   queued_at: number;
@@ -90,7 +92,11 @@ export function migrateWebhooks(sql: SqlStorage): void {
     );
     CREATE INDEX IF NOT EXISTS webhook_attempts_delivery ON webhook_attempts (delivery);
     CREATE TABLE IF NOT EXISTS webhook_near (ticket TEXT PRIMARY KEY, at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS webhook_reminders (day TEXT NOT NULL, code TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (day, code, kind)) WITHOUT ROWID;
   `);
+  // Issue 26: the mobile switch, added to halls whose table predates it.
+  const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('webhooks')").toArray().map((c) => c.name);
+  if (!columns.includes("mobile")) sql.exec("ALTER TABLE webhooks ADD COLUMN mobile INTEGER NOT NULL DEFAULT 0");
 }
 
 type Row = Record<string, SqlStorageValue>;
@@ -106,6 +112,7 @@ function hookOf(r: Row): Hook {
     createdAt: String(r.created_at),
     createdBy: String(r.created_by),
     startsAfter: Number(r.starts_after),
+    mobile: Number(r.mobile ?? 0) === 1,
   };
 }
 
@@ -115,7 +122,7 @@ export function loadHooks(sql: SqlStorage): Hook[] {
 
 export function insertHook(sql: SqlStorage, h: Hook): void {
   sql.exec(
-    "INSERT INTO webhooks (id, url, events, description, secret, origin, created_at, created_by, starts_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO webhooks (id, url, events, description, secret, origin, created_at, created_by, starts_after, mobile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     h.id,
     h.url,
     JSON.stringify(h.events),
@@ -125,6 +132,7 @@ export function insertHook(sql: SqlStorage, h: Hook): void {
     h.createdAt,
     h.createdBy,
     h.startsAfter,
+    h.mobile ? 1 : 0,
   );
 }
 

@@ -23,4 +23,10 @@ export const BOOK_PAGE = {
   unavailable: { zh: "网上预约暂不可用", en: "Online booking is not available: {problem}" },
   off: { zh: "本大厅暂不接受网上预约", en: "This hall does not take online bookings" },
   back: { zh: "返回", en: "Back" },
+  today: { zh: "今天线上取号", en: "Join today's queue from home" },
+  todayWait: { zh: "现在取号，前面 {ahead} 人，预计等候 {minutes} 分钟", en: "Taking a number now: {ahead} ahead, about {minutes} min" },
+  todayNoEstimate: { zh: "现在取号，前面 {ahead} 人", en: "Taking a number now: {ahead} ahead" },
+  todayNote: { zh: "号码保留您的位置；到大厅后请在取号机输入签到码。未签到时轮到您，会让后面的市民先办，让号 {holds} 次后失效", en: "Your number keeps your place; at the hall, type its check-in code at the kiosk. If your turn comes first, the next citizen goes ahead of you; after {holds} times the number expires" },
+  join: { zh: "线上取号", en: "Take a number" },
+  mobileShared: { zh: "本厅的短信提醒服务会收到您的手机号，用于发送预约和叫号提醒", en: "The hall's SMS reminder service receives your mobile number, to send booking and call reminders" },
 } as const;
