@@ -1365,6 +1365,41 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** @description A refused validation only (`invalid`): each field's problem and bound, so a client can say it in its own language */
+            fields?: components["schemas"]["FieldProblem"][];
+        };
+        FieldProblem: {
+            /**
+             * @description The field's dotted path, "(body)" for the whole body
+             * @example password
+             */
+            field: string;
+            /**
+             * @description What kind of rule the field broke
+             * @example too_small
+             * @enum {string}
+             */
+            problem: "required" | "invalid_type" | "too_small" | "too_big" | "invalid_format" | "invalid_value" | "unknown_field" | "invalid";
+            /**
+             * @description What a bound counts: string (characters), number, array (items)
+             * @example string
+             */
+            of?: string;
+            /** @example 8 */
+            minimum?: number;
+            maximum?: number;
+            /**
+             * @description The type wanted, for invalid_type
+             * @example number
+             */
+            expected?: string;
+            /**
+             * @description The format wanted, for invalid_format
+             * @example regex
+             */
+            format?: string;
+            /** @description The values allowed, for invalid_value */
+            values?: unknown[];
         };
         Region: {
             name: {

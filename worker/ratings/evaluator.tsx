@@ -146,7 +146,7 @@ export const evaluatorView: LiveView = {
       live,
       bodyClass: "console evaluator-page",
       styles: ["/static/display/consoles.css", "/static/display/evaluator.css"],
-      scripts: ["/static/display/words.js", "/static/display/consoles.js", "/static/display/evaluator.js"],
+      scripts: ["/static/display/words.js", "/static/display/formErrors.js", "/static/display/consoles.js", "/static/display/evaluator.js"],
       children: (
         <>
           <ConsoleConfig config={{ hall: state.hall, window: w?.id ?? "", token, role: "evaluator", lang, words: scriptWords(lang, COMMON_SCRIPT, EVALUATOR_SCRIPT) }} />
