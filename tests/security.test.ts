@@ -294,6 +294,16 @@ const MATRIX: Record<string, Action> = {
       return { method: "DELETE", path: `/api/halls/${h}/appointments/${booked.body.appointment.code}` };
     },
   },
+  "PUT /api/halls/{hall}/windows/{window}/evaluation/contact": {
+    roles: ["admin", "manager", "counter", "display"],
+    attempt: async (h) => {
+      await called(h);
+      await call("manager", "POST", `/api/halls/${h}/windows/5/finish`);
+      await call("display", "POST", `/api/halls/${h}/windows/5/evaluation`, { score: 1 });
+      const [poor] = (await call("manager", "GET", `/api/halls/${h}/follow-ups`)).body.followUps;
+      return { method: "PUT", path: `/api/halls/${h}/windows/5/evaluation/contact`, body: { ticket: poor.ticket, mobile: "13812345678" } };
+    },
+  },
   "GET /api/halls/{hall}/follow-ups": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/follow-ups` }) },
   "PATCH /api/halls/{hall}/follow-ups/{id}": {
     roles: MANAGERS,

@@ -100,13 +100,30 @@
     return "/api/halls/" + encodeURIComponent(config.hall) + path;
   }
 
-  // A refusal as the person should read it: the hall's message, and the field it names.
-  function explain(result) {
+  // The page's language: what its refusals are said in (formErrors.js).
+  var pageLang = config.lang || document.documentElement.lang || "zh-Hans";
+  var formErrors = window.TongbanFormErrors;
+
+  // A refusal as the person should read it: a sentence in the page's language for a field that
+  // is wrong (never the API's developer text), else the hall's own message.
+  function explain(result, label) {
     if (!result.body) return "";
-    var details = result.body.details || {};
-    var fields = Object.keys(details).filter(function (k) { return typeof details[k] === "string"; });
-    var where = fields.length ? " (" + fields.map(function (k) { return k + ": " + details[k]; }).join("; ") + ")" : "";
-    return (result.body.error || "") + (result.body.code === "invalid" ? where : "");
+    var sentence = formErrors && formErrors.summary(result.body, pageLang, 0, label);
+    return sentence || result.body.error || "";
+  }
+
+  // A form's refusal: each wrong field's sentence beside it, and one line saying so. Returns
+  // how many fields were marked.
+  function showErrors(form, result) {
+    var placed = formErrors ? formErrors.show(form, result.body, pageLang) : 0;
+    var line = formErrors && formErrors.summary(result.body, pageLang, placed);
+    say(line || explain(result) || words.both("notSaved"), "error");
+    return placed;
+  }
+
+  // A form that saved: no field stays marked from an earlier refusal.
+  function clearErrors(form) {
+    if (formErrors) formErrors.clear(form);
   }
 
   // The language switcher keeps the page's place: the manager console's tab is in the #fragment.
@@ -117,5 +134,8 @@
     location.assign(link.getAttribute("href") + location.hash);
   });
 
-  window.Tongban = { config: config, press: press, say: say, api: api, explain: explain, newId: newId, t: words.both, t1: words.first };
+  window.Tongban = {
+    config: config, press: press, say: say, api: api, explain: explain, showErrors: showErrors, clearErrors: clearErrors,
+    newId: newId, t: words.both, t1: words.first,
+  };
 })();

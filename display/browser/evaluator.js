@@ -1,20 +1,27 @@
 // The window evaluator: when the ticket at this window finishes, ask the citizen to rate it on
-// 好差评's five levels; for 不满意/非常不满意 offer the offline indicators; thank them; and after 30 s
+// 好差评's five levels; for 不满意/非常不满意 offer the offline indicators, then ask, optionally, for a
+// mobile number for the call back (PUT …/evaluation/contact; without one, say honestly that no
+// call back can be made); thank them; and after 30 s
 // without a press go back to idle. The hall names the ticket to rate (data-ask-id on
 // #evaluator-state); a press rates only that one, once (POST …/windows/{window}/evaluation).
 (function () {
   "use strict";
   var T = window.Tongban;
   var IDLE_MS = 30000;
-  var THANKS_MS = 6000;
+  var THANKS_MS = 8000;
+  // Typing eleven digits takes longer than a tap.
+  var CONTACT_MS = 60000;
   var asked = null;
+  // The ticket just rated 差评, whose follow-up a call-back number goes to (asked is cleared
+  // as soon as the hall's update says the ticket is rated).
+  var rated = null;
   var score = null;
   var idleTimer = null;
   var seenAt = { el: null, at: 0 };
 
   function panel(id) { return document.getElementById(id); }
   function show(which) {
-    ["evaluator-ask", "evaluator-reasons", "evaluator-thanks"].forEach(function (id) { panel(id).hidden = id !== which; });
+    ["evaluator-ask", "evaluator-reasons", "evaluator-contact", "evaluator-thanks"].forEach(function (id) { panel(id).hidden = id !== which; });
     panel("evaluator-idle").hidden = Boolean(which);
     document.body.setAttribute("data-step", which || "idle");
   }
@@ -56,22 +63,50 @@
     var reasons = [];
     var chosen = document.querySelectorAll('[data-reason][aria-pressed="true"]');
     for (var i = 0; i < chosen.length; i++) reasons.push(chosen[i].getAttribute("data-reason"));
+    var ticket = asked;
     var body = { score: score };
     if (reasons.length) body.reasons = reasons;
     var result = await T.press("POST", T.api("/windows/" + encodeURIComponent(T.config.window) + "/evaluation"), body, "evaluate");
     if (result.dropped || result.status === 0) return;
-    var note = panel("evaluator-thanks").querySelector('[data-slot="note"]');
-    if (result.ok) {
-      note.textContent = score <= 2 ? T.t("callBack") : "";
-    } else if (result.status === 409) {
-      note.textContent = T.t("alreadyRated");
-    } else {
-      T.say(T.explain(result), "error");
-      return;
+    if (result.ok && score <= 2) {
+      rated = ticket;
+      return askContact();
     }
+    if (result.ok) thank("");
+    else if (result.status === 409) thank(T.t("alreadyRated"));
+    else T.say(T.explain(result), "error");
+  }
+
+  function thank(note) {
+    panel("evaluator-thanks").querySelector('[data-slot="note"]').textContent = note;
     show("evaluator-thanks");
     idleIn(THANKS_MS);
   }
+
+  // After a 差评: a number for the call back, or none (and then no promise of one).
+  var contact = panel("evaluator-contact");
+  function askContact() {
+    contact.reset();
+    T.clearErrors(contact);
+    show("evaluator-contact");
+    contact.elements.mobile.focus();
+    idleIn(CONTACT_MS);
+  }
+  contact.addEventListener("submit", async function (e) {
+    e.preventDefault();
+    var mobile = contact.elements.mobile.value.replace(/\s+/g, "");
+    var path = "/windows/" + encodeURIComponent(T.config.window) + "/evaluation/contact";
+    var result = await T.press("PUT", T.api(path), { ticket: rated, mobile: mobile }, "contact");
+    if (result.dropped || result.status === 0) return;
+    if (result.ok) return thank(T.t("callBack", { mobile: result.body.followUp.mobile }));
+    if (result.status === 400) {
+      // Beside the field only: the pad's message line would cover its buttons.
+      window.TongbanFormErrors.show(contact, result.body, T.config.lang);
+      idleIn(CONTACT_MS);
+      return;
+    }
+    thank(T.t("noCallBack"));
+  });
 
   document.addEventListener("click", function (e) {
     var el = e.target.closest("button");
@@ -91,6 +126,7 @@
       return;
     }
     if (el.getAttribute("data-action") === "submit-rating") return submit();
+    if (el.getAttribute("data-action") === "skip-contact") return thank(T.t("noCallBack"));
   });
 
   document.addEventListener("tongban:update", function () { check(true); });

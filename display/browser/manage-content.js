@@ -74,13 +74,7 @@
   }
 
   function showErrors(result) {
-    $$(".field-error", form).forEach(function (e) { e.textContent = ""; });
-    var details = (result.body && result.body.details) || {};
-    Object.keys(details).forEach(function (key) {
-      var slot = $('[data-error-for="' + key.split(".")[0] + '"]', form);
-      if (slot) slot.textContent = String(details[key]);
-    });
-    T.say(T.explain(result) || "未保存 · not saved", "error");
+    T.showErrors(form, result);
   }
 
   function sleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
@@ -117,7 +111,7 @@
       result = await T.press("PATCH", T.api("/content/" + editing.id), change, "content-save");
     } else if (k === "image") {
       var file = form.elements.file.files[0];
-      if (!file) return showErrors({ body: { error: "请选择图片 · choose an image", details: { file: "required" } } });
+      if (!file) return showErrors({ body: { error: "请选择图片 · choose an image", code: "invalid", details: { file: "required" }, fields: [{ field: "file", problem: "required" }] } });
       var c = common();
       result = await upload(file, withoutEmpty(Object.assign({ seconds: c.seconds, schedule: c.schedule, zones: c.zones }, fields(k))));
     } else {
@@ -125,6 +119,7 @@
     }
     if (result.dropped) return;
     if (!result.ok) return showErrors(result);
+    T.clearErrors(form);
     T.say(editing ? "已保存 · Saved" : "已添加 · Added", "ok");
     stopEditing();
     form.reset();
@@ -216,8 +211,8 @@
     idle.addEventListener("submit", async function (e) {
       e.preventDefault();
       var result = await T.press("PATCH", T.api(""), { idleMinutes: Number(idle.elements.idleMinutes.value) }, "idle-minutes");
-      if (result.ok) T.say("已保存 · Saved", "ok");
-      else if (result.status) T.say(T.explain(result), "error");
+      if (result.ok) { T.clearErrors(idle); T.say("已保存 · Saved", "ok"); }
+      else if (result.status) T.showErrors(idle, result);
     });
   }
   showKind();

@@ -19,14 +19,9 @@
   }
 
   function showErrors(form, result) {
-    $$(".field-error", form).forEach(function (e) { e.textContent = ""; });
-    var details = (result.body && result.body.details) || {};
-    Object.keys(details).forEach(function (key) {
-      var slot = $('[data-error-for="' + key + '"]', form);
-      if (slot && typeof details[key] === "string") slot.textContent = details[key];
-    });
+    T.showErrors(form, result);
+    // An unknown or expired pairing code: the hall's message says which, beside the code.
     if (result.body && result.body.code === "not_found") $('[data-error-for="code"]', form).textContent = result.body.error;
-    T.say(T.explain(result) || T.t("notSaved"), "error");
   }
 
   // The window only matters for kinds that stand at one.
@@ -46,7 +41,7 @@
     if (result.ok) {
       pairForm.reset();
       followKind(pairForm);
-      $$(".field-error", pairForm).forEach(function (x) { x.textContent = ""; });
+      T.clearErrors(pairForm);
       T.say(T.t("paired", { name: result.body.device.name }) + "：" + T.t("opensItself"), "ok");
     } else if (result.status) showErrors(pairForm, result);
   });
@@ -68,13 +63,13 @@
       f.window.value = b.getAttribute("data-window");
       followKind(dialogForm);
       $('[data-slot="note"]', dialog).textContent = "";
-      $$(".field-error", dialogForm).forEach(function (x) { x.textContent = ""; });
+      T.clearErrors(dialogForm);
       dialog.showModal();
       return;
     }
     if (b.hasAttribute("data-save-device")) {
       var result = await T.press("PATCH", T.api("/devices/" + encodeURIComponent(editing)), assignment(dialogForm), "device-" + editing, true);
-      if (result.ok) { dialog.close(); T.say(T.t("deviceSaved", { name: result.body.device.name }), "ok"); }
+      if (result.ok) { T.clearErrors(dialogForm); dialog.close(); T.say(T.t("deviceSaved", { name: result.body.device.name }), "ok"); }
       else if (result.status) showErrors(dialogForm, result);
       return;
     }

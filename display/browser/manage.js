@@ -23,15 +23,7 @@
   if (start && $('[data-tab="' + start + '"]')) showTab(start);
 
   function showErrors(form, result) {
-    $$(".field-error", form).forEach(function (e) { e.textContent = ""; });
-    var details = (result.body && result.body.details) || {};
-    var placed = false;
-    Object.keys(details).forEach(function (key) {
-      var slot = $('[data-error-for="' + key.split(".")[0] + '"]', form);
-      if (slot) { slot.textContent = String(details[key]); placed = true; }
-    });
-    T.say(T.explain(result) || T.t("notSaved"), "error");
-    return placed;
+    return T.showErrors(form, result) > 0;
   }
 
   // ---- windows ----
@@ -187,7 +179,7 @@
     if (f.clearPassword.checked) body.password = null;
     else if (f.password.value) body.password = f.password.value;
     var result = await T.press("PUT", T.api("/staff/" + encodeURIComponent(id || "-")), body, "staff-save");
-    if (result.ok) { staffForm.reset(); T.say(T.t("saved", { name: result.body.staff.name }), "ok"); }
+    if (result.ok) { staffForm.reset(); T.clearErrors(staffForm); T.say(T.t("saved", { name: result.body.staff.name }), "ok"); }
     else if (result.status) showErrors(staffForm, result);
   });
 
@@ -222,7 +214,7 @@
     var body = { category: f.category.value, day: f.day.value };
     if (f.note.value.trim()) body.note = f.note.value.trim();
     var result = await T.press("POST", T.api("/appointments"), body, "book");
-    if (result.ok) { $("#appointment-code").textContent = T.t1("bookedCode", { code: result.body.appointment.code }); T.say(T.t("booked"), "ok"); }
+    if (result.ok) { T.clearErrors(bookForm); $("#appointment-code").textContent = T.t1("bookedCode", { code: result.body.appointment.code }); T.say(T.t("booked"), "ok"); }
     else if (result.status) showErrors(bookForm, result);
   });
 
@@ -251,7 +243,7 @@
       planRules: { minShiftHours: number(f.minShiftHours.value), maxShifts: number(f.maxShifts.value), keepCategories: f.keepCategories.checked },
     };
     var result = await fetchPatch(body);
-    if (result.ok) { $$(".field-error", settings).forEach(function (x) { x.textContent = ""; }); T.say(T.t("settingsSaved"), "ok"); }
+    if (result.ok) { T.clearErrors(settings); T.say(T.t("settingsSaved"), "ok"); }
     else if (result.status) showErrors(settings, result);
   });
   function fetchPatch(body) {

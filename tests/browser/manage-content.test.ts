@@ -82,7 +82,7 @@ describe("the 内容 Content tab", () => {
     await page.locator("#content-form").locator('input[name="from"]').fill(addDays(day, 3));
     await page.locator("#content-form").locator('input[name="to"]').fill(addDays(day, 1));
     await page.locator("#content-form button[type=submit]").click();
-    await page.locator('[data-error-for="schedule"]').filter({ hasText: "ends" }).waitFor();
+    await page.locator('[data-error-for="schedule"]').filter({ hasText: "结束日期不能早于开始日期" }).waitFor();
     await page.locator("#content-form").evaluate((f: HTMLFormElement) => f.reset());
 
     // Preview at both aspects, from the slide the screens play.

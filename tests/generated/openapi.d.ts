@@ -792,6 +792,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/halls/{hall}/windows/{window}/evaluation/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Leave a call-back number after a 差评 (evaluator)
+         * @description After a poor rating at the window, the citizen may leave a mobile number for the call back, within 10 minutes of the rating. It is kept until the follow-up is done plus 30 days, shown whole only on the open follow-up a manager calls from and masked (138****5678) elsewhere, and is never in an event, feed, log or export. Roles: display, counter, manager, admin.
+         */
+        put: operations["leaveCallBackNumber"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/halls/{hall}/follow-ups": {
         parameters: {
             query?: never;
@@ -1445,6 +1465,41 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
+            /** @description A refused validation only (`invalid`): each field's problem and bound, so a client can say it in its own language */
+            fields?: components["schemas"]["FieldProblem"][];
+        };
+        FieldProblem: {
+            /**
+             * @description The field's dotted path, "(body)" for the whole body
+             * @example password
+             */
+            field: string;
+            /**
+             * @description What kind of rule the field broke
+             * @example too_small
+             * @enum {string}
+             */
+            problem: "required" | "invalid_type" | "too_small" | "too_big" | "invalid_format" | "invalid_value" | "unknown_field" | "invalid";
+            /**
+             * @description What a bound counts: string (characters), number, array (items)
+             * @example string
+             */
+            of?: string;
+            /** @example 8 */
+            minimum?: number;
+            maximum?: number;
+            /**
+             * @description The type wanted, for invalid_type
+             * @example number
+             */
+            expected?: string;
+            /**
+             * @description The format wanted, for invalid_format
+             * @example regex
+             */
+            format?: string;
+            /** @description The values allowed, for invalid_value */
+            values?: unknown[];
         };
         Region: {
             name: {
@@ -2155,6 +2210,20 @@ export interface components {
                 at: string;
             };
         };
+        FollowUpContact: {
+            /**
+             * @description The rated ticket's id (the evaluator's data-ask-id)
+             * @example 2031-03-04-C001
+             */
+            ticket: string;
+            /**
+             * @description A mainland mobile number for the call back
+             * @example 13812345678
+             */
+            mobile: string;
+            /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
+            commandId?: string;
+        };
         FollowUp: {
             id: number;
             ticket: string;
@@ -2173,6 +2242,16 @@ export interface components {
             note: string | null;
             doneAt: string | null;
             doneBy: string | null;
+            /**
+             * @description The call-back number the citizen left at the evaluator, masked; null if none (or forgotten 30 days after the follow-up was done)
+             * @example 138****5678
+             */
+            mobile: string | null;
+            /**
+             * @description The whole number to call, on open follow-ups only, for managers (the one place it is shown)
+             * @example 13812345678
+             */
+            callNumber?: string | null;
         };
         FollowUpDone: {
             /** @enum {string} */
@@ -6304,6 +6383,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    leaveCallBackNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+                window: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FollowUpContact"];
+            };
+        };
+        responses: {
+            /** @description Kept; answered masked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        followUp: {
+                            number: string;
+                            mobile: string | null;
+                        };
+                    };
                 };
             };
             /** @description A field is missing or wrong; `details` names it. Nothing changed */

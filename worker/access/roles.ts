@@ -31,6 +31,11 @@ export const FRONT_DESK: readonly Role[] = ["admin", "manager", "kiosk"];
 /** Rating at a window: the evaluator device is a display; staff may stand in for it. */
 export const EVALUATORS: readonly Role[] = ["admin", "manager", "counter", "display"];
 /**
+ * Who sees a citizen's whole call-back number (issue 25 item 5), on the open follow-up they call
+ * from; everyone else, and every other place, sees it masked (138****5678). It is in no event.
+ */
+export const CALLERS_BACK: readonly Role[] = MANAGERS;
+/**
  * Live-feed events only some roles receive: what a role cannot GET it does not receive. The
  * roster (badges, access, who has a PIN or password) is read with GET /staff, by managers (a
  * counter reads only who may sign in at its window); appointment codes, which a

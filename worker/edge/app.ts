@@ -26,7 +26,8 @@ export interface LargeBodies {
 export function createApp({ largeBodies }: { largeBodies?: LargeBodies } = {}): HallApp {
   const app: HallApp = new OpenAPIHono({
     defaultHook: (result, c) => {
-      if (!result.success) return validationResponse(c, result.target, result.error);
+      // @hono/zod-validator passes what was sent as `data`; zod-openapi's hook type leaves it out.
+      if (!result.success) return validationResponse(c, result.target, result.error, (result as { data?: unknown }).data);
     },
   });
   // Middleware runs in registration order, so it goes in before the routes.

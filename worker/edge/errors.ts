@@ -6,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
-import { ERROR_CODES, refusal, type ErrorCode } from "./refusal.js";
+import { ERROR_CODES, refusal, type ErrorCode, type FieldProblem } from "./refusal.js";
 import { unsafeText } from "./text.js";
 
 export type { ErrorCode } from "./refusal.js";
@@ -25,6 +25,25 @@ export const ErrorBody = z
     details: z
       .record(z.string(), z.unknown())
       .openapi({ description: "The fields or values concerned, e.g. the bad field and what is wrong with it", example: { window: "5" } }),
+    fields: z
+      .array(
+        z
+          .object({
+            field: z.string().openapi({ description: 'The field\'s dotted path, "(body)" for the whole body', example: "password" }),
+            problem: z
+              .enum(["required", "invalid_type", "too_small", "too_big", "invalid_format", "invalid_value", "unknown_field", "invalid"])
+              .openapi({ description: "What kind of rule the field broke", example: "too_small" }),
+            of: z.string().optional().openapi({ description: "What a bound counts: string (characters), number, array (items)", example: "string" }),
+            minimum: z.number().optional().openapi({ example: 8 }),
+            maximum: z.number().optional(),
+            expected: z.string().optional().openapi({ description: "The type wanted, for invalid_type", example: "number" }),
+            format: z.string().optional().openapi({ description: "The format wanted, for invalid_format", example: "regex" }),
+            values: z.array(z.unknown()).optional().openapi({ description: "The values allowed, for invalid_value" }),
+          })
+          .openapi("FieldProblem"),
+      )
+      .optional()
+      .openapi({ description: "A refused validation only (`invalid`): each field's problem and bound, so a client can say it in its own language" }),
   })
   .openapi("Error");
 
@@ -35,8 +54,9 @@ export function errorResponse(
   code: ErrorCode,
   error: string,
   details: Record<string, unknown> = {},
+  fields?: FieldProblem[],
 ): Response {
-  return c.json(refusal(code, error, details), status);
+  return c.json(refusal(code, error, details, fields), status);
 }
 
 /** Zod issues as `{ "categories.0.prefix": "one capital letter A-Z" }`. */
@@ -51,14 +71,67 @@ export function fieldErrors(error: ZodError): Record<string, string> {
   return details;
 }
 
-export function validationResponse(c: Context, target: string, error: ZodError): Response {
+const PROBLEMS: Record<string, FieldProblem["problem"]> = {
+  invalid_type: "invalid_type",
+  too_small: "too_small",
+  too_big: "too_big",
+  invalid_format: "invalid_format",
+  invalid_value: "invalid_value",
+};
+
+/** The value at a dotted path of what was sent, to tell a missing field from a wrong one. */
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let at = data;
+  for (const key of path) {
+    if (at === null || typeof at !== "object") return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * Zod issues as `FieldProblem`s, one per field (the first issue of each), in the order zod found
+ * them: `{ field: "password", problem: "too_small", of: "string", minimum: 8 }`.
+ */
+export function fieldProblems(error: ZodError, data: unknown): FieldProblem[] {
+  const seen = new Map<string, FieldProblem>();
+  const add = (problem: FieldProblem) => {
+    if (!seen.has(problem.field)) seen.set(problem.field, problem);
+  };
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join(".") || "(body)";
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add({ field: field === "(body)" ? key : `${field}.${key}`, problem: "unknown_field" });
+      continue;
+    }
+    const value = valueAt(data, issue.path);
+    if (issue.code === "invalid_type" && (value === undefined || value === null)) {
+      add({ field, problem: "required", expected: issue.expected });
+      continue;
+    }
+    const problem: FieldProblem = { field, problem: PROBLEMS[issue.code] ?? "invalid" };
+    if (issue.code === "too_small" || issue.code === "too_big") {
+      problem.of = issue.origin;
+      const bound = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      // An exclusive bound (> 0) says the same as an inclusive one a step over for whole numbers; keep zod's number.
+      if (Number.isFinite(bound)) problem[issue.code === "too_small" ? "minimum" : "maximum"] = bound;
+    }
+    if (issue.code === "invalid_type") problem.expected = issue.expected;
+    if (issue.code === "invalid_format") problem.format = issue.format;
+    if (issue.code === "invalid_value") problem.values = issue.values.slice(0, 20);
+    add(problem);
+  }
+  return [...seen.values()];
+}
+
+export function validationResponse(c: Context, target: string, error: ZodError, data?: unknown): Response {
   const details = fieldErrors(error);
   const summary = Object.entries(details)
     .slice(0, 3)
     .map(([k, v]) => `${k}: ${v}`)
     .join("; ");
   const where = target === "json" ? "body" : target === "param" ? "path" : target;
-  return errorResponse(c, 400, "invalid", `invalid request ${where}: ${summary}`, details);
+  return errorResponse(c, 400, "invalid", `invalid request ${where}: ${summary}`, details, fieldProblems(error, data));
 }
 
 /**

@@ -44,11 +44,44 @@ export const ERROR_CODES: Record<ErrorCode, string> = {
   upstream_unreachable: "the deployment holding the regions (TONGBAN_UPSTREAM) could not be asked (503): try again",
 };
 
+/**
+ * One field a validation refused, for a program (or a console) to say it in the reader's own
+ * words: which field, what kind of problem, and the bound it broke. `details` keeps the same
+ * fields with an English message each.
+ */
+export interface FieldProblem {
+  /** The field's path, dotted: "text", "categories.0.prefix"; "(body)" for the body as a whole. */
+  field: string;
+  /**
+   * `required` (absent or null), `invalid_type` (see `expected`), `too_small` / `too_big` (see
+   * `minimum` / `maximum` and `of`), `invalid_format` (see `format`), `invalid_value` (not one of
+   * `values`), `unknown_field`, or `invalid` (any other rule of the field).
+   */
+  problem: "required" | "invalid_type" | "too_small" | "too_big" | "invalid_format" | "invalid_value" | "unknown_field" | "invalid";
+  /** What the bound counts: a string's characters, a number's value, an array's items. */
+  of?: string;
+  minimum?: number;
+  maximum?: number;
+  /** The type wanted, for `invalid_type`: "string", "number", "int", "boolean", "object", "array". */
+  expected?: string;
+  /** The format wanted, for `invalid_format`: "regex", "url", "email"… */
+  format?: string;
+  /** The values allowed, for `invalid_value` (at most 20). */
+  values?: unknown[];
+}
+
+/** A number outside `minimum`…`maximum`, checked by hand rather than by a schema, as a `FieldProblem`. */
+export function outOfRange(field: string, value: number, minimum: number, maximum: number): FieldProblem {
+  return value < minimum ? { field, problem: "too_small", of: "number", minimum } : { field, problem: "too_big", of: "number", maximum };
+}
+
 /** An error body: what went wrong for a person, a code for programs, and the fields concerned. */
 export interface Refusal {
   error: string;
   code: ErrorCode;
   details: Record<string, unknown>;
+  /** A refused validation only: each field's problem and bound (details has the same fields in English). */
+  fields?: FieldProblem[];
 }
 
 /**
@@ -58,8 +91,8 @@ export interface Refusal {
  * refusal("not_found", `no webhook ${id} in this hall`, { webhook: id })
  * // { error: "no webhook wh_3f9a0c21 in this hall", code: "not_found", details: { webhook: "wh_3f9a0c21" } }
  */
-export function refusal(code: ErrorCode, error: string, details: Record<string, unknown> = {}): Refusal {
-  return { error, code, details };
+export function refusal(code: ErrorCode, error: string, details: Record<string, unknown> = {}, fields?: FieldProblem[]): Refusal {
+  return fields ? { error, code, details, fields } : { error, code, details };
 }
 
 /** The HTTP status of each core rejection: the hall's "no" becomes HTTP here and nowhere else. */

@@ -10,6 +10,7 @@ import { z } from "@hono/zod-openapi";
 import * as S from "../edge/schemas.js";
 import { errors, route } from "../edge/openapi.js";
 import { fail } from "../edge/errors.js";
+import { outOfRange } from "../edge/refusal.js";
 import { hallStub } from "../hall-object/stub.js";
 import { MANAGERS } from "../access/roles.js";
 import { allow } from "../access/allow.js";
@@ -73,7 +74,9 @@ export function eventRoutes(app: HallApp): void {
       const after = Number(query.after ?? 0);
       const limit = query.limit === undefined ? EXPORT_DEFAULT_LIMIT : Number(query.limit);
       if (limit < 1 || limit > EXPORT_MAX_LIMIT) {
-        return fail(c, 400, "invalid", `limit must be from 1 to ${EXPORT_MAX_LIMIT}`, { limit: `from 1 to ${EXPORT_MAX_LIMIT}` });
+        return fail(c, 400, "invalid", `limit must be from 1 to ${EXPORT_MAX_LIMIT}`, { limit: `from 1 to ${EXPORT_MAX_LIMIT}` }, [
+          outOfRange("limit", limit, 1, EXPORT_MAX_LIMIT),
+        ]);
       }
       const stub = hallStub(c.env, hall);
       const first = await stub.eventLog(hall, after, limit, CHUNK);

@@ -17,7 +17,7 @@ import { clockOf } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
 import type { Device } from "../devices/devices.js";
 import type { FleetRequest } from "../devices/hall-devices.object.js";
-import type { FollowUp, FollowUpClose } from "../ratings/follow-ups.object.js";
+import type { ContactGiven, FollowUp, FollowUpClose } from "../ratings/follow-ups.object.js";
 import { auditEntry } from "./audit.js";
 import type { BookingRow, BookRequest, JoinRequest } from "../appointments/bookings.object.js";
 import type { ArchiveList, ArchiveRef } from "../archives/hall-archives.object.js";
@@ -238,8 +238,13 @@ export class HallObject extends DurableObject<Env> {
   }
 
   /** Follow-ups (回访) of 差评: list them, or mark one done with a note (worker/ratings/follow-ups.object.ts). */
-  async followUps(hall: string, state: "open" | "done" | "all"): Promise<FollowUp[] | null> {
-    return (await this.#open(hall)) && this.#parts.followUps.list(state);
+  async followUps(hall: string, state: "open" | "done" | "all", reveal = false): Promise<FollowUp[] | null> {
+    return (await this.#open(hall)) && this.#parts.followUps.list(state, reveal);
+  }
+
+  /** The call-back number a citizen left at the evaluator after a 差评 (issue 25 item 5). */
+  async followUpContact(hall: string, window: string, ticket: string, mobile: string, actor: Actor): Promise<ContactGiven | null> {
+    return (await this.#open(hall)) && this.#parts.followUps.contact(window, ticket, mobile, actor, this.clock());
   }
 
   async closeFollowUp(hall: string, id: number, note: string, actor: Actor): Promise<FollowUpClose | null> {

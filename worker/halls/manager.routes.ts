@@ -12,6 +12,7 @@ import { StaffBody, StaffMember, StaffParams } from "../sessions/schemas.js";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { execute, reply } from "../edge/execute.js";
 import { fail } from "../edge/errors.js";
+import { outOfRange } from "../edge/refusal.js";
 import { hallStub } from "../hall-object/stub.js";
 import { MANAGERS } from "../access/roles.js";
 import { allow } from "../access/allow.js";
@@ -185,7 +186,7 @@ export function managerRoutes(app: HallApp): void {
       const { hall } = c.req.valid("param");
       const { limit, before } = c.req.valid("query");
       const n = limit === undefined ? 50 : Number(limit);
-      if (n < 1 || n > 200) return fail(c, 400, "invalid", "limit must be from 1 to 200", { limit: "from 1 to 200" });
+      if (n < 1 || n > 200) return fail(c, 400, "invalid", "limit must be from 1 to 200", { limit: "from 1 to 200" }, [outOfRange("limit", n, 1, 200)]);
       const page = await hallStub(c.env, hall).audit(hall, n, before === undefined ? null : Number(before));
       if (!page) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
       return c.json(page, 200) as never;

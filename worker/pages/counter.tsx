@@ -309,7 +309,7 @@ export const counterView: LiveView = {
       live,
       bodyClass: "console counter-page",
       styles: ["/static/display/consoles.css", "/static/display/counter.css"],
-      scripts: ["/static/display/words.js", "/static/display/consoles.js", "/static/display/counter.js"],
+      scripts: ["/static/display/words.js", "/static/display/formErrors.js", "/static/display/consoles.js", "/static/display/counter.js"],
       children: (
         <>
           <ConsoleConfig config={{ hall: state.hall, window: w.id, token, role: "counter", lang, words: scriptWords(lang, COMMON_SCRIPT, COUNTER_SCRIPT) }} />

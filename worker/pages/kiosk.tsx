@@ -233,7 +233,7 @@ export const kioskView: LiveView = {
       live,
       bodyClass: `console kiosk-page paper-${paper}${params.get("elder") === "1" ? " elder" : ""}`,
       styles: ["/static/display/consoles.css", "/static/display/kiosk.css"],
-      scripts: ["/static/display/words.js", "/static/display/consoles.js", "/static/display/kiosk.js"],
+      scripts: ["/static/display/words.js", "/static/display/formErrors.js", "/static/display/consoles.js", "/static/display/kiosk.js"],
       children: (
         <>
           <ConsoleConfig

@@ -269,6 +269,7 @@ export const manageView: LiveView = {
       styles: ["/static/display/consoles.css", "/static/display/manage.css", SLIDES_STYLE],
       scripts: [
         "/static/display/words.js",
+        "/static/display/formErrors.js",
         "/static/display/consoles.js",
         "/static/display/manage.js",
         "/static/display/manage-devices.js",

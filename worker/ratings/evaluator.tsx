@@ -2,8 +2,9 @@
  * The window evaluator (窗口评价器): a 7–10" tablet facing the citizen at a window. It shows the
  * window, the officer on duty (halls publish staff information) and the ticket being served;
  * when that ticket finishes it asks 「请您对本次服务进行评价」 on 好差评's five levels, offers the
- * offline indicators for 不满意 and 非常不满意, thanks, and after 30 s untouched goes back to idle
- * (display/browser/evaluator.js). Screens at the same window share one rendering (`keys`).
+ * offline indicators for 不满意 and 非常不满意 and then, optionally, a mobile number for the call back
+ * (回访; without one it says honestly that no call back can be made), thanks, and after 30 s
+ * untouched goes back to idle (display/browser/evaluator.js). Screens at the same window share one rendering (`keys`).
  */
 import { LEVELS, REASONS, ticketToEvaluate } from "../core/rating.js";
 import type { HallState, RatingReason, Window } from "../core/model.js";
@@ -118,6 +119,27 @@ function Ask({ lang }: { lang: Lang }) {
           <Bi lang={lang} m={EVALUATOR.send} />
         </button>
       </section>
+      <form id="evaluator-contact" class="evaluator-contact" aria-labelledby="ev-contact-title" novalidate hidden>
+        <h2 id="ev-contact-title">
+          <Bi lang={lang} m={EVALUATOR.contactAsk} />
+        </h2>
+        <label class="ev-contact-field">
+          <Bi lang={lang} m={EVALUATOR.contactLabel} />
+          <input name="mobile" type="tel" inputmode="numeric" autocomplete="off" maxlength={11} aria-describedby="ev-contact-use ev-contact-error" />
+          <small id="ev-contact-error" class="field-error" data-error-for="mobile" aria-live="polite"></small>
+        </label>
+        <p id="ev-contact-use" class="ev-contact-use">
+          <Bi lang={lang} m={EVALUATOR.contactUse} />
+        </p>
+        <div class="ev-contact-actions">
+          <button type="submit" class="primary" data-action="send-contact">
+            <Bi lang={lang} m={EVALUATOR.contactSend} />
+          </button>
+          <button type="button" data-action="skip-contact">
+            <Bi lang={lang} m={EVALUATOR.contactSkip} />
+          </button>
+        </div>
+      </form>
       <section id="evaluator-thanks" class="evaluator-thanks" role="status" hidden>
         <p>
           <Bi lang={lang} m={EVALUATOR.thanks} />
@@ -146,7 +168,7 @@ export const evaluatorView: LiveView = {
       live,
       bodyClass: "console evaluator-page",
       styles: ["/static/display/consoles.css", "/static/display/evaluator.css"],
-      scripts: ["/static/display/words.js", "/static/display/consoles.js", "/static/display/evaluator.js"],
+      scripts: ["/static/display/words.js", "/static/display/formErrors.js", "/static/display/consoles.js", "/static/display/evaluator.js"],
       children: (
         <>
           <ConsoleConfig config={{ hall: state.hall, window: w?.id ?? "", token, role: "evaluator", lang, words: scriptWords(lang, COMMON_SCRIPT, EVALUATOR_SCRIPT) }} />

@@ -26,6 +26,7 @@ export function FollowUpsPanel({ lang }: { lang: Lang }) {
             <th>{head(FOLLOW_UPS.windowOfficer)}</th>
             <th>{head(FOLLOW_UPS.score)}</th>
             <th>{head(FOLLOW_UPS.reasons)}</th>
+            <th>{head(FOLLOW_UPS.phone)}</th>
             <th>{head(FOLLOW_UPS.followUp)}</th>
           </tr>
         </thead>

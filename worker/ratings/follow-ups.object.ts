@@ -10,6 +10,8 @@ import type { HallState, RatingReason } from "../core/model.js";
 import type { Part, Written } from "../hall-object/part.js";
 import type { Actor } from "../hall-object/protocol.js";
 import { writeAudit } from "../hall-object/storage.js";
+import { PRUNE_EVERY_MS } from "../hall-object/retention.js";
+import { CONTACT_KEEP_MS, CONTACT_WINDOW_MS, maskMobile } from "./contact.js";
 
 export interface FollowUp {
   id: number;
@@ -25,6 +27,10 @@ export interface FollowUp {
   note: string | null;
   doneAt: string | null;
   doneBy: string | null;
+  /** The call-back number the citizen left, masked (138****5678); null when none was left or it was forgotten. */
+  mobile: string | null;
+  /** The whole number, only on an open follow-up listed for the manager who calls back. */
+  callNumber?: string | null;
 }
 
 export function migrateFollowUps(sql: SqlStorage): void {
@@ -45,6 +51,9 @@ export function migrateFollowUps(sql: SqlStorage): void {
       done_by TEXT
     );
   `);
+  // Issue 25 item 5: the citizen's call-back number, forgotten 30 days after the follow-up is done.
+  const columns = sql.exec<{ name: string }>("PRAGMA table_info(follow_ups)").toArray().map((c) => c.name);
+  if (!columns.includes("mobile")) sql.exec("ALTER TABLE follow_ups ADD COLUMN mobile TEXT");
 }
 
 /** Opens a follow-up for each 差评 among `events` (inside the command's transaction). */
@@ -68,7 +77,8 @@ export function recordFollowUps(sql: SqlStorage, events: HallEvent[]): void {
 
 type Row = Record<string, SqlStorageValue>;
 
-function followUpOf(r: Row): FollowUp {
+function followUpOf(r: Row, reveal = false): FollowUp {
+  const mobile = r.mobile === null || r.mobile === undefined ? null : String(r.mobile);
   return {
     id: Number(r.id),
     ticket: String(r.ticket),
@@ -83,17 +93,51 @@ function followUpOf(r: Row): FollowUp {
     note: r.note === null ? null : String(r.note),
     doneAt: r.done_at === null ? null : String(r.done_at),
     doneBy: r.done_by === null ? null : String(r.done_by),
+    mobile: mobile && maskMobile(mobile),
+    ...(reveal && r.state !== "done" ? { callNumber: mobile } : {}),
   };
 }
 
-/** Open ones first (oldest first: they are the most overdue), then the newest done ones. */
-export function followUpList(sql: SqlStorage, state: "open" | "done" | "all", limit = 200): FollowUp[] {
+/**
+ * Open ones first (oldest first: they are the most overdue), then the newest done ones. `reveal`
+ * puts the whole call-back number on the open ones, for the manager who calls back.
+ */
+export function followUpList(sql: SqlStorage, state: "open" | "done" | "all", reveal = false, limit = 200): FollowUp[] {
   const where = state === "all" ? "" : "WHERE state = ?";
   const args = state === "all" ? [] : [state];
   return sql
     .exec<Row>(`SELECT * FROM follow_ups ${where} ORDER BY state = 'done', CASE WHEN state = 'open' THEN id ELSE -id END LIMIT ?`, ...args, limit)
     .toArray()
-    .map(followUpOf);
+    .map((r) => followUpOf(r, reveal));
+}
+
+export type ContactGiven = { ok: true; followUp: FollowUp } | { ok: false; status: 404 | 409; error: string; details: Record<string, string> };
+
+/**
+ * The call-back number the citizen left at the evaluator for the 差评 just given at `window`:
+ * only for that ticket's open follow-up, within CONTACT_WINDOW_MS of the rating. Audited without
+ * the number.
+ */
+export function giveContact(sql: SqlStorage, window: string, ticket: string, mobile: string, actor: Actor, now: number): ContactGiven {
+  const row = sql.exec<Row>("SELECT * FROM follow_ups WHERE ticket = ? AND window = ?", ticket, window).toArray()[0];
+  if (!row) return { ok: false, status: 404, error: `no poor rating of ticket ${ticket} at window ${window} to call back`, details: { ticket } };
+  if (row.state === "done") return { ok: false, status: 409, error: `the follow-up of ${String(row.number)} is already done`, details: { ticket } };
+  if (now - Date.parse(String(row.rated_at)) > CONTACT_WINDOW_MS) {
+    return { ok: false, status: 409, error: `${String(row.number)} was rated over ${CONTACT_WINDOW_MS / 60_000} minutes ago: ask at the hall's desk`, details: { ticket } };
+  }
+  sql.exec("UPDATE follow_ups SET mobile = ? WHERE id = ?", mobile, row.id);
+  writeAudit(
+    sql,
+    { at: new Date(now).toISOString(), role: actor.role, actor: actor.name, device: actor.device, action: "follow_up_contact", target: String(row.number), commandId: null, detail: null },
+    [],
+  );
+  return { ok: true, followUp: followUpOf(sql.exec<Row>("SELECT * FROM follow_ups WHERE id = ?", row.id).toArray()[0]!) };
+}
+
+/** Forgets the numbers of follow-ups done more than CONTACT_KEEP_MS ago; returns how many. */
+export function forgetContacts(sql: SqlStorage, now: number): number {
+  const before = new Date(now - CONTACT_KEEP_MS).toISOString();
+  return sql.exec("UPDATE follow_ups SET mobile = NULL WHERE mobile IS NOT NULL AND state = 'done' AND done_at < ?", before).rowsWritten;
 }
 
 export type FollowUpClose = { ok: true; followUp: FollowUp } | { ok: false; status: 404 | 409; error: string };
@@ -116,6 +160,8 @@ export function closeFollowUp(sql: SqlStorage, id: number, note: string, actor: 
 /** The hall object's part (worker/hall-object/part.ts): the table, and a row per 差评 as it is written. */
 export class HallFollowUps implements Part {
   readonly tables = ["follow_ups"];
+  /** When the next forgetting of call-back numbers is due on the hall's clock; 0: on the first round. */
+  #due = 0;
 
   constructor(private readonly storage: Pick<DurableObjectStorage, "sql" | "transactionSync">) {
     migrateFollowUps(storage.sql);
@@ -125,8 +171,21 @@ export class HallFollowUps implements Part {
     recordFollowUps(this.storage.sql, outcome.events);
   }
 
-  list(state: "open" | "done" | "all"): FollowUp[] {
-    return followUpList(this.storage.sql, state);
+  /** The daily alarm (as retention.ts's) forgets call-back numbers kept long enough. */
+  plan(_state: HallState, now: number): number {
+    if (now >= this.#due) {
+      forgetContacts(this.storage.sql, now);
+      this.#due = now + PRUNE_EVERY_MS;
+    }
+    return this.#due;
+  }
+
+  list(state: "open" | "done" | "all", reveal = false): FollowUp[] {
+    return followUpList(this.storage.sql, state, reveal);
+  }
+
+  contact(window: string, ticket: string, mobile: string, actor: Actor, now: number): ContactGiven {
+    return this.storage.transactionSync(() => giveContact(this.storage.sql, window, ticket, mobile, actor, now));
   }
 
   close(id: number, note: string, actor: Actor, now: number): FollowUpClose {

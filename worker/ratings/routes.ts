@@ -10,7 +10,8 @@ import { body, errors, json, route } from "../edge/openapi.js";
 import { execute, reply, requestActor } from "../edge/execute.js";
 import { fail } from "../edge/errors.js";
 import { hallStub } from "../hall-object/stub.js";
-import { EVALUATORS, MANAGERS } from "../access/roles.js";
+import { CALLERS_BACK, EVALUATORS, MANAGERS } from "../access/roles.js";
+import { MOBILE } from "./contact.js";
 import { allow } from "../access/allow.js";
 import type { HallApp } from "../edge/app.js";
 
@@ -35,8 +36,23 @@ const FollowUp = z
     note: z.string().nullable(),
     doneAt: z.string().nullable(),
     doneBy: z.string().nullable(),
+    mobile: z.string().nullable().openapi({ description: "The call-back number the citizen left at the evaluator, masked; null if none (or forgotten 30 days after the follow-up was done)", example: "138****5678" }),
+    callNumber: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: "The whole number to call, on open follow-ups only, for managers (the one place it is shown)", example: "13812345678" }),
   })
   .openapi("FollowUp");
+
+const ContactParams = S.WindowParams;
+const ContactBody = z
+  .strictObject({
+    ticket: z.string().min(1).max(60).openapi({ description: "The rated ticket's id (the evaluator's data-ask-id)", example: "2031-03-04-C001" }),
+    mobile: z.string().regex(MOBILE, "an 11-digit mobile number starting with 1").openapi({ description: "A mainland mobile number for the call back", example: "13812345678" }),
+    commandId: S.CommandId,
+  })
+  .openapi("FollowUpContact");
 
 const FollowUpParams = S.HallParam.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" }, example: 1 }) });
 const FollowUpQuery = z.object({ state: z.enum(["open", "done", "all"]).default("open").openapi({ param: { name: "state", in: "query" } }) });
@@ -72,6 +88,32 @@ export function evaluatorRoutes(app: HallApp): void {
 
   app.openapi(
     route({
+      method: "put",
+      path: "/api/halls/{hall}/windows/{window}/evaluation/contact",
+      operationId: "leaveCallBackNumber",
+      tags: ["Ratings"],
+      summary: "Leave a call-back number after a 差评 (evaluator)",
+      description:
+        "After a poor rating at the window, the citizen may leave a mobile number for the call back, within 10 minutes of the rating. It is kept until the follow-up is done plus 30 days, shown whole only on the open follow-up a manager calls from and masked (138****5678) elsewhere, and is never in an event, feed, log or export. Roles: display, counter, manager, admin.",
+      middleware: [allow(EVALUATORS)] as const,
+      request: { params: ContactParams, ...body(ContactBody) },
+      responses: {
+        200: json(z.object({ followUp: z.object({ number: z.string(), mobile: z.string().nullable() }) }), "Kept; answered masked"),
+        ...errors(400, 401, 403, 404, 409, 413),
+      },
+    }),
+    async (c) => {
+      const { hall, window } = c.req.valid("param");
+      const { ticket, mobile } = c.req.valid("json");
+      const given = await hallStub(c.env, hall).followUpContact(hall, window, ticket, mobile, requestActor(c));
+      if (!given) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
+      if (!given.ok) return fail(c, given.status, given.status === 404 ? "not_found" : "conflict", given.error, given.details);
+      return c.json({ followUp: { number: given.followUp.number, mobile: given.followUp.mobile } }) as never;
+    },
+  );
+
+  app.openapi(
+    route({
       method: "get",
       path: "/api/halls/{hall}/follow-ups",
       operationId: "listFollowUps",
@@ -84,7 +126,8 @@ export function evaluatorRoutes(app: HallApp): void {
     }),
     async (c) => {
       const { hall } = c.req.valid("param");
-      const list = await hallStub(c.env, hall).followUps(hall, c.req.valid("query").state);
+      const reveal = CALLERS_BACK.includes(requestActor(c).role as (typeof CALLERS_BACK)[number]);
+      const list = await hallStub(c.env, hall).followUps(hall, c.req.valid("query").state, reveal);
       if (!list) return fail(c, 404, "not_found", `unknown hall "${hall}"`, { hall });
       return c.json({ followUps: list }) as never;
     },

@@ -59,7 +59,7 @@ export function regionContentRoutes(app: HallApp): void {
       const { region } = c.req.valid("param");
       if (!isUpload(c.req.raw)) {
         const { commandId: _, ...item } = c.req.valid("json") as z.infer<typeof ContentBody>;
-        if (!("kind" in item)) return fail(c, 400, "invalid", 'kind: "notice" or "guide" as JSON, or an image as multipart/form-data', { kind: "required" });
+        if (!("kind" in item)) return fail(c, 400, "invalid", 'kind: "notice" or "guide" as JSON, or an image as multipart/form-data', { kind: "required" }, [{ field: "kind", problem: "required" }]);
         return reply(c, await ask(c, region, { op: "add", draft: { ...item, id: "" } as ContentDraft }));
       }
       const upload = await readUpload(c);

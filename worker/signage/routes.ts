@@ -59,7 +59,7 @@ export function contentRoutes(app: HallApp): void {
         return reply(c, await execute(c, hall, command, { commandId: upload.commandId, upload: { bytes: upload.bytes, type: upload.type } }));
       }
       const { commandId, ...item } = c.req.valid("json") as z.infer<typeof ContentBody>;
-      if (!("kind" in item)) return fail(c, 400, "invalid", 'kind: "notice" or "guide" as JSON, or an image as multipart/form-data', { kind: "required" });
+      if (!("kind" in item)) return fail(c, 400, "invalid", 'kind: "notice" or "guide" as JSON, or an image as multipart/form-data', { kind: "required" }, [{ field: "kind", problem: "required" }]);
       return reply(c, await execute(c, hall, { type: "add_content", item: { ...item, id: "" } as ContentDraft }, { commandId }));
     },
   );

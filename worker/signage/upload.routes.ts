@@ -7,7 +7,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ZodError } from "zod";
 import { checkImage, MAX_IMAGE_BYTES } from "./media.js";
-import { errorResponse, fieldErrors } from "../edge/errors.js";
+import { errorResponse, fieldErrors, fieldProblems } from "../edge/errors.js";
+import type { FieldProblem } from "../edge/refusal.js";
 import { ImageFields } from "./schemas.js";
 
 /** Room for the form's other fields and boundaries around the image. */
@@ -40,8 +41,8 @@ export interface ReadUpload {
   commandId?: string;
 }
 
-function invalid(c: Context, error: string, details: Record<string, string>): Response {
-  return errorResponse(c, 400, "invalid", error, details);
+function invalid(c: Context, error: string, details: Record<string, string>, fields?: FieldProblem[]): Response {
+  return errorResponse(c, 400, "invalid", error, details, fields);
 }
 
 /** The form's image and fields, checked; or the 4xx that names what is wrong. */
@@ -67,7 +68,7 @@ export async function readUpload(c: Context): Promise<ReadUpload | Response> {
   const parsed = ImageFields.safeParse(raw);
   if (!parsed.success) {
     const details = fieldErrors(parsed.error as unknown as ZodError);
-    return invalid(c, `invalid image item: ${Object.entries(details).slice(0, 3).map(([k, v]) => `${k}: ${v}`).join("; ")}`, details);
+    return invalid(c, `invalid image item: ${Object.entries(details).slice(0, 3).map(([k, v]) => `${k}: ${v}`).join("; ")}`, details, fieldProblems(parsed.error as unknown as ZodError, raw));
   }
   const commandId = form.get("commandId");
   if (commandId !== null && (typeof commandId !== "string" || !/^[A-Za-z0-9._:-]{1,100}$/.test(commandId))) {

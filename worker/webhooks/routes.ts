@@ -13,6 +13,7 @@ import { WEBHOOK_EVENTS } from "./events.js";
 import * as S from "../edge/schemas.js";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { fail } from "../edge/errors.js";
+import { outOfRange } from "../edge/refusal.js";
 import { hallStub } from "../hall-object/stub.js";
 import { MANAGERS } from "../access/roles.js";
 import { reply, requestActor } from "../edge/execute.js";
@@ -115,7 +116,7 @@ export function webhookRoutes(app: HallApp): void {
       const { hall } = c.req.valid("param");
       const { url, events, description, mobile = false } = c.req.valid("json");
       const problem = webhookUrlProblem(url, !isDevelopment(c.env), c.env.TONGBAN_WEBHOOK_ALLOW);
-      if (problem) return fail(c, 400, "invalid", `invalid request body: url: ${problem}`, { url: problem });
+      if (problem) return fail(c, 400, "invalid", `url: ${problem}`, { url: problem }, [{ field: "url", problem: "invalid_format", format: "url" }]);
       const origin = new URL(c.req.url).origin;
       return ask(c, hall, { op: "create", url, events, description: description || null, mobile, origin, actor: requestActor(c) });
     },
@@ -173,7 +174,7 @@ export function webhookRoutes(app: HallApp): void {
       const { hall, webhook } = c.req.valid("param");
       const { limit } = c.req.valid("query");
       const n = limit === undefined ? 50 : Number(limit);
-      if (n < 1 || n > 200) return fail(c, 400, "invalid", "limit must be from 1 to 200", { limit: "from 1 to 200" });
+      if (n < 1 || n > 200) return fail(c, 400, "invalid", "limit must be from 1 to 200", { limit: "from 1 to 200" }, [outOfRange("limit", n, 1, 200)]);
       return ask(c, hall, { op: "deliveries", id: webhook, limit: n });
     },
   );

@@ -16,11 +16,17 @@ export const EVALUATOR = {
   whatWrong: { zh: "请选择您不满意的方面（可多选）", en: "What were you unhappy with? (choose any)" },
   send: { zh: "提交评价", en: "Send" },
   thanks: { zh: "感谢您的评价！", en: "Thank you for your rating!" },
+  contactAsk: { zh: "需要我们回访吗？请留下手机号（可不填）", en: "Would you like a call back? Leave a mobile number (optional)" },
+  contactLabel: { zh: "手机号码", en: "Mobile number" },
+  contactUse: { zh: "仅用于本次回访，回访完成后保留 30 天即删除", en: "Used only for this call back, and deleted 30 days after it" },
+  contactSend: { zh: "请回访我", en: "Call me back" },
+  contactSkip: { zh: "不留号码", en: "No number" },
 } as const;
 
 /** What evaluator.js says. */
 export const EVALUATOR_SCRIPT = {
   ticket: { zh: "{number} 号", en: "No. {number}" },
-  callBack: { zh: "我们会尽快与您联系并改进", en: "We will call you back and put it right" },
+  callBack: { zh: "我们将致电 {mobile} 回访并改进", en: "We will call you back on {mobile} and put it right" },
+  noCallBack: { zh: "您未留号码，我们无法回访；您的评价已记录，将用于改进服务", en: "Without a number we cannot call you back; your rating is recorded and will be used to put things right" },
   alreadyRated: { zh: "本次服务已评价", en: "This service was already rated" },
 } as const;

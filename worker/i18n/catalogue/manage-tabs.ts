@@ -50,6 +50,7 @@ export const FOLLOW_UPS = {
   score: { zh: "评价", en: "Score" },
   reasons: { zh: "不满意方面", en: "Reasons" },
   followUp: { zh: "回访", en: "Follow-up" },
+  phone: { zh: "回访电话", en: "Call-back number" },
   none: { zh: "没有待回访的差评", en: "No poor rating waits for a call back" },
 } as const;
 
@@ -57,7 +58,9 @@ export const FOLLOW_UPS = {
 export const FOLLOW_UPS_SCRIPT = {
   notePlaceholder: { zh: "回访记录", en: "what was done" },
   noteFor: { zh: "回访记录 {number}", en: "follow-up note for {number}" },
-  done: { zh: "已回访", en: "Done" },
+  done: { zh: "标记已回访", en: "Mark as called back" },
+  noNumber: { zh: "未留号码，无法电话回访", en: "No number left: no call back possible" },
+  callNumber: { zh: "拨打 {number}", en: "Call {number}" },
   writeFirst: { zh: "请填写回访记录", en: "Write what was done first" },
   recorded: { zh: "已记录回访", en: "Follow-up recorded" },
 } as const;

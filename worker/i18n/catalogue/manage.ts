@@ -180,6 +180,7 @@ export const AUDIT_ACTIONS = {
   rate: { zh: "服务评价", en: "rating" },
   evaluate: { zh: "窗口评价", en: "evaluator rating" },
   follow_up_done: { zh: "差评回访", en: "follow-up" },
+  follow_up_contact: { zh: "留回访电话", en: "call-back number left" },
   pair_device: { zh: "配对设备", en: "device paired" },
   move_device: { zh: "调整设备", en: "device re-assigned" },
   revoke_device: { zh: "撤销设备", en: "device revoked" },

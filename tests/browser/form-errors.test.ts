@@ -1,0 +1,102 @@
+/**
+ * Issue 25 item 6: a refused console form says what is wrong in the page's language, beside
+ * the field (display/browser/formErrors.js), never the API's developer text; a later save that
+ * succeeds clears it. The manager console at 1366×768.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, demoLikeHall, launch, screenshot } from "./harness.js";
+
+let browser: Browser;
+let hall: string;
+beforeAll(async () => {
+  browser = await launch();
+  hall = await demoLikeHall("browser-form-errors");
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openConsole(tab: string, lang = "zh-Hans"): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  page.on("pageerror", (e) => {
+    throw e;
+  });
+  await page.goto(`${baseUrl()}/halls/${hall}/manage?token=dev-manager&lang=${lang}#${tab}`);
+  await page.waitForFunction(() => (window as any).tongbanLive && document.body.getAttribute("data-offline") === null);
+  await page.locator(`[data-tab-panel="${tab}"]`).waitFor({ state: "visible" });
+  return page;
+}
+
+const slot = (page: Page, form: string, field: string) => page.locator(`${form} [data-error-for="${field}"]`);
+const message = (page: Page) => page.locator("#console-message");
+/** No developer text anywhere a person reads. */
+const DEVELOPER = /invalid request|Invalid input|expected|received|Too small|Too big/;
+
+async function sees(page: Page, form: string, field: string, sentence: string): Promise<void> {
+  await page.waitForFunction(([f, n, s]) => document.querySelector(`${f} [data-error-for="${n}"]`)?.textContent === s, [form, field, sentence] as const, {
+    timeout: 10_000,
+  });
+}
+
+describe("a refused form speaks the page's language beside the field", () => {
+  it("an empty notice: 请填写此项 beside the text; saved after it is written, and the sentence is gone", async () => {
+    const page = await openConsole("content");
+    const form = page.locator("#content-form");
+    await form.locator('input[name="kind"][value="notice"]').check();
+    await form.locator("button[type=submit]").click();
+    await sees(page, "#content-form", "text", "请填写此项。");
+    expect(await form.locator('textarea[name="text"]').getAttribute("aria-invalid")).toBe("true");
+    expect(await message(page).innerText()).toBe("请修改标红的项后再保存。");
+    expect(await form.innerText()).not.toMatch(DEVELOPER);
+    const violations = (await new AxeBuilder({ page }).include("#content-form").withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze()).violations;
+    expect(violations.map((v) => v.id)).toEqual([]);
+    await screenshot(form, "manage-form-error");
+
+    const before = await page.locator(".content-row").count();
+    await form.locator('textarea[name="text"]').fill("今日下午系统维护 | System maintenance this afternoon");
+    await form.locator("button[type=submit]").click();
+    await page.waitForFunction((n) => document.querySelectorAll(".content-row").length === n + 1, before);
+    await page.waitForFunction(() => document.querySelector("#console-message")?.className.includes("ok"));
+    expect(await slot(page, "#content-form", "text").innerText()).toBe("");
+    expect(await form.locator('textarea[name="text"]').getAttribute("aria-invalid")).toBeNull();
+    await page.close();
+  });
+
+  it("a short password: 至少 8 个字符 beside it; a long enough one saves and clears it", async () => {
+    const page = await openConsole("staff");
+    const form = page.locator("#staff-form");
+    await form.locator('input[name="name"]').fill("赵敏");
+    await form.locator('input[name="badge"]').fill("F0825");
+    await form.locator('input[name="password"]').fill("short");
+    await form.locator("button[type=submit]").click();
+    await sees(page, "#staff-form", "password", "至少 8 个字符。");
+    expect(await message(page).innerText()).not.toMatch(DEVELOPER);
+
+    await form.locator('input[name="password"]').fill("窗口四号-2031");
+    await form.locator("button[type=submit]").click();
+    await page.waitForFunction(() => document.querySelector("#console-message")?.className.includes("ok"));
+    expect(await slot(page, "#staff-form", "password").innerText()).toBe("");
+
+    await page.close();
+  });
+
+  it("an out-of-range number and a missing one, in Traditional Chinese and in English", async () => {
+    const hant = await openConsole("settings", "zh-Hant");
+    await hant.locator('#settings-form input[name="alarmMinutes"]').fill("999");
+    await hant.locator("#settings-form button[type=submit]").click();
+    await sees(hant, "#settings-form", "alarmMinutes", "請填 1 到 240 之間的數。");
+    await hant.close();
+
+    const en = await openConsole("settings", "en");
+    await en.locator('#settings-form input[name="alarmMinutes"]').fill("");
+    await en.locator("#settings-form button[type=submit]").click();
+    await sees(en, "#settings-form", "alarmMinutes", "Please fill this in.");
+    await en.locator('#settings-form input[name="alarmMinutes"]').fill("12");
+    await en.locator("#settings-form button[type=submit]").click();
+    await en.waitForFunction(() => document.querySelector("#console-message")?.className.includes("ok"));
+    expect(await slot(en, "#settings-form", "alarmMinutes").innerText()).toBe("");
+    await en.close();
+  });
+});
