@@ -2311,6 +2311,8 @@ export interface components {
             appointmentDays?: number;
             /** @description Appointments one day holds at most; default 500. One more is 409 with details.cap `appointments.perDay` */
             appointmentsPerDay?: number;
+            /** @description Minutes a called citizen may take to reach the window before the manager console and the data wall show an alarm naming the ticket and window; default 5 */
+            calledAlarmMinutes?: number;
             /**
              * @description The region (any level) the hall reports its figures to; it must exist
              * @example gx-wuzhou
@@ -2420,6 +2422,8 @@ export interface components {
             appointmentDays?: number;
             /** @description Appointments one day holds at most; default 500. One more is 409 with details.cap `appointments.perDay` */
             appointmentsPerDay?: number;
+            /** @description Minutes a called citizen may take to reach the window before the manager console and the data wall show an alarm naming the ticket and window; default 5 */
+            calledAlarmMinutes?: number;
             /** @description Merged into the announcer settings: name only what changes */
             announcer?: {
                 /** @description How many times the whole call is spoken */

@@ -203,6 +203,9 @@ export interface HallSettings {
   appointmentDays?: number;
   /** Appointments one day holds at most; absent means DEFAULT_APPOINTMENTS_PER_DAY (core/issue.ts). */
   appointmentsPerDay?: number;
+  // Issue 25 §3: alarms that must not stay silent (worker/core/alarms.ts).
+  /** Minutes a called citizen may take to reach the window before the console and the wall raise an alarm; absent means 5. */
+  calledAlarmMinutes?: number;
 }
 
 /** How citizens book ahead from their phones (issue 26); every field has a default (worker/appointments/booking.ts). */

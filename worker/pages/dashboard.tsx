@@ -13,6 +13,7 @@ import { inZone, offlineAlarms, type OfflineAlarm } from "../devices/devices.js"
 import { ReminderItems } from "../planning/reminders.js";
 import { ANY } from "../access/roles.js";
 import { minutesShown as minutes } from "./figures.js";
+import { lateArrivals, zoneNames } from "../core/alarms.js";
 
 /** Category colours in the chart and legend, in configuration order. */
 const COLOURS = ["#4ea1ff", "#ffcc33", "#36d399", "#ff7a90", "#b48cff", "#ff9f1a", "#5ce1e6", "#c6d86b"];
@@ -39,7 +40,7 @@ function Kpis({ f, live }: { f: HallFigures; live: boolean }) {
   return <KpiRow id="kpis" tiles={tiles} live={live} />;
 }
 
-function Alerts({ state, f, live, offline, now, room }: { state: HallState; f: HallFigures; live: boolean; offline: OfflineAlarm[]; now: number; room?: Room | undefined }) {
+function Alerts({ state, f, live, offline, now, room, scope }: { state: HallState; f: HallFigures; live: boolean; offline: OfflineAlarm[]; now: number; room?: Room | undefined; scope: ZoneScope | null }) {
   const line = state.settings.alarmMinutes;
   return (
     <section id="alerts" class="alerts" {...oob(live)}>
@@ -79,6 +80,29 @@ function Alerts({ state, f, live, offline, now, room }: { state: HallState; f: H
           </span>
         </p>
       )}
+      {(room?.unspoken ?? [])
+        .filter((u) => scope === null || u.zone === scope.zone.id)
+        .map((u) => {
+          const zone = zoneNames(state, u.zone);
+          return (
+            <p class="alert alarm" data-alert="unspoken" data-zone={u.zone ?? ""}>
+              <b>{u.count} 次叫号未播报</b>：{zone["zh-Hans"]}没有播报器在线
+              <span lang="en">
+                {u.count} {u.count === 1 ? "call" : "calls"} not spoken: no announcer connected in {zone.en}
+              </span>
+            </p>
+          );
+        })}
+      {lateArrivals(state, now)
+        .filter((l) => scope === null || scope.windows.has(l.window.id))
+        .map((l) => (
+        <p class="alert alarm" data-alert="late" data-ticket={l.number}>
+          <b>{l.number}</b> 已叫号 {l.minutes} 分钟，未到 {l.window.number} 号窗口
+          <span lang="en">
+            {l.number} called {l.minutes} min ago, not at window {l.window.number}
+          </span>
+        </p>
+        ))}
       {offline.map((a) => (
         // Not due yet: clock.js shows it once the device has been offline a minute.
         <p class="alert alarm" data-alert="device-offline" data-device={a.device} {...(a.due ? {} : { "data-show-at": String(a.dueAt), hidden: true })}>
@@ -301,7 +325,7 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
       </h1>
       <Clock state={state} now={now} live={live} />
       <Kpis f={f} live={live} />
-      <Alerts state={state} f={f} live={live} offline={offlineAlarms(state, zoneDevices(room, scope), now)} now={now} room={room} />
+      <Alerts state={state} f={f} live={live} offline={offlineAlarms(state, zoneDevices(room, scope), now)} now={now} room={room} scope={scope} />
       <Load state={state} f={f} live={live} />
       <Hourly state={state} f={f} live={live} />
       <Staffing state={state} f={f} live={live} />

@@ -2,6 +2,7 @@
  * The manager console's hall settings: the notice, the supervision link, the alarm line and
  * target wait, re-queueing, call languages, the kiosk's priorities and the plan's auto-open.
  */
+import { DEFAULT_CALLED_ALARM_MINUTES } from "../core/alarms.js";
 import type { HallState } from "../core/model.js";
 import { PRIORITY } from "../i18n/catalogue/common.js";
 import { PANELS } from "../i18n/catalogue/manage.js";
@@ -41,6 +42,11 @@ export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) 
         <Bi lang={lang} m={PANELS.alarmLine} />
         <input name="alarmMinutes" type="number" min={1} max={240} value={String(s.alarmMinutes)} />
         <small class="field-error" data-error-for="alarmMinutes"></small>
+      </label>
+      <label>
+        <Bi lang={lang} m={PANELS.calledAlarm} />
+        <input name="calledAlarmMinutes" type="number" min={1} max={60} value={String(s.calledAlarmMinutes ?? DEFAULT_CALLED_ALARM_MINUTES)} />
+        <small class="field-error" data-error-for="calledAlarmMinutes"></small>
       </label>
       <label>
         <Bi lang={lang} m={PANELS.targetWait} />
