@@ -1735,8 +1735,14 @@ export interface components {
             callCount: number;
             transfers: {
                 at: string;
-                from?: unknown;
-                to?: unknown;
+                from: {
+                    category: string;
+                    window: string | null;
+                };
+                to: {
+                    category: string;
+                    window: string | null;
+                };
             }[];
             noShowAt: string | null;
             requeues: number;
@@ -2097,7 +2103,14 @@ export interface components {
             zone?: string | null;
             window?: string | null;
         };
-        DeviceHealth: components["schemas"]["Device"] & {
+        DeviceHealth: {
+            id: string;
+            /** @enum {string} */
+            kind: "main-screen" | "window-screen" | "data-wall" | "announcer" | "kiosk" | "counter" | "evaluator";
+            name: string;
+            zone: string | null;
+            window: string | null;
+            pairedAt: string;
             online: boolean;
             onlineSince: string | null;
             lastSeenAt: string | null;
@@ -2141,7 +2154,15 @@ export interface components {
             /** @example 短信提醒平台 */
             description?: string;
         };
-        WebhookHealth: components["schemas"]["Webhook"] & {
+        WebhookHealth: {
+            id: string;
+            url: string;
+            events: string[];
+            description: string | null;
+            createdAt: string;
+            createdBy: string;
+            /** @description The hall's seq when it was created: it receives the events after it; GET …/events?after= gives the earlier ones */
+            startsAfter: number;
             pending: number;
             /** @description Delivered in the last 7 days */
             delivered: number;
@@ -2269,7 +2290,7 @@ export interface components {
              * @enum {boolean}
              */
             closing?: true;
-            current: components["schemas"]["Ticket"] | null;
+            current: ((components["schemas"]["Ticket"] | null) | null) | components["schemas"]["Ticket"] | null;
         };
         HallConfig: {
             name: string;
@@ -3004,12 +3025,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: (components["schemas"]["ContentItem"] & ({
+                        items: ({
+                            [key: string]: unknown;
+                        } & (components["schemas"]["ContentItem"] & ({
                             onNow: boolean;
                             nextChangeAt: string | null;
                         } & {
                             [key: string]: unknown;
-                        }))[];
+                        })))[];
                     };
                 };
             };
