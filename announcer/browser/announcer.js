@@ -187,6 +187,8 @@ let statusTimer = null;
 function status() {
   const message = { type: "announcer.status", sound: sound === true, engines: { ...engines }, queue: waiting() };
   if (config.label) message.label = config.label;
+  // The hall counts calls no announcer speaks, per zone (issue 25 §3): say which zone this one speaks.
+  if (config.zone) message.zone = config.zone.id;
   return message;
 }
 function statusSoon() {

@@ -198,14 +198,18 @@
     if (result && !result.ok && result.status) T.say(T.explain(result), "error");
   });
 
-  // After an update, the preview shows the item's new slide (or is cleared when it is gone).
-  document.addEventListener("tongban:update", function () {
+  // The previews are never left black (issue 25 §9): they show the item chosen with 预览, else
+  // the first in the list; after an update, that item's new slide (the first again once it is gone).
+  function previewShown() {
     var box = $("[data-previewing]");
-    if (!box) return;
-    var id = box.getAttribute("data-previewing");
-    if (document.querySelector('[data-content="' + id + '"]')) preview(id);
-    else $$("[data-preview]").forEach(function (b) { b.textContent = ""; b.removeAttribute("data-previewing"); });
-  });
+    var id = box && box.getAttribute("data-previewing");
+    if (id && document.querySelector('[data-content="' + id + '"]')) return preview(id);
+    var first = $(".content-row[data-content]");
+    if (first) return preview(first.getAttribute("data-content"));
+    $$("[data-preview]").forEach(function (b) { b.textContent = ""; b.removeAttribute("data-previewing"); });
+  }
+  document.addEventListener("tongban:update", previewShown);
+  previewShown();
   var idle = document.getElementById("idle-form");
   if (idle) {
     idle.addEventListener("submit", async function (e) {

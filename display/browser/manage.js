@@ -229,6 +229,7 @@
       notice: f.notice.value.trim(),
       supervisionUrl: f.supervisionUrl.value.trim() || null,
       alarmMinutes: number(f.alarmMinutes.value),
+      calledAlarmMinutes: number(f.calledAlarmMinutes.value),
       targetWaitMinutes: number(f.targetWaitMinutes.value),
       noShowRequeueMinutes: number(f.noShowRequeueMinutes.value),
       languages: checked("languages"),

@@ -85,6 +85,11 @@ describe("the 内容 Content tab", () => {
     await page.locator('[data-error-for="schedule"]').filter({ hasText: "结束日期不能早于开始日期" }).waitFor();
     await page.locator("#content-form").evaluate((f: HTMLFormElement) => f.reset());
 
+    // The preview boxes are never black (issue 25 §9): before any 预览, both play the first item's slide, text showing.
+    const first = await page.locator(".content-row").nth(0).getAttribute("data-content");
+    await page.waitForFunction((id) => [...document.querySelectorAll<HTMLElement>("[data-preview]")].every((b) => b.getAttribute("data-previewing") === id), first, { timeout: 5000 });
+    for (const text of await page.locator("[data-preview] .slide").evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.trim()))) expect(text.length).toBeGreaterThan(0);
+    expect(await page.locator("[data-preview] .slide").count()).toBe(2);
     // Preview at both aspects, from the slide the screens play.
     await page.locator(".content-row").nth(0).locator("[data-preview-content]").click();
     const boxes = await page.locator("[data-preview] .slide-guide").evaluateAll((els) => els.map((e) => Math.round((e.clientWidth / e.clientHeight) * 100) / 100));

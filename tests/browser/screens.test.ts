@@ -227,14 +227,15 @@ describe("hall screens in a browser", () => {
       const snap = (await api("display", "GET", `/api/halls/${hall}`)).body;
       await caughtUp(wall, snap.seq);
       expect(await text(wall, '[data-kpi="waiting"] .kpi-value')).toBe(String(snap.waiting.length));
-      const serving = snap.windows.filter((w: any) => w.current).length;
+      // 办理中 is in service (status serving), not called and still on the way (issue 25 §8).
+      const serving = snap.windows.filter((w: any) => w.current?.status === "serving").length;
       expect(await text(wall, '[data-kpi="serving"] .kpi-value')).toBe(String(serving));
       const open = snap.windows.filter((w: any) => w.state === "open").length;
       expect(await text(wall, '[data-kpi="windows"] .kpi-value')).toMatch(new RegExp(`^${open} / \\d+$`));
       for (const c of snap.categories) {
         const row = `#load [data-category="${c.id}"]`;
         expect(await text(wall, `${row} [data-field="waiting"]`)).toBe(String(c.waiting));
-        const atWindows = snap.windows.filter((w: any) => w.current?.category === c.id).length;
+        const atWindows = snap.windows.filter((w: any) => w.current?.category === c.id && w.current.status === "serving").length;
         expect(await text(wall, `${row} [data-field="being-served"]`)).toBe(String(atWindows));
       }
       for (const w of snap.windows) {

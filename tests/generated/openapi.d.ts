@@ -1888,8 +1888,14 @@ export interface components {
             callCount: number;
             transfers: {
                 at: string;
-                from?: unknown;
-                to?: unknown;
+                from: {
+                    category: string;
+                    window: string | null;
+                };
+                to: {
+                    category: string;
+                    window: string | null;
+                };
             }[];
             noShowAt: string | null;
             requeues: number;
@@ -2370,7 +2376,14 @@ export interface components {
             zone?: string | null;
             window?: string | null;
         };
-        DeviceHealth: components["schemas"]["Device"] & {
+        DeviceHealth: {
+            id: string;
+            /** @enum {string} */
+            kind: "main-screen" | "window-screen" | "data-wall" | "announcer" | "kiosk" | "counter" | "evaluator";
+            name: string;
+            zone: string | null;
+            window: string | null;
+            pairedAt: string;
             online: boolean;
             onlineSince: string | null;
             lastSeenAt: string | null;
@@ -2418,7 +2431,17 @@ export interface components {
             /** @description Issue 26: `booking.*` deliveries and `ticket.near` of a ticket from home carry the citizen's mobile number (for an SMS gateway); default false. While any webhook has it on, the booking page tells the citizen */
             mobile?: boolean;
         };
-        WebhookHealth: components["schemas"]["Webhook"] & {
+        WebhookHealth: {
+            id: string;
+            url: string;
+            events: string[];
+            description: string | null;
+            createdAt: string;
+            createdBy: string;
+            /** @description The hall's seq when it was created: it receives the events after it; GET …/events?after= gives the earlier ones */
+            startsAfter: number;
+            /** @description Deliveries carry the citizen's mobile number */
+            mobile: boolean;
             pending: number;
             /** @description Delivered in the last 7 days */
             delivered: number;
@@ -2546,7 +2569,7 @@ export interface components {
              * @enum {boolean}
              */
             closing?: true;
-            current: components["schemas"]["Ticket"] | null;
+            current: ((components["schemas"]["Ticket"] | null) | null) | components["schemas"]["Ticket"] | null;
         };
         HallConfig: {
             name: string;
@@ -2599,6 +2622,8 @@ export interface components {
             remoteShare?: number;
             /** @description Times a ticket joined from home, not yet checked in, steps back behind the next waiting citizen before it expires; default 3 */
             remoteHolds?: number;
+            /** @description Minutes a called citizen may take to reach the window before the manager console and the data wall show an alarm naming the ticket and window; default 5 */
+            calledAlarmMinutes?: number;
             /**
              * @description The region (any level) the hall reports its figures to; it must exist
              * @example gx-wuzhou
@@ -2727,6 +2752,8 @@ export interface components {
             remoteShare?: number;
             /** @description Times a ticket joined from home, not yet checked in, steps back behind the next waiting citizen before it expires; default 3 */
             remoteHolds?: number;
+            /** @description Minutes a called citizen may take to reach the window before the manager console and the data wall show an alarm naming the ticket and window; default 5 */
+            calledAlarmMinutes?: number;
             /** @description Merged into the announcer settings: name only what changes */
             announcer?: {
                 /** @description How many times the whole call is spoken */
@@ -3330,12 +3357,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: (components["schemas"]["ContentItem"] & ({
+                        items: ({
+                            [key: string]: unknown;
+                        } & (components["schemas"]["ContentItem"] & ({
                             onNow: boolean;
                             nextChangeAt: string | null;
                         } & {
                             [key: string]: unknown;
-                        }))[];
+                        })))[];
                     };
                 };
             };

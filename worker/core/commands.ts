@@ -10,7 +10,7 @@ import type { AnnouncementSettings, CitizenMark, HallConfig, HallSettings, Offic
 export type SettingsChange = Partial<
   Pick<
     HallSettings,
-    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones" | "autoOpen" | "nearAhead" | "idleMinutes" | "booking" | "appointmentDays" | "appointmentsPerDay" | "replyHours" | "eventDays" | "auditDays" | "planRules" | "remoteShare" | "remoteHolds"
+    "notice" | "supervisionUrl" | "alarmMinutes" | "targetWaitMinutes" | "languages" | "noShowRequeueMinutes" | "orderBonusMinutes" | "priorities" | "callNextFinishes" | "zones" | "autoOpen" | "nearAhead" | "idleMinutes" | "booking" | "appointmentDays" | "appointmentsPerDay" | "replyHours" | "eventDays" | "auditDays" | "planRules" | "remoteShare" | "remoteHolds" | "calledAlarmMinutes"
   >
 > & {
   /** Merged into the hall's announcer settings: name only what changes. */

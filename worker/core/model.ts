@@ -231,6 +231,9 @@ export interface HallSettings {
   remoteShare?: number;
   /** Times an on-the-way ticket steps back behind the next waiting citizen before it expires; absent means DEFAULT_REMOTE_HOLDS. */
   remoteHolds?: number;
+  // Issue 25 §3: alarms that must not stay silent (worker/core/alarms.ts).
+  /** Minutes a called citizen may take to reach the window before the console and the wall raise an alarm; absent means 5. */
+  calledAlarmMinutes?: number;
   // Issue 25 §7: the rules a day plan keeps (worker/planning/rules.ts).
   /** How the planner may cut the day into shifts; absent means the defaults there. */
   planRules?: PlanRuleSettings;

@@ -40,11 +40,12 @@ const DeviceParams = S.HallParam.extend({
   device: z.string().regex(/^[0-9a-f]{12}$/, "a device id").openapi({ param: { name: "device", in: "path" }, example: "3f9a0c21d4e7" }),
 });
 
-const Device = z
-  .object({ id: z.string(), kind, name: z.string(), zone: z.string().nullable(), window: z.string().nullable(), pairedAt: z.string() })
-  .openapi("Device");
+const deviceFields = z.object({ id: z.string(), kind, name: z.string(), zone: z.string().nullable(), window: z.string().nullable(), pairedAt: z.string() });
+const Device = deviceFields.openapi("Device");
 
-const DeviceHealth = Device.extend({
+// Extends the fields, not the registered Device: an allOf without a type, which extending it
+// writes, is refused by Scalar's reference at /api/docs (issue 25 §9).
+const DeviceHealth = deviceFields.extend({
   online: z.boolean(),
   onlineSince: z.string().nullable(),
   lastSeenAt: z.string().nullable(),

@@ -5,7 +5,8 @@
  *
  * `sound`: whether the page may play audio (a browser needs one tap before it does);
  * `engines`: per language or engine name, a short word or flag of what speaks (≤ 12 entries);
- * `queue`: optional, calls waiting to be spoken; `label`: optional, where the announcer stands. The hall keeps each socket's latest report in
+ * `queue`: optional, calls waiting to be spoken; `label`: optional, where the announcer stands;
+ * `zone`: optional, the zone whose calls it speaks (its page's `?zone=`; absent: every call). The hall keeps each socket's latest report in
  * the socket's attachment, so it survives hibernation and goes away with the socket.
  */
 
@@ -15,6 +16,8 @@ export interface AnnouncerStatus {
   sound: boolean;
   engines: Record<string, EngineValue>;
   label: string | null;
+  /** The zone whose calls it speaks; null: every call in the hall (issue 25 §3: calls nobody speaks are an alarm). */
+  zone: string | null;
   /** Calls waiting to be spoken, when the announcer says. */
   queue: number | null;
   /** When the hall received this report (ms since epoch). */
@@ -47,6 +50,7 @@ export function readAnnouncerStatus(message: Record<string, unknown>, now: numbe
     else engines[key] = JSON.stringify(value).slice(0, MAX_TEXT);
   }
   const label = typeof message.label === "string" && message.label.trim() ? message.label.trim().slice(0, 40) : null;
+  const zone = typeof message.zone === "string" && message.zone.trim() ? message.zone.trim().slice(0, 40) : null;
   const queue = typeof message.queue === "number" && Number.isFinite(message.queue) ? Math.max(0, Math.floor(message.queue)) : null;
-  return { sound: message.sound, engines, label, queue, at: now };
+  return { sound: message.sound, engines, label, zone, queue, at: now };
 }

@@ -20,6 +20,7 @@ import { isTooBig, MAX_MESSAGES_PER_WINDOW, MessageRate, RATE_WINDOW_MS } from "
 import type { HallStats } from "../statistics/hall-stats.object.js";
 import { eventsSince } from "./storage.js";
 import { changedRegions, splitRegions, type Region } from "./regions.js";
+import { UnspokenCalls } from "./unspoken.js";
 
 /** A reconnecting client further behind than this gets a snapshot instead of the backlog. */
 const MAX_BACKLOG = 5000;
@@ -65,6 +66,8 @@ export class HallLive {
   #revs = 0;
   /** Events committed but not yet sent: the fan-out runs after the command's reply (see broadcast). */
   #pending: HallEvent[] | null = null;
+  /** Calls made while no announcer could speak them (issue 25 §3). */
+  #unspoken: UnspokenCalls;
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -73,7 +76,9 @@ export class HallLive {
     private readonly devices: HallDevices,
     private readonly stats: HallStats,
     private readonly dayPlan: () => Room["dayPlan"] = () => null,
-  ) {}
+  ) {
+    this.#unspoken = new UnspokenCalls(ctx.storage.sql);
+  }
 
   /** Checks `?view=` for this role; a problem is the JSON error response. */
   refuse(role: string, params: URLSearchParams, windows?: string[]): Response | null {
@@ -177,6 +182,7 @@ export class HallLive {
       const changed = JSON.stringify({ ...attachment.announcer, at: 0 }) !== JSON.stringify({ ...status, at: 0 });
       ws.serializeAttachment({ ...attachment, announcer: status } satisfies SocketAttachment);
       if (attachment.device) this.devices.reported(attachment.device, status.sound, this.clock());
+      if (status.sound) this.#unspoken.heard([status.zone]);
       if (changed) this.renderRoomViews();
       return;
     }
@@ -202,6 +208,7 @@ export class HallLive {
    */
   broadcast(events: HallEvent[]): void {
     if (events.length === 0) return;
+    this.#unspoken.note(this.state(), events, this.#speaking(), this.clock());
     if (this.#pending === null) {
       this.#pending = [];
       setTimeout(() => this.flush(), 0);
@@ -324,6 +331,16 @@ export class HallLive {
     return false;
   }
 
+  /** The zones the connected announcers with their sound on speak (null: every zone). */
+  #speaking(): Array<string | null> {
+    const zones: Array<string | null> = [];
+    for (const ws of this.ctx.getWebSockets()) {
+      const a = ws.readyState === WebSocket.OPEN ? (ws.deserializeAttachment() as SocketAttachment | null)?.announcer : undefined;
+      if (a?.sound) zones.push(a.zone ?? null);
+    }
+    return zones;
+  }
+
   /** Who is connected: announcers with their latest status report. */
   room(): Room {
     const announcers: ConnectedAnnouncer[] = [];
@@ -337,6 +354,7 @@ export class HallLive {
       lastWeek: this.stats.reference(this.state()),
       devices: this.devices.list(),
       dayPlan: this.dayPlan(),
+      unspoken: this.#unspoken.list(this.state().day),
     };
   }
 }

@@ -73,6 +73,9 @@ export const LiveQuery = z.object({
 
 const Officer = z.object({ id: z.string().optional(), name: z.string(), badge: z.string() }).nullable();
 
+/** Where a transfer took a ticket from or to: a category, and a window when it went to one. */
+const TransferEnd = z.object({ category: z.string(), window: z.string().nullable() });
+
 export const Ticket = z
   .object({
     id: z.string().openapi({ example: "20261123-A023" }),
@@ -89,7 +92,7 @@ export const Ticket = z
     targetWindow: z.string().nullable(),
     officer: Officer,
     callCount: z.number(),
-    transfers: z.array(z.object({ at: z.string(), from: z.any(), to: z.any() })),
+    transfers: z.array(z.object({ at: z.string(), from: TransferEnd, to: TransferEnd })),
     noShowAt: z.string().nullable(),
     requeues: z.number(),
     cancelReason: z.string().nullable(),
@@ -112,7 +115,10 @@ export const Window = z
   .openapi("Window");
 
 /** A window in the snapshot: its current ticket in full. */
-const WindowNow = z.object({ ...windowFields, current: orNull(Ticket) }).openapi("WindowNow");
+// The type beside the anyOf: Scalar's reference (/api/docs) refuses a schema without one (issue 25 §9).
+const WindowNow = z
+  .object({ ...windowFields, current: orNull(Ticket).openapi({ type: ["object", "null"], anyOf: [{ $ref: "#/components/schemas/Ticket" }, { type: "null" }] }) })
+  .openapi("WindowNow");
 
 export const Snapshot = z
   .object({

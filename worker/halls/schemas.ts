@@ -62,6 +62,14 @@ const Announcement = {
   chime: z.boolean().openapi({ description: "A chime before the call" }),
 };
 
+// Issue 25 §3: a called citizen not at the window after this many minutes is an alarm.
+const CalledAlarmMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(60)
+  .openapi({ description: "Minutes a called citizen may take to reach the window before the manager console and the data wall show an alarm naming the ticket and window; default 5" });
+
 const IdleMinutes = z
   .number()
   .int()
@@ -190,6 +198,7 @@ export const HallConfigBody = z
     planRules: PlanRulesBody.optional(),
     remoteShare: RemoteShare.optional(),
     remoteHolds: RemoteHolds.optional(),
+    calledAlarmMinutes: CalledAlarmMinutes.optional(),
     region: slug.optional().openapi({ description: "The region (any level) the hall reports its figures to; it must exist", example: "gx-wuzhou" }),
     location: z
       .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
@@ -238,6 +247,7 @@ export const SettingsBody = z
     planRules: PlanRulesBody.optional().openapi({ description: "Replaces the rules the day plan keeps (issue 25)" }),
     remoteShare: RemoteShare.optional(),
     remoteHolds: RemoteHolds.optional(),
+    calledAlarmMinutes: CalledAlarmMinutes.optional(),
     announcer: z
       .strictObject({
         repeat: Announcement.repeat.optional(),

@@ -3,6 +3,7 @@
 export const HANT: Readonly<Record<string, string>> = {
   "PIN（4–8 位数字，可留空）": "PIN（4–8 位數字，可留空）",
   "{count} 人超过 {alarm} 分钟警戒线": "{count} 人超過 {alarm} 分鐘警戒線",
+  "{count} 次叫号未播报：{zone}没有播报器在线": "{count} 次叫號未播報：{zone}沒有播報器在線",
   "{minutes} 分钟（{at} 取号）": "{minutes} 分鐘（{at} 取號）",
   "{name} · 警号 {badge}": "{name} · 警號 {badge}",
   "{name} 签到成功": "{name} 簽到成功",
@@ -15,6 +16,7 @@ export const HANT: Readonly<Record<string, string>> = {
   "{number} 号窗口": "{number} 號窗口",
   "{number} 号窗口终端": "{number} 號窗口終端",
   "{number} 号窗口评价": "{number} 號窗口評價",
+  "{number} 已叫号 {minutes} 分钟，未到 {window} 号窗口": "{number} 已叫號 {minutes} 分鐘，未到 {window} 號窗口",
   "{number}：转移或取消": "{number}：轉移或取消",
   "{priority}，已等 {minutes} 分钟": "{priority}，已等 {minutes} 分鐘",
   "{time} 取号": "{time} 取號",
@@ -92,6 +94,7 @@ export const HANT: Readonly<Record<string, string>> = {
   "取消预约 {code}？": "取消預約 {code}？",
   "叫到您时，本页会震动并响铃提醒": "叫到您時，本頁會震動並響鈴提醒",
   "叫号": "叫號",
+  "叫号未到警示（分钟）": "叫號未到警示（分鐘）",
   "叫号语言": "叫號語言",
   "可以再试一次": "可以再試一次",
   "号码": "號碼",

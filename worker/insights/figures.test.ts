@@ -40,7 +40,13 @@ describe("the data wall's figures", () => {
     expect(stats).toEqual({ count: 2, averageMinutes: 6, p90Minutes: 8 });
     const f = hallFigures(hall.state, T0 + 11 * MIN);
     const traffic = f.categories.find((c) => c.category.id === "traffic")!;
-    expect(traffic).toMatchObject({ waiting: 1, beingServed: 1, servedToday: 1, issuedToday: 3, oldestWaitMinutes: 8 });
+    // C002 is called, not yet at the window: not in service (issue 25 §8).
+    expect(traffic).toMatchObject({ waiting: 1, beingServed: 0, servedToday: 1, issuedToday: 3, oldestWaitMinutes: 8 });
+    expect(f.totals).toMatchObject({ beingServed: 0, called: 1 });
+    hall.run(10.5, { type: "start", window: "5" });
+    const serving = hallFigures(hall.state, T0 + 11 * MIN);
+    expect(serving.categories.find((c) => c.category.id === "traffic")).toMatchObject({ beingServed: 1 });
+    expect(serving.totals).toMatchObject({ beingServed: 1, called: 0 });
     // A transfer and a second call do not restart the wait: it ended at the first call.
     hall.run(11, { type: "transfer", ticket: "C002", category: "household" });
     hall.run(15, { type: "call", window: "4" });

@@ -19,7 +19,7 @@
  *   passes last week's stored figures in; without them both read today's tickets so far.
  */
 import { adviseStaffing, type StaffingAdvice } from "./advisor.js";
-import { hallLoad, waitStats, type WaitStats } from "./load.js";
+import { hallLoad, waitStats, type HallLoad, type WaitStats } from "./load.js";
 import { dayOutlook, type DayOutlook, type ReferenceDay } from "./outlook.js";
 import { serviceMinutesOf } from "../core/estimates.js";
 import { isOverLine, lineReachedAt, minutesWaited, wholeMinutes } from "../core/waits.js";
@@ -38,7 +38,7 @@ export { waitStats, type WaitStats };
 export interface CategoryFigures {
   category: Category;
   waiting: number;
-  /** Called or being served at a window now. */
+  /** In service at a window now (status serving): "办理中" means in service, not called (issue 25 §8). */
   beingServed: number;
   servedToday: number;
   issuedToday: number;
@@ -69,7 +69,7 @@ export interface HourBar {
 
 export interface HallFigures {
   categories: CategoryFigures[];
-  totals: { issued: number; waiting: number; beingServed: number; served: number; noShow: number; waits: WaitStats };
+  totals: HallLoad["totals"];
   windows: { open: number; paused: number; closed: number; needed: number; laibin: { share: number; windows: number } };
   hours: HourBar[];
   currentHour: number;
@@ -100,7 +100,7 @@ export function hallFigures(state: HallState, now: number, reference: ReferenceD
     return {
       category,
       waiting,
-      beingServed: list.filter((t) => t.status === "called" || t.status === "serving").length,
+      beingServed: list.filter((t) => t.status === "serving").length,
       servedToday: list.filter((t) => t.status === "done").length,
       issuedToday: list.length,
       waits: waitStats(list),

@@ -37,7 +37,17 @@ export interface HallLoad {
   tickets: Ticket[];
   /** The hall's categories, in its order. */
   categories: CategoryLoad[];
-  totals: { issued: number; waiting: number; beingServed: number; served: number; noShow: number; waits: WaitStats };
+  totals: {
+    issued: number;
+    waiting: number;
+    /** In service at a window (status serving); a citizen called but not yet at the window is not (issue 25 §8). */
+    beingServed: number;
+    /** Called, not yet being served. */
+    called: number;
+    served: number;
+    noShow: number;
+    waits: WaitStats;
+  };
   windowsOpen: number;
 }
 
@@ -81,7 +91,8 @@ export function hallLoad(state: HallState, now: number): HallLoad {
     totals: {
       issued: tickets.length,
       waiting: estimates.order.length,
-      beingServed: count("called") + count("serving"),
+      beingServed: count("serving"),
+      called: count("called"),
       served: count("done"),
       noShow: count("no_show"),
       waits: waitStats(tickets),

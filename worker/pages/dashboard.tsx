@@ -13,6 +13,7 @@ import { inZone, offlineAlarms, type OfflineAlarm } from "../devices/devices.js"
 import { ReminderItems } from "../planning/reminders.js";
 import { ANY } from "../access/roles.js";
 import { minutesShown as minutes } from "./figures.js";
+import { DEFAULT_CALLED_ALARM_MINUTES, lateArrivals, zoneNames } from "../core/alarms.js";
 
 /** Category colours in the chart and legend, in configuration order. */
 const COLOURS = ["#4ea1ff", "#ffcc33", "#36d399", "#ff7a90", "#b48cff", "#ff9f1a", "#5ce1e6", "#c6d86b"];
@@ -39,7 +40,7 @@ function Kpis({ f, live }: { f: HallFigures; live: boolean }) {
   return <KpiRow id="kpis" tiles={tiles} live={live} />;
 }
 
-function Alerts({ state, f, live, offline, now, room }: { state: HallState; f: HallFigures; live: boolean; offline: OfflineAlarm[]; now: number; room?: Room | undefined }) {
+function Alerts({ state, f, live, offline, now, room, scope }: { state: HallState; f: HallFigures; live: boolean; offline: OfflineAlarm[]; now: number; room?: Room | undefined; scope: ZoneScope | null }) {
   const line = state.settings.alarmMinutes;
   return (
     <section id="alerts" class="alerts" {...oob(live)}>
@@ -79,6 +80,29 @@ function Alerts({ state, f, live, offline, now, room }: { state: HallState; f: H
           </span>
         </p>
       )}
+      {(room?.unspoken ?? [])
+        .filter((u) => scope === null || u.zone === scope.zone.id)
+        .map((u) => {
+          const zone = zoneNames(state, u.zone);
+          return (
+            <p class="alert alarm" data-alert="unspoken" data-zone={u.zone ?? ""}>
+              <b>{u.count} 次叫号未播报</b>：{zone["zh-Hans"]}没有播报器在线
+              <span lang="en">
+                {u.count} {u.count === 1 ? "call" : "calls"} not spoken: no announcer connected in {zone.en}
+              </span>
+            </p>
+          );
+        })}
+      {lateArrivals(state, now)
+        .filter((l) => scope === null || scope.windows.has(l.window.id))
+        .map((l) => (
+        <p class="alert alarm" data-alert="late" data-ticket={l.number}>
+          <b>{l.number}</b> 已叫号 {l.minutes} 分钟，未到 {l.window.number} 号窗口
+          <span lang="en">
+            {l.number} called {l.minutes} min ago, not at window {l.window.number}
+          </span>
+        </p>
+        ))}
       {offline.map((a) => (
         // Not due yet: clock.js shows it once the device has been offline a minute.
         <p class="alert alarm" data-alert="device-offline" data-device={a.device} {...(a.due ? {} : { "data-show-at": String(a.dueAt), hidden: true })}>
@@ -147,19 +171,20 @@ function Load({ state, f, live }: { state: HallState; f: HallFigures; live: bool
           </div>
         ))}
       </div>
-      <p class="load-note">等候：取号至叫号（今日已叫号，90% 取最近秩）· 窗口：可办此业务的开放窗口 / 按近 1 小时取号所需</p>
+      <p class="load-note">等候：取号至首次叫号 · 窗口：开放数 / 按近 1 小时取号所需</p>
     </section>
   );
 }
 
 /** Tickets issued per hour, stacked by category, as an inline SVG (no chart library). */
 function Hourly({ state, f, live }: { state: HallState; f: HallFigures; live: boolean }) {
-  const W = 1000;
-  const H = 380;
-  const left = 56;
-  const right = 16;
-  const top = 36;
-  const bottom = 40;
+  // Drawn small and scaled up, so its labels (30–32 units) stay ≥ 24 px on a 1920×1080 wall.
+  const W = 720;
+  const H = 340;
+  const left = 64;
+  const right = 8;
+  const top = 44;
+  const bottom = 48;
   const max = Math.max(1, ...f.hours.map((h) => h.total));
   const step = niceStep(max);
   const yMax = Math.ceil(max / step) * step;
@@ -190,7 +215,7 @@ function Hourly({ state, f, live }: { state: HallState; f: HallFigures; live: bo
         {ticks.map((v) => (
           <g>
             <line x1={left} x2={W - right} y1={y(v)} y2={y(v)} stroke="#24314f" stroke-width="1.5" />
-            <text x={left - 10} y={y(v) + 7} text-anchor="end" fill="#9aa8c2" font-size="21">
+            <text x={left - 10} y={y(v) + 10} text-anchor="end" fill="#9aa8c2" font-size="30">
               {v}
             </text>
           </g>
@@ -209,12 +234,12 @@ function Hourly({ state, f, live }: { state: HallState; f: HallFigures; live: bo
                 return <rect x={x} y={y(base)} width={barW} height={Math.max(0, y0 - y(base))} fill={colour(ci)} />;
               })}
               {h.total > 0 && (
-                <text x={x + barW / 2} y={y(h.total) - 10} text-anchor="middle" fill="#f4f6fb" font-size="24" font-weight="700">
+                <text x={x + barW / 2} y={y(h.total) - 10} text-anchor="middle" fill="#f4f6fb" font-size="32" font-weight="700">
                   {h.total}
                 </text>
               )}
-              <text x={x + barW / 2} y={H - 10} text-anchor="middle" fill={now ? "#ffcc33" : "#9aa8c2"} font-size="22" font-weight={now ? "700" : "400"}>
-                {h.hour}时
+              <text x={x + barW / 2} y={H - 12} text-anchor="middle" fill={now ? "#ffcc33" : "#9aa8c2"} font-size="30" font-weight={now ? "700" : "400"}>
+                {h.hour}
               </text>
             </g>
           );
@@ -275,6 +300,20 @@ function Staffing({ state, f, live }: { state: HallState; f: HallFigures; live: 
   );
 }
 
+/**
+ * About how many ems wide `text` sets in the wall's bold sans: a Chinese character is one, Latin
+ * letters and digits a little over half. The hall's name takes the largest size at which it fits
+ * its half of the wall (dashboard.css), never under 24 px, wrapping rather than being cut (issue 25 §8).
+ */
+export function textEms(text: string): number {
+  let ems = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    ems += c >= 0x2e80 ? 1 : ch === " " ? 0.26 : /[A-Z]/.test(ch) ? 0.68 : /[a-z0-9]/.test(ch) ? 0.57 : 0.4;
+  }
+  return Math.max(1, Math.round(ems * 10) / 10);
+}
+
 /** The devices a data wall warns about: the whole hall's, or a zone's own. */
 function zoneDevices(room: Room | undefined, scope: ZoneScope | null) {
   const devices = room?.devices ?? [];
@@ -292,22 +331,24 @@ function regions(hall: HallState, now: number, live: boolean, params: URLSearchP
   const f = hallFigures(state, now, scope ? null : (room?.lastWeek ?? null));
   return (
     <>
-      <h1 id="hall-name" class="hall-name" {...oob(live)}>
-        <ZoneName state={state} scope={scope} />
-        {state.settings.name}
+      <h1 id="hall-name" class="hall-name" style={`--ems:${textEms([scope?.zone.names["zh-Hans"] ?? "", state.settings.name].join(" "))}`} {...oob(live)}>
+        <span class="hall-title">
+          <ZoneName state={state} scope={scope} />
+          {state.settings.name}
+        </span>
         <span class="subtitle">
           数据大屏 <span lang="en">Data wall</span>
         </span>
       </h1>
       <Clock state={state} now={now} live={live} />
       <Kpis f={f} live={live} />
-      <Alerts state={state} f={f} live={live} offline={offlineAlarms(state, zoneDevices(room, scope), now)} now={now} room={room} />
+      <Alerts state={state} f={f} live={live} offline={offlineAlarms(state, zoneDevices(room, scope), now)} now={now} room={room} scope={scope} />
       <Load state={state} f={f} live={live} />
       <Hourly state={state} f={f} live={live} />
       <Staffing state={state} f={f} live={live} />
       <footer id="rules" class="rules" {...oob(live)}>
-        警戒：最久等候 ≥ {state.settings.alarmMinutes} 分钟 · 激增：近 {SURGE_WINDOW_MINUTES} 分钟取号 ≥ 全天平均每半小时的 {SURGE_FACTOR} 倍且 ≥{" "}
-        {SURGE_MIN_TICKETS} 张 · 建议窗口：Erlang C 排队模型，目标平均等候 {state.settings.targetWaitMinutes} 分钟
+        警戒线 {state.settings.alarmMinutes} 分钟 · 叫号 {state.settings.calledAlarmMinutes ?? DEFAULT_CALLED_ALARM_MINUTES} 分钟未到即警示 · 激增：近 {SURGE_WINDOW_MINUTES} 分钟取号 ≥ 半小时均值 {SURGE_FACTOR}{" "}
+        倍且 ≥ {SURGE_MIN_TICKETS} 张 · 建议窗口：Erlang C，目标平均等候 {state.settings.targetWaitMinutes} 分钟
       </footer>
     </>
   );

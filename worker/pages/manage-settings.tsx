@@ -4,6 +4,7 @@
  * retention of replies, events and audit rows.
  */
 import { planRulesOf } from "../planning/rules.js";
+import { DEFAULT_CALLED_ALARM_MINUTES } from "../core/alarms.js";
 import type { HallState } from "../core/model.js";
 import { MAX_AUDIT_DAYS, MAX_EVENT_DAYS, MAX_REPLY_HOURS, MIN_AUDIT_DAYS, MIN_EVENT_DAYS, MIN_REPLY_HOURS, retentionOf } from "../core/retention.js";
 import { PRIORITY } from "../i18n/catalogue/common.js";
@@ -46,6 +47,11 @@ export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) 
         <Bi lang={lang} m={PANELS.alarmLine} />
         <input name="alarmMinutes" type="number" min={1} max={240} value={String(s.alarmMinutes)} />
         <small class="field-error" data-error-for="alarmMinutes"></small>
+      </label>
+      <label>
+        <Bi lang={lang} m={PANELS.calledAlarm} />
+        <input name="calledAlarmMinutes" type="number" min={1} max={60} value={String(s.calledAlarmMinutes ?? DEFAULT_CALLED_ALARM_MINUTES)} />
+        <small class="field-error" data-error-for="calledAlarmMinutes"></small>
       </label>
       <label>
         <Bi lang={lang} m={PANELS.targetWait} />

@@ -9,6 +9,7 @@ import { estimateHall, type HallEstimates } from "../core/estimates.js";
 import type { HallState, Window } from "../core/model.js";
 import { LEVELS, REASONS } from "../core/rating.js";
 import { isOverLine, waitedMinutes, wholeMinutes } from "../core/waits.js";
+import { lateArrivals, zoneNames } from "../core/alarms.js";
 import { COMMON, COMMON_SCRIPT, STATUS, WINDOW_STATE } from "../i18n/catalogue/common.js";
 import { AUDIT_ACTIONS, MANAGE, MANAGE_SCRIPT } from "../i18n/catalogue/manage.js";
 import { DEVICES_SCRIPT, FOLLOW_UPS_SCRIPT, STATS_SCRIPT } from "../i18n/catalogue/manage-tabs.js";
@@ -36,12 +37,12 @@ import { MANAGERS } from "../access/roles.js";
 
 type Props = { state: HallState; now: number; live: boolean; estimates: HallEstimates; room?: Room; lang: Lang };
 
-function Summary({ state, now, live, estimates, lang }: Props) {
+function Summary({ state, now, live, estimates, room, lang }: Props) {
   const waiting = estimates.order;
   const alarm = state.settings.alarmMinutes;
   const longest = waiting.reduce((m, t) => Math.max(m, waitedMinutes(t, now)), 0);
   const open = state.windows.filter((w) => w.state === "open").length;
-  const alarms = alarmsOf(state, now, estimates);
+  const alarms = alarmsOf(state, now, estimates, room);
   return (
     <section id="manage-summary" class={`summary${alarms.length ? " alarmed" : ""}`} {...oob(live)}>
       <div class="stat">
@@ -70,11 +71,16 @@ function Summary({ state, now, live, estimates, lang }: Props) {
   );
 }
 
-/** What needs the manager now: tickets past the line, categories nobody serves, waits over target. */
-function alarmsOf(state: HallState, now: number, estimates: HallEstimates): Array<{ m: Msg; vars: Vars }> {
+/**
+ * What needs the manager now: tickets past the line, categories nobody serves, waits over target,
+ * called citizens not at the window and calls nobody spoke (worker/core/alarms.ts).
+ */
+function alarmsOf(state: HallState, now: number, estimates: HallEstimates, room: Room | undefined): Array<{ m: Msg; vars: Vars; kind?: string }> {
   const alarm = state.settings.alarmMinutes;
   const overdue = estimates.order.filter((t) => isOverLine(waitedMinutes(t, now), alarm, "running"));
-  const alarms: Array<{ m: Msg; vars: Vars }> = [];
+  const alarms: Array<{ m: Msg; vars: Vars; kind?: string }> = [];
+  for (const u of room?.unspoken ?? []) alarms.push({ m: MANAGE.unspoken, vars: { count: u.count, zone: zoneNames(state, u.zone) }, kind: "unspoken" });
+  for (const l of lateArrivals(state, now)) alarms.push({ m: MANAGE.lateArrival, vars: { number: l.number, minutes: l.minutes, window: l.window.number }, kind: "late" });
   if (overdue.length > 0) alarms.push({ m: MANAGE.overdue, vars: { count: overdue.length, alarm } });
   for (const c of state.categories) {
     const e = estimates.categories.get(c.id);
@@ -87,7 +93,7 @@ function alarmsOf(state: HallState, now: number, estimates: HallEstimates): Arra
 }
 
 function Alarms({ state, now, live, estimates, room, lang }: Props) {
-  const alarms = alarmsOf(state, now, estimates);
+  const alarms = alarmsOf(state, now, estimates, room);
   const devicesDown = offlineAlarms(state, room?.devices ?? [], now).filter((a) => a.due).length;
   return (
     <ul id="manage-alarms" class="alarms" aria-label={both(lang, MANAGE.alarms)} {...oob(live)}>
@@ -98,7 +104,7 @@ function Alarms({ state, now, live, estimates, room, lang }: Props) {
         </li>
       ) : (
         alarms.map((a) => (
-          <li>
+          <li {...(a.kind ? { "data-alarm": a.kind } : {})}>
             <Bi lang={lang} m={a.m} vars={a.vars} />
           </li>
         ))
@@ -253,6 +259,8 @@ function liveRegions(props: Props) {
 export const manageView: LiveView = {
   roles: MANAGERS,
   keys: ["lang"],
+  // The longest wait and a called citizen not yet at the window (issue 25 §3) age with the clock.
+  ages: true,
   showsRoom: true,
   showsPlan: true,
   showsContent: true,

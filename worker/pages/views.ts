@@ -4,6 +4,7 @@
  * A view renders once per change for every screen that shows the same thing, not once per screen.
  * The first paint comes from the same components, so a page and its updates cannot disagree.
  */
+import type { Unspoken } from "../core/alarms.js";
 import type { HallState } from "../core/model.js";
 import type { DeviceHealth } from "../devices/devices.js";
 import type { ConnectedAnnouncer } from "../hall-object/announcers.js";
@@ -22,6 +23,8 @@ export interface Room {
   devices?: DeviceHealth[];
   /** The plan applied for today, as its shift changes (worker/planning/day-plans.object.ts); null without one. */
   dayPlan?: TodayPlan | null;
+  /** Today's calls no announcer spoke, per zone (worker/core/alarms.ts); dropped once one speaks the zone again. */
+  unspoken?: Unspoken[];
 }
 
 export interface LiveView {

@@ -27,7 +27,8 @@ describe("a hall's report to its region", () => {
     const wall = hallFigures(state, now);
     expect(report).toMatchObject({
       waiting: wall.totals.waiting,
-      beingServed: wall.totals.beingServed,
+      // The report's beingServed is everyone at a window, called or in service; the wall's 办理中 only those in service.
+      beingServed: wall.totals.called + wall.totals.beingServed,
       windowsOpen: wall.windows.open,
       waitsCounted: wall.totals.waits.count,
       meanWaitMinutes: wall.totals.waits.averageMinutes,

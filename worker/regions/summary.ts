@@ -31,7 +31,7 @@ export interface HallReport {
   reportedAt: number;
   day: string;
   waiting: number;
-  /** Called or being served at a window now. */
+  /** Called or being served at a window now (the data wall's 办理中 counts only those in service). */
   beingServed: number;
   windowsOpen: number;
   windowsTotal: number;
@@ -83,7 +83,8 @@ export function hallReport(state: HallState, now: number): HallReport {
     reportedAt: now,
     day: state.day,
     waiting: load.totals.waiting,
-    beingServed: load.totals.beingServed,
+    // At a window, called or in service: a hall with a citizen called keeps reporting (isActive).
+    beingServed: load.totals.called + load.totals.beingServed,
     windowsOpen: load.windowsOpen,
     windowsTotal: state.windows.length,
     officersOnDuty: state.windows.filter((w) => w.officer !== null).length,

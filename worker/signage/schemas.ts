@@ -117,7 +117,8 @@ const ListedItem = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi("ContentItem");
+  // Each kind's own fields (text, title, caption…) too: `true`, not an empty schema, which Scalar's reference refuses.
+  .openapi("ContentItem", { additionalProperties: true });
 
 export const ItemReply = z.object({ item: ListedItem });
 export const ContentListReply = z.object({

@@ -45,18 +45,17 @@ const DeliveriesQuery = z.object({
   limit: z.string().regex(/^\d{1,3}$/, "a whole number from 1 to 200").optional().openapi({ param: { name: "limit", in: "query" }, description: "Default 50, at most 200" }),
 });
 
-const Webhook = z
-  .object({
-    id: z.string(),
-    url: z.string(),
-    events: z.array(z.string()),
-    description: z.string().nullable(),
-    createdAt: z.string(),
-    createdBy: z.string(),
-    startsAfter: z.number().openapi({ description: "The hall's seq when it was created: it receives the events after it; GET …/events?after= gives the earlier ones" }),
-    mobile: z.boolean().openapi({ description: "Deliveries carry the citizen's mobile number" }),
-  })
-  .openapi("Webhook");
+const webhookFields = z.object({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.string()),
+  description: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  startsAfter: z.number().openapi({ description: "The hall's seq when it was created: it receives the events after it; GET …/events?after= gives the earlier ones" }),
+  mobile: z.boolean().openapi({ description: "Deliveries carry the citizen's mobile number" }),
+});
+const Webhook = webhookFields.openapi("Webhook");
 
 const Try = z.object({
   at: z.string(),
@@ -65,7 +64,9 @@ const Try = z.object({
   ms: z.number(),
 });
 
-const WebhookHealth = Webhook.extend({
+// Extends the fields, not the registered Webhook: an allOf without a type, which extending it
+// writes, is refused by Scalar's reference at /api/docs (issue 25 §9).
+const WebhookHealth = webhookFields.extend({
   pending: z.number(),
   delivered: z.number().openapi({ description: "Delivered in the last 7 days" }),
   failed: z.number().openapi({ description: "Given up after 24 h, in the last 7 days" }),

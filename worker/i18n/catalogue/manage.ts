@@ -11,6 +11,9 @@ export const MANAGE = {
   nobodyServes: { zh: "{name}：有人等候但无开放窗口", en: "{name}: people waiting, no open window" },
   overTarget: { zh: "{name}：预计 {minutes} 分钟，超过目标 {target}", en: "{name}: {minutes} min, over the target" },
   calm: { zh: "一切正常", en: "No alarms" },
+  // Issue 25 §3: alarms that must not stay silent.
+  lateArrival: { zh: "{number} 已叫号 {minutes} 分钟，未到 {window} 号窗口", en: "{number} called {minutes} min ago, not at window {window}" },
+  unspoken: { zh: "{count} 次叫号未播报：{zone}没有播报器在线", en: "{count} calls not spoken: no announcer connected in {zone}" },
   noOfficer: { zh: "未签到", en: "no officer" },
   idle: { zh: "空闲", en: "idle" },
   noCategories: { zh: "无业务", en: "no categories" },
@@ -97,6 +100,7 @@ export const PANELS = {
   supervision: { zh: "码上监督二维码地址", en: "Supervision ({term}) address shown as a QR code; blank for none" },
   supervisionTerm: { zh: "码上监督", en: "码上监督" },
   alarmLine: { zh: "警戒线（分钟）", en: "Alarm line, minutes" },
+  calledAlarm: { zh: "叫号未到警示（分钟）", en: "Called but not arrived: alarm after (min)" },
   targetWait: { zh: "目标平均等候（分钟）", en: "Target mean wait, minutes" },
   requeue: { zh: "过号可重排（分钟，0 为不可）", en: "No-show may re-queue within, minutes (0: never)" },
   callLanguages: { zh: "叫号语言", en: "Call languages" },
