@@ -40,6 +40,8 @@ import { countHandled, countWake } from "../service/wakes.js";
 import type { WebhookRequest } from "../webhooks/hall-webhooks.object.js";
 import { auditPage, holdsTables, migrate, persist, Snapshots, type AuditRow, type StoredReply } from "./storage.js";
 import { guarded } from "./guard.js";
+import { runBench, type BenchRequest } from "./bench.js";
+import { mediaStore } from "../media/store.js";
 import type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
 export type { Actor, CommandReply, CommandRequest } from "./protocol.js";
@@ -283,6 +285,24 @@ export class HallObject extends DurableObject<Env> {
     const state = await this.#open(hall, { rollover: true, schedule: true });
     if (!state) return { status: 404, html: null, problem: `没有这个大厅 · unknown hall "${hall}"` };
     return this.#live.firstPaint(hall, viewName, new URLSearchParams(query), { role, ...(windows ? { windows } : {}) }, token);
+  }
+
+  /** Development only: the bench plays a day inside the hall (worker/hall-object/bench.ts); null outside development. */
+  async bench(hall: string, request: BenchRequest): Promise<StoredReply | null> {
+    if (!isDevelopment(this.env)) return null;
+    return runBench(
+      {
+        hall,
+        setClock: (at) => (this.clock = () => at),
+        execute: (r) => this.execute(r),
+        alarm: () => this.alarm(),
+        sql: this.ctx.storage.sql,
+        evict: () => this.ctx.abort("evicted by the bench"),
+        snapshot: () => this.snapshot(hall),
+        files: () => mediaStore(this.env).list(""),
+      },
+      request,
+    );
   }
 
   /** The live feed: `GET /api/halls/{hall}/live?since=` upgraded to a WebSocket. */
