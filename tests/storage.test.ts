@@ -59,6 +59,49 @@ describe("the storage guard", () => {
   });
 });
 
+describe("the storage guard on rows that grow in place", () => {
+  it("sizes an UPDATE's row as it will be: refuses growing one past the limit, and shapes it cannot size", async () => {
+    const hall = await newHall("storage-guard-grow");
+    const result = await runInDurableObject(stubOf(hall), async (o: HallObject, state) => {
+      const sql = storageOf(o).sql;
+      const raw = state.storage.sql;
+      const tryIt = (query: string, ...bindings: unknown[]) => {
+        try {
+          sql.exec(query, ...bindings);
+          return "stored";
+        } catch (e) {
+          return String(e);
+        }
+      };
+      sql.exec("CREATE TABLE IF NOT EXISTS guard_grow (id INTEGER PRIMARY KEY, v TEXT, w TEXT)");
+      sql.exec("INSERT INTO guard_grow (id, v, w) VALUES (?, ?, ?)", 1, "x".repeat(1_500_000), "");
+      const lengths = () => raw.exec<{ v: number; w: number }>("SELECT LENGTH(v) AS v, LENGTH(w) AS w FROM guard_grow WHERE id = 1").one();
+      return {
+        // Its bound values are 600 kB; the row it leaves is 2.1 MB.
+        appended: tryIt("UPDATE guard_grow SET v = v || ? WHERE id = ?", "y".repeat(600_000), 1),
+        // Another column of the same row: the row, not the value, passes the limit.
+        beside: tryIt("UPDATE guard_grow SET w = ? WHERE id = ?", "y".repeat(600_000), 1),
+        afterRefusals: lengths(),
+        small: tryIt("UPDATE guard_grow SET v = v || ? WHERE id = ?", "z", 1),
+        afterSmall: lengths(),
+        upsert: tryIt("INSERT INTO guard_grow (id, v) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET v = v || excluded.v", 1, "y"),
+        copy: tryIt("INSERT INTO guard_grow (id, v) SELECT id + 1, v || v FROM guard_grow"),
+        expression: tryIt("INSERT INTO guard_grow (id, v) VALUES (?, printf('%.*c', ?, 'x'))", 3, 3_000_000),
+        rows: raw.exec<{ n: number }>("SELECT COUNT(*) AS n FROM guard_grow").one().n,
+      };
+    });
+    expect(result.appended).toMatch(/refused to store a row \(UPDATE guard_grow SET…\): 21000\d\d bytes is over the platform's 2000000-byte limit/);
+    expect(result.beside).toMatch(/refused to store a row \(UPDATE guard_grow SET…\): 21000\d\d bytes/);
+    expect(result.afterRefusals).toEqual({ v: 1_500_000, w: 0 });
+    expect(result.small).toBe("stored");
+    expect(result.afterSmall).toEqual({ v: 1_500_001, w: 0 });
+    expect(result.upsert).toMatch(/refused to run .*an upsert's DO UPDATE can grow the row it finds/);
+    expect(result.copy).toMatch(/refused to run .*an INSERT without VALUES copies rows/);
+    expect(result.expression).toMatch(/refused to run .*its VALUES hold an expression/);
+    expect(result.rows).toBe(1);
+  });
+});
+
 describe("upgrading a hall stored as one snapshot row", () => {
   it("loads it with nothing lost and moves its tickets and staff into their own rows", async () => {
     const hall = await newHall("storage-upgrade");
