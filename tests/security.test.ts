@@ -321,6 +321,7 @@ const MATRIX: Record<string, Action> = {
   "GET /api/health": { roles: EVERYONE, attempt: async () => ({ method: "GET", path: "/api/health" }) },
   // Development only (404 in production); the suites run in development.
   "GET /api/dev/wakes": { roles: EVERYONE, attempt: async () => ({ method: "GET", path: "/api/dev/wakes" }) },
+  "POST /api/halls/{hall}/storage-alarms/acknowledge": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/storage-alarms/acknowledge`, {}) },
   // The bench's (issue 22 §5): measuring a hall changes nothing.
   "POST /api/dev/bench/{hall}": { roles: ADMINS, attempt: async (h) => post(`/api/dev/bench/${h}`, { op: "measure", after: {} }) },
   // Signage (worker/signage/routes.ts): managers change content; the images are public, as on the screens.

@@ -7,7 +7,14 @@ import { describe, expect, it } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
 import { loadState } from "../worker/hall-object/storage.js";
 import { PLATFORM_VALUE_LIMIT, refusedWrites } from "../worker/hall-object/guard.js";
-import { call, issue, MORNING, newHall, snapshot } from "./helpers.js";
+import { call, issue, MORNING, newHall, ORIGIN, snapshot } from "./helpers.js";
+import { SELF } from "cloudflare:test";
+
+/** A page as a browser gets it. */
+async function page(path: string): Promise<{ status: number; text: string }> {
+  const res = await SELF.fetch(`${ORIGIN}${path}`);
+  return { status: res.status, text: await res.text() };
+}
 
 const stubOf = (hall: string) => env.HALL.get(env.HALL.idFromName(hall));
 /** The storage the object itself writes through (its guarded `ctx`). */
@@ -99,6 +106,51 @@ describe("the storage guard on rows that grow in place", () => {
     expect(result.copy).toMatch(/refused to run .*an INSERT without VALUES copies rows/);
     expect(result.expression).toMatch(/refused to run .*its VALUES hold an expression/);
     expect(result.rows).toBe(1);
+  });
+});
+
+describe("storage alarms on the manager console", () => {
+  it("shows a refused write in the console's alarms, in Chinese, until a manager acknowledges it, and not the next day", async () => {
+    const hall = await newHall("storage-alarm-console");
+    let now = MORNING;
+    await runInDurableObject(stubOf(hall), (o: HallObject) => {
+      o.clock = () => now;
+    });
+    const consoleHtml = async () => (await page(`/halls/${hall}/manage?token=dev-manager`)).text;
+    expect(await consoleHtml()).not.toContain("存储告警");
+    const refused = await runInDurableObject(stubOf(hall), (o: HallObject) => {
+      try {
+        storageOf(o).sql.exec("INSERT INTO events (seq, type, at, body) VALUES (?, ?, ?, ?)", 999_999, "x", "x", "x".repeat(PLATFORM_VALUE_LIMIT + 1));
+        return "stored";
+      } catch (e) {
+        return String(e);
+      }
+    });
+    expect(refused).toMatch(/refused to store/);
+    const shown = await consoleHtml();
+    expect(shown).toContain("存储告警：09:00 一次写入被拒绝（2.0 MB，超过平台单行 2 MB 上限），请联系运维");
+    expect(shown).toMatch(/<li data-alert="storage"/);
+    // It stays after the hall is evicted and woken.
+    await evictDurableObject(stubOf(hall));
+    await runInDurableObject(stubOf(hall), (o: HallObject) => {
+      o.clock = () => now;
+    });
+    expect(await consoleHtml()).toContain("存储告警");
+    expect((await call("counter", "POST", `/api/halls/${hall}/storage-alarms/acknowledge`, {})).status).toBe(403);
+    expect((await call("manager", "POST", `/api/halls/${hall}/storage-alarms/acknowledge`, {})).body).toEqual({ acknowledged: 1 });
+    expect(await consoleHtml()).not.toContain("存储告警");
+
+    // Raised again, it is gone once the hall's day ends.
+    await runInDurableObject(stubOf(hall), (o: HallObject) => {
+      try {
+        storageOf(o).sql.exec("INSERT INTO events (seq, type, at, body) VALUES (?, ?, ?, ?)", 999_999, "x", "x", "x".repeat(PLATFORM_VALUE_LIMIT + 1));
+      } catch {
+        // refused, as above
+      }
+    });
+    expect(await consoleHtml()).toContain("存储告警");
+    now = MORNING + 24 * 3600_000;
+    expect(await consoleHtml()).not.toContain("存储告警");
   });
 });
 

@@ -67,7 +67,8 @@ export class HallObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     // Every SQLite statement and key-value put goes through the storage guard (guard.ts).
     super(ctx, env);
-    ctx = guarded(ctx);
+    // A refused write raises the console's storage alarm once its transaction has rolled back.
+    ctx = guarded(ctx, (refused) => queueMicrotask(() => this.#storageRefused(refused)));
     (this as unknown as { ctx: DurableObjectState }).ctx = ctx;
     this.clock = clockOf(env);
     if (isDevelopment(env)) countWake(ctx.id.name ?? ctx.id.toString());
@@ -99,7 +100,8 @@ export class HallObject extends DurableObject<Env> {
     this.#parts = partsOf(hall);
     this.#each = Object.values(this.#parts);
     const { devices, stats, plans } = this.#parts;
-    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), devices, stats, () => plans.today(this.#state));
+    const { storageAlarms } = this.#parts;
+    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), devices, stats, () => plans.today(this.#state), () => storageAlarms.shown(this.#state.day));
     this.#alarm = new HallAlarm(ctx.storage, () => this.clock());
     this.#built = true;
   }
@@ -285,6 +287,21 @@ export class HallObject extends DurableObject<Env> {
     const state = await this.#open(hall, { rollover: true, schedule: true });
     if (!state) return { status: 404, html: null, problem: `没有这个大厅 · unknown hall "${hall}"` };
     return this.#live.firstPaint(hall, viewName, new URLSearchParams(query), { role, ...(windows ? { windows } : {}) }, token);
+  }
+
+  /** A manager acknowledges the console's storage alarms: how many went, or null for an unknown hall. */
+  async acknowledgeStorageAlarms(hall: string): Promise<number | null> {
+    if (!(await this.#open(hall, { rollover: true }))) return null;
+    const n = this.#parts.storageAlarms.acknowledge(this.clock());
+    this.#live.renderViews((view) => view.showsRoom === true);
+    return n;
+  }
+
+  /** The guard refused a write (guard.ts): the manager console shows it until acknowledged or the day ends. */
+  #storageRefused(refused: { what: string; bytes: number }): void {
+    if (!this.#built) return;
+    this.#parts.storageAlarms.raise(this.clock(), this.#state.day, refused.what, refused.bytes);
+    this.#live.renderViews((view) => view.showsRoom === true);
   }
 
   /** Development only: the bench plays a day inside the hall (worker/hall-object/bench.ts); null outside development. */

@@ -73,6 +73,7 @@ export class HallLive {
     private readonly devices: HallDevices,
     private readonly stats: HallStats,
     private readonly dayPlan: () => Room["dayPlan"] = () => null,
+    private readonly storageAlarms: () => Room["storageAlarms"] = () => [],
   ) {}
 
   /** Checks `?view=` for this role; a problem is the JSON error response. */
@@ -337,6 +338,7 @@ export class HallLive {
       lastWeek: this.stats.reference(this.state()),
       devices: this.devices.list(),
       dayPlan: this.dayPlan(),
+      storageAlarms: this.storageAlarms(),
     };
   }
 }

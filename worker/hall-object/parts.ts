@@ -20,6 +20,7 @@ import { HallStats } from "../statistics/hall-stats.object.js";
 import { HallWebhooks } from "../webhooks/hall-webhooks.object.js";
 import type { Hall, Part } from "./part.js";
 import { HallRetention } from "./retention.js";
+import { StorageAlarms } from "./storage-alarms.js";
 import { MinuteTick } from "./tick.js";
 
 /** Views whose figures age with the clock: rendered again every minute while the hall is busy. */
@@ -47,6 +48,7 @@ export function partsOf(hall: Hall) {
     content: new HallContent(ctx, env),
     contentSchedule: new ContentSchedule(() => hall.watching(playsContent), () => hall.render(playsContent)),
     retention: new HallRetention(ctx.storage.sql),
+    storageAlarms: new StorageAlarms(ctx.storage.sql),
   } satisfies Record<string, Part>;
 }
 

@@ -11,6 +11,11 @@ export const MANAGE = {
   nobodyServes: { zh: "{name}：有人等候但无开放窗口", en: "{name}: people waiting, no open window" },
   overTarget: { zh: "{name}：预计 {minutes} 分钟，超过目标 {target}", en: "{name}: {minutes} min, over the target" },
   calm: { zh: "一切正常", en: "No alarms" },
+  storageRefused: {
+    zh: "存储告警：{time} 一次写入被拒绝（{size}，超过平台单行 2 MB 上限），请联系运维",
+    en: "Storage alarm: a write was refused at {time} ({size}, over the platform's 2 MB limit on one row); tell your operator",
+  },
+  acknowledge: { zh: "知道了", en: "Acknowledge" },
   noOfficer: { zh: "未签到", en: "no officer" },
   idle: { zh: "空闲", en: "idle" },
   noCategories: { zh: "无业务", en: "no categories" },
