@@ -100,6 +100,8 @@ async function main(): Promise<void> {
         archiveBytes: m.archiveBytes,
         largestRowTable: largest.table,
         commandUsBatchP99: played.us.p99,
+        firstBatchesUs: played.firstBatchesUs,
+        lastBatchesUs: played.lastBatchesUs,
         commandsThatDay: played.commands,
         dayMs: Math.round(dayMs),
         refusedSoFar: failed,

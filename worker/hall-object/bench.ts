@@ -178,7 +178,8 @@ async function playDay(h: BenchHall, d: Extract<BenchRequest, { op: "day" }>) {
     await h.alarm();
   }
   // The median batch's mean: what a command takes inside the object, its transaction included.
-  return { commands: count, timerUs: idle, statuses, us: summary(perCommand) };
+  // The first and last three batches: a command's cost near ticket 100 and near the day's last.
+  return { commands: count, timerUs: idle, statuses, us: summary(perCommand), firstBatchesUs: perCommand.slice(0, 3).map(Math.round), lastBatchesUs: perCommand.slice(-3).map(Math.round) };
 }
 
 function summary(values: number[]): { p50: number; p99: number; max: number; n: number } {
