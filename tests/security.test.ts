@@ -19,6 +19,7 @@ const ANY: Role[] = ["admin", "manager", "counter", "kiosk", "display"];
 /** Routes whose credential is not the token (public, a sign-in, a ticket link, a pairing code): any token passes. */
 const EVERYONE = ROLES;
 const STAFF: Role[] = ["admin", "manager", "counter"];
+const ADMINS: Role[] = ["admin"];
 const MANAGERS: Role[] = ["admin", "manager"];
 const FRONT_DESK: Role[] = ["admin", "manager", "kiosk"];
 
@@ -346,6 +347,9 @@ const MATRIX: Record<string, Action> = {
   "GET /api/health": { roles: EVERYONE, attempt: async () => ({ method: "GET", path: "/api/health" }) },
   // Development only (404 in production); the suites run in development.
   "GET /api/dev/wakes": { roles: EVERYONE, attempt: async () => ({ method: "GET", path: "/api/dev/wakes" }) },
+  "POST /api/halls/{hall}/storage-alarms/acknowledge": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/storage-alarms/acknowledge`, {}) },
+  // The bench's (issue 22 §5): measuring a hall changes nothing.
+  "POST /api/dev/bench/{hall}": { roles: ADMINS, attempt: async (h) => post(`/api/dev/bench/${h}`, { op: "measure", after: {} }) },
   // Signage (worker/signage/routes.ts): managers change content; the images are public, as on the screens.
   "POST /api/halls/{hall}/content": { roles: MANAGERS, attempt: async (h) => post(`/api/halls/${h}/content`, { kind: "notice", text: { "zh-Hans": "通知" } }) },
   "GET /api/halls/{hall}/content": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/content` }) },

@@ -7,7 +7,14 @@ import { describe, expect, it } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
 import { loadState } from "../worker/hall-object/storage.js";
 import { PLATFORM_VALUE_LIMIT, refusedWrites } from "../worker/hall-object/guard.js";
-import { call, issue, MORNING, newHall, snapshot } from "./helpers.js";
+import { call, issue, MORNING, newHall, ORIGIN, snapshot } from "./helpers.js";
+import { SELF } from "cloudflare:test";
+
+/** A page as a browser gets it. */
+async function page(path: string): Promise<{ status: number; text: string }> {
+  const res = await SELF.fetch(`${ORIGIN}${path}`);
+  return { status: res.status, text: await res.text() };
+}
 
 const stubOf = (hall: string) => env.HALL.get(env.HALL.idFromName(hall));
 /** The storage the object itself writes through (its guarded `ctx`). */
@@ -56,6 +63,94 @@ describe("the storage guard", () => {
     expect(result.putError).toMatch(/refused to store the value of "too-big"/);
     expect(result).toMatchObject({ events: 0, kv: undefined, probe: 1 });
     expect(refusedWrites.filter((r) => r.hall === hall)).toHaveLength(2);
+  });
+});
+
+describe("the storage guard on rows that grow in place", () => {
+  it("sizes an UPDATE's row as it will be: refuses growing one past the limit, and shapes it cannot size", async () => {
+    const hall = await newHall("storage-guard-grow");
+    const result = await runInDurableObject(stubOf(hall), async (o: HallObject, state) => {
+      const sql = storageOf(o).sql;
+      const raw = state.storage.sql;
+      const tryIt = (query: string, ...bindings: unknown[]) => {
+        try {
+          sql.exec(query, ...bindings);
+          return "stored";
+        } catch (e) {
+          return String(e);
+        }
+      };
+      sql.exec("CREATE TABLE IF NOT EXISTS guard_grow (id INTEGER PRIMARY KEY, v TEXT, w TEXT)");
+      sql.exec("INSERT INTO guard_grow (id, v, w) VALUES (?, ?, ?)", 1, "x".repeat(1_500_000), "");
+      const lengths = () => raw.exec<{ v: number; w: number }>("SELECT LENGTH(v) AS v, LENGTH(w) AS w FROM guard_grow WHERE id = 1").one();
+      return {
+        // Its bound values are 600 kB; the row it leaves is 2.1 MB.
+        appended: tryIt("UPDATE guard_grow SET v = v || ? WHERE id = ?", "y".repeat(600_000), 1),
+        // Another column of the same row: the row, not the value, passes the limit.
+        beside: tryIt("UPDATE guard_grow SET w = ? WHERE id = ?", "y".repeat(600_000), 1),
+        afterRefusals: lengths(),
+        small: tryIt("UPDATE guard_grow SET v = v || ? WHERE id = ?", "z", 1),
+        afterSmall: lengths(),
+        upsert: tryIt("INSERT INTO guard_grow (id, v) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET v = v || excluded.v", 1, "y"),
+        copy: tryIt("INSERT INTO guard_grow (id, v) SELECT id + 1, v || v FROM guard_grow"),
+        expression: tryIt("INSERT INTO guard_grow (id, v) VALUES (?, printf('%.*c', ?, 'x'))", 3, 3_000_000),
+        rows: raw.exec<{ n: number }>("SELECT COUNT(*) AS n FROM guard_grow").one().n,
+      };
+    });
+    expect(result.appended).toMatch(/refused to store a row \(UPDATE guard_grow SET…\): 21000\d\d bytes is over the platform's 2000000-byte limit/);
+    expect(result.beside).toMatch(/refused to store a row \(UPDATE guard_grow SET…\): 21000\d\d bytes/);
+    expect(result.afterRefusals).toEqual({ v: 1_500_000, w: 0 });
+    expect(result.small).toBe("stored");
+    expect(result.afterSmall).toEqual({ v: 1_500_001, w: 0 });
+    expect(result.upsert).toMatch(/refused to run .*an upsert's DO UPDATE can grow the row it finds/);
+    expect(result.copy).toMatch(/refused to run .*an INSERT without VALUES copies rows/);
+    expect(result.expression).toMatch(/refused to run .*its VALUES hold an expression/);
+    expect(result.rows).toBe(1);
+  });
+});
+
+describe("storage alarms on the manager console", () => {
+  it("shows a refused write in the console's alarms, in Chinese, until a manager acknowledges it, and not the next day", async () => {
+    const hall = await newHall("storage-alarm-console");
+    let now = MORNING;
+    await runInDurableObject(stubOf(hall), (o: HallObject) => {
+      o.clock = () => now;
+    });
+    const consoleHtml = async () => (await page(`/halls/${hall}/manage?token=dev-manager`)).text;
+    expect(await consoleHtml()).not.toContain("存储告警");
+    const refused = await runInDurableObject(stubOf(hall), (o: HallObject) => {
+      try {
+        storageOf(o).sql.exec("INSERT INTO events (seq, type, at, body) VALUES (?, ?, ?, ?)", 999_999, "x", "x", "x".repeat(PLATFORM_VALUE_LIMIT + 1));
+        return "stored";
+      } catch (e) {
+        return String(e);
+      }
+    });
+    expect(refused).toMatch(/refused to store/);
+    const shown = await consoleHtml();
+    expect(shown).toContain("存储告警：09:00 一次写入被拒绝（2.0 MB，超过平台单行 2 MB 上限），请联系运维");
+    expect(shown).toMatch(/<li data-alert="storage"/);
+    // It stays after the hall is evicted and woken.
+    await evictDurableObject(stubOf(hall));
+    await runInDurableObject(stubOf(hall), (o: HallObject) => {
+      o.clock = () => now;
+    });
+    expect(await consoleHtml()).toContain("存储告警");
+    expect((await call("counter", "POST", `/api/halls/${hall}/storage-alarms/acknowledge`, {})).status).toBe(403);
+    expect((await call("manager", "POST", `/api/halls/${hall}/storage-alarms/acknowledge`, {})).body).toEqual({ acknowledged: 1 });
+    expect(await consoleHtml()).not.toContain("存储告警");
+
+    // Raised again, it is gone once the hall's day ends.
+    await runInDurableObject(stubOf(hall), (o: HallObject) => {
+      try {
+        storageOf(o).sql.exec("INSERT INTO events (seq, type, at, body) VALUES (?, ?, ?, ?)", 999_999, "x", "x", "x".repeat(PLATFORM_VALUE_LIMIT + 1));
+      } catch {
+        // refused, as above
+      }
+    });
+    expect(await consoleHtml()).toContain("存储告警");
+    now = MORNING + 24 * 3600_000;
+    expect(await consoleHtml()).not.toContain("存储告警");
   });
 });
 

@@ -133,6 +133,11 @@
     if (!b || b.disabled) return;
     if (b.hasAttribute("data-tab")) return showTab(b.getAttribute("data-tab"));
     if (b.hasAttribute("data-adjust-window")) return openWindowDialog(b.closest("[data-window]"));
+    if (b.hasAttribute("data-ack-storage")) {
+      var ack = await T.press("POST", T.api("/storage-alarms/acknowledge"), {}, "ack-storage");
+      if (!ack.ok && ack.status) T.say(T.explain(ack), "error");
+      return;
+    }
     if (b.hasAttribute("data-set-state")) {
       var id = b.getAttribute("data-window");
       var r = await T.press("PATCH", T.api("/windows/" + encodeURIComponent(id)), { state: b.getAttribute("data-set-state") }, "window-" + id);

@@ -480,6 +480,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/halls/{hall}/storage-alarms/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge the storage alarms
+         * @description When the storage guard refuses a write (a row over the platform's 2 MB limit), the manager console shows a storage alarm until a manager acknowledges it here or the hall's day ends. Answers how many were acknowledged. Roles: manager, admin.
+         */
+        post: operations["acknowledgeStorageAlarms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/halls/{hall}/staff/{staff}": {
         parameters: {
             query?: never;
@@ -1440,6 +1460,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dev/bench/{hall}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Play a bench day in a hall (development only)
+         * @description For `npm run bench:year`: configures a bench hall, plays a day of tickets inside the hall's object on the bench's clock (each command the whole way a request's goes there, then the midnight alarm), measures its database, evicts it, or wakes it. Only with `TONGBAN_MODE=development`; 404 otherwise. Roles: admin.
+         */
+        post: operations["runDevBench"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1992,6 +2032,9 @@ export interface components {
              * @example 13812345678
              */
             mobile: string;
+        };
+        StorageAlarmsAcknowledged: {
+            acknowledged: number;
         };
         StaffAccount: {
             name: string;
@@ -2852,6 +2895,23 @@ export interface components {
             [key: string]: {
                 wakes: number;
                 handled: number;
+            };
+        };
+        BenchReply: {
+            status: number;
+            body?: unknown;
+        };
+        BenchRequest: {
+            /** @enum {string} */
+            op: "configure" | "day" | "measure" | "evict" | "wake";
+            at?: number;
+            day?: number;
+            open?: number;
+            everyMs?: number;
+            tickets?: number;
+            midnight?: number | null;
+            after?: {
+                [key: string]: number;
             };
         };
     };
@@ -5077,6 +5137,64 @@ export interface operations {
             };
             /** @description Too many tries in a short time */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    acknowledgeStorageAlarms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Acknowledged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageAlarmsAcknowledged"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9474,6 +9592,77 @@ export interface operations {
             };
             /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    runDevBench: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BenchRequest"];
+            };
+        };
+        responses: {
+            /** @description What the hall answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchReply"];
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

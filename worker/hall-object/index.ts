@@ -42,6 +42,8 @@ import { countHandled, countWake } from "../service/wakes.js";
 import type { WebhookRequest } from "../webhooks/hall-webhooks.object.js";
 import { auditPage, holdsTables, migrate, persist, Snapshots, type AuditRow, type StoredReply } from "./storage.js";
 import { guarded } from "./guard.js";
+import { runBench, type BenchRequest } from "./bench.js";
+import { mediaStore } from "../media/store.js";
 import type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 
 export type { Actor, CommandReply, CommandRequest } from "./protocol.js";
@@ -67,7 +69,8 @@ export class HallObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     // Every SQLite statement and key-value put goes through the storage guard (guard.ts).
     super(ctx, env);
-    ctx = guarded(ctx);
+    // A refused write raises the console's storage alarm once its transaction has rolled back.
+    ctx = guarded(ctx, (refused) => queueMicrotask(() => this.#storageRefused(refused)));
     (this as unknown as { ctx: DurableObjectState }).ctx = ctx;
     this.clock = clockOf(env);
     if (isDevelopment(env)) countWake(ctx.id.name ?? ctx.id.toString());
@@ -99,7 +102,8 @@ export class HallObject extends DurableObject<Env> {
     this.#parts = partsOf(hall);
     this.#each = Object.values(this.#parts);
     const { devices, stats, plans } = this.#parts;
-    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), devices, stats, () => plans.today(this.#state));
+    const { storageAlarms } = this.#parts;
+    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), devices, stats, () => plans.today(this.#state), () => storageAlarms.shown(this.#state.day));
     this.#alarm = new HallAlarm(ctx.storage, () => this.clock());
     this.#built = true;
   }
@@ -326,6 +330,39 @@ export class HallObject extends DurableObject<Env> {
     const state = await this.#open(hall, { rollover: true, schedule: true });
     if (!state) return { status: 404, html: null, problem: `没有这个大厅 · unknown hall "${hall}"` };
     return this.#live.firstPaint(hall, viewName, new URLSearchParams(query), { role, ...(windows ? { windows } : {}) }, token);
+  }
+
+  /** A manager acknowledges the console's storage alarms: how many went, or null for an unknown hall. */
+  async acknowledgeStorageAlarms(hall: string): Promise<number | null> {
+    if (!(await this.#open(hall, { rollover: true }))) return null;
+    const n = this.#parts.storageAlarms.acknowledge(this.clock());
+    this.#live.renderViews((view) => view.showsRoom === true);
+    return n;
+  }
+
+  /** The guard refused a write (guard.ts): the manager console shows it until acknowledged or the day ends. */
+  #storageRefused(refused: { what: string; bytes: number }): void {
+    if (!this.#built) return;
+    this.#parts.storageAlarms.raise(this.clock(), this.#state.day, refused.what, refused.bytes);
+    this.#live.renderViews((view) => view.showsRoom === true);
+  }
+
+  /** Development only: the bench plays a day inside the hall (worker/hall-object/bench.ts); null outside development. */
+  async bench(hall: string, request: BenchRequest): Promise<StoredReply | null> {
+    if (!isDevelopment(this.env)) return null;
+    return runBench(
+      {
+        hall,
+        setClock: (at) => (this.clock = () => at),
+        execute: (r) => this.execute(r),
+        alarm: () => this.alarm(),
+        sql: this.ctx.storage.sql,
+        evict: () => this.ctx.abort("evicted by the bench"),
+        snapshot: () => this.snapshot(hall),
+        files: () => mediaStore(this.env).list(""),
+      },
+      request,
+    );
   }
 
   /** The live feed: `GET /api/halls/{hall}/live?since=` upgraded to a WebSocket. */

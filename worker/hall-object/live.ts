@@ -76,6 +76,7 @@ export class HallLive {
     private readonly devices: HallDevices,
     private readonly stats: HallStats,
     private readonly dayPlan: () => Room["dayPlan"] = () => null,
+    private readonly storageAlarms: () => Room["storageAlarms"] = () => [],
   ) {
     this.#unspoken = new UnspokenCalls(ctx.storage.sql);
   }
@@ -355,6 +356,7 @@ export class HallLive {
       devices: this.devices.list(),
       dayPlan: this.dayPlan(),
       unspoken: this.#unspoken.list(this.state().day),
+      storageAlarms: this.storageAlarms(),
     };
   }
 }

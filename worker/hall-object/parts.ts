@@ -21,6 +21,7 @@ import { HallStats } from "../statistics/hall-stats.object.js";
 import { HallWebhooks } from "../webhooks/hall-webhooks.object.js";
 import type { Hall, Part } from "./part.js";
 import { HallRetention } from "./retention.js";
+import { StorageAlarms } from "./storage-alarms.js";
 import { MinuteTick } from "./tick.js";
 
 /** Views whose figures age with the clock: rendered again every minute while the hall is busy. */
@@ -49,6 +50,7 @@ export function partsOf(hall: Hall) {
     contentSchedule: new ContentSchedule(() => hall.watching(playsContent), () => hall.render(playsContent)),
     archives: new HallArchives(hall),
     retention: new HallRetention(ctx.storage.sql),
+    storageAlarms: new StorageAlarms(ctx.storage.sql),
   } satisfies Record<string, Part>;
 }
 

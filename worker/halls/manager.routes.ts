@@ -37,6 +37,28 @@ const AuditEntry = z
   .openapi("AuditEntry");
 
 export function managerRoutes(app: HallApp): void {
+  // Issue 22 §1: the console's storage alarms (worker/hall-object/storage-alarms.ts) stay until acknowledged or the day ends.
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/halls/{hall}/storage-alarms/acknowledge",
+      operationId: "acknowledgeStorageAlarms",
+      tags: ["Halls"],
+      summary: "Acknowledge the storage alarms",
+      description:
+        "When the storage guard refuses a write (a row over the platform's 2 MB limit), the manager console shows a storage alarm until a manager acknowledges it here or the hall's day ends. Answers how many were acknowledged. Roles: manager, admin.",
+      middleware: [allow(MANAGERS)] as const,
+      request: { params: S.HallParam },
+      responses: { 200: json(z.object({ acknowledged: z.number().int() }).openapi("StorageAlarmsAcknowledged"), "Acknowledged"), ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const { hall } = c.req.valid("param");
+      const n = await hallStub(c.env, hall).acknowledgeStorageAlarms(hall);
+      if (n === null) return fail(c, 404, "unknown_hall", `unknown hall "${hall}"`, { hall }) as never;
+      return c.json({ acknowledged: n }, 200) as never;
+    },
+  );
+
   app.openapi(
     route({
       method: "put",

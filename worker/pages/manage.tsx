@@ -42,7 +42,7 @@ function Summary({ state, now, live, estimates, room, lang }: Props) {
   const alarm = state.settings.alarmMinutes;
   const longest = waiting.reduce((m, t) => Math.max(m, waitedMinutes(t, now)), 0);
   const open = state.windows.filter((w) => w.state === "open").length;
-  const alarms = alarmsOf(state, now, estimates, room);
+  const alarms = [...alarmsOf(state, now, estimates, room), ...(room?.storageAlarms ?? [])];
   return (
     <section id="manage-summary" class={`summary${alarms.length ? " alarmed" : ""}`} {...oob(live)}>
       <div class="stat">
@@ -92,13 +92,37 @@ function alarmsOf(state: HallState, now: number, estimates: HallEstimates, room:
   return alarms;
 }
 
+/**
+ * Writes the storage guard refused today (worker/hall-object/storage-alarms.ts): first in the
+ * list, since the hall may be losing changes, with one button that acknowledges them all.
+ */
+function StorageAlarmItems({ state, room, lang }: { state: HallState; room: Room | undefined; lang: Lang }) {
+  const alarms = room?.storageAlarms ?? [];
+  return (
+    <>
+      {alarms.map((a, i) => (
+        <li data-alert="storage" class="storage-alarm">
+          <Bi lang={lang} m={MANAGE.storageRefused} vars={{ time: hhmm(a.at, state.settings.timezone), size: `${(a.bytes / 1e6).toFixed(1)} MB` }} />
+          {i === alarms.length - 1 ? (
+            <button type="button" class="small" data-ack-storage>
+              {both(lang, MANAGE.acknowledge)}
+            </button>
+          ) : null}
+        </li>
+      ))}
+    </>
+  );
+}
+
 function Alarms({ state, now, live, estimates, room, lang }: Props) {
   const alarms = alarmsOf(state, now, estimates, room);
   const devicesDown = offlineAlarms(state, room?.devices ?? [], now).filter((a) => a.due).length;
+  const stored = room?.storageAlarms?.length ?? 0;
   return (
     <ul id="manage-alarms" class="alarms" aria-label={both(lang, MANAGE.alarms)} {...oob(live)}>
+      <StorageAlarmItems state={state} room={room} lang={lang} />
       <DeviceAlarmItems state={state} room={room} now={now} lang={lang} />
-      {alarms.length + devicesDown === 0 ? (
+      {alarms.length + devicesDown + stored === 0 ? (
         <li class="calm">
           <Bi lang={lang} m={MANAGE.calm} />
         </li>

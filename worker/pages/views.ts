@@ -21,6 +21,8 @@ export interface Room {
   lastWeek?: ReferenceDay | null;
   /** The hall's paired devices and whether each is connected now. */
   devices?: DeviceHealth[];
+  /** Writes the storage guard refused today, not yet acknowledged (worker/hall-object/storage-alarms.ts). */
+  storageAlarms?: { at: number; what: string; bytes: number }[];
   /** The plan applied for today, as its shift changes (worker/planning/day-plans.object.ts); null without one. */
   dayPlan?: TodayPlan | null;
   /** Today's calls no announcer spoke, per zone (worker/core/alarms.ts); dropped once one speaks the zone again. */

@@ -6,6 +6,7 @@
  *
  * It loads, stores, sends and schedules; the rules are in worker/regions.
  */
+import { guarded } from "../hall-object/guard.js";
 import { DurableObject } from "cloudflare:workers";
 import { clockOf, machineInstant } from "../clock.js";
 import { isDevelopment, type Env } from "../env.js";
@@ -55,6 +56,9 @@ export class RegionObject extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    // Every SQLite statement and key-value put goes through the storage guard, as the hall's do.
+    ctx = guarded(ctx);
+    (this as unknown as { ctx: DurableObjectState }).ctx = ctx;
     this.clock = clockOf(env);
     if (isDevelopment(env)) countWake(`region:${ctx.id.name ?? ctx.id.toString()}`);
     // Waking is construction: everything comes back from SQLite.

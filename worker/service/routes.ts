@@ -3,11 +3,30 @@ import { z } from "@hono/zod-openapi";
 import { isDevelopment } from "../env.js";
 import { wakeCounts } from "./wakes.js";
 import { fail, notFound } from "../edge/errors.js";
-import { slug } from "../edge/schemas.js";
+import { HallParam, slug } from "../edge/schemas.js";
 import { hallStub } from "../hall-object/stub.js";
 import { upstreamHealth, upstreamOf } from "../regions/upstream.js";
-import { errors, json, publicRoute } from "../edge/openapi.js";
+import { body, errors, json, publicRoute, route } from "../edge/openapi.js";
+import { allow } from "../access/allow.js";
+import { ADMINS } from "../access/roles.js";
 import { HallApp } from "../edge/app.js";
+import type { BenchRequest } from "../hall-object/bench.js";
+
+const instant = z.number().int().nonnegative();
+
+/** What `npm run bench:year` asks of a hall (worker/hall-object/bench.ts). */
+const BenchBody = z
+  .object({
+    op: z.enum(["configure", "day", "measure", "evict", "wake"]),
+    at: instant.optional(),
+    day: z.number().int().nonnegative().optional(),
+    open: instant.optional(),
+    everyMs: z.number().int().positive().optional(),
+    tickets: z.number().int().min(0).max(20_000).optional(),
+    midnight: instant.nullable().optional(),
+    after: z.record(z.string(), z.number().int()).optional(),
+  })
+  .openapi("BenchRequest");
 
 const Health = z
   .object({
@@ -82,5 +101,34 @@ export function serviceRoutes(app: HallApp): void {
       },
     }),
     (c) => (isDevelopment(c.env) ? c.json(wakeCounts(), 200) : (notFound(c) as never)),
+  );
+
+  // Issue 22 §5: `npm run bench:year` plays a hall's days inside its object (scripts/bench/year.ts).
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/dev/bench/{hall}",
+      operationId: "runDevBench",
+      tags: ["Service"],
+      summary: "Play a bench day in a hall (development only)",
+      description:
+        "For `npm run bench:year`: configures a bench hall, plays a day of tickets inside the hall's object on the bench's clock (each command the whole way a request's goes there, then the midnight alarm), measures its database, evicts it, or wakes it. Only with `TONGBAN_MODE=development`; 404 otherwise. Roles: admin.",
+      middleware: [allow(ADMINS)] as const,
+      request: { params: HallParam, ...body(BenchBody) },
+      responses: { 200: json(z.object({ status: z.number(), body: z.unknown() }).openapi("BenchReply"), "What the hall answered"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      if (!isDevelopment(c.env)) return notFound(c) as never;
+      const { hall } = c.req.valid("param");
+      const request = c.req.valid("json") as BenchRequest;
+      try {
+        const reply: { status: number; body: unknown } | null = await hallStub(c.env, hall).bench(hall, request);
+        return reply ? (c.json({ status: reply.status, body: reply.body }, 200) as never) : (notFound(c) as never);
+      } catch (error) {
+        // An eviction resets the object under its own call: that is the answer asked for.
+        if (request.op === "evict") return c.json({ status: 200, body: { evicted: String(error) } }, 200);
+        throw error;
+      }
+    },
   );
 }

@@ -14,6 +14,11 @@ export const MANAGE = {
   // Issue 25 §3: alarms that must not stay silent.
   lateArrival: { zh: "{number} 已叫号 {minutes} 分钟，未到 {window} 号窗口", en: "{number} called {minutes} min ago, not at window {window}" },
   unspoken: { zh: "{count} 次叫号未播报：{zone}没有播报器在线", en: "{count} calls not spoken: no announcer connected in {zone}" },
+  storageRefused: {
+    zh: "存储告警：{time} 一次写入被拒绝（{size}，超过平台单行 2 MB 上限），请联系运维",
+    en: "Storage alarm: a write was refused at {time} ({size}, over the platform's 2 MB limit on one row); tell your operator",
+  },
+  acknowledge: { zh: "知道了", en: "Acknowledge" },
   noOfficer: { zh: "未签到", en: "no officer" },
   idle: { zh: "空闲", en: "idle" },
   noCategories: { zh: "无业务", en: "no categories" },
