@@ -36,6 +36,7 @@ export class UnspokenCalls {
   #keep(next: UnspokenTally): void {
     if (next === this.#tally) return;
     this.#tally = next;
-    this.sql.exec("INSERT INTO unspoken_calls (id, tally) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET tally = excluded.tally", JSON.stringify(next));
+    // A whole-row replace, not an upsert's DO UPDATE: the storage guard sizes a row by its bound values (guard.ts).
+    this.sql.exec("INSERT OR REPLACE INTO unspoken_calls (id, tally) VALUES (1, ?)", JSON.stringify(next));
   }
 }
