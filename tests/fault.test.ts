@@ -151,8 +151,11 @@ describe(`faults (seed ${SEED})`, () => {
   it(
     "applies every command once when ~10% of replies are lost and the command is retried with the same commandId",
     async () => {
-      const hall = await newHall(`fault-drop-${SEED}`);
-      await runClockFrom(hall); // no midnight mid-run, whatever the suite clock
+      // The hall's clock first, so it is configured on the clock it runs on: no midnight mid-run,
+      // whatever the suite clock, and its first event is not years old (the hall would archive it).
+      const hall = `fault-drop-${SEED}`;
+      await runClockFrom(hall);
+      await newHall(hall);
       const day = new RandomDay(hall, SEED + 2);
       const rnd = random(SEED + 3);
       const commands = size(600, 5000);
@@ -206,8 +209,11 @@ describe(`faults (seed ${SEED})`, () => {
   it(
     "screens whose sockets are cut every ~1 s end with the hall's exact state, apply events in order and speak no call twice",
     async () => {
-      const hall = await newHall(`fault-jitter-${SEED}`);
-      await runClockFrom(hall); // no midnight mid-run, whatever the suite clock
+      // The hall's clock first, so it is configured on the clock it runs on: no midnight mid-run,
+      // whatever the suite clock, and its first event is not years old (the hall would archive it).
+      const hall = `fault-jitter-${SEED}`;
+      await runClockFrom(hall);
+      await newHall(hall);
       const day = new RandomDay(hall, SEED + 4);
       const rnd = random(SEED + 5);
       const runMs = size(4000, 120_000);
