@@ -258,11 +258,20 @@ describe("hall screens in a browser", () => {
     const hall = await demoLikeHall("screens-alarm-due");
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.clock.install({ time: new Date() });
+    // The page's clock runs ahead on command, the hall's does not: an update from the hall (the
+    // minute tick) would set the wall's clock back to the hall's time. Once the ticket is on the
+    // wall the feed is held, so only clock.js can show the alarm, as the test means to prove.
+    let held = false;
+    await page.routeWebSocket(/\/live/, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((m) => void (held || ws.send(m)));
+    });
     await page.goto(`${baseUrl()}/halls/${hall}/dashboard?token=dev-display`);
     await page.waitForFunction(() => (window as any).tongbanLive && document.getElementById("live-status")?.hidden);
     await api("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "security" });
     const alarm = page.locator('#alerts [data-alert="alarm"][data-category="security"]');
     await alarm.waitFor({ state: "attached" });
+    held = true;
     expect(await alarm.isHidden()).toBe(true);
     expect(await text(page, "#alerts")).toContain("运行平稳");
     await page.clock.runFor(9 * 60_000);

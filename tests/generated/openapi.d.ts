@@ -1538,8 +1538,8 @@ export interface components {
              * @example regex
              */
             format?: string;
-            /** @description The values allowed, for invalid_value */
-            values?: unknown[];
+            /** @description The values allowed, for invalid_value, as text */
+            values?: string[];
         };
         Region: {
             name: {

@@ -38,7 +38,7 @@ export const ErrorBody = z
             maximum: z.number().optional(),
             expected: z.string().optional().openapi({ description: "The type wanted, for invalid_type", example: "number" }),
             format: z.string().optional().openapi({ description: "The format wanted, for invalid_format", example: "regex" }),
-            values: z.array(z.unknown()).optional().openapi({ description: "The values allowed, for invalid_value" }),
+            values: z.array(z.string()).optional().openapi({ description: "The values allowed, for invalid_value, as text" }),
           })
           .openapi("FieldProblem"),
       )
@@ -118,7 +118,7 @@ export function fieldProblems(error: ZodError, data: unknown): FieldProblem[] {
     }
     if (issue.code === "invalid_type") problem.expected = issue.expected;
     if (issue.code === "invalid_format") problem.format = issue.format;
-    if (issue.code === "invalid_value") problem.values = issue.values.slice(0, 20);
+    if (issue.code === "invalid_value") problem.values = issue.values.slice(0, 20).map(String);
     add(problem);
   }
   return [...seen.values()];
