@@ -16,8 +16,9 @@ import type { Command } from "../../worker/core/commands.js";
 import type { HallConfig, HallState } from "../../worker/core/model.js";
 import { simulateDay, type Scenario } from "../../worker/insights/simulate.js";
 import { machine, print } from "./support.js";
+import { BENCH_CATEGORIES, benchCentre } from "../../worker/demo/bench-centre.js";
 
-const CATEGORIES = ["household", "exit-entry", "traffic", "security", "border", "drugs", "vehicles"];
+const CATEGORIES = BENCH_CATEGORIES;
 const WINDOWS = 61;
 const TICKETS = 6000;
 const SPAN = 100;
@@ -26,31 +27,7 @@ const DAYS = Number(process.env.BENCH_DAYS ?? 15);
 const QUEUE = 80;
 
 function centre(): HallConfig {
-  return {
-    name: "bench centre",
-    timezone: "Asia/Shanghai",
-    alarmMinutes: 10,
-    targetWaitMinutes: 8.2,
-    languages: ["cmn-Hans"],
-    noShowRequeueMinutes: 30,
-    orderBonusMinutes: 2,
-    notice: "",
-    supervisionUrl: null,
-    categories: CATEGORIES.map((id, i) => ({
-      id,
-      prefix: String.fromCharCode(65 + i),
-      names: { "zh-Hans": id, "zh-Hant": id, en: id },
-      serviceMinutes: 5,
-      weight: 1,
-    })),
-    windows: Array.from({ length: WINDOWS }, (_, i) => ({
-      id: String(i + 1),
-      number: i + 1,
-      label: "综合窗口",
-      categories: CATEGORIES,
-      state: "open" as const,
-    })),
-  };
+  return benchCentre({ windows: WINDOWS, languages: ["cmn-Hans"] });
 }
 
 interface Day {

@@ -9,37 +9,14 @@ import type { Command } from "../../worker/core/commands.js";
 import type { HallEvent } from "../../worker/core/events.js";
 import type { HallConfig, HallState } from "../../worker/core/model.js";
 import { startDevServer } from "../../tests/browser/server.js";
+import { BENCH_CATEGORIES, benchCentre } from "../../worker/demo/bench-centre.js";
 
 const print = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
 
-/** A Jiangning-sized centre: 61 windows, 7 categories. */
+/** A Jiangning-sized centre: 61 windows, 7 categories, three at each window. */
 function bigHall(): HallConfig {
-  const ids = ["household", "exit-entry", "traffic", "security", "border", "drugs", "vehicles"];
-  return {
-    name: "bench centre",
-    timezone: "Asia/Shanghai",
-    alarmMinutes: 10,
-    targetWaitMinutes: 8.2,
-    languages: ["cmn-Hans", "yue-Hant"],
-    noShowRequeueMinutes: 30,
-    orderBonusMinutes: 2,
-    notice: "",
-    supervisionUrl: null,
-    categories: ids.map((id, i) => ({
-      id,
-      prefix: String.fromCharCode(65 + i),
-      names: { "zh-Hans": id, "zh-Hant": id, en: id },
-      serviceMinutes: 4 + i,
-      weight: 1,
-    })),
-    windows: Array.from({ length: 61 }, (_, i) => ({
-      id: String(i + 1),
-      number: i + 1,
-      label: "综合窗口",
-      categories: [ids[i % 7]!, ids[(i + 1) % 7]!, ids[(i + 3) % 7]!],
-      state: "open" as const,
-    })),
-  };
+  const ids = BENCH_CATEGORIES;
+  return benchCentre({ windows: 61, serviceMinutes: (i) => 4 + i, categoriesOf: (i) => [ids[i % 7]!, ids[(i + 1) % 7]!, ids[(i + 3) % 7]!] });
 }
 
 function run(state: HallState, command: Command, now: number, log?: HallEvent[]): HallState {

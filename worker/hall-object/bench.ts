@@ -11,6 +11,7 @@
  * Reached only through `POST /api/dev/bench/{hall}` (worker/service/routes.ts), which answers
  * 404 outside development.
  */
+import { BENCH_CATEGORIES, benchCentre } from "../demo/bench-centre.js";
 import type { Command } from "../core/commands.js";
 import type { HallConfig } from "../core/model.js";
 import type { Actor, CommandReply, CommandRequest } from "./protocol.js";
@@ -45,36 +46,12 @@ export interface BenchHall {
   files(): Promise<{ key: string; size: number }[]>;
 }
 
-const CATEGORIES = ["household", "exit-entry", "traffic", "security", "border", "drugs", "vehicles"];
+const CATEGORIES = BENCH_CATEGORIES;
 const WINDOWS = 20;
 
 /** A 20-window centre serving 7 categories: the bench hall. */
 export function benchConfig(): HallConfig {
-  return {
-    name: "基准大厅 bench centre",
-    timezone: "Asia/Shanghai",
-    alarmMinutes: 10,
-    targetWaitMinutes: 8.2,
-    languages: ["cmn-Hans", "yue-Hant"],
-    noShowRequeueMinutes: 30,
-    orderBonusMinutes: 2,
-    notice: "",
-    supervisionUrl: null,
-    categories: CATEGORIES.map((id, i) => ({
-      id,
-      prefix: String.fromCharCode(65 + i),
-      names: { "zh-Hans": id, "zh-Hant": id, en: id },
-      serviceMinutes: 5 + i,
-      weight: 1,
-    })),
-    windows: Array.from({ length: WINDOWS }, (_, i) => ({
-      id: String(i + 1),
-      number: i + 1,
-      label: "综合窗口",
-      categories: CATEGORIES,
-      state: "open" as const,
-    })),
-  };
+  return benchCentre({ windows: WINDOWS, name: "基准大厅 bench centre", serviceMinutes: (i) => 5 + i });
 }
 
 const KIOSK: Actor = { role: "kiosk", name: "kiosk 1", device: null };
