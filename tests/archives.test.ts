@@ -11,7 +11,7 @@ import { publicEvent, snapshotOf } from "../worker/core/snapshot.js";
 import { loadState } from "../worker/hall-object/storage.js";
 import { demoConfig } from "../worker/demo/hall.js";
 import type { HallObject } from "../worker/hall-object/index.js";
-import { call, issue, MORNING, newHall, ORIGIN, snapshot } from "./helpers.js";
+import { call, issue, MORNING, newHall, openFeed, ORIGIN, snapshot } from "./helpers.js";
 
 const stubOf = (hall: string) => env.HALL.get(env.HALL.idFromName(hall));
 const DAY = 24 * 3600_000;
@@ -147,6 +147,41 @@ describe("archives of old events", () => {
     expect(res.headers.get("Link")).toBe(`</api/halls/${hall}/archives>; rel="archives"`);
     const first = JSON.parse((await res.text()).split("\n")[0]!);
     expect(first.seq).toBe(liveFrom.events);
+  });
+
+  it("answers a live feed asking from before the live log with a snapshot that says where the log starts and where the archives are", async () => {
+    const hall = "archive-feed";
+    await clockAt(hall, MORNING);
+    await newHall(hall);
+    await call("manager", "PATCH", `/api/halls/${hall}`, { eventDays: 7 });
+    await issue(hall, "traffic");
+    await wakeAt(hall, MORNING + DAY);
+    await issue(hall, "traffic");
+    await wakeAt(hall, MORNING + 8 * DAY);
+    const { liveFrom } = await archives(hall);
+    expect(liveFrom.events).toBeGreaterThan(1);
+    const { seq } = await snapshot(hall);
+
+    // since=0: those events are only in the archives now.
+    const behind = await openFeed(hall, "&since=0");
+    const [first] = await behind.waitFor(1);
+    behind.close();
+    expect(first).toMatchObject({ type: "snapshot", seq, liveFrom: liveFrom.events, archives: `/api/halls/${hall}/archives` });
+    expect(first.state).toHaveProperty("waiting");
+
+    // From where the live log starts: exactly its events, in order, no snapshot.
+    const caughtUp = await openFeed(hall, `&since=${liveFrom.events - 1}`);
+    const replay = await caughtUp.waitFor(seq - liveFrom.events + 1);
+    caughtUp.close();
+    expect(replay.map((e) => e.seq)).toEqual(Array.from({ length: seq - liveFrom.events + 1 }, (_, i) => liveFrom.events + i));
+
+    // No since: a plain snapshot, with no pointer (nothing was asked of the past).
+    const fresh = await openFeed(hall);
+    const [plain] = await fresh.waitFor(1);
+    fresh.close();
+    expect(plain.type).toBe("snapshot");
+    expect(plain).not.toHaveProperty("liveFrom");
+    expect(plain).not.toHaveProperty("archives");
   });
 
   it("a wake whose archive does not read back deletes nothing; the next writes it once, and a rerun adds nothing", async () => {

@@ -103,7 +103,7 @@ export class HallObject extends DurableObject<Env> {
     this.#each = Object.values(this.#parts);
     const { devices, stats, plans } = this.#parts;
     const { storageAlarms } = this.#parts;
-    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), devices, stats, () => plans.today(this.#state), () => storageAlarms.shown(this.#state.day));
+    this.#live = new HallLive(ctx, () => this.#state, () => this.clock(), devices, stats, () => plans.today(this.#state), () => storageAlarms.shown(this.#state.day), () => this.#parts.archives.liveFrom().events);
     this.#alarm = new HallAlarm(ctx.storage, () => this.clock());
     this.#built = true;
   }

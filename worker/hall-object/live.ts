@@ -77,6 +77,8 @@ export class HallLive {
     private readonly stats: HallStats,
     private readonly dayPlan: () => Room["dayPlan"] = () => null,
     private readonly storageAlarms: () => Room["storageAlarms"] = () => [],
+    /** The first seq the hall still holds; older events are in its archives (worker/archives). */
+    private readonly liveFrom: () => number = () => 1,
   ) {
     this.#unspoken = new UnspokenCalls(ctx.storage.sql);
   }
@@ -159,7 +161,12 @@ export class HallLive {
           server.send(e.includes('"citizen"') ? JSON.stringify(publicEvent(event)) : e);
         }
       } else {
-        server.send(JSON.stringify({ type: "snapshot", seq: state.seq, state: snapshotOf(state, this.clock()) }));
+        // A client asking from before the live log (its events archived and pruned) is told where
+        // the log starts and where the older events are, as the export's 410 `archived` says.
+        const since = sinceParam === null ? NaN : Number(sinceParam);
+        const liveFrom = since >= 0 ? this.liveFrom() : 1;
+        const archived = since < liveFrom - 1 ? { liveFrom, archives: `/api/halls/${encodeURIComponent(hall)}/archives` } : {};
+        server.send(JSON.stringify({ type: "snapshot", seq: state.seq, ...archived, state: snapshotOf(state, this.clock()) }));
       }
     }
     if (device) this.devices.connected(server, device, hall, request, this.clock());
