@@ -15,7 +15,7 @@
     // Only the tabs are selected; other buttons that open a tab (the advice's 去调整窗口) are plain buttons.
     $$("[role=tab][data-tab]").forEach(function (b) { b.setAttribute("aria-selected", b.getAttribute("data-tab") === name ? "true" : "false"); });
     $$("[data-tab-panel]").forEach(function (p) { p.hidden = p.getAttribute("data-tab-panel") !== name; });
-    if (name === "audit") loadAudit(true);
+    if (name === "audit") { loadAudit(true); loadArchives(); }
     history.replaceState(null, "", "#" + name);
     document.dispatchEvent(new CustomEvent("tongban:tab", { detail: name }));
   }
@@ -284,6 +284,54 @@
     auditNext = result.body.next;
     $("[data-audit-more]").hidden = auditNext === null;
   }
+  // ---- archives (issue 22 §2): older days of the logs, one gzip file a day ----
+  async function loadArchives() {
+    var result = await T.press("GET", T.api("/archives"), null, "archives");
+    if (!result.ok) return;
+    var list = result.body.archives, table = $("table.archives"), rows = $("#archive-rows");
+    $$("#archives-live [data-live]").forEach(function (b) { b.textContent = String(result.body.liveFrom[b.getAttribute("data-live")]); });
+    $("#archives-live").hidden = list.length === 0;
+    $("#archives-empty").hidden = list.length > 0;
+    table.hidden = list.length === 0;
+    rows.innerHTML = "";
+    list.forEach(function (a) {
+      var tr = document.createElement("tr");
+      cell(tr, table.getAttribute("data-kind-" + a.kind));
+      cell(tr, a.day + (a.part > 1 ? " (" + a.part + ")" : ""), "day");
+      cell(tr, a.rows.toLocaleString("zh-CN"), "num");
+      cell(tr, a.bytes < 1e6 ? (a.bytes / 1e3).toFixed(1) + " KB" : (a.bytes / 1e6).toFixed(1) + " MB", "num");
+      var td = document.createElement("td"), link = document.createElement("a");
+      var file = a.url.slice(a.url.lastIndexOf("/") + 1);
+      link.href = a.url;
+      link.download = T.config.hall + "-" + a.kind + "-" + file;
+      link.textContent = table.getAttribute("data-download");
+      var name = document.createElement("span");
+      name.className = "file";
+      name.textContent = " " + file;
+      link.appendChild(name);
+      link.setAttribute("data-archive", a.kind + "/" + file);
+      td.appendChild(link);
+      tr.appendChild(td);
+      rows.appendChild(tr);
+    });
+  }
+  // A console opened with a token (not a session cookie) sends it in a header, which a plain
+  // link cannot: fetch the file with it and save what came, byte for byte.
+  document.addEventListener("click", async function (e) {
+    var link = e.target.closest && e.target.closest("a[data-archive]");
+    if (!link || !T.config.token) return;
+    e.preventDefault();
+    var res = await fetch(link.href, { headers: { Authorization: "Bearer " + T.config.token } });
+    if (!res.ok) return T.say(res.status + " " + link.getAttribute("data-archive"), "error");
+    var url = URL.createObjectURL(await res.blob());
+    var save = document.createElement("a");
+    save.href = url;
+    save.download = link.download;
+    document.body.appendChild(save);
+    save.click();
+    save.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  });
   document.addEventListener("tongban:update", function () {
     if (!$('[data-tab-panel="audit"]').hidden) loadAudit(true);
   });

@@ -126,6 +126,9 @@ export function SettingsForm({ state, lang }: { state: HallState; lang: Lang }) 
           <input name="auditDays" type="number" min={MIN_AUDIT_DAYS} max={MAX_AUDIT_DAYS} value={String(retention.auditDays)} />
           <small class="field-error" data-error-for="auditDays"></small>
         </label>
+        <p class="hint wide">
+          <Bi lang={lang} m={PANELS.archivesWhere} />
+        </p>
       </fieldset>
       <div class="form-actions wide">
         <button type="submit" class="primary">

@@ -19,7 +19,7 @@ import { Bi, categoryNames, ConsoleConfig, hhmm, LangSwitch, langHref, MessageLi
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { FollowUpsPanel } from "../ratings/follow-ups-panel.js";
 import { Announcers } from "./manage-announcers.js";
-import { AuditPanel } from "./manage-audit.js";
+import { ArchivesPanel, AuditPanel } from "./manage-audit.js";
 import { SettingsForm } from "./manage-settings.js";
 import { WindowDialog } from "./manage-window-dialog.js";
 import { Appointments, AppointmentForm } from "../appointments/panel.js";
@@ -389,6 +389,7 @@ export const manageView: LiveView = {
             </section>
             <section class="tab-panel" data-tab-panel="audit" hidden>
               <AuditPanel lang={lang} />
+              <ArchivesPanel lang={lang} />
             </section>
             <MessageLine />
           </main>
