@@ -14,6 +14,7 @@ import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { archives } from "./selfhost-archives.mjs";
 
 // Node 22 has WebSocket built in; older ones take it from the ws package (wrangler's own).
 const WebSocket = globalThis.WebSocket ?? (await import("ws")).default;
@@ -287,6 +288,9 @@ try {
   check("the midnight alarm fires and the new day reaches the screen", today === "2031-03-04" && rolled !== null, `${today}; ${JSON.stringify(night.messages.map((m) => m.type))}`);
   night.socket.close();
   await stop();
+
+  // Issue 22 §2: archives on the disk media store, through a kill -9 (scripts/selfhost-archives.mjs).
+  await archives({ start: () => start(), stop: () => stop(), kill9: () => kill9(), check, base: BASE, data });
 
   await federation();
 } catch (error) {
