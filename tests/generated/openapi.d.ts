@@ -1471,7 +1471,7 @@ export interface paths {
         put?: never;
         /**
          * Play a bench day in a hall (development only)
-         * @description For `npm run bench:year`: configures a bench hall, plays a day of tickets inside the hall's object on the bench's clock (each command the whole way a request's goes there, then the midnight alarm), measures its database, evicts it, or wakes it. Only with `TONGBAN_MODE=development`; 404 otherwise. Roles: admin.
+         * @description For `npm run bench:year`: configures a bench hall, plays a day of tickets inside the hall's object on the bench's clock (each command the whole way a request's goes there, then the midnight alarm), measures its database, evicts it, or wakes it; for the browser suite, tries a write over the platform's row limit in any hall (`oversize`), which the storage guard refuses and the manager console shows. Only with `TONGBAN_MODE=development`; 404 otherwise. Roles: admin.
          */
         post: operations["runDevBench"];
         delete?: never;
@@ -2902,8 +2902,11 @@ export interface components {
             body?: unknown;
         };
         BenchRequest: {
-            /** @enum {string} */
-            op: "configure" | "day" | "measure" | "evict" | "wake";
+            /**
+             * @description `oversize` tries one write over the platform's 2 MB row limit, which the storage guard refuses (the console's 存储告警)
+             * @enum {string}
+             */
+            op: "configure" | "day" | "measure" | "evict" | "wake" | "oversize";
             at?: number;
             day?: number;
             open?: number;

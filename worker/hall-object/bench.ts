@@ -16,6 +16,7 @@ import type { Command } from "../core/commands.js";
 import type { HallConfig } from "../core/model.js";
 import type { Actor, CommandReply, CommandRequest } from "./protocol.js";
 import type { StoredReply } from "./storage.js";
+import { PLATFORM_VALUE_LIMIT } from "./guard.js";
 
 export type BenchRequest =
   /** Configures the bench hall at `at` (hall clock, ms). */
@@ -30,7 +31,12 @@ export type BenchRequest =
   /** Evicts the object (the next request builds it again from SQLite, as after hibernation). */
   | { op: "evict" }
   /** The first request after an eviction: sets the hall's clock to `at` and answers the hall's snapshot. */
-  | { op: "wake"; at: number };
+  | { op: "wake"; at: number }
+  /**
+   * Tries one write over the platform's row limit (2 MB) through the hall's guarded storage: the
+   * guard refuses it and raises the console's storage alarm (the browser suite's way to see it).
+   */
+  | { op: "oversize" };
 
 /** What the bench needs of the hall object. */
 export interface BenchHall {
@@ -78,6 +84,14 @@ export async function runBench(h: BenchHall, request: BenchRequest): Promise<Sto
     case "wake":
       h.setClock(request.at);
       return { status: 200, body: { seq: ((await h.snapshot()) as { seq?: number } | null)?.seq ?? null } };
+    case "oversize":
+      try {
+        h.sql.exec("CREATE TABLE IF NOT EXISTS bench_oversize (body TEXT)");
+        h.sql.exec("INSERT INTO bench_oversize (body) VALUES (?)", "x".repeat(PLATFORM_VALUE_LIMIT + 1));
+        return { status: 500, body: { error: "the storage guard let an over-limit write through" } };
+      } catch (error) {
+        return { status: 200, body: { refused: String(error) } };
+      }
   }
 }
 

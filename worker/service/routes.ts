@@ -17,7 +17,7 @@ const instant = z.number().int().nonnegative();
 /** What `npm run bench:year` asks of a hall (worker/hall-object/bench.ts). */
 const BenchBody = z
   .object({
-    op: z.enum(["configure", "day", "measure", "evict", "wake"]),
+    op: z.enum(["configure", "day", "measure", "evict", "wake", "oversize"]).openapi({ description: "`oversize` tries one write over the platform's 2 MB row limit, which the storage guard refuses (the console's 存储告警)" }),
     at: instant.optional(),
     day: z.number().int().nonnegative().optional(),
     open: instant.optional(),
@@ -112,7 +112,7 @@ export function serviceRoutes(app: HallApp): void {
       tags: ["Service"],
       summary: "Play a bench day in a hall (development only)",
       description:
-        "For `npm run bench:year`: configures a bench hall, plays a day of tickets inside the hall's object on the bench's clock (each command the whole way a request's goes there, then the midnight alarm), measures its database, evicts it, or wakes it. Only with `TONGBAN_MODE=development`; 404 otherwise. Roles: admin.",
+        "For `npm run bench:year`: configures a bench hall, plays a day of tickets inside the hall's object on the bench's clock (each command the whole way a request's goes there, then the midnight alarm), measures its database, evicts it, or wakes it; for the browser suite, tries a write over the platform's row limit in any hall (`oversize`), which the storage guard refuses and the manager console shows. Only with `TONGBAN_MODE=development`; 404 otherwise. Roles: admin.",
       middleware: [allow(ADMINS)] as const,
       request: { params: HallParam, ...body(BenchBody) },
       responses: { 200: json(z.object({ status: z.number(), body: z.unknown() }).openapi("BenchReply"), "What the hall answered"), ...errors(400, 401, 403, 404) },
