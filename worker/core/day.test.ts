@@ -110,3 +110,33 @@ describe("the wall clock around a change of offset", () => {
     for (let at = start; at < start + 4 * 3600_000; at += 7_919) expect(localParts(at, zone), new Date(at).toISOString()).toEqual(intl(at, zone));
   });
 });
+
+describe("the local date, worked out once per quarter-hour", () => {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const intlDay = (at: number, timeZone: string) => {
+    if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }));
+    return formats.get(timeZone)!.format(new Date(at));
+  };
+  const zones = ["Asia/Shanghai", "Europe/London", "America/Santiago", "America/Havana", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham", "Pacific/Apia", "Africa/Monrovia"];
+
+  it("is the date Intl reads, at any instant in zones with odd offsets, changes at midnight and seconds in their offset", () => {
+    // 1880–2040: before standard time zones kept whole minutes (Monrovia −0:44:30 until 1972).
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.parse("1880-01-01T00:00:00Z"), max: Date.parse("2040-01-01T00:00:00Z") }), (zone, at) => {
+        expect(localDay(at, zone), `${zone} ${iso(at)}`).toBe(intlDay(at, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ["America/Santiago", "2026-04-05T03:00:00Z"],
+    ["America/Havana", "2026-03-08T05:00:00Z"],
+    ["Africa/Monrovia", "1960-06-01T23:00:00Z"],
+    ["Pacific/Apia", "2011-12-30T09:00:00Z"],
+    ["Asia/Shanghai", "2026-03-01T15:00:00Z"],
+  ])("is the date Intl reads in %s, second by second around %s", (zone, around) => {
+    const start = Date.parse(around) - 2 * 3600_000;
+    for (let at = start; at < start + 4 * 3600_000; at += 997) expect(localDay(at, zone), iso(at)).toBe(intlDay(at, zone));
+  });
+});

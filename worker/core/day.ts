@@ -102,10 +102,36 @@ export function localParts(now: number, timezone: string): LocalParts {
   };
 }
 
-/** The local date at `now` as YYYY-MM-DD. */
-export function localDay(now: number, timezone: string): string {
-  const p = localParts(now, timezone);
+function dayOf(p: LocalParts): string {
   return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** Per zone, the local date through each quarter-hour of UTC with one offset and one date (null: not so). */
+const days = new Map<string, Map<number, string | null>>();
+
+/**
+ * The local date at `now` as YYYY-MM-DD.
+ *
+ * Every command asks it, so each quarter-hour's date is worked out once: when the quarter-hour
+ * has a single offset (see `localParts`) the wall clock only moves forward through it, so equal
+ * dates at both ends are the date of every instant between.
+ */
+export function localDay(now: number, timezone: string): string {
+  let zone = days.get(timezone);
+  if (!zone) {
+    zone = new Map();
+    days.set(timezone, zone);
+  }
+  const span = Math.floor(now / SPAN_MS);
+  let day = zone.get(span);
+  if (day === undefined) {
+    const first = dayOf(localParts(span * SPAN_MS, timezone));
+    const single = offsets.get(timezone)!.get(span) !== null;
+    day = single && first === dayOf(localParts(span * SPAN_MS + SPAN_MS - 1, timezone)) ? first : null;
+    if (zone.size > 10_000) zone.clear();
+    zone.set(span, day);
+  }
+  return day ?? dayOf(localParts(now, timezone));
 }
 
 /** Minutes east of UTC in `timezone` at instant `at`. */

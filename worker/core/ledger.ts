@@ -109,19 +109,22 @@ function withActive(active: number[], position: number, was: boolean, is: boolea
   return next;
 }
 
+// Ledgers are built field by field, not by spreading: a command makes one or two, and spreads were
+// a tenth of a simulated day's time.
 function added(ledger: Ledger, ticket: Ticket): Ledger {
   const known = positionOf(ledger, ticket.id);
   if (known !== undefined) {
     const was = ACTIVE.has(at(ledger, known).status);
-    return { ...ledger, ...put(ledger, known, ticket), active: withActive(ledger.active, known, was, ACTIVE.has(ticket.status)), record: undefined };
+    const { root, shift } = put(ledger, known, ticket);
+    return { index: ledger.index, size: ledger.size, root, shift, active: withActive(ledger.active, known, was, ACTIVE.has(ticket.status)) };
   }
   const index = ownIndex(ledger);
   const position = ledger.size;
   index.ids.push(ticket.id);
   index.position.set(ticket.id, position);
   if (!index.numbers.has(ticket.number)) index.numbers.set(ticket.number, position);
-  const grown = { ...ledger, index, size: position + 1 };
-  return { ...grown, ...put(grown, position, ticket), active: withActive(ledger.active, position, false, ACTIVE.has(ticket.status)), record: undefined };
+  const { root, shift } = put(ledger, position, ticket);
+  return { index, size: position + 1, root, shift, active: withActive(ledger.active, position, false, ACTIVE.has(ticket.status)) };
 }
 
 function ledgerFromRecord(record: Record<string, Ticket>): Ledger {
