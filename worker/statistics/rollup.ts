@@ -156,13 +156,15 @@ function touch(tally: StatsTally, day: string, by: StatsDimension, key: string, 
 /** The rollups a ticket's event counts in on `day`; `window` null leaves out window and officer. */
 function rollupsOfEvent(tally: StatsTally, day: string, ticket: Ticket, category: string, window: WindowRef | null, hour: string): Rollup[] {
   const out: Rollup[] = [];
+  // Each dimension is asked before its label is made: a simulated day counts three of the five.
+  const counts = tally.dimensions;
   touch(tally, day, "hall", "all", () => "全厅", out);
-  touch(tally, day, "category", category, () => tally.categoryNames.get(category) ?? category, out);
-  touch(tally, day, "hour", hour, () => hourLabel(hour), out);
+  if (counts.has("category")) touch(tally, day, "category", category, () => tally.categoryNames.get(category) ?? category, out);
+  if (counts.has("hour")) touch(tally, day, "hour", hour, () => hourLabel(hour), out);
   if (window) {
-    touch(tally, day, "window", window.id, () => (window.number ? `${window.number} ${window.label}`.trim() : `window ${window.id}`), out);
+    if (counts.has("window")) touch(tally, day, "window", window.id, () => (window.number ? `${window.number} ${window.label}`.trim() : `window ${window.id}`), out);
     const officer = ticket.officer;
-    touch(tally, day, "officer", officer?.badge ?? "", () => (officer ? officer.name : "nobody signed in"), out);
+    if (counts.has("officer")) touch(tally, day, "officer", officer?.badge ?? "", () => (officer ? officer.name : "nobody signed in"), out);
   }
   return out;
 }
