@@ -166,11 +166,14 @@ function writeTickets(this: HallState, tickets: Record<string, Ticket>): void {
 function derive(state: HallState, change: Partial<Omit<HallState, "tickets">>, ledger: Ledger): HallState {
   const next = {} as Record<string | symbol, unknown>;
   const fields = Object.keys(state);
-  for (const key of fields) {
+  // Indexed loops: every event makes a state (see windowById in config.ts).
+  for (let i = 0; i < fields.length; i++) {
+    const key = fields[i]!;
     if (key === "tickets") Object.defineProperty(next, "tickets", { get: readTickets, set: writeTickets, enumerable: true, configurable: true });
     else next[key] = key in change ? change[key as keyof typeof change] : state[key as keyof HallState];
   }
-  for (const key of Object.keys(change)) if (!(key in next)) next[key] = change[key as keyof typeof change];
+  const changed = Object.keys(change);
+  for (let i = 0; i < changed.length; i++) if (!(changed[i]! in next)) next[changed[i]!] = change[changed[i] as keyof typeof change];
   Object.defineProperty(next, LEDGER, { value: ledger, writable: true, configurable: true, enumerable: false });
   return next as unknown as HallState;
 }

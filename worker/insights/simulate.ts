@@ -225,10 +225,13 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
   let next = 0;
   for (;;) {
     // The next moment anything happens: an arrival, a window done, opening or closing.
+    // Indexed loops over the windows, not for-of: a fresh process runs much of its day before the
+    // compiler optimises this loop (see windowById in worker/core/config.ts).
     let done = Infinity;
     let opens = Infinity;
     let closes = Infinity;
-    for (const d of desks) {
+    for (let i = 0; i < desks.length; i++) {
+      const d = desks[i]!;
       if (d.busyUntil !== null && d.busyUntil < done) done = d.busyUntil;
       if (d.state === "paused" && d.opensAt < d.closesAt && d.opensAt < opens) opens = d.opensAt;
       if (d.state !== "closed" && !d.closing && d.closesAt < closes) closes = d.closesAt;
@@ -237,7 +240,8 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
     if (t === Infinity) break;
     closed = false;
 
-    for (const d of desks) {
+    for (let i = 0; i < desks.length; i++) {
+      const d = desks[i]!;
       if (done !== t) break;
       if (d.busyUntil !== t) continue;
       const id = serving.get(d.id);
@@ -250,7 +254,8 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
       d.pending = null;
       if (d.closing && !ownsLast(d)) close(d, t);
     }
-    for (const d of desks) {
+    for (let i = 0; i < desks.length; i++) {
+      const d = desks[i]!;
       if (opens !== t) break;
       if (d.state === "paused" && d.opensAt === t && d.opensAt < d.closesAt) {
         give({ type: "set_window", window: d.id, state: "open" }, t);
@@ -269,7 +274,8 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
       } else turnedAway.set(a.category, (turnedAway.get(a.category) ?? 0) + 1);
     }
     // A window moved on to its next shift above may end that one now too.
-    for (const d of desks) {
+    for (let i = 0; i < desks.length; i++) {
+      const d = desks[i]!;
       if (closes !== t && !closed) break;
       if (d.state === "closed" || d.closing || d.closesAt !== t) continue;
       if (d.state === "paused" || (d.busyUntil === null && !ownsLast(d))) close(d, t);
@@ -278,7 +284,8 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
         closingDesks++;
       }
     }
-    for (const d of desks) {
+    for (let i = 0; i < desks.length; i++) {
+      const d = desks[i]!;
       // Nobody waiting and no window closing: no window does anything.
       if (waitingTotal === 0 && closingDesks === 0) break;
       if (d.state !== "open" || d.busyUntil !== null) continue;
