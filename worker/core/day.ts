@@ -102,36 +102,51 @@ export function localParts(now: number, timezone: string): LocalParts {
   };
 }
 
-function dayOf(p: LocalParts): string {
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+/** A local date (YYYY-MM-DD) and hour ("09"). */
+export interface LocalDayHour {
+  readonly day: string;
+  readonly hour: string;
 }
 
-/** Per zone, the local date through each quarter-hour of UTC with one offset and one date (null: not so). */
-const days = new Map<string, Map<number, string | null>>();
+const two = (n: number) => String(n).padStart(2, "0");
+
+function dayHourOf(p: LocalParts): LocalDayHour {
+  return { day: `${p.year}-${two(p.month)}-${two(p.day)}`, hour: two(p.hour) };
+}
+
+/** Per zone, the local date and hour through each quarter-hour of UTC with one offset, date and hour (null: not so). */
+const dayHours = new Map<string, Map<number, LocalDayHour | null>>();
 
 /**
- * The local date at `now` as YYYY-MM-DD.
+ * The local date and hour at `now`. Shared: do not change the object returned.
  *
- * Every command asks it, so each quarter-hour's date is worked out once: when the quarter-hour
- * has a single offset (see `localParts`) the wall clock only moves forward through it, so equal
- * dates at both ends are the date of every instant between.
+ * Every command asks the date (and the statistics the hour of every ticket), so each
+ * quarter-hour's is worked out once: when the quarter-hour has a single offset (see `localParts`)
+ * the wall clock only moves forward through it, so the same date and hour at both ends are those
+ * of every instant between.
  */
-export function localDay(now: number, timezone: string): string {
-  let zone = days.get(timezone);
+export function localDayHour(now: number, timezone: string): LocalDayHour {
+  let zone = dayHours.get(timezone);
   if (!zone) {
     zone = new Map();
-    days.set(timezone, zone);
+    dayHours.set(timezone, zone);
   }
   const span = Math.floor(now / SPAN_MS);
-  let day = zone.get(span);
-  if (day === undefined) {
-    const first = dayOf(localParts(span * SPAN_MS, timezone));
+  let known = zone.get(span);
+  if (known === undefined) {
+    const first = dayHourOf(localParts(span * SPAN_MS, timezone));
     const single = offsets.get(timezone)!.get(span) !== null;
-    day = single && first === dayOf(localParts(span * SPAN_MS + SPAN_MS - 1, timezone)) ? first : null;
+    const last = dayHourOf(localParts(span * SPAN_MS + SPAN_MS - 1, timezone));
+    known = single && first.day === last.day && first.hour === last.hour ? first : null;
     if (zone.size > 10_000) zone.clear();
-    zone.set(span, day);
+    zone.set(span, known);
   }
-  return day ?? dayOf(localParts(now, timezone));
+  return known ?? dayHourOf(localParts(now, timezone));
+}
+
+/** The local date at `now` as YYYY-MM-DD. */
+export function localDay(now: number, timezone: string): string {
+  return localDayHour(now, timezone).day;
 }
 
 /** Minutes east of UTC in `timezone` at instant `at`. */

@@ -15,7 +15,7 @@
  *  - window / officer: the window (and the officer signed in there) that called, served, marked
  *    the no-show or transferred the ticket away; issued tickets have no window or officer yet.
  */
-import { localParts } from "../core/day.js";
+import { localDayHour } from "../core/day.js";
 import { addDurations, countDuration, noDurations, type DurationCounts } from "./durations.js";
 import type { HallEvent } from "../core/events.js";
 import type { Ticket, WindowRef } from "../core/model.js";
@@ -115,9 +115,7 @@ export function nextDayTally(tally: StatsTally): StatsTally {
 }
 
 function localDayAndHour(iso: string, timezone: string): { day: string; hour: string } {
-  const p = localParts(Date.parse(iso), timezone);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return { day: `${p.year}-${two(p.month)}-${two(p.day)}`, hour: two(p.hour) };
+  return localDayHour(Date.parse(iso), timezone);
 }
 
 function hourLabel(hour: string): string {
