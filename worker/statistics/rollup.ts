@@ -205,8 +205,8 @@ export function countEvent(tally: StatsTally, event: HallEvent): void {
     tally.issued.set(ticket.id, local);
   }
   const { day, hour } = local;
-  // A function of the module, not a named closure made per event: tsx (`npm run simulate`) names
-  // every named closure as it is made (esbuild's keepNames), a fifth of a cold simulated day.
+  // A function of the module, not a named closure made per event: tsx (the benchmarks) names every
+  // named closure as it is made (esbuild's keepNames), which was a fifth of a cold simulated day.
   switch (event.type) {
     case "ticket.issued":
       addToRollups(tally, day, hour, ticket, ticket.category, null, (r) => r.issued++);
