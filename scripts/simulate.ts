@@ -12,7 +12,11 @@
  *                        its windows, categories and shifts; the day's other windows stay closed
  * --timing               also print to stderr how long the simulation took (wall and CPU time of
  *                        `simulateDay` alone, reading the file and printing excluded) and the
- *                        wall time from process start (node and tsx loading included) to the report
+ *                        wall time from process start (node and loading the script included) to the report
+ *
+ * `npm run simulate` bundles this file with esbuild into .tmp/simulate.mjs and runs that with node:
+ * the same code as through tsx, without tsx's loader thread and transform in a fresh process
+ * (docs/performance.md, "A cold simulated day").
  */
 import { readFileSync } from "node:fs";
 import { withRota, type RotaWindow } from "../worker/planning/rota.js";

@@ -103,7 +103,17 @@ export function checkConfigAgainstLive(state: HallState, config: HallConfig): Re
 
 /** The window with this id, or the rejection that names it. */
 export function findWindow(state: HallState, id: string): Window | Rejection {
-  return state.windows.find((w) => w.id === id) ?? reject("unknown_window", `no window "${id}" in this hall`, { window: id });
+  return windowById(state.windows, id) ?? reject("unknown_window", `no window "${id}" in this hall`, { window: id });
+}
+
+/**
+ * The window with this id. A plain loop, not `find`: a command looks up its window several times
+ * and a big centre has 61, and a fresh process (a simulated day, `npm run simulate`) runs much of
+ * its day before the compiler inlines a callback.
+ */
+export function windowById(windows: readonly Window[], id: string): Window | undefined {
+  for (let i = 0; i < windows.length; i++) if (windows[i]!.id === id) return windows[i];
+  return undefined;
 }
 
 /** The category with this id, or the rejection that names it. */

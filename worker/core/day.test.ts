@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compactDay, isTimezone, localDay, localParts, nextMidnight } from "./day.js";
+import { compactDay, isTimezone, localDay, localDayHour, localParts, nextMidnight } from "./day.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const midnightAfter = (utc: string, zone: string) => iso(nextMidnight(Date.parse(utc), zone));
@@ -108,5 +108,39 @@ describe("the wall clock around a change of offset", () => {
   ])("reads what Intl reads in %s, second by second through %s", (zone, around) => {
     const start = Date.parse(around) - 3600_000;
     for (let at = start; at < start + 4 * 3600_000; at += 7_919) expect(localParts(at, zone), new Date(at).toISOString()).toEqual(intl(at, zone));
+  });
+});
+
+describe("the local date and hour, worked out once per quarter-hour", () => {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const intl = (at: number, timeZone: string) => {
+    if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" }));
+    const p = Object.fromEntries(formats.get(timeZone)!.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+    return { day: `${p.year}-${p.month}-${p.day}`, hour: p.hour };
+  };
+  const zones = ["Asia/Shanghai", "Europe/London", "America/Santiago", "America/Havana", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham", "Pacific/Apia", "Africa/Monrovia"];
+  const check = (at: number, zone: string) => {
+    const want = intl(at, zone);
+    expect(localDayHour(at, zone), `${zone} ${iso(at)}`).toEqual(want);
+    expect(localDay(at, zone), `${zone} ${iso(at)}`).toBe(want.day);
+  };
+
+  it("is what Intl reads, at any instant in zones with odd offsets, changes at midnight and seconds in their offset", () => {
+    // 1880–2040: before standard time zones kept whole minutes (Monrovia −0:44:30 until 1972).
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.parse("1880-01-01T00:00:00Z"), max: Date.parse("2040-01-01T00:00:00Z") }), (zone, at) => check(at, zone)),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ["America/Santiago", "2026-04-05T03:00:00Z"],
+    ["America/Havana", "2026-03-08T05:00:00Z"],
+    ["Africa/Monrovia", "1960-06-01T23:00:00Z"],
+    ["Pacific/Apia", "2011-12-30T09:00:00Z"],
+    ["Asia/Shanghai", "2026-03-01T15:00:00Z"],
+  ])("is what Intl reads in %s, second by second around %s", (zone, around) => {
+    const start = Date.parse(around) - 2 * 3600_000;
+    for (let at = start; at < start + 4 * 3600_000; at += 997) check(at, zone);
   });
 });

@@ -102,10 +102,51 @@ export function localParts(now: number, timezone: string): LocalParts {
   };
 }
 
+/** A local date (YYYY-MM-DD) and hour ("09"). */
+export interface LocalDayHour {
+  readonly day: string;
+  readonly hour: string;
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+function dayHourOf(p: LocalParts): LocalDayHour {
+  return { day: `${p.year}-${two(p.month)}-${two(p.day)}`, hour: two(p.hour) };
+}
+
+/** Per zone, the local date and hour through each quarter-hour of UTC with one offset, date and hour (null: not so). */
+const dayHours = new Map<string, Map<number, LocalDayHour | null>>();
+
+/**
+ * The local date and hour at `now`. Shared: do not change the object returned.
+ *
+ * Every command asks the date (and the statistics the hour of every ticket), so each
+ * quarter-hour's is worked out once: when the quarter-hour has a single offset (see `localParts`)
+ * the wall clock only moves forward through it, so the same date and hour at both ends are those
+ * of every instant between.
+ */
+export function localDayHour(now: number, timezone: string): LocalDayHour {
+  let zone = dayHours.get(timezone);
+  if (!zone) {
+    zone = new Map();
+    dayHours.set(timezone, zone);
+  }
+  const span = Math.floor(now / SPAN_MS);
+  let known = zone.get(span);
+  if (known === undefined) {
+    const first = dayHourOf(localParts(span * SPAN_MS, timezone));
+    const single = offsets.get(timezone)!.get(span) !== null;
+    const last = dayHourOf(localParts(span * SPAN_MS + SPAN_MS - 1, timezone));
+    known = single && first.day === last.day && first.hour === last.hour ? first : null;
+    if (zone.size > 10_000) zone.clear();
+    zone.set(span, known);
+  }
+  return known ?? dayHourOf(localParts(now, timezone));
+}
+
 /** The local date at `now` as YYYY-MM-DD. */
 export function localDay(now: number, timezone: string): string {
-  const p = localParts(now, timezone);
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  return localDayHour(now, timezone).day;
 }
 
 /** Minutes east of UTC in `timezone` at instant `at`. */

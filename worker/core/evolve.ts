@@ -17,11 +17,16 @@ export const RECENT_CALLS = 10;
  */
 function keepCalls(calls: CallRecord[]): CallRecord[] {
   const seen = new Set<string>();
-  return calls.filter((c, i) => {
+  const kept: CallRecord[] = [];
+  // Plain loops here and below, not callbacks: every call and finish goes through them, and a
+  // fresh process (a simulated day) runs much of its day before the compiler inlines a callback.
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i]!;
     const newest = !seen.has(c.window.id);
     seen.add(c.window.id);
-    return i < RECENT_CALLS || newest;
-  });
+    if (i < RECENT_CALLS || newest) kept.push(c);
+  }
+  return kept;
 }
 
 /** Weight of the newest finished ticket in the learnt service time (exponential average). */
@@ -63,8 +68,19 @@ export function isConfigured(state: HallState): boolean {
 
 /** The windows with whichever holds `ticketId` freed. */
 function released(windows: Window[], ticketId: string): Window[] {
-  if (!windows.some((w) => w.current === ticketId)) return windows;
-  return windows.map((w) => (w.current === ticketId ? { ...w, current: null } : w));
+  let holds = false;
+  for (let i = 0; i < windows.length && !holds; i++) holds = windows[i]!.current === ticketId;
+  if (!holds) return windows;
+  const out: Window[] = [];
+  for (let i = 0; i < windows.length; i++) out.push(windows[i]!.current === ticketId ? { ...windows[i]!, current: null } : windows[i]!);
+  return out;
+}
+
+/** The windows with the one of id `id` now holding `ticketId`. */
+function holding(windows: Window[], id: string, ticketId: string): Window[] {
+  const out: Window[] = [];
+  for (let i = 0; i < windows.length; i++) out.push(windows[i]!.id === id ? { ...windows[i]!, current: ticketId } : windows[i]!);
+  return out;
 }
 
 /**
@@ -118,7 +134,7 @@ export function evolve(state: HallState, e: HallEvent): HallState {
       };
       return withTicket(state, e.ticket, {
         seq: e.seq,
-        windows: state.windows.map((w) => (w.id === e.window.id ? { ...w, current: e.ticket.id } : w)),
+        windows: holding(state.windows, e.window.id, e.ticket.id),
         calls: state.calls + 1,
         recentCalls: keepCalls([call, ...state.recentCalls]),
       });

@@ -109,19 +109,22 @@ function withActive(active: number[], position: number, was: boolean, is: boolea
   return next;
 }
 
+// Ledgers are built field by field, not by spreading: a command makes one or two, and spreads were
+// a tenth of a simulated day's time.
 function added(ledger: Ledger, ticket: Ticket): Ledger {
   const known = positionOf(ledger, ticket.id);
   if (known !== undefined) {
     const was = ACTIVE.has(at(ledger, known).status);
-    return { ...ledger, ...put(ledger, known, ticket), active: withActive(ledger.active, known, was, ACTIVE.has(ticket.status)), record: undefined };
+    const { root, shift } = put(ledger, known, ticket);
+    return { index: ledger.index, size: ledger.size, root, shift, active: withActive(ledger.active, known, was, ACTIVE.has(ticket.status)) };
   }
   const index = ownIndex(ledger);
   const position = ledger.size;
   index.ids.push(ticket.id);
   index.position.set(ticket.id, position);
   if (!index.numbers.has(ticket.number)) index.numbers.set(ticket.number, position);
-  const grown = { ...ledger, index, size: position + 1 };
-  return { ...grown, ...put(grown, position, ticket), active: withActive(ledger.active, position, false, ACTIVE.has(ticket.status)), record: undefined };
+  const { root, shift } = put(ledger, position, ticket);
+  return { index, size: position + 1, root, shift, active: withActive(ledger.active, position, false, ACTIVE.has(ticket.status)) };
 }
 
 function ledgerFromRecord(record: Record<string, Ticket>): Ledger {
@@ -163,11 +166,14 @@ function writeTickets(this: HallState, tickets: Record<string, Ticket>): void {
 function derive(state: HallState, change: Partial<Omit<HallState, "tickets">>, ledger: Ledger): HallState {
   const next = {} as Record<string | symbol, unknown>;
   const fields = Object.keys(state);
-  for (const key of fields) {
+  // Indexed loops: every event makes a state (see windowById in config.ts).
+  for (let i = 0; i < fields.length; i++) {
+    const key = fields[i]!;
     if (key === "tickets") Object.defineProperty(next, "tickets", { get: readTickets, set: writeTickets, enumerable: true, configurable: true });
     else next[key] = key in change ? change[key as keyof typeof change] : state[key as keyof HallState];
   }
-  for (const key of Object.keys(change)) if (!(key in next)) next[key] = change[key as keyof typeof change];
+  const changed = Object.keys(change);
+  for (let i = 0; i < changed.length; i++) if (!(changed[i]! in next)) next[changed[i]!] = change[changed[i] as keyof typeof change];
   Object.defineProperty(next, LEDGER, { value: ledger, writable: true, configurable: true, enumerable: false });
   return next as unknown as HallState;
 }

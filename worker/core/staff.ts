@@ -122,7 +122,13 @@ export function pauseOrResume(state: HallState, windowId: string, action: "pause
 
 /** Closing windows a command left free pause: their citizen has gone (finished, no-show, moved on). */
 export function closingPauses(state: HallState): HallEventBody[] {
-  return state.windows
-    .filter((w) => w.closing && w.current === null)
-    .map(({ closing: _, ...w }) => ({ type: "window.updated", window: { ...w, state: "paused" }, changes: ["state"] }));
+  // Asked after every command, and almost always finds nothing: a plain loop (see windowById).
+  const out: HallEventBody[] = [];
+  const windows = state.windows;
+  for (let i = 0; i < windows.length; i++) {
+    if (!windows[i]!.closing || windows[i]!.current !== null) continue;
+    const { closing: _, ...w } = windows[i]!;
+    out.push({ type: "window.updated", window: { ...w, state: "paused" }, changes: ["state"] });
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * the events it decides (or a rejection); `decide` (hall.ts) applies them.
  */
 import { buildQueue, chooseNext, take } from "./call-policy.js";
-import { findCategory, findWindow } from "./config.js";
+import { findCategory, findWindow, windowById } from "./config.js";
 import type { HallEventBody } from "./events.js";
 import { isServed } from "./issue.js";
 import { activeTickets, findTicket, ticketAt } from "./ledger.js";
@@ -50,7 +50,7 @@ export function readyToCall(state: HallState, windowId: string): { finishFirst: 
 
 /** Calls the next ticket to an open, empty window by the call policy; none waiting is no call. */
 export function callNext(state: HallState, windowId: string, now: number, at: string): Decision {
-  const w = state.windows.find((x) => x.id === windowId)!;
+  const w = windowById(state.windows, windowId)!;
   // A closing window serves the citizen at it and nobody new (its shift has ended).
   if (w.closing) return { events: [], result: { ticket: null, choice: null } };
   const categories = new Map(state.categories.map((c) => [c.id, c]));

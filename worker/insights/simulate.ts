@@ -150,6 +150,9 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
   // Waiting tickets per category, read off the events: a window with none to take is not asked
   // to call (the core would answer "nobody" after sorting the whole day's tickets).
   const waiting = new Map<string, number>();
+  // Most moments nobody waits (a window calls each citizen as they arrive): the total says so at once.
+  let waitingTotal = 0;
+  // The ticket as its last event left it (only its status and category are read).
   const statusOf = new Map<string, { status: string; category: string }>();
   const give = (command: Command, at: number) => {
     commands.push({ at, command });
@@ -160,13 +163,19 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
       events.push(e);
       if (!("ticket" in e) || e.type === "ticket.rated") continue;
       const before = statusOf.get(e.ticket.id);
-      if (before?.status === "waiting") waiting.set(before.category, waiting.get(before.category)! - 1);
-      if (e.ticket.status === "waiting") waiting.set(e.ticket.category, (waiting.get(e.ticket.category) ?? 0) + 1);
-      statusOf.set(e.ticket.id, { status: e.ticket.status, category: e.ticket.category });
+      if (before?.status === "waiting") {
+        waiting.set(before.category, waiting.get(before.category)! - 1);
+        waitingTotal--;
+      }
+      if (e.ticket.status === "waiting") {
+        waiting.set(e.ticket.category, (waiting.get(e.ticket.category) ?? 0) + 1);
+        waitingTotal++;
+      }
+      statusOf.set(e.ticket.id, e.ticket);
     }
     return out;
   };
-  const anyoneFor = (d: Desk) => scenario.windows[d.number - 1]!.categories.some((c) => (waiting.get(c) ?? 0) > 0);
+  const anyoneFor = (d: Desk) => waitingTotal > 0 && scenario.windows[d.number - 1]!.categories.some((c) => (waiting.get(c) ?? 0) > 0);
 
   const config = scenarioConfig(scenario, policy, (id) => desks.find((d) => d.id === id)!.opensAt > configuredAt);
   const configured = decide(state, { type: "configure", config }, configuredAt);
@@ -185,9 +194,15 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
   const serving = new Map<string, string>();
   const arrivalOf = new Map<string, number>();
   const turnedAway = new Map<string, number>();
+  // Each step of a moment below looks at every window only when some window has something at
+  // that moment: which, the scan for the next moment tells (and `closed` a window whose shift ended).
+  let closingDesks = 0;
+  let closed = false;
   /** Ends the window's shift: paused until its next one, or closed after its last. */
   const close = (d: Desk, at: number) => {
+    if (d.closing) closingDesks--;
     d.closing = false;
+    closed = true;
     const next = d.shifts[d.shift + 1];
     if (!next) {
       give({ type: "set_window", window: d.id, state: "closed" }, at);
@@ -210,15 +225,24 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
   let next = 0;
   for (;;) {
     // The next moment anything happens: an arrival, a window done, opening or closing.
-    let t = next < arrivals.length ? arrivals[next]!.time : Infinity;
-    for (const d of desks) {
-      if (d.busyUntil !== null && d.busyUntil < t) t = d.busyUntil;
-      if (d.state === "paused" && d.opensAt < d.closesAt && d.opensAt < t) t = d.opensAt;
-      if (d.state !== "closed" && !d.closing && d.closesAt < t) t = d.closesAt;
+    // Indexed loops over the windows, not for-of: a fresh process runs much of its day before the
+    // compiler optimises this loop (see windowById in worker/core/config.ts).
+    let done = Infinity;
+    let opens = Infinity;
+    let closes = Infinity;
+    for (let i = 0; i < desks.length; i++) {
+      const d = desks[i]!;
+      if (d.busyUntil !== null && d.busyUntil < done) done = d.busyUntil;
+      if (d.state === "paused" && d.opensAt < d.closesAt && d.opensAt < opens) opens = d.opensAt;
+      if (d.state !== "closed" && !d.closing && d.closesAt < closes) closes = d.closesAt;
     }
+    const t = Math.min(next < arrivals.length ? arrivals[next]!.time : Infinity, done, opens, closes);
     if (t === Infinity) break;
+    closed = false;
 
-    for (const d of desks) {
+    for (let i = 0; i < desks.length; i++) {
+      const d = desks[i]!;
+      if (done !== t) break;
       if (d.busyUntil !== t) continue;
       const id = serving.get(d.id);
       const onward = d.pending === "finish" && id !== undefined ? onwards.get(id) : undefined;
@@ -230,7 +254,9 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
       d.pending = null;
       if (d.closing && !ownsLast(d)) close(d, t);
     }
-    for (const d of desks) {
+    for (let i = 0; i < desks.length; i++) {
+      const d = desks[i]!;
+      if (opens !== t) break;
       if (d.state === "paused" && d.opensAt === t && d.opensAt < d.closesAt) {
         give({ type: "set_window", window: d.id, state: "open" }, t);
         d.state = "open";
@@ -247,12 +273,21 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
         arrivalOf.set(out.result.ticket.id, a.index);
       } else turnedAway.set(a.category, (turnedAway.get(a.category) ?? 0) + 1);
     }
-    for (const d of desks) {
+    // A window moved on to its next shift above may end that one now too.
+    for (let i = 0; i < desks.length; i++) {
+      const d = desks[i]!;
+      if (closes !== t && !closed) break;
       if (d.state === "closed" || d.closing || d.closesAt !== t) continue;
       if (d.state === "paused" || (d.busyUntil === null && !ownsLast(d))) close(d, t);
-      else d.closing = true;
+      else {
+        d.closing = true;
+        closingDesks++;
+      }
     }
-    for (const d of desks) {
+    for (let i = 0; i < desks.length; i++) {
+      const d = desks[i]!;
+      // Nobody waiting and no window closing: no window does anything.
+      if (waitingTotal === 0 && closingDesks === 0) break;
       if (d.state !== "open" || d.busyUntil !== null) continue;
       const called = anyoneFor(d) ? give({ type: "call", window: d.id }, t)?.result.ticket : null;
       if (!called) {
