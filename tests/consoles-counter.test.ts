@@ -153,6 +153,16 @@ describe("the officer at the window is who they say (issue 23 §2)", () => {
     expect(JSON.stringify(rows)).not.toContain("window two");
   });
 
+  it("names the officer in the audit of a command naming the ticket they serve by its number", async () => {
+    const hall = await newHall("officer-by-number");
+    await call("manager", "PUT", `/api/halls/${hall}/staff/lin`, { name: "林小梅", badge: "046201", access: "counter", password: "window two 22" });
+    expect((await call("counter", "POST", `/api/halls/${hall}/staff/lin/sign-in`, { window: "2", password: "window two 22" })).status).toBe(200);
+    await issue(hall, "household");
+    const number = (await call("counter", "POST", `/api/halls/${hall}/windows/2/call`)).body.ticket.number as string;
+    expect((await call("counter", "POST", `/api/halls/${hall}/tickets/${number.toLowerCase()}/transfer`, { category: "traffic" })).status).toBe(200);
+    expect((await audit(hall)).find((r) => r.action === "transfer").actor).toContain("林小梅（046201）");
+  });
+
   it("a PIN typed where a password goes counts; so does a password made of digits typed as a PIN", async () => {
     const hall = await newHall("officer-one-field");
     await call("manager", "PUT", `/api/halls/${hall}/staff/a`, { name: "甲", badge: "046202", pin: "2468" });

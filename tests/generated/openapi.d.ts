@@ -2913,6 +2913,10 @@ export interface components {
             everyMs?: number;
             tickets?: number;
             midnight?: number | null;
+            /** @description Play the day's tickets from this one (day) */
+            from?: number;
+            /** @description …to this one (day); default the day's last */
+            to?: number;
             after?: {
                 [key: string]: number;
             };

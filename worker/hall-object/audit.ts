@@ -4,6 +4,7 @@
  * beside the terminal's token.
  */
 import type { Command } from "../core/commands.js";
+import { ticketOf } from "../core/ledger.js";
 import type { HallState } from "../core/model.js";
 import type { Actor } from "./protocol.js";
 import type { AuditEntry } from "./storage.js";
@@ -26,7 +27,8 @@ function windowOf(state: HallState, command: Command) {
   if ("window" in command && typeof command.window === "string") return state.windows.find((w) => w.id === command.window);
   if (!("ticket" in command)) return undefined;
   const ref = command.ticket.toUpperCase();
-  return state.windows.find((w) => w.current !== null && (w.current === command.ticket || state.tickets[w.current]?.number === ref));
+  // ticketOf looks one ticket up; `state.tickets` would build the day's whole record (10,000 at peak) per command.
+  return state.windows.find((w) => w.current !== null && (w.current === command.ticket || ticketOf(state, w.current)?.number === ref));
 }
 
 /**

@@ -23,9 +23,11 @@ export type BenchRequest =
   | { op: "configure"; at: number }
   /**
    * Plays one day: `tickets` tickets from `open`, one every `everyMs`, then the hall's midnight
-   * alarm at `midnight` (when given).
+   * alarm at `midnight` (when given). With `from`/`to` only tickets from..to of that day (the
+   * rest in later requests: the bench times real requests in between, at ticket ~100 and at the
+   * day's end); the morning's notice comes with ticket 1.
    */
-  | { op: "day"; day: number; open: number; everyMs: number; tickets: number; midnight: number | null }
+  | { op: "day"; day: number; open: number; everyMs: number; tickets: number; midnight: number | null; from?: number; to?: number }
   /** The database's size and its largest row; `after` is how far the append-only tables were read before. */
   | { op: "measure"; after: Record<string, number> }
   /** Evicts the object (the next request builds it again from SQLite, as after hibernation). */
@@ -102,6 +104,8 @@ export async function runBench(h: BenchHall, request: BenchRequest): Promise<Sto
  * at each end, and what the timer itself takes (the median of 20 empty timings) comes off.
  */
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Which bench windows hold a called ticket, by hall: a day played in parts carries it over. */
+const servingOf = new Map<string, Map<string, boolean>>();
 const BATCH = 200;
 
 async function playDay(h: BenchHall, d: Extract<BenchRequest, { op: "day" }>) {
@@ -134,9 +138,14 @@ async function playDay(h: BenchHall, d: Extract<BenchRequest, { op: "day" }>) {
   const id = (what: string, n: number) => `bench-${d.day}-${what}-${n}`;
 
   // A few configuration changes a day: the morning's notice, window 1 narrowed at noon and back.
-  await send({ type: "update_settings", settings: { notice: `第 ${d.day} 天：请按号码顺序办理业务。` } }, MANAGER, id("notice", 0));
-  const serving = new Map<string, boolean>();
-  for (let i = 1; i <= d.tickets; i++) {
+  const from = d.from ?? 1;
+  const to = d.to ?? d.tickets;
+  if (from === 1) {
+    await send({ type: "update_settings", settings: { notice: `第 ${d.day} 天：请按号码顺序办理业务。` } }, MANAGER, id("notice", 0));
+    servingOf.set(h.hall, new Map());
+  }
+  const serving = servingOf.get(h.hall) ?? new Map<string, boolean>();
+  for (let i = from; i <= to; i++) {
     now = d.open + i * d.everyMs;
     await send({ type: "issue", category: CATEGORIES[i % CATEGORIES.length]! }, KIOSK, id("issue", i));
     if (i === Math.floor(d.tickets / 2)) {

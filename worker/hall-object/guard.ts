@@ -41,9 +41,10 @@ export function bytesOf(value: unknown): number {
 /** Told of each refused write, as it is refused (the hall's console alarm: storage-alarms.ts). */
 export type OnRefused = (refused: { what: string; bytes: number }) => void;
 
-/** Throws (and raises the alarm) when `bytes` is over the platform's limit. */
-function check(what: string, bytes: number, hall: string, onRefused?: OnRefused): void {
+/** Throws (and raises the alarm) when `bytes` is over the platform's limit; `what` is named only then. */
+function check(named: string | (() => string), bytes: number, hall: string, onRefused?: OnRefused): void {
   if (bytes <= PLATFORM_VALUE_LIMIT) return;
+  const what = typeof named === "string" ? named : named();
   const error = new StorageLimitError(what, bytes);
   console.error(JSON.stringify({ alarm: "storage_limit", hall, what, bytes, limit: PLATFORM_VALUE_LIMIT }));
   refusedWrites.push({ hall, what, bytes });
@@ -202,7 +203,7 @@ export function guardedSql(sql: SqlStorage, hall: string, onRefused?: OnRefused)
   const sizer = new Sizer(sql);
   return wrap(sql, {
     exec: (query: string, ...bindings: unknown[]) => {
-      check(`a row (${query.trim().split(/\s+/).slice(0, 3).join(" ")}…)`, sizer.size(query, bindings), hall, onRefused);
+      check(() => `a row (${query.trim().split(/\s+/).slice(0, 3).join(" ")}…)`, sizer.size(query, bindings), hall, onRefused);
       return sql.exec(query, ...bindings);
     },
   });

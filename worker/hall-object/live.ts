@@ -229,10 +229,12 @@ export class HallLive {
     const events = this.#pending;
     if (events === null) return;
     this.#pending = null;
-    const messages = events.map((e) => ({ type: e.type, text: JSON.stringify(publicEvent(e)) }));
+    // Serialised once, and only when a JSON socket is open: a hall nobody watches pays nothing.
+    let messages: { type: string; text: string }[] | undefined;
     const forRole = new Map<string, string[]>();
     for (const ws of this.ctx.getWebSockets("json")) {
       const role = (ws.deserializeAttachment() as SocketAttachment | null)?.role ?? "display";
+      messages ??= events.map((e) => ({ type: e.type, text: JSON.stringify(publicEvent(e)) }));
       let mine = forRole.get(role);
       if (!mine) forRole.set(role, (mine = messages.filter((m) => receives(role, m.type)).map((m) => m.text)));
       send(ws, mine);

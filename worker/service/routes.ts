@@ -24,6 +24,8 @@ const BenchBody = z
     everyMs: z.number().int().positive().optional(),
     tickets: z.number().int().min(0).max(20_000).optional(),
     midnight: instant.nullable().optional(),
+    from: z.number().int().min(1).optional().openapi({ description: "Play the day's tickets from this one (day)" }),
+    to: z.number().int().min(0).optional().openapi({ description: "…to this one (day); default the day's last" }),
     after: z.record(z.string(), z.number().int()).optional(),
   })
   .openapi("BenchRequest");
