@@ -10,7 +10,7 @@ import { publicEvent, snapshotOf } from "../core/snapshot.js";
 import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
 import { mayAct, type Grant } from "../access/may-act.js";
-import { CITIZEN, EVENT_READERS } from "../access/roles.js";
+import { CITIZEN, EVENT_READERS, ROLES } from "../access/roles.js";
 import { refusal } from "../edge/refusal.js";
 import { VIEWS } from "../pages/registry.js";
 import { feedUrl, mayWatch, type LiveView, type Room } from "../pages/views.js";
@@ -24,6 +24,24 @@ import { UnspokenCalls } from "./unspoken.js";
 
 /** A reconnecting client further behind than this gets a snapshot instead of the backlog. */
 const MAX_BACKLOG = 5000;
+
+/**
+ * Sockets sent to in one turn of the event loop; the rest wait for a 0 ms timer, so a command's
+ * reply and the next requests are not held behind hundreds of sends (issue 27).
+ */
+const SEND_BATCH = 50;
+
+/**
+ * Tags set when a socket is accepted, so a fan-out finds each group of sockets that gets the same
+ * message without reading every socket's attachment (a structured-clone read per socket per event).
+ * A tag is at most 256 characters (Cloudflare's limit on hibernatable WebSocket tags); views' keys
+ * are a window, zone or language, far below it.
+ */
+const roleTag = (role: string) => `role:${role}`;
+const viewTag = (id: string) => `view:${id}`;
+const WHOLE_TAG = "updates:whole";
+/** Every role a JSON socket may have been let in as. */
+const JSON_ROLES: readonly string[] = [...ROLES, CITIZEN];
 
 interface HtmlAttachment {
   role: string;
@@ -66,6 +84,11 @@ export class HallLive {
   #revs = 0;
   /** Events committed but not yet sent: the fan-out runs after the command's reply (see broadcast). */
   #pending: HallEvent[] | null = null;
+  /** Messages made but not yet sent to all their sockets, in order, sent SEND_BATCH sockets a turn. */
+  #outbox: Array<{ sockets: WebSocket[]; messages: string[]; next: number }> = [];
+  #draining = false;
+  /** The views and parameters open on some html socket (see #viewIds); null until first read after a wake-up. */
+  #views: Set<string> | null = null;
   /** Calls made while no announcer could speak them (issue 25 §3). */
   #unspoken: UnspokenCalls;
 
@@ -136,7 +159,8 @@ export class HallLive {
     if (view && viewName) {
       const key = (view.keys ?? []).map((k) => `${k}=${params.get(k) ?? ""}`).join("&");
       const whole = params.get("updates") === "whole";
-      this.ctx.acceptWebSocket(server, ["html", ...tags]);
+      this.ctx.acceptWebSocket(server, ["html", viewTag(`${viewName}?${key}`), ...(whole ? [WHOLE_TAG] : []), ...tags]);
+      this.#views?.add(`${viewName}?${key}`);
       server.serializeAttachment({
         role,
         ...(windows ? { windows } : {}),
@@ -149,7 +173,7 @@ export class HallLive {
       // Always the whole view, even when `since` is the hall's seq: the updates that follow name the rendering they change.
       server.send(this.#wholeView(view, viewName, key));
     } else {
-      this.ctx.acceptWebSocket(server, ["json", ...tags]);
+      this.ctx.acceptWebSocket(server, ["json", roleTag(role), ...tags]);
       server.serializeAttachment({ role, ...(windows ? { windows } : {}), connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies SocketAttachment);
       const backlog = sinceParam === null ? null : eventsSince(this.ctx.storage.sql, Number(sinceParam), state.seq, MAX_BACKLOG);
       if (backlog) {
@@ -217,20 +241,47 @@ export class HallLive {
     this.#pending.push(...events);
   }
 
-  /** Sends the events broadcast() holds, now: each role gets only the events it may read. */
+  /**
+   * Sends the events broadcast() holds: each role gets only the events it may read, each message
+   * made once per role and view and shared by every socket in the group. Whatever an earlier
+   * fan-out has not sent yet goes first, so every socket gets everything in order.
+   */
   flush(): void {
+    this.#drain(Infinity);
     const events = this.#pending;
     if (events === null) return;
     this.#pending = null;
     const messages = events.map((e) => ({ type: e.type, text: JSON.stringify(publicEvent(e)) }));
-    const forRole = new Map<string, string[]>();
-    for (const ws of this.ctx.getWebSockets("json")) {
-      const role = (ws.deserializeAttachment() as SocketAttachment | null)?.role ?? "display";
-      let mine = forRole.get(role);
-      if (!mine) forRole.set(role, (mine = messages.filter((m) => receives(role, m.type)).map((m) => m.text)));
-      send(ws, mine);
+    for (const role of JSON_ROLES) {
+      const sockets = this.ctx.getWebSockets(roleTag(role));
+      const mine = sockets.length === 0 ? [] : messages.filter((m) => receives(role, m.type)).map((m) => m.text);
+      if (mine.length > 0) this.#queue(sockets, mine);
     }
     this.#render(() => true);
+    this.#drain(SEND_BATCH);
+  }
+
+  #queue(sockets: WebSocket[], messages: string[]): void {
+    this.#outbox.push({ sockets, messages, next: 0 });
+  }
+
+  /** Sends to up to `budget` sockets from the outbox, then leaves the rest for a 0 ms timer. */
+  #drain(budget: number): void {
+    while (this.#outbox.length > 0 && budget > 0) {
+      const job = this.#outbox[0]!;
+      const end = Math.min(job.sockets.length, job.next + budget);
+      for (let i = job.next; i < end; i++) send(job.sockets[i]!, job.messages);
+      budget -= end - job.next;
+      job.next = end;
+      if (job.next === job.sockets.length) this.#outbox.shift();
+    }
+    if (this.#outbox.length > 0 && !this.#draining) {
+      this.#draining = true;
+      setTimeout(() => {
+        this.#draining = false;
+        this.#drain(SEND_BATCH);
+      }, 0);
+    }
   }
 
   /** Re-renders the views that show the room, after an announcer reports or leaves. */
@@ -241,35 +292,57 @@ export class HallLive {
   /** Re-renders every open view `which` picks; returns how many sockets got an update. */
   renderViews(which: (view: LiveView) => boolean): number {
     this.flush();
-    return this.#render(which);
+    const sent = this.#render(which);
+    this.#drain(SEND_BATCH);
+    return sent;
   }
 
+  /** Queues each open view's update that `which` picks: one rendering and one message per view and parameters. */
   #render(which: (view: LiveView) => boolean): number {
     // Screens showing the same view and parameters share one rendering and one update message.
-    const updates = new Map<string, { changed: string | null; rendering: Rendering } | null>();
+    const seen = new Set<string>();
     let room: Room | undefined;
     const roomOnce = () => (room ??= this.room());
     let sent = 0;
-    for (const ws of this.ctx.getWebSockets("html")) {
-      const { view: name, key, whole } = ws.deserializeAttachment() as HtmlAttachment;
+    for (const id of this.#viewIds()) {
+      const name = id.slice(0, id.indexOf("?"));
+      const key = id.slice(id.indexOf("?") + 1);
       const view = VIEWS[name];
       if (!view || !which(view)) continue;
-      const id = `${name}?${key}`;
-      let update = updates.get(id);
-      if (update === undefined) {
-        update = this.#update(view, name, key, roomOnce);
-        updates.set(id, update);
-      }
+      seen.add(id);
+      const update = this.#update(view, name, key, roomOnce);
       if (update === null) continue;
-      send(ws, [whole || update.changed === null ? this.#message(update.rendering) : update.changed]);
-      sent++;
+      const sockets = this.ctx.getWebSockets(viewTag(id));
+      const whole = new Set(this.ctx.getWebSockets(WHOLE_TAG));
+      const wholeMessage = this.#message(update.rendering);
+      const changed = update.changed ?? wholeMessage;
+      const partial = whole.size === 0 ? sockets : sockets.filter((ws) => !whole.has(ws));
+      if (partial.length > 0) this.#queue(partial, [changed]);
+      if (partial.length < sockets.length) this.#queue(sockets.filter((ws) => whole.has(ws)), [wholeMessage]);
+      sent += sockets.length;
     }
     // A view nobody watches any more is forgotten: whoever opens it next gets it whole.
     for (const [id, rendering] of this.#rendered) {
       const view = VIEWS[rendering.view];
-      if (!updates.has(id) && (!view || which(view))) this.#rendered.delete(id);
+      if (!seen.has(id) && (!view || which(view))) this.#rendered.delete(id);
     }
     return sent;
+  }
+
+  /**
+   * The views and parameters open on some html socket. Read from the sockets' attachments once
+   * per run of this object (after a wake-up) and kept up to date as sockets come and go.
+   */
+  #viewIds(): string[] {
+    if (this.#views === null) {
+      this.#views = new Set();
+      for (const ws of this.ctx.getWebSockets("html")) {
+        for (const tag of this.ctx.getTags(ws)) if (tag.startsWith("view:")) this.#views.add(tag.slice("view:".length));
+      }
+    }
+    // A view whose last screen closed is dropped here, not when it closes: one read of its tag.
+    for (const id of this.#views) if (this.ctx.getWebSockets(viewTag(id)).length === 0) this.#views.delete(id);
+    return [...this.#views];
   }
 
   /**
@@ -306,12 +379,7 @@ export class HallLive {
 
   /** How many html sockets show this view and parameters, the one being accepted included. */
   #watchers(id: string): number {
-    let n = 0;
-    for (const ws of this.ctx.getWebSockets("html")) {
-      const a = ws.deserializeAttachment() as HtmlAttachment | null;
-      if (a && `${a.view}?${a.key}` === id) n++;
-    }
-    return n;
+    return this.ctx.getWebSockets(viewTag(id)).length;
   }
 
   #message(rendering: Rendering): string {
@@ -324,12 +392,10 @@ export class HallLive {
 
   /** Whether any open socket watches a view `which` picks. */
   watching(which: (view: LiveView) => boolean): boolean {
-    for (const ws of this.ctx.getWebSockets("html")) {
-      const a = ws.deserializeAttachment() as HtmlAttachment | null;
-      const view = a ? VIEWS[a.view] : undefined;
-      if (view && which(view)) return true;
-    }
-    return false;
+    return this.#viewIds().some((id) => {
+      const view = VIEWS[id.slice(0, id.indexOf("?"))];
+      return view !== undefined && which(view);
+    });
   }
 
   /** The zones the connected announcers with their sound on speak (null: every zone). */
