@@ -106,8 +106,8 @@ describe("partial screen updates", () => {
     expect(messages[4].html).toContain(traffic.ticket.number);
   });
 
-  it("sends every screen of a crowded hall every update in order, a batch of sockets at a time", async () => {
-    // More sockets than one batch (SEND_BATCH in worker/hall-object/live.ts): the rest are sent on later turns.
+  it("sends every screen and feed of a crowded hall every update in order", async () => {
+    // The fan-out finds its sockets by the tags set when they were accepted (worker/hall-object/live.ts).
     const hall = await newHall("partial-crowded");
     await issue(hall, "household");
     const head = (await snapshot(hall)).seq;

@@ -26,12 +26,6 @@ import { UnspokenCalls } from "./unspoken.js";
 const MAX_BACKLOG = 5000;
 
 /**
- * Sockets sent to in one turn of the event loop; the rest wait for a 0 ms timer, so a command's
- * reply and the next requests are not held behind hundreds of sends (issue 27).
- */
-const SEND_BATCH = 50;
-
-/**
  * Tags set when a socket is accepted, so a fan-out finds each group of sockets that gets the same
  * message without reading every socket's attachment (a structured-clone read per socket per event).
  * A tag is at most 256 characters (Cloudflare's limit on hibernatable WebSocket tags); views' keys
@@ -84,9 +78,6 @@ export class HallLive {
   #revs = 0;
   /** Events committed but not yet sent: the fan-out runs after the command's reply (see broadcast). */
   #pending: HallEvent[] | null = null;
-  /** Messages made but not yet sent to all their sockets, in order, sent SEND_BATCH sockets a turn. */
-  #outbox: Array<{ sockets: WebSocket[]; messages: string[]; next: number }> = [];
-  #draining = false;
   /** The views and parameters open on some html socket (see #viewIds); null until first read after a wake-up. */
   #views: Set<string> | null = null;
   /** Calls made while no announcer could speak them (issue 25 §3). */
@@ -242,12 +233,12 @@ export class HallLive {
   }
 
   /**
-   * Sends the events broadcast() holds: each role gets only the events it may read, each message
-   * made once per role and view and shared by every socket in the group. Whatever an earlier
-   * fan-out has not sent yet goes first, so every socket gets everything in order.
+   * Sends the events broadcast() holds, now: each role gets only the events it may read, each
+   * message made once per role and view and shared by every socket in the group. (Sending in
+   * batches of 50 sockets a turn, with 0 ms timers between, was tried for issue 27: at 500
+   * sockets it delayed delivery 1.5–3× and did not bring the reply closer to one screen's.)
    */
   flush(): void {
-    this.#drain(Infinity);
     const events = this.#pending;
     if (events === null) return;
     this.#pending = null;
@@ -258,30 +249,10 @@ export class HallLive {
       if (mine.length > 0) this.#queue(sockets, mine);
     }
     this.#render(() => true);
-    this.#drain(SEND_BATCH);
   }
 
   #queue(sockets: WebSocket[], messages: string[]): void {
-    this.#outbox.push({ sockets, messages, next: 0 });
-  }
-
-  /** Sends to up to `budget` sockets from the outbox, then leaves the rest for a 0 ms timer. */
-  #drain(budget: number): void {
-    while (this.#outbox.length > 0 && budget > 0) {
-      const job = this.#outbox[0]!;
-      const end = Math.min(job.sockets.length, job.next + budget);
-      for (let i = job.next; i < end; i++) send(job.sockets[i]!, job.messages);
-      budget -= end - job.next;
-      job.next = end;
-      if (job.next === job.sockets.length) this.#outbox.shift();
-    }
-    if (this.#outbox.length > 0 && !this.#draining) {
-      this.#draining = true;
-      setTimeout(() => {
-        this.#draining = false;
-        this.#drain(SEND_BATCH);
-      }, 0);
-    }
+    for (const ws of sockets) send(ws, messages);
   }
 
   /** Re-renders the views that show the room, after an announcer reports or leaves. */
@@ -292,12 +263,10 @@ export class HallLive {
   /** Re-renders every open view `which` picks; returns how many sockets got an update. */
   renderViews(which: (view: LiveView) => boolean): number {
     this.flush();
-    const sent = this.#render(which);
-    this.#drain(SEND_BATCH);
-    return sent;
+    return this.#render(which);
   }
 
-  /** Queues each open view's update that `which` picks: one rendering and one message per view and parameters. */
+  /** Sends each open view's update that `which` picks: one rendering and one message per view and parameters. */
   #render(which: (view: LiveView) => boolean): number {
     // Screens showing the same view and parameters share one rendering and one update message.
     const seen = new Set<string>();
