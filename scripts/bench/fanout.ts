@@ -10,9 +10,12 @@
  * update (`updates=whole`) and only the regions that changed (the default), timing the first
  * fragment after each call; one line per round, then one line of ratios (changed ÷ whole) per N.
  * `bytesPerUpdate` is what one client receives per call (the finish and the call before it),
- * before compression; `bytesPerCallUpdate` the call's own update alone (HTML rounds). A last round with one screen gives the `call` reply time the others are
- * held against. Clients and server share the machine's cores, so the figures include the
- * clients' own work; Chromium's call-to-screen is `npm run bench:screens`.
+ * before compression; `bytesPerCallUpdate` the call's own update alone (HTML rounds). A first round
+ * with one screen gives the `call` reply time the others are held against (`callReplyVsOneScreen`).
+ * Clients and server share the machine's cores, so the figures include the clients' own work:
+ * each row prints both sides' CPU per call (`clientCpuMsPerCall`, `serverCpuMsPerCall`, workerd's
+ * processes). BENCH_FANOUT_ROUNDS=json,whole,changed picks rounds. Chromium's call-to-screen is
+ * `npm run bench:screens`.
  */
 import { api, closeAll, demoHall, devServer, Interrupted, machine, openMany, openSocket, percentiles, print, progress, sleep, withRetries, workerdCpuMs, type Client } from "./support.js";
 
