@@ -105,4 +105,39 @@ describe("partial screen updates", () => {
     }
     expect(messages[4].html).toContain(traffic.ticket.number);
   });
+
+  it("sends every screen and feed of a crowded hall every update in order", async () => {
+    // The fan-out finds its sockets by the tags set when they were accepted (worker/hall-object/live.ts).
+    const hall = await newHall("partial-crowded");
+    await issue(hall, "household");
+    const head = (await snapshot(hall)).seq;
+    const screens = await Promise.all(Array.from({ length: 80 }, () => openFeed(hall, "&view=main")));
+    const feeds = await Promise.all(Array.from({ length: 40 }, () => openFeed(hall, `&since=${head}`)));
+    for (const s of screens) await s.waitFor(1);
+    for (let i = 0; i < 3; i++) {
+      await issue(hall, "traffic");
+      await call("counter", "POST", `/api/halls/${hall}/windows/${i + 1}/call`);
+    }
+    const last = (await snapshot(hall)).seq;
+    expect(last - head).toBeGreaterThanOrEqual(6);
+    const want = Array.from({ length: last - head }, (_, i) => head + 1 + i);
+    for (const f of feeds) {
+      await f.waitFor(want.length, 5000);
+      expect(f.messages.map((m) => m.seq)).toEqual(want);
+    }
+    // Each screen's updates form one unbroken chain, each naming the rendering the one before made, to the head.
+    const chains = await Promise.all(
+      screens.map(async (s) => {
+        while (s.messages.at(-1)!.seq < last) await s.waitFor(s.messages.length + 1, 5000);
+        s.messages.slice(1).forEach((m, i) => expect(m.base).toBe(s.messages[i]!.rev));
+        return s.messages.map((m) => m.rev).join(" ");
+      }),
+    );
+    expect(new Set(chains).size).toBe(1);
+    // A screen opened now gets the whole view at the head.
+    const late = await openFeed(hall, "&view=main");
+    const [lateFirst] = await late.waitFor(1);
+    expect(lateFirst.seq).toBe(last);
+    for (const s of [...screens, ...feeds, late]) s.close();
+  });
 });

@@ -10,15 +10,21 @@
  * update (`updates=whole`) and only the regions that changed (the default), timing the first
  * fragment after each call; one line per round, then one line of ratios (changed ÷ whole) per N.
  * `bytesPerUpdate` is what one client receives per call (the finish and the call before it),
- * before compression; `bytesPerCallUpdate` the call's own update alone (HTML rounds). A last round with one screen gives the `call` reply time the others are
- * held against. Clients and server share the machine's cores, so the figures include the
- * clients' own work; Chromium's call-to-screen is `npm run bench:screens`.
+ * before compression; `bytesPerCallUpdate` the call's own update alone (HTML rounds). A first round
+ * with one screen gives the `call` reply time the others are held against (`callReplyVsOneScreen`).
+ * Clients and server share the machine's cores, so the figures include the clients' own work:
+ * each row prints both sides' CPU per call (`clientCpuMsPerCall`, `serverCpuMsPerCall`, workerd's
+ * processes). BENCH_FANOUT_ROUNDS=json,whole,changed picks rounds. Chromium's call-to-screen is
+ * `npm run bench:screens`.
  */
-import { api, closeAll, demoHall, devServer, Interrupted, machine, openMany, openSocket, percentiles, print, progress, sleep, withRetries, type Client } from "./support.js";
+import { api, closeAll, demoHall, devServer, Interrupted, machine, openMany, openSocket, percentiles, print, progress, sleep, withRetries, workerdCpuMs, type Client } from "./support.js";
 
 const SIZES = (process.env.BENCH_FANOUT ?? "100,500,1000").split(",").map(Number);
 const CALL_MS = Number(process.env.BENCH_CALL_MS ?? 250);
 const WINDOWS = ["1", "2", "3", "4", "6"];
+/** Which rounds to run at each count (BENCH_FANOUT_ROUNDS=json,whole,changed): all three by default. */
+const ROUNDS = new Set((process.env.BENCH_FANOUT_ROUNDS ?? "json,whole,changed").split(","));
+const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 
 interface Round {
   clients: number;
@@ -33,7 +39,7 @@ interface Measured {
   callReplyP50ms: number;
 }
 
-async function measureRound(base: string, hall: string, { clients: n, calls, view, updates }: Round): Promise<Measured> {
+async function measureRound(base: string, hall: string, server: number, { clients: n, calls, view, updates }: Round, one?: Measured): Promise<Measured> {
   for (let i = 0; i < calls + 5; i++) await api(base, "kiosk", "POST", `/api/halls/${hall}/tickets`, { category: i % 2 ? "household" : "traffic" });
   const head = (await api(base, "display", "GET", `/api/halls/${hall}`)).body.seq as number;
   // Arrival times per client: ticket id → ms (json), or seq → ms for the first fragment at or after it (html).
@@ -78,6 +84,9 @@ async function measureRound(base: string, hall: string, { clients: n, calls, vie
 
   const sent = new Map<string, number>();
   const replies: number[] = [];
+  // CPU time of the clients (this process) and of the server (workerd) over the calls and the drain after them.
+  const clientCpu0 = process.cpuUsage();
+  const serverCpu0 = workerdCpuMs(server);
   for (let i = 0; i < calls; i++) {
     const tick = performance.now();
     const w = WINDOWS[i % WINDOWS.length]!;
@@ -90,6 +99,9 @@ async function measureRound(base: string, hall: string, { clients: n, calls, vie
     await sleep(Math.max(0, CALL_MS - (performance.now() - tick)));
   }
   await sleep(2000);
+  const clientCpu = process.cpuUsage(clientCpu0);
+  const clientCpuMsPerCall = Math.round((clientCpu.user + clientCpu.system) / 1000 / calls * 10) / 10;
+  const serverCpuMsPerCall = Math.round((workerdCpuMs(server) - serverCpu0) / calls * 10) / 10;
   if (oracle.dropped || clients.some((c) => c.dropped)) {
     oracle.ws.close(1000, "bench done");
     await closeAll(clients);
@@ -133,14 +145,17 @@ async function measureRound(base: string, hall: string, { clients: n, calls, vie
     bytesPerUpdate,
     ...(view === "html" ? { bytesPerCallUpdate } : {}),
     callReplyP50ms,
+    // The target: within 2× of a hall with one screen.
+    ...(one ? { callReplyVsOneScreen: ratio(callReplyP50ms, one.callReplyP50ms) } : {}),
+    // Where the time goes: the clients share the server's cores, so their CPU is part of every figure.
+    clientCpuMsPerCall,
+    serverCpuMsPerCall,
     connectMs: Math.round(connectMs),
   });
   oracle.ws.close(1000, "bench done");
   await closeAll(clients);
   return { p99ms: stats.p99, bytesPerUpdate, callReplyP50ms };
 }
-
-const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 
 async function main(): Promise<void> {
   print(machine());
@@ -149,12 +164,17 @@ async function main(): Promise<void> {
   try {
     await demoHall(server.url, hall);
     const calls = (clients: number) => (clients >= 1000 ? 30 : 40);
-    const run = (r: Round) => withRetries(`fanout ${r.clients} ${r.view} ${r.updates ?? ""}`, () => measureRound(server.url, hall, r));
-    for (const clients of SIZES) await run({ clients, calls: calls(clients), view: "json" });
+    const pid = server.process.pid!;
+    const run = (r: Round, one?: Measured) => withRetries(`fanout ${r.clients} ${r.view} ${r.updates ?? ""}`, () => measureRound(server.url, hall, pid, r, one));
+    // First a hall with one screen: every other round's `call` reply is held against its.
     const one = await run({ clients: 1, calls: 40, view: "html" });
     for (const clients of SIZES) {
-      const whole = await run({ clients, calls: calls(clients), view: "html", updates: "whole" });
-      const changed = await run({ clients, calls: calls(clients), view: "html", updates: "changed" });
+      if (ROUNDS.has("json")) await run({ clients, calls: calls(clients), view: "json" }, one);
+    }
+    for (const clients of SIZES) {
+      const whole = ROUNDS.has("whole") ? await run({ clients, calls: calls(clients), view: "html", updates: "whole" }, one) : null;
+      const changed = ROUNDS.has("changed") ? await run({ clients, calls: calls(clients), view: "html", updates: "changed" }, one) : null;
+      if (!whole || !changed) continue;
       print({
         measurement: "fanout.changed-vs-whole",
         clients,

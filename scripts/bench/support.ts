@@ -125,6 +125,34 @@ export function workerdMemoryMiB(root: number): number {
   return Math.round(total * 10) / 10;
 }
 
+/** CPU time (ms, user + system) the workerd processes under a wrangler dev process have used so far. */
+export function workerdCpuMs(root: number): number {
+  const tick = 1000 / 100; // Linux's USER_HZ: /proc/PID/stat counts CPU time in 1/100 s
+  let total = 0;
+  const walk = (pid: number) => {
+    let children: number[] = [];
+    try {
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return;
+    }
+    for (const child of children) {
+      try {
+        if (readFileSync(`/proc/${child}/cmdline`, "utf8").includes("workerd")) {
+          // Fields after the command's closing parenthesis: utime is the 12th, stime the 13th.
+          const fields = readFileSync(`/proc/${child}/stat`, "utf8").split(") ")[1]!.split(" ");
+          total += (Number(fields[11]) + Number(fields[12])) * tick;
+        }
+      } catch {
+        // gone
+      }
+      walk(child);
+    }
+  };
+  walk(root);
+  return total;
+}
+
 /** The machine the figures come from. */
 export function machine(): Record<string, unknown> {
   const read = (path: string) => {

@@ -10,7 +10,7 @@ import { publicEvent, snapshotOf } from "../core/snapshot.js";
 import type { HallEvent } from "../core/events.js";
 import type { HallState } from "../core/model.js";
 import { mayAct, type Grant } from "../access/may-act.js";
-import { CITIZEN, EVENT_READERS } from "../access/roles.js";
+import { CITIZEN, EVENT_READERS, ROLES } from "../access/roles.js";
 import { refusal } from "../edge/refusal.js";
 import { VIEWS } from "../pages/registry.js";
 import { feedUrl, mayWatch, type LiveView, type Room } from "../pages/views.js";
@@ -24,6 +24,18 @@ import { UnspokenCalls } from "./unspoken.js";
 
 /** A reconnecting client further behind than this gets a snapshot instead of the backlog. */
 const MAX_BACKLOG = 5000;
+
+/**
+ * Tags set when a socket is accepted, so a fan-out finds each group of sockets that gets the same
+ * message without reading every socket's attachment (a structured-clone read per socket per event).
+ * A tag is at most 256 characters (Cloudflare's limit on hibernatable WebSocket tags); views' keys
+ * are a window, zone or language, far below it.
+ */
+const roleTag = (role: string) => `role:${role}`;
+const viewTag = (id: string) => `view:${id}`;
+const WHOLE_TAG = "updates:whole";
+/** Every role a JSON socket may have been let in as. */
+const JSON_ROLES: readonly string[] = [...ROLES, CITIZEN];
 
 interface HtmlAttachment {
   role: string;
@@ -66,6 +78,8 @@ export class HallLive {
   #revs = 0;
   /** Events committed but not yet sent: the fan-out runs after the command's reply (see broadcast). */
   #pending: HallEvent[] | null = null;
+  /** The views and parameters open on some html socket (see #viewIds); null until first read after a wake-up. */
+  #views: Set<string> | null = null;
   /** Calls made while no announcer could speak them (issue 25 §3). */
   #unspoken: UnspokenCalls;
 
@@ -138,7 +152,8 @@ export class HallLive {
     if (view && viewName) {
       const key = (view.keys ?? []).map((k) => `${k}=${params.get(k) ?? ""}`).join("&");
       const whole = params.get("updates") === "whole";
-      this.ctx.acceptWebSocket(server, ["html", ...tags]);
+      this.ctx.acceptWebSocket(server, ["html", viewTag(`${viewName}?${key}`), ...(whole ? [WHOLE_TAG] : []), ...tags]);
+      this.#views?.add(`${viewName}?${key}`);
       server.serializeAttachment({
         role,
         ...(windows ? { windows } : {}),
@@ -151,7 +166,7 @@ export class HallLive {
       // Always the whole view, even when `since` is the hall's seq: the updates that follow name the rendering they change.
       server.send(this.#wholeView(view, viewName, key));
     } else {
-      this.ctx.acceptWebSocket(server, ["json", ...tags]);
+      this.ctx.acceptWebSocket(server, ["json", roleTag(role), ...tags]);
       server.serializeAttachment({ role, ...(windows ? { windows } : {}), connectedAt: this.clock(), ...(device ? { device } : {}) } satisfies SocketAttachment);
       const backlog = sinceParam === null ? null : eventsSince(this.ctx.storage.sql, Number(sinceParam), state.seq, MAX_BACKLOG);
       if (backlog) {
@@ -224,22 +239,30 @@ export class HallLive {
     this.#pending.push(...events);
   }
 
-  /** Sends the events broadcast() holds, now: each role gets only the events it may read. */
+  /**
+   * Sends the events broadcast() holds, now: each role gets only the events it may read, each
+   * message made once per role and view and shared by every socket in the group. (Sending in
+   * batches of 50 sockets a turn, with 0 ms timers between, was tried for issue 27: at 500
+   * sockets it delayed delivery 1.5–3× and did not bring the reply closer to one screen's.)
+   */
   flush(): void {
     const events = this.#pending;
     if (events === null) return;
     this.#pending = null;
     // Serialised once, and only when a JSON socket is open: a hall nobody watches pays nothing.
     let messages: { type: string; text: string }[] | undefined;
-    const forRole = new Map<string, string[]>();
-    for (const ws of this.ctx.getWebSockets("json")) {
-      const role = (ws.deserializeAttachment() as SocketAttachment | null)?.role ?? "display";
+    for (const role of JSON_ROLES) {
+      const sockets = this.ctx.getWebSockets(roleTag(role));
+      if (sockets.length === 0) continue;
       messages ??= events.map((e) => ({ type: e.type, text: JSON.stringify(publicEvent(e)) }));
-      let mine = forRole.get(role);
-      if (!mine) forRole.set(role, (mine = messages.filter((m) => receives(role, m.type)).map((m) => m.text)));
-      send(ws, mine);
+      const mine = messages.filter((m) => receives(role, m.type)).map((m) => m.text);
+      if (mine.length > 0) this.#queue(sockets, mine);
     }
     this.#render(() => true);
+  }
+
+  #queue(sockets: WebSocket[], messages: string[]): void {
+    for (const ws of sockets) send(ws, messages);
   }
 
   /** Re-renders the views that show the room, after an announcer reports or leaves. */
@@ -253,32 +276,52 @@ export class HallLive {
     return this.#render(which);
   }
 
+  /** Sends each open view's update that `which` picks: one rendering and one message per view and parameters. */
   #render(which: (view: LiveView) => boolean): number {
     // Screens showing the same view and parameters share one rendering and one update message.
-    const updates = new Map<string, { changed: string | null; rendering: Rendering } | null>();
+    const seen = new Set<string>();
     let room: Room | undefined;
     const roomOnce = () => (room ??= this.room());
     let sent = 0;
-    for (const ws of this.ctx.getWebSockets("html")) {
-      const { view: name, key, whole } = ws.deserializeAttachment() as HtmlAttachment;
+    for (const id of this.#viewIds()) {
+      const name = id.slice(0, id.indexOf("?"));
+      const key = id.slice(id.indexOf("?") + 1);
       const view = VIEWS[name];
       if (!view || !which(view)) continue;
-      const id = `${name}?${key}`;
-      let update = updates.get(id);
-      if (update === undefined) {
-        update = this.#update(view, name, key, roomOnce);
-        updates.set(id, update);
-      }
+      seen.add(id);
+      const update = this.#update(view, name, key, roomOnce);
       if (update === null) continue;
-      send(ws, [whole || update.changed === null ? this.#message(update.rendering) : update.changed]);
-      sent++;
+      const sockets = this.ctx.getWebSockets(viewTag(id));
+      const whole = new Set(this.ctx.getWebSockets(WHOLE_TAG));
+      const wholeMessage = this.#message(update.rendering);
+      const changed = update.changed ?? wholeMessage;
+      const partial = whole.size === 0 ? sockets : sockets.filter((ws) => !whole.has(ws));
+      if (partial.length > 0) this.#queue(partial, [changed]);
+      if (partial.length < sockets.length) this.#queue(sockets.filter((ws) => whole.has(ws)), [wholeMessage]);
+      sent += sockets.length;
     }
     // A view nobody watches any more is forgotten: whoever opens it next gets it whole.
     for (const [id, rendering] of this.#rendered) {
       const view = VIEWS[rendering.view];
-      if (!updates.has(id) && (!view || which(view))) this.#rendered.delete(id);
+      if (!seen.has(id) && (!view || which(view))) this.#rendered.delete(id);
     }
     return sent;
+  }
+
+  /**
+   * The views and parameters open on some html socket. Read from the sockets' attachments once
+   * per run of this object (after a wake-up) and kept up to date as sockets come and go.
+   */
+  #viewIds(): string[] {
+    if (this.#views === null) {
+      this.#views = new Set();
+      for (const ws of this.ctx.getWebSockets("html")) {
+        for (const tag of this.ctx.getTags(ws)) if (tag.startsWith("view:")) this.#views.add(tag.slice("view:".length));
+      }
+    }
+    // A view whose last screen closed is dropped here, not when it closes: one read of its tag.
+    for (const id of this.#views) if (this.ctx.getWebSockets(viewTag(id)).length === 0) this.#views.delete(id);
+    return [...this.#views];
   }
 
   /**
@@ -315,12 +358,7 @@ export class HallLive {
 
   /** How many html sockets show this view and parameters, the one being accepted included. */
   #watchers(id: string): number {
-    let n = 0;
-    for (const ws of this.ctx.getWebSockets("html")) {
-      const a = ws.deserializeAttachment() as HtmlAttachment | null;
-      if (a && `${a.view}?${a.key}` === id) n++;
-    }
-    return n;
+    return this.ctx.getWebSockets(viewTag(id)).length;
   }
 
   #message(rendering: Rendering): string {
@@ -333,12 +371,10 @@ export class HallLive {
 
   /** Whether any open socket watches a view `which` picks. */
   watching(which: (view: LiveView) => boolean): boolean {
-    for (const ws of this.ctx.getWebSockets("html")) {
-      const a = ws.deserializeAttachment() as HtmlAttachment | null;
-      const view = a ? VIEWS[a.view] : undefined;
-      if (view && which(view)) return true;
-    }
-    return false;
+    return this.#viewIds().some((id) => {
+      const view = VIEWS[id.slice(0, id.indexOf("?"))];
+      return view !== undefined && which(view);
+    });
   }
 
   /** The zones the connected announcers with their sound on speak (null: every zone). */
