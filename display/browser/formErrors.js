@@ -172,5 +172,60 @@
     return name ? fill(pick(SENTENCES.fixOne, lang), { label: name, sentence: text }) : text;
   }
 
+  // The browser's own check (required, min, max, pattern, type on an input) as the same problem
+  // the API would name: its sentence goes beside the field instead of the browser's bubble, which
+  // speaks the box's language, not the page's.
+  function problemOf(input) {
+    var v = input.validity;
+    var field = input.name;
+    var number = input.type === "number" || input.type === "range";
+    if (v.valueMissing) return { field: field, problem: "required", expected: input.type === "checkbox" ? "array" : undefined };
+    if (v.badInput) return { field: field, problem: "invalid_type", expected: number ? "number" : undefined };
+    if (v.rangeUnderflow) return { field: field, problem: "too_small", of: "number", minimum: Number(input.min) };
+    if (v.rangeOverflow) return { field: field, problem: "too_big", of: "number", maximum: Number(input.max) };
+    if (v.stepMismatch) return { field: field, problem: "invalid_type", expected: "int" };
+    if (v.tooShort) return { field: field, problem: "too_small", of: "string", minimum: input.minLength };
+    if (v.tooLong) return { field: field, problem: "too_big", of: "string", maximum: input.maxLength };
+    if (v.typeMismatch || v.patternMismatch) return { field: field, problem: "invalid_format", format: input.type === "url" ? "url" : undefined };
+    return { field: field, problem: "invalid" };
+  }
+  function langOf(el) {
+    var lang = (el.closest("[lang]") || document.documentElement).getAttribute("lang") || "";
+    if (/^en/i.test(lang)) return "en";
+    return /Hant|TW|HK|MO/i.test(lang) ? "zh-Hant" : "zh-Hans";
+  }
+  // One round of the browser's check fires `invalid` at each wrong field: the first clears the
+  // form's old sentences and takes the focus the cancelled bubble would have given.
+  var round = null;
+  document.addEventListener(
+    "invalid",
+    function (e) {
+      var input = e.target;
+      var form = input.form;
+      if (!form || !input.name) return;
+      e.preventDefault();
+      var first = round !== form;
+      if (first) {
+        clear(form);
+        round = form;
+        setTimeout(function () { round = null; }, 0);
+      }
+      var slot = slotFor(form, input.name);
+      if (!slot) {
+        slot = document.createElement("small");
+        slot.className = "field-error";
+        slot.setAttribute("data-error-for", input.name);
+        var after = input.closest("label") || input;
+        after.parentNode.insertBefore(slot, after.nextSibling);
+      }
+      if (!slot.id) slot.id = "error-" + (form.id || "form") + "-" + input.name;
+      if (!slot.textContent) slot.textContent = sentence(problemOf(input), langOf(form), input);
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", slot.id);
+      if (first) input.focus();
+    },
+    true,
+  );
+
   window.TongbanFormErrors = { sentence: sentence, problems: problems, show: show, clear: clear, summary: summary };
 })();

@@ -99,4 +99,31 @@ describe("a refused form speaks the page's language beside the field", () => {
     expect(await slot(en, "#settings-form", "alarmMinutes").innerText()).toBe("");
     await en.close();
   });
+
+  it("a number the browser itself refuses (the idle minutes, min 0 max 240): the page's sentence beside it, never the browser's bubble; cleared when saved", async () => {
+    for (const [lang, value, words] of [
+      ["zh-Hans", "999", "请填 0 到 240 之间的数。"],
+      ["en", "-1", "Enter a number from 0 to 240."],
+    ] as const) {
+      const page = await openConsole("content", lang);
+      // The browser shows its own bubble (in the box's language) for an `invalid` nobody cancels.
+      await page.evaluate(() => {
+        const w = window as any;
+        w.bubbles = [];
+        window.addEventListener("invalid", (e) => setTimeout(() => w.bubbles.push(`${(e.target as HTMLInputElement).name}: ${e.defaultPrevented ? "ours" : "browser's"}`)), true);
+      });
+      const form = page.locator("#idle-form");
+      await form.locator('input[name="idleMinutes"]').fill(value);
+      await form.locator("button[type=submit]").click();
+      await sees(page, "#idle-form", "idleMinutes", words);
+      expect(await page.evaluate(() => (window as any).bubbles)).toEqual(["idleMinutes: ours"]);
+      expect(await form.locator('input[name="idleMinutes"]').getAttribute("aria-invalid")).toBe("true");
+      await form.locator('input[name="idleMinutes"]').fill("5");
+      await form.locator("button[type=submit]").click();
+      await page.waitForFunction(() => document.querySelector("#console-message")?.className.includes("ok"));
+      expect(await slot(page, "#idle-form", "idleMinutes").innerText()).toBe("");
+      expect(await form.locator('input[name="idleMinutes"]').getAttribute("aria-invalid")).toBe(null);
+      await page.close();
+    }
+  });
 });
