@@ -125,4 +125,20 @@ describe("the cases a manager meets", () => {
     expect(twin.body).toMatchObject({ code: "conflict", details: { badge: "W1" } });
     expect(twin.body.fields).toBeUndefined();
   });
+
+  // The hall's own rules, checked after the shape (the core), name the rule so a console says it
+  // in its own words rather than a general 这一项不对 (formErrors.js).
+  it("a rule of the hall's: a day gone by, a transfer to nowhere, booking days past the appointment days", async () => {
+    const past = await call("manager", "POST", `/api/halls/${hall}/appointments`, { category: "traffic", day: "2001-01-01" });
+    expect(past.status).toBe(400);
+    expect(past.body.fields).toEqual([{ field: "day", problem: "invalid", rule: "past" }]);
+    const ticket = await call("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "traffic" });
+    const nowhere = await call("counter", "POST", `/api/halls/${hall}/tickets/${ticket.body.ticket.id}/transfer`, {});
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.fields).toEqual([{ field: "category", problem: "invalid", rule: "either" }]);
+    const beyond = await call("manager", "PATCH", `/api/halls/${hall}`, { appointmentDays: 5, booking: { days: 10 } });
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.fields).toEqual([{ field: "booking.days", problem: "invalid", rule: "beyond", maximum: 5 }]);
+    for (const body of [past.body, nowhere.body, beyond.body]) expect(Object.keys(body.details)).toEqual(body.fields.map((f: { field: string }) => f.field));
+  });
 });

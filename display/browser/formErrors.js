@@ -17,6 +17,8 @@
     range: ["请填 {min} 到 {max} 之间的数。", "請填 {min} 到 {max} 之間的數。", "Enter a number from {min} to {max}."],
     atLeast: ["不能小于 {n}。", "不能小於 {n}。", "Enter {n} or more."],
     atMost: ["不能大于 {n}。", "不能大於 {n}。", "Enter {n} or less."],
+    notBefore: ["不能早于 {n}。", "不能早於 {n}。", "Not before {n}."],
+    notAfter: ["不能晚于 {n}。", "不能晚於 {n}。", "Not after {n}."],
     number: ["请填数字。", "請填數字。", "Enter a number."],
     whole: ["请填整数。", "請填整數。", "Enter a whole number."],
     format: ["格式不对，请检查。", "格式不對，請檢查。", "This is not in the right form; please check it."],
@@ -25,6 +27,16 @@
     unknown: ["这一项不认识，请刷新页面再试。", "這一項無法辨識，請重新整理頁面再試。", "This field is not known; reload the page and try again."],
     invalid: ["这一项不对，请检查。", "這一項不對，請檢查。", "This is not right; please check it."],
     taken: ["已有人使用，请换一个。", "已有人使用，請換一個。", "This is already taken; choose another."],
+    // The hall's own rules (core/rejection.ts `Rule`), named by the refusal's `rule`.
+    past: ["这一天已经过去，请选今天或以后的日期。", "這一天已經過去，請選今天或以後的日期。", "That day has passed; choose today or a later day."],
+    either: ["请至少填写其中一项。", "請至少填寫其中一項。", "Fill in at least one of these."],
+    duplicate: ["有重复，请检查。", "有重複，請檢查。", "Something is listed twice; please check."],
+    missing: ["本大厅没有这一项，请刷新页面后重选。", "本大廳沒有這一項，請重新整理頁面後重選。", "The hall has no such item; reload the page and choose again."],
+    beyond: ["不能超过 {n}。", "不能超過 {n}。", "Enter {n} or less."],
+    cycle: ["不能放在它自己之下。", "不能放在它自己之下。", "It cannot sit under itself."],
+    date: ["没有这一天，请检查日期。", "沒有這一天，請檢查日期。", "There is no such day; please check the date."],
+    order: ["结束须晚于开始。", "結束須晚於開始。", "The end must come after the start."],
+    place: ["纬度须在 ±90 之内，经度须在 ±180 之内。", "緯度須在 ±90 之內，經度須在 ±180 之內。", "Latitude within ±90 and longitude within ±180."],
     fix: ["请修改标红的项后再保存。", "請修改標紅的項目後再儲存。", "Please correct the fields marked in red, then save again."],
     fixOne: ["{label}：{sentence}", "{label}：{sentence}", "{label}: {sentence}"],
   };
@@ -37,6 +49,11 @@
     },
     mobile: { invalid_format: ["请填 11 位手机号，以 1 开头。", "請填 11 位手機號碼，以 1 開頭。", "Enter an 11-digit mobile number starting with 1."] },
     code: { taken: ["这个预约码已被使用。", "這個預約碼已被使用。", "This code is already in use."] },
+    category: { either: ["请选择转往的业务或窗口。", "請選擇轉往的業務或窗口。", "Choose a service or a window to send it to."] },
+    state: { either: ["请选择窗口状态或所办业务。", "請選擇窗口狀態或所辦業務。", "Choose the window's state or its services."] },
+    timezone: { missing: ["不认识这个时区，请填如 Asia/Shanghai。", "無法辨識這個時區，請填如 Asia/Shanghai。", "Unknown time zone; enter one such as Asia/Shanghai."] },
+    "booking.days": { beyond: ["线上预约天数不能超过可预约天数（{n} 天）。", "線上預約天數不能超過可預約天數（{n} 天）。", "Booking days may not pass the appointment days ({n})."] },
+    parent: { cycle: ["区域不能放在它自己或它的下级之下。", "區域不能放在它自己或它的下級之下。", "A region cannot sit under itself or one of its own."] },
     "schedule.to": { invalid: ["结束日期不能早于开始日期，也不能已过。", "結束日期不能早於開始日期，也不能已過。", "The last day must not be before the first day, nor past."] },
     "schedule.weekdays": { invalid: ["这样永远不会播放：请检查星期和日期。", "這樣永遠不會播放：請檢查星期和日期。", "It would never show: check the weekdays and dates."] },
     "schedule.hours": { invalid: ["时段的结束须晚于开始（午夜写 24:00）。", "時段的結束須晚於開始（午夜寫 24:00）。", "A time's end must come after its start (24:00 for midnight)."] },
@@ -73,6 +90,7 @@
         values.n = n;
         if (p.of === "string") key = small ? (n <= 1 ? "required" : "shortText") : "longText";
         else if (p.of === "array" || p.of === "set") key = small ? (n <= 1 ? "choose" : "chooseAtLeast") : "chooseAtMost";
+        else if (p.of === "date") key = small ? "notBefore" : "notAfter";
         else if (min !== null && min !== undefined && max !== null && max !== undefined && min !== "" && max !== "") { key = "range"; values.min = min; values.max = max; }
         else key = small ? "atLeast" : "atMost";
         break;
@@ -91,6 +109,14 @@
       case "taken":
         key = "taken";
         break;
+      case "invalid":
+        // A hall's rule the refusal names (core/rejection.ts): its own sentence.
+        if (p.rule && SENTENCES[p.rule === "unknown" ? "missing" : p.rule]) {
+          key = p.rule === "unknown" ? "missing" : p.rule;
+          values.n = p.maximum;
+          break;
+        }
+      // falls through
       default:
         key = "invalid";
         // A hall rule's own words ("需要指定窗口 · needs a window"): its line in the page's
@@ -107,10 +133,13 @@
   // The refusal's problems: `fields` of a refused validation; a 409's fields as "taken".
   function problems(body) {
     if (!body) return [];
-    if (body.code === "invalid" && body.fields && body.fields.length) return body.fields;
-    if (body.code === "invalid" && body.details) {
-      // A rule the hall checks after the shape (the core's own "invalid"): the field, no bound.
-      return Object.keys(body.details).map(function (k) { return { field: k, problem: "invalid", text: body.details[k] }; });
+    if (body.code === "invalid") {
+      var listed = (body.fields || []).slice();
+      // A rule the hall checks after the shape (the core's own "invalid") without a named rule: the field, no bound.
+      Object.keys(body.details || {}).forEach(function (k) {
+        if (!listed.some(function (p) { return p.field === k; })) listed.push({ field: k, problem: "invalid", text: body.details[k] });
+      });
+      return listed;
     }
     if (body.code === "conflict" && body.details) {
       return Object.keys(body.details).filter(function (k) { return BY_FIELD[k] && BY_FIELD[k].taken; })
@@ -171,6 +200,62 @@
     var name = label ? label(first.field) : "";
     return name ? fill(pick(SENTENCES.fixOne, lang), { label: name, sentence: text }) : text;
   }
+
+  // The browser's own check (required, min, max, pattern, type on an input) as the same problem
+  // the API would name: its sentence goes beside the field instead of the browser's bubble, which
+  // speaks the box's language, not the page's.
+  function problemOf(input) {
+    var v = input.validity;
+    var field = input.name;
+    var number = input.type === "number" || input.type === "range";
+    var date = /^(date|time|datetime-local|month|week)$/.test(input.type);
+    if (v.valueMissing) return { field: field, problem: "required", expected: input.type === "checkbox" ? "array" : undefined };
+    if (v.badInput) return { field: field, problem: "invalid_type", expected: number ? "number" : undefined };
+    if (v.rangeUnderflow) return { field: field, problem: "too_small", of: date ? "date" : "number", minimum: date ? input.min : Number(input.min) };
+    if (v.rangeOverflow) return { field: field, problem: "too_big", of: date ? "date" : "number", maximum: date ? input.max : Number(input.max) };
+    if (v.stepMismatch) return { field: field, problem: "invalid_type", expected: "int" };
+    if (v.tooShort) return { field: field, problem: "too_small", of: "string", minimum: input.minLength };
+    if (v.tooLong) return { field: field, problem: "too_big", of: "string", maximum: input.maxLength };
+    if (v.typeMismatch || v.patternMismatch) return { field: field, problem: "invalid_format", format: input.type === "url" ? "url" : undefined };
+    return { field: field, problem: "invalid" };
+  }
+  function langOf(el) {
+    var lang = (el.closest("[lang]") || document.documentElement).getAttribute("lang") || "";
+    if (/^en/i.test(lang)) return "en";
+    return /Hant|TW|HK|MO/i.test(lang) ? "zh-Hant" : "zh-Hans";
+  }
+  // One round of the browser's check fires `invalid` at each wrong field: the first clears the
+  // form's old sentences and takes the focus the cancelled bubble would have given.
+  var round = null;
+  document.addEventListener(
+    "invalid",
+    function (e) {
+      var input = e.target;
+      var form = input.form;
+      if (!form || !input.name) return;
+      e.preventDefault();
+      var first = round !== form;
+      if (first) {
+        clear(form);
+        round = form;
+        setTimeout(function () { round = null; }, 0);
+      }
+      var slot = slotFor(form, input.name);
+      if (!slot) {
+        slot = document.createElement("small");
+        slot.className = "field-error";
+        slot.setAttribute("data-error-for", input.name);
+        var after = input.closest("label") || input;
+        after.parentNode.insertBefore(slot, after.nextSibling);
+      }
+      if (!slot.id) slot.id = "error-" + (form.id || "form") + "-" + input.name;
+      if (!slot.textContent) slot.textContent = sentence(problemOf(input), langOf(form), input);
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", slot.id);
+      if (first) input.focus();
+    },
+    true,
+  );
 
   window.TongbanFormErrors = { sentence: sentence, problems: problems, show: show, clear: clear, summary: summary };
 })();

@@ -14,15 +14,20 @@ print(machine());
 for (const file of ["township-two-in-one", "gucun-comprehensive", "big-centre"]) {
   const scenario = JSON.parse(readFileSync(`scenarios/${file}.json`, "utf8")) as Scenario;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const plan = planDay(scenario);
+  const cpu = process.cpuUsage(cpu0);
   print({
     measurement: "plan.day",
     scenario: file,
     arrivals: scenario.arrivals.length,
     seconds: Math.round((performance.now() - t0) / 100) / 10,
+    // CPU time: what a loaded machine disturbs least (compare before/after by it).
+    cpuSeconds: Math.round((cpu.user + cpu.system) / 100_000) / 10,
     feasible: plan.feasible,
     windowHours: plan.windowHours,
     laibinWindowHours: plan.laibin.windowHours,
     loadAverage: Math.round(loadavg()[0]! * 10) / 10,
   });
 }
+print({ rerun: "npm run -s bench:plan on a quiet machine (load average under 1); docs/performance.md keeps the figures" });

@@ -2,7 +2,8 @@
  * Issue 25 §8, the data wall at its design size, 1920×1080, read from the guide desk 5 m away:
  * the hall's name is never cut (a long Chinese name, a long English one), every text on it is at
  * least 24 px (each visible text node's computed size; SVG text at the size it is drawn), nothing
- * spills out of its panel, and axe-core finds nothing.
+ * spills out of its panel, and axe-core finds nothing — on a very busy hall too, where more alerts
+ * than two lines hold fold into 「另有 N 条告警」 rather than shrink the chart's labels.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
@@ -120,5 +121,38 @@ describe("the data wall at 1920×1080 (issue 25 §8)", () => {
     expect(await smallTexts(page)).toEqual([]);
     expect(await spilled(page)).toEqual([]);
     await screenshot(page, "dashboard-long-name-en-1920x1080");
+  });
+
+  // The hall's clock runs at real speed here: the alarm line and the late-arrival alarm are set to
+  // one minute, and the test waits for them (the rules at any instant: worker/core/alarms.test.ts).
+  it("on a very busy hall keeps every text at 24 px or more: alerts past two lines fold into 「另有 N 条告警」", { timeout: 240_000 }, async () => {
+    const hall = await demoLikeHall("browser-wall-very-busy", (c) => {
+      c.alarmMinutes = 1;
+      c.calledAlarmMinutes = 1;
+    });
+    const categories = ["traffic", "household", "exit-entry", "security"];
+    for (let i = 0; i < 28; i++) await api("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: categories[i % 4] });
+    // Six citizens called and none arrives: six late arrivals, and calls no announcer spoke.
+    for (const w of ["1", "2", "3", "4", "5", "6"]) expect((await api("counter", "POST", `/api/halls/${hall}/windows/${w}/call`, {})).status).toBe(200);
+    const page = await wall(hall);
+    await page.waitForSelector('#alerts [data-alert="late"]', { state: "attached", timeout: 150_000 });
+    await page.waitForTimeout(1500); // wall-fit.js runs each second
+    const alerts = await page.evaluate(() => {
+      const box = document.getElementById("alerts")!;
+      const all = [...box.querySelectorAll<HTMLElement>(".alert:not([data-alert='more']), .reminder")].filter((e) => !e.hidden);
+      const shown = all.filter((e) => e.offsetParent !== null);
+      const more = box.querySelector<HTMLElement>("[data-alert='more']")!;
+      const tops = new Set([...shown, more].filter((e) => e.offsetParent !== null).map((e) => Math.round(e.getBoundingClientRect().top / 8)));
+      return { raised: all.length, shown: shown.length, lines: tops.size, more: more.offsetParent === null ? null : more.innerText };
+    });
+    // Ten alarms at least: four lines over the alarm line, six late arrivals (and the unspoken calls).
+    expect(alerts.raised).toBeGreaterThanOrEqual(10);
+    expect(alerts.lines).toBeLessThanOrEqual(2);
+    expect(alerts.more?.replace(/\s+/g, "")).toBe(`另有${alerts.raised - alerts.shown}条告警${alerts.raised - alerts.shown}morealerts`);
+    expect(await smallTexts(page)).toEqual([]);
+    expect(await spilled(page)).toEqual([]);
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await screenshot(page, "dashboard-very-busy-1920x1080");
   });
 });

@@ -6,7 +6,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, demoLikeHall, launch, screenshot } from "./harness.js";
+import { RULES } from "../../worker/core/rejection.js";
+import { api, baseUrl, demoLikeHall, launch, screenshot } from "./harness.js";
 
 let browser: Browser;
 let hall: string;
@@ -98,5 +99,55 @@ describe("a refused form speaks the page's language beside the field", () => {
     await en.waitForFunction(() => document.querySelector("#console-message")?.className.includes("ok"));
     expect(await slot(en, "#settings-form", "alarmMinutes").innerText()).toBe("");
     await en.close();
+  });
+
+  it("a number the browser itself refuses (the idle minutes, min 0 max 240): the page's sentence beside it, never the browser's bubble; cleared when saved", async () => {
+    for (const [lang, value, words] of [
+      ["zh-Hans", "999", "请填 0 到 240 之间的数。"],
+      ["en", "-1", "Enter a number from 0 to 240."],
+    ] as const) {
+      const page = await openConsole("content", lang);
+      // The browser shows its own bubble (in the box's language) for an `invalid` nobody cancels.
+      await page.evaluate(() => {
+        const w = window as any;
+        w.bubbles = [];
+        window.addEventListener("invalid", (e) => setTimeout(() => w.bubbles.push(`${(e.target as HTMLInputElement).name}: ${e.defaultPrevented ? "ours" : "browser's"}`)), true);
+      });
+      const form = page.locator("#idle-form");
+      await form.locator('input[name="idleMinutes"]').fill(value);
+      await form.locator("button[type=submit]").click();
+      await sees(page, "#idle-form", "idleMinutes", words);
+      expect(await page.evaluate(() => (window as any).bubbles)).toEqual(["idleMinutes: ours"]);
+      expect(await form.locator('input[name="idleMinutes"]').getAttribute("aria-invalid")).toBe("true");
+      await form.locator('input[name="idleMinutes"]').fill("5");
+      await form.locator("button[type=submit]").click();
+      await page.waitForFunction(() => document.querySelector("#console-message")?.className.includes("ok"));
+      expect(await slot(page, "#idle-form", "idleMinutes").innerText()).toBe("");
+      expect(await form.locator('input[name="idleMinutes"]').getAttribute("aria-invalid")).toBe(null);
+      await page.close();
+    }
+  });
+
+  it("a rule of the hall's (a day gone by, a transfer to nowhere, …) has its own sentence in each language, never the general 这一项不对", async () => {
+    const page = await openConsole("content");
+    const said = await page.evaluate(
+      (rules) => {
+        const errors = (window as any).TongbanFormErrors;
+        return rules.flatMap((rule) => ["zh-Hans", "zh-Hant", "en"].map((lang) => `${rule} ${lang}: ${errors.sentence({ field: "x", problem: "invalid", rule, maximum: 5 }, lang, null)}`));
+      },
+      [...RULES],
+    );
+    expect(said.filter((s) => /这一项不对|這一項不對|This is not right|\{|undefined/.test(s))).toEqual([]);
+    // Real refusals, as the appointment form and the counter's transfer get them.
+    const past = await api("manager", "POST", `/api/halls/${hall}/appointments`, { category: "traffic", day: "2001-01-01" });
+    const ticket = await api("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "traffic" });
+    const nowhere = await api("counter", "POST", `/api/halls/${hall}/tickets/${ticket.body.ticket.id}/transfer`, {});
+    const summary = (body: unknown, lang: string) => page.evaluate(([b, l]) => (window as any).TongbanFormErrors.summary(b, l, 0), [body, lang] as const);
+    expect(await summary(past.body, "zh-Hans")).toBe("这一天已经过去，请选今天或以后的日期。");
+    expect(await summary(nowhere.body, "zh-Hant")).toBe("請選擇轉往的業務或窗口。");
+    expect(await summary(nowhere.body, "en")).toBe("Choose a service or a window to send it to.");
+    // The browser's own check of a date field says its bound as a date.
+    expect(await page.evaluate(() => (window as any).TongbanFormErrors.sentence({ field: "day", problem: "too_small", of: "date", minimum: "2027-03-15" }, "zh-Hans", null))).toBe("不能早于 2027-03-15。");
+    await page.close();
   });
 });

@@ -1540,6 +1540,12 @@ export interface components {
             format?: string;
             /** @description The values allowed, for invalid_value, as text */
             values?: string[];
+            /**
+             * @description For invalid: the rule the field broke — past (a day already gone), either (needs this or another field), duplicate (listed twice), unknown (names nothing in the hall), beyond (past another setting, see maximum), cycle (a region under itself), date (no such calendar day), order (an end not after its start), place (latitude or longitude out of range)
+             * @example past
+             * @enum {string}
+             */
+            rule?: "past" | "either" | "duplicate" | "unknown" | "beyond" | "cycle" | "date" | "order" | "place";
         };
         Region: {
             name: {

@@ -10,7 +10,7 @@ import { DEFAULT_APPOINTMENT_DAYS, DEFAULT_BOOKING_DAYS } from "./issue.js";
 import { activeTickets, ticketOf } from "./ledger.js";
 import { DEFAULT_ANNOUNCEMENT, type Category, type HallConfig, type HallState, type Window } from "./model.js";
 import type { Decision } from "./outcome.js";
-import { reject, type Rejection } from "./rejection.js";
+import { broke, reject, type Rejection, type RuleProblem } from "./rejection.js";
 import { retentionProblems } from "./retention.js";
 import { MAX_ZONES, zoneProblems } from "./zones.js";
 
@@ -30,15 +30,22 @@ export function checkConfig(config: HallConfig): Rejection | null {
     return reject("conflict", `一个大厅最多 ${MAX_ZONES} 个区域 · a hall has at most ${MAX_ZONES} zones; this configuration has ${zones}`, { cap: "zones", limit: MAX_ZONES });
   }
   const problems: Record<string, string> = {};
-  if (!isTimezone(config.timezone)) problems.timezone = `unknown time zone "${config.timezone}"`;
+  // The rule each field broke, for a console to say in its reader's language.
+  const rules: Record<string, RuleProblem> = {};
+  if (!isTimezone(config.timezone)) {
+    problems.timezone = `unknown time zone "${config.timezone}"`;
+    rules.timezone = broke("timezone", "unknown");
+  }
   const ids = config.categories.map((c) => c.id);
   const dupId = firstDuplicate(ids);
   if (dupId !== undefined) problems.categories = `category id "${dupId}" appears twice`;
+  if (dupId !== undefined) rules.categories = broke("categories", "duplicate");
   // Numbers are looked up in any case ("a023" finds A023), so prefixes must differ beyond case.
   const prefixes = config.categories.map((c) => c.prefix);
   const upper = prefixes.map((p) => p.toUpperCase());
   const dupPrefix = prefixes.find((_, i) => upper.indexOf(upper[i]!) !== i);
   if (dupPrefix !== undefined) problems.categories = `prefix "${dupPrefix}" is used by two categories`;
+  if (dupPrefix !== undefined) rules.categories = broke("categories", "duplicate");
   // The sequence grows past three digits, so "A" + 1001 and "A1" + 001 would both print A1001.
   prefixes.forEach((p, i) => {
     const shorter = prefixes.find((q, j) => j !== i && upper[i]!.startsWith(upper[j]!) && /^\d+$/.test(p.slice(q.length)));
@@ -48,12 +55,15 @@ export function checkConfig(config: HallConfig): Rejection | null {
   if (dupWindow !== undefined) problems.windows = `window id "${dupWindow}" appears twice`;
   const dupNumber = firstDuplicate(config.windows.map((w) => w.number));
   if (dupNumber !== undefined) problems.windows = `window number ${dupNumber} is used twice`;
+  if (dupWindow !== undefined || dupNumber !== undefined) rules.windows = broke("windows", "duplicate");
   const known = new Set(ids);
   config.windows.forEach((w, i) => {
     const unknown = w.categories.find((c) => !known.has(c));
     if (unknown !== undefined) problems[`windows.${i}.categories`] = `window ${w.number} serves unknown category "${unknown}"`;
+    if (unknown !== undefined) rules[`windows.${i}.categories`] = broke(`windows.${i}.categories`, "unknown");
     const dup = firstDuplicate(w.categories);
     if (dup !== undefined) problems[`windows.${i}.categories`] = `window ${w.number} lists "${dup}" twice`;
+    if (dup !== undefined) rules[`windows.${i}.categories`] = broke(`windows.${i}.categories`, "duplicate");
   });
   Object.assign(problems, zoneProblems(config.zones ?? [], config.windows));
   // The edge refuses these first (halls/schemas.ts); the hall keeps the rule whoever asks.
@@ -63,10 +73,11 @@ export function checkConfig(config: HallConfig): Rejection | null {
   const horizon = config.appointmentDays ?? DEFAULT_APPOINTMENT_DAYS;
   if (bookingDays > horizon) {
     problems["booking.days"] = `booking.days (${bookingDays} open days) is past appointmentDays (${horizon} calendar days): raise appointmentDays to at least ${bookingDays}, or lower booking.days`;
+    rules["booking.days"] = broke("booking.days", "beyond", horizon);
   }
   const fields = Object.keys(problems);
   if (fields.length === 0) return null;
-  return reject("invalid", `invalid hall configuration: ${Object.values(problems).join("; ")}`, problems);
+  return reject("invalid", `invalid hall configuration: ${Object.values(problems).join("; ")}`, problems, Object.values(rules));
 }
 
 /** Refuses a configuration that would remove a category or window a live ticket depends on. */

@@ -3,7 +3,7 @@
  * one active ticket per ID number and category, and appointments checked in at the kiosk.
  */
 import { waitingTicket } from "./estimates.js";
-import { reject, type Rejection } from "./rejection.js";
+import { broke, reject, type Rejection } from "./rejection.js";
 import { compactDay } from "./day.js";
 import { addDays } from "./schedule.js";
 import { activeTickets, ticketOf } from "./ledger.js";
@@ -91,7 +91,7 @@ export function bookAppointment(
     return reject("unknown_category", `no category "${booking.category}" in this hall`, { category: booking.category });
   }
   const day = booking.day || state.day;
-  if (day < state.day) return reject("invalid", `${day} is in the past; today is ${state.day}`, { day: "in the past" });
+  if (day < state.day) return reject("invalid", `${day} is in the past; today is ${state.day}`, { day: "in the past" }, [broke("day", "past")]);
   if (state.appointments[booking.code]) return reject("conflict", `appointment code ${booking.code} is taken`, { code: booking.code });
   const horizon = state.settings.appointmentDays ?? DEFAULT_APPOINTMENT_DAYS;
   const last = addDays(state.day, horizon);

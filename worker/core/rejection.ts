@@ -25,11 +25,40 @@ export interface Rejection {
   code: RejectionCode;
   message: string;
   details?: Record<string, unknown>;
+  /** An `invalid` rejection's fields and the hall's rule each broke, for a console to say in its reader's language. */
+  fields?: RuleProblem[];
 }
 
-/** A rejection; `details` name the fields or things at fault (`{ window: "5" }`), as the API reports them. */
-export function reject(code: RejectionCode, message: string, details?: Record<string, unknown>): Rejection {
-  return details ? { rejected: true, code, message, details } : { rejected: true, code, message };
+/**
+ * The hall's rules a field can break beyond its shape (the API's `fields`, problem `invalid`):
+ * `past` a day already gone, `either` needs this or another field, `duplicate` listed twice,
+ * `unknown` names nothing in the hall, `beyond` past another setting (`maximum`), `cycle` a region
+ * under itself, `date` no such calendar day, `order` an end not after its start, `place` a
+ * latitude or longitude out of range.
+ */
+export type Rule = (typeof RULES)[number];
+
+/** Every `Rule`, for the API document's enum and the edge's checks (a zod `refine` names one in `params.rule`). */
+export const RULES = ["past", "either", "duplicate", "unknown", "beyond", "cycle", "date", "order", "place"] as const;
+
+/** One field a hall's rule refused: which field, which rule, and the bound where one applies. */
+export interface RuleProblem {
+  field: string;
+  problem: "invalid";
+  rule: Rule;
+  maximum?: number;
+}
+
+/** A field that broke the hall's rule `rule` (see `Rule`). */
+export function broke(field: string, rule: Rule, maximum?: number): RuleProblem {
+  return maximum === undefined ? { field, problem: "invalid", rule } : { field, problem: "invalid", rule, maximum };
+}
+
+/** A rejection; `details` name the fields or things at fault (`{ window: "5" }`), as the API reports them; `fields` the rules they broke. */
+export function reject(code: RejectionCode, message: string, details?: Record<string, unknown>, fields?: RuleProblem[]): Rejection {
+  const r: Rejection = details ? { rejected: true, code, message, details } : { rejected: true, code, message };
+  if (fields?.length) r.fields = fields;
+  return r;
 }
 
 /** Whether a rule's or `decide`'s answer is a rejection. */

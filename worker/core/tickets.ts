@@ -11,7 +11,7 @@ import { isServed } from "./issue.js";
 import { activeTickets, findTicket, ticketAt } from "./ledger.js";
 import type { HallState, Ticket, Transfer, Window, WindowRef } from "./model.js";
 import type { Decision } from "./outcome.js";
-import { reject, type Rejection } from "./rejection.js";
+import { broke, reject, type Rejection } from "./rejection.js";
 import { onTheWay, stepBack } from "./remote.js";
 
 const ACTIVE = new Set<Ticket["status"]>(["waiting", "called", "serving"]);
@@ -165,7 +165,7 @@ export function transferTicket(state: HallState, move: { ticket: string; categor
   if (!t) return unknownTicket(move.ticket);
   if (!ACTIVE.has(t.status)) return reject("conflict", `${t.number} is ${t.status} and cannot be transferred`, { ticket: t.number });
   if (move.category === undefined && move.window === undefined) {
-    return reject("invalid", "a transfer needs a category or a window", { category: "required without window" });
+    return reject("invalid", "a transfer needs a category or a window", { category: "required without window" }, [broke("category", "either")]);
   }
   const category = move.category === undefined ? undefined : findCategory(state, move.category);
   if (category && "rejected" in category) return category;

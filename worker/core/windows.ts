@@ -8,7 +8,7 @@ import type { WindowChange } from "./events.js";
 import { activeTickets, ticketAt } from "./ledger.js";
 import type { HallState, Officer, Window, WindowState } from "./model.js";
 import type { Decision } from "./outcome.js";
-import { reject, type Rejection } from "./rejection.js";
+import { broke, reject, type Rejection } from "./rejection.js";
 
 /**
  * A window's state and served categories (most preferred first), as a manager sets them. A window
@@ -25,7 +25,7 @@ export function setWindow(state: HallState, windowId: string, set: { state?: Win
       if ("rejected" in found) return found;
     }
     if (new Set(set.categories).size !== set.categories.length) {
-      return reject("invalid", "a window cannot list a category twice", { categories: "duplicate category" });
+      return reject("invalid", "a window cannot list a category twice", { categories: "duplicate category" }, [broke("categories", "duplicate")]);
     }
     if (set.categories.join() !== w.categories.join()) {
       next = { ...next, categories: set.categories };

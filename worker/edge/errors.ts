@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
 import { ERROR_CODES, refusal, type ErrorCode, type FieldProblem } from "./refusal.js";
 import { unsafeText } from "./text.js";
+import { RULES, type Rule } from "../core/rejection.js";
 
 export type { ErrorCode } from "./refusal.js";
 
@@ -39,6 +40,14 @@ export const ErrorBody = z
             expected: z.string().optional().openapi({ description: "The type wanted, for invalid_type", example: "number" }),
             format: z.string().optional().openapi({ description: "The format wanted, for invalid_format", example: "regex" }),
             values: z.array(z.string()).optional().openapi({ description: "The values allowed, for invalid_value, as text" }),
+            rule: z
+              .enum(RULES)
+              .optional()
+              .openapi({
+                description:
+                  "For invalid: the rule the field broke — past (a day already gone), either (needs this or another field), duplicate (listed twice), unknown (names nothing in the hall), beyond (past another setting, see maximum), cycle (a region under itself), date (no such calendar day), order (an end not after its start), place (latitude or longitude out of range)",
+                example: "past",
+              }),
           })
           .openapi("FieldProblem"),
       )
@@ -119,6 +128,9 @@ export function fieldProblems(error: ZodError, data: unknown): FieldProblem[] {
     if (issue.code === "invalid_type") problem.expected = issue.expected;
     if (issue.code === "invalid_format") problem.format = issue.format;
     if (issue.code === "invalid_value") problem.values = issue.values.slice(0, 20).map(String);
+    // A refine names the rule it checks (`params: { rule }`), so a console can say it in its own words.
+    const rule = issue.code === "custom" ? (issue.params?.rule as Rule | undefined) : undefined;
+    if (rule !== undefined && (RULES as readonly string[]).includes(rule)) problem.rule = rule;
     add(problem);
   }
   return [...seen.values()];

@@ -68,6 +68,8 @@ export interface FieldProblem {
   format?: string;
   /** The values allowed, for `invalid_value` (at most 20). */
   values?: unknown[];
+  /** For `invalid`: the hall's rule the field broke (core/rejection.ts `Rule`). */
+  rule?: string;
 }
 
 /** A number outside `minimum`…`maximum`, checked by hand rather than by a schema, as a `FieldProblem`. */
@@ -110,5 +112,5 @@ export const REJECTION_STATUS: Record<RejectionCode, 400 | 404 | 409> = {
 
 /** A core rejection as the API answers it: its status and its body. */
 export function rejected(r: Rejection): { status: 400 | 404 | 409; body: Refusal } {
-  return { status: REJECTION_STATUS[r.code], body: refusal(r.code, r.message, r.details) };
+  return { status: REJECTION_STATUS[r.code], body: refusal(r.code, r.message, r.details, r.fields) };
 }

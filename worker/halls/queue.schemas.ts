@@ -22,6 +22,7 @@ export const TransferBody = z
   .refine((b) => b.category !== undefined || b.window !== undefined, {
     message: "give a category, a window, or both",
     path: ["category"],
+    params: { rule: "either" },
   })
   .openapi("Transfer");
 
@@ -38,6 +39,7 @@ export const WindowPatchBody = z
   .refine((b) => b.state !== undefined || b.categories !== undefined, {
     message: "give a state, categories, or both",
     path: ["state"],
+    params: { rule: "either" },
   })
   .openapi("WindowPatch");
 

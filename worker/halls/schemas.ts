@@ -18,7 +18,7 @@ export const HALL_PRIORITIES = ["elderly", "disabled", "appointment", "green"] a
 const Priorities = z
   .array(z.enum(HALL_PRIORITIES))
   .max(4)
-  .refine((l) => new Set(l).size === l.length, "a priority is listed twice");
+  .refine((l) => new Set(l).size === l.length, { message: "a priority is listed twice", params: { rule: "duplicate" } });
 
 const Names = z.strictObject({
   "zh-Hans": z.string().trim().min(1).max(20),
@@ -135,7 +135,7 @@ export const BookingSettingsBody = z
     closedWeekdays: z.array(z.number().int().min(1).max(7)).max(7).optional().openapi({ description: "ISO weekdays the hall is closed; default [6, 7]" }),
     closedDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400).optional().openapi({ description: "Dates the hall is closed (holidays)" }),
   })
-  .refine((b) => (b.opens ?? "09:00") < (b.closes ?? "17:00"), { message: "opens must be before closes", path: ["closes"] })
+  .refine((b) => (b.opens ?? "09:00") < (b.closes ?? "17:00"), { message: "opens must be before closes", path: ["closes"], params: { rule: "order" } })
   .openapi("BookingSettings");
 
 // Issue 25 §7: the rules a day plan keeps (worker/planning/rules.ts).
@@ -178,7 +178,7 @@ export const HallConfigBody = z
       .array(z.enum(LANGUAGES))
       .min(1)
       .max(3)
-      .refine((l) => new Set(l).size === l.length, "a language is listed twice")
+      .refine((l) => new Set(l).size === l.length, { message: "a language is listed twice", params: { rule: "duplicate" } })
       .default(["cmn-Hans", "yue-Hant"]),
     noShowRequeueMinutes: z.number().int().min(0).max(240).default(30),
     orderBonusMinutes: z.number().min(0).max(60).default(2),
@@ -229,7 +229,7 @@ export const SettingsBody = z
       .array(z.enum(LANGUAGES))
       .min(1)
       .max(3)
-      .refine((l) => new Set(l).size === l.length, "a language is listed twice")
+      .refine((l) => new Set(l).size === l.length, { message: "a language is listed twice", params: { rule: "duplicate" } })
       .optional(),
     noShowRequeueMinutes: z.number().int().min(0).max(240).optional(),
     orderBonusMinutes: z.number().min(0).max(60).optional(),

@@ -35,6 +35,11 @@ export interface SimulationOptions {
   noShowGraceSeconds?: number;
   /** Windows past closing time keep calling while anyone they serve waits; default true. */
   serveLastCitizen?: boolean;
+  /**
+   * Asked before each moment of the day with what has happened so far: true stops the day there
+   * and `replayDay` returns null. The planner stops a day that has already missed a target.
+   */
+  giveUp?: (sofar: { events: readonly HallEvent[]; at: number; turnedAway: number }) => boolean;
 }
 
 export interface WaitSummary {
@@ -105,7 +110,9 @@ interface Desk {
  * const { report, events } = replayDay(gucun, { policy: "fifo" });
  * report.overall.p90WaitMinutes; // 14.07 (scenarios/gucun-comprehensive.json)
  */
-export function replayDay(scenario: Scenario, options: SimulationOptions = {}): SimulatedDay {
+export function replayDay(scenario: Scenario, options?: Omit<SimulationOptions, "giveUp">): SimulatedDay;
+export function replayDay(scenario: Scenario, options: SimulationOptions): SimulatedDay | null;
+export function replayDay(scenario: Scenario, options: SimulationOptions = {}): SimulatedDay | null {
   checkScenario(scenario);
   const policy = options.policy ?? "tongban";
   const graceMs = (options.noShowGraceSeconds ?? 60) * 1000;
@@ -239,6 +246,7 @@ export function replayDay(scenario: Scenario, options: SimulationOptions = {}): 
     const t = Math.min(next < arrivals.length ? arrivals[next]!.time : Infinity, done, opens, closes);
     if (t === Infinity) break;
     closed = false;
+    if (options.giveUp?.({ events, at: t, turnedAway: turnedAway.size })) return null;
 
     for (let i = 0; i < desks.length; i++) {
       const d = desks[i]!;

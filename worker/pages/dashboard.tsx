@@ -110,6 +110,13 @@ function Alerts({ state, f, live, offline, now, room, scope }: { state: HallStat
           <span lang="en">{a.en}</span>
         </p>
       ))}
+      {/* wall-fit.js shows it when the alerts pass two lines, counting those folded into it. */}
+      <p class="alert more" data-alert="more" hidden>
+        另有 <b data-count>0</b> 条告警
+        <span lang="en" data-count-en>
+          0 more alerts
+        </span>
+      </p>
       <p class="all-clear">
         运行平稳 <span lang="en">· All lines within the {line} min alarm line</span>
       </p>
@@ -368,7 +375,7 @@ export const dashboard: LiveView = {
       title: [state.settings.name, zoneScope(state, params.get("zone"))?.zone.names["zh-Hans"], "数据大屏"].filter(Boolean).join(" · "),
       live,
       styles: ["/static/display/dashboard.css"],
-      scripts: [CLOCK_SCRIPT],
+      scripts: [CLOCK_SCRIPT, "/static/display/wall-fit.js"],
       bodyClass: "screen dashboard-body",
       children: (
         <main class="dashboard">

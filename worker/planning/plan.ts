@@ -32,6 +32,8 @@ import { isOverLine, lineReachedAt, minutesWaited } from "../core/waits.js";
 import { hallDay, rotaOf, runs, SLOT_MINUTES, slotStart, timeOf, windowHours, withRota, rankedWindows, type Day, type RotaWindow, type Schedule } from "./rota.js";
 import { checkScenario, localInstant, DEFAULT_DATE, type Scenario } from "../insights/scenario.js";
 import { replayDay, type DayReport } from "../insights/simulate.js";
+import { durationFigures } from "../statistics/durations.js";
+import type { HallEvent } from "../core/events.js";
 import { DEFAULT_PLAN_RULES, type PlanRules } from "./rules.js";
 
 export interface PlanOptions {
@@ -201,8 +203,57 @@ function closedSpells(scenario: Scenario, day: Day, schedule: Schedule, allowed:
   });
 }
 
+/**
+ * A day that has, before its end, certainly missed a target the planner holds it to: a citizen
+ * turned away, or a category with more citizens over the alarm line than its 90th percentile
+ * allows. Exact, never a guess: a ticket still waiting at `at` waits at least `at − issued`, and
+ * a citizen over the line stays over it; the count is the statistics' own (whole seconds, the
+ * nearest-rank p90 of that category's first calls, in minutes to two decimals, durations.ts).
+ * Either way `evaluate` would find the whole day missing its targets, so the plan is the same.
+ */
+function missedAlready(scenario: Scenario, alarm: number): (sofar: { events: readonly HallEvent[]; at: number; turnedAway: number }) => boolean {
+  // The shortest wait (ms) whose whole seconds read as over the line once in minutes.
+  const over = (seconds: number) => isOverLine(durationFigures({ count: 1, sumSeconds: seconds, maxSeconds: seconds, seconds: { [seconds]: 1 } }).p90Minutes!, alarm, "finished");
+  let s = Math.max(0, Math.floor(alarm * 60) - 60);
+  while (s > 0 && over(s)) s = Math.max(0, s - 60);
+  while (!over(s)) s++;
+  const overMs = s * 1000 - 500; // Math.round(ms / 1000) ≥ s
+  // Over the line, each category may have at most N − ⌈0.9·N⌉ of its N citizens.
+  const allowed = new Map<string, number>();
+  for (const a of scenario.arrivals) allowed.set(a.category, (allowed.get(a.category) ?? 0) + 1);
+  for (const [c, n] of allowed) allowed.set(c, n - Math.max(1, Math.ceil((90 * n) / 100)));
+  const queues = new Map<string, Array<{ id: string; issued: number }>>();
+  const passed = new Map<string, number>();
+  const overs = new Map<string, number>();
+  const inTime = new Set<string>();
+  let read = 0;
+  return ({ events, at, turnedAway }) => {
+    if (turnedAway > 0) return true;
+    for (; read < events.length; read++) {
+      const e = events[read]!;
+      if (e.type === "ticket.issued") {
+        const q = queues.get(e.ticket.category) ?? [];
+        q.push({ id: e.ticket.id, issued: Date.parse(e.ticket.issuedAt) });
+        queues.set(e.ticket.category, q);
+      } else if (e.type === "ticket.called" && e.ticket.callCount === 1 && Date.parse(e.at) - Date.parse(e.ticket.issuedAt) < overMs) inTime.add(e.ticket.id);
+    }
+    for (const [c, q] of queues) {
+      let p = passed.get(c) ?? 0;
+      let n = overs.get(c) ?? 0;
+      // Issued overMs or more ago and not called in time: over the line, however it ends.
+      for (; p < q.length && at - q[p]!.issued >= overMs; p++) if (!inTime.has(q[p]!.id)) n++;
+      passed.set(c, p);
+      overs.set(c, n);
+      if (n > (allowed.get(c) ?? 0)) return true;
+    }
+    return false;
+  };
+}
+
 class Search {
   readonly #cache = new Map<string, Evaluation>();
+  /** Schedules whose day was stopped once it had missed a target: no report kept. */
+  readonly #missed = new Set<string>();
   readonly #minSlots: number;
   constructor(
     readonly scenario: Scenario,
@@ -241,12 +292,25 @@ class Search {
     return out;
   }
 
-  /** Plays the day under the schedule's rota; each schedule once. */
-  evaluate(schedule: Schedule): Evaluation {
+  /**
+   * Plays the day under the schedule's rota; each schedule once. With `onlyIfMet`, a day stopped
+   * as soon as it has certainly missed a target (`missedAlready`) answers { meets: false } alone,
+   * so a cut that fails costs only the hours up to its failure.
+   */
+  evaluate(schedule: Schedule): Evaluation;
+  evaluate(schedule: Schedule, onlyIfMet: true): Evaluation | { meets: false };
+  evaluate(schedule: Schedule, onlyIfMet = false): Evaluation | { meets: false } {
     const key = schedule.map((row) => row.map((o) => (o ? "1" : "0")).join("")).join(",");
     const known = this.#cache.get(key);
     if (known) return known;
-    const { report, events } = replayDay(withRota(this.scenario, rotaOf(this.scenario, this.day, schedule, this.rules.keepCategories)));
+    if (onlyIfMet && this.#missed.has(key)) return { meets: false };
+    const scenario = withRota(this.scenario, rotaOf(this.scenario, this.day, schedule, this.rules.keepCategories));
+    const played = onlyIfMet ? replayDay(scenario, { giveUp: missedAlready(this.scenario, this.alarm) }) : replayDay(scenario);
+    if (!played) {
+      this.#missed.add(key);
+      return { meets: false };
+    }
+    const { report, events } = played;
     const closes = slotStart(this.scenario, this.day, this.day.slots);
     const meets =
       report.overall.unserved === 0 &&
@@ -323,7 +387,7 @@ class Search {
       if (failed.has(key)) return false;
       const fewer = without(r, cut);
       if (!this.keepsRules(fewer[r]!)) return false;
-      if (!this.evaluate(fewer).meets) {
+      if (!this.evaluate(fewer, true).meets) {
         failed.add(key);
         return false;
       }

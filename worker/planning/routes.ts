@@ -28,7 +28,7 @@ import type { StoredReply } from "../hall-object/storage.js";
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a calendar date");
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: "not a calendar date", params: { rule: "date" } });
 
 const PlanQuery = z.object({
   date: date.openapi({ param: { name: "date", in: "query" }, example: "2026-11-30", description: "The local day to plan" }),

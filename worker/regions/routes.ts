@@ -98,7 +98,7 @@ const NearQuery = z.object({
   near: z
     .string()
     .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, "latitude,longitude in degrees, e.g. 23.48,111.28")
-    .refine((t) => Math.abs(Number(t.split(",")[0])) <= 90 && Math.abs(Number(t.split(",")[1])) <= 180, "latitude within ±90, longitude within ±180")
+    .refine((t) => Math.abs(Number(t.split(",")[0])) <= 90 && Math.abs(Number(t.split(",")[1])) <= 180, { message: "latitude within ±90, longitude within ±180", params: { rule: "place" } })
     .optional()
     .openapi({ param: { name: "near", in: "query" }, description: "Nearest first from this position" }),
 });

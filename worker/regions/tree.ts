@@ -3,7 +3,7 @@
  * Pure rules over the tree as plain data; the tree itself is kept by one region object
  * (worker/region-object/tree.ts), so a check and the write it guards happen in one place.
  */
-import { reject, type Rejection } from "../core/rejection.js";
+import { broke, reject, type Rejection } from "../core/rejection.js";
 
 export interface RegionName {
   "zh-Hans": string;
@@ -31,14 +31,14 @@ export const MAX_DEPTH = 64;
  */
 export function checkRegion(tree: RegionTree, id: string, def: RegionDef): Rejection | null {
   if (def.parent === null) return null;
-  if (def.parent === id) return reject("invalid", `region "${id}" cannot be its own parent`, { parent: "a region cannot be its own parent" });
+  if (def.parent === id) return reject("invalid", `region "${id}" cannot be its own parent`, { parent: "a region cannot be its own parent" }, [broke("parent", "cycle")]);
   if (!tree[def.parent]) {
-    return reject("invalid", `unknown parent region "${def.parent}": create it first`, { parent: `unknown region "${def.parent}"` });
+    return reject("invalid", `unknown parent region "${def.parent}": create it first`, { parent: `unknown region "${def.parent}"` }, [broke("parent", "unknown")]);
   }
   const above = ancestors(tree, def.parent);
   if (above.includes(id)) {
     const loop = [id, ...above.slice(0, above.indexOf(id) + 1)].join(" → ");
-    return reject("invalid", `parent "${def.parent}" would make a cycle: ${loop}`, { parent: `would make a cycle: ${loop}` });
+    return reject("invalid", `parent "${def.parent}" would make a cycle: ${loop}`, { parent: `would make a cycle: ${loop}` }, [broke("parent", "cycle")]);
   }
   return null;
 }

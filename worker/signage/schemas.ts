@@ -18,7 +18,7 @@ const texts = (max: number) =>
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date, YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "no such date");
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: "no such date", params: { rule: "date" } });
 
 const clock = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, '"HH:MM", 00:00 to 24:00');
 
@@ -29,7 +29,7 @@ export const ScheduleSchema = z
     weekdays: z
       .array(z.number().int().min(1).max(7))
       .max(7)
-      .refine((w) => new Set(w).size === w.length, "a weekday is listed twice")
+      .refine((w) => new Set(w).size === w.length, { message: "a weekday is listed twice", params: { rule: "duplicate" } })
       .optional()
       .openapi({ description: "ISO weekdays: 1 Monday … 7 Sunday", example: [1, 2, 3, 4, 5] }),
     hours: z

@@ -36,7 +36,7 @@ function isCalendarDay(text: string): boolean {
 const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
-  .refine(isCalendarDay, "not a calendar date from 2000 on");
+  .refine(isCalendarDay, { message: "not a calendar date from 2000 on", params: { rule: "date" } });
 
 export const StatsQuery = z.object({
   from: Day.optional().openapi({ param: { name: "from", in: "query" }, example: "2026-11-16", description: "First local day included; default: `to`" }),

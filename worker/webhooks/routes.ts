@@ -30,7 +30,7 @@ const WebhookBody = z
       .array(EventType)
       .min(1, "subscribe to at least one event type")
       .max(WEBHOOK_EVENTS.length)
-      .refine((e) => new Set(e).size === e.length, "an event type is listed twice")
+      .refine((e) => new Set(e).size === e.length, { message: "an event type is listed twice", params: { rule: "duplicate" } })
       .openapi({ example: ["ticket.near", "ticket.called"], description: "Event types to receive; `*` for every one" }),
     description: z.string().trim().max(200, "at most 200 characters").optional().openapi({ example: "短信提醒平台" }),
     mobile: z.boolean().optional().openapi({ description: "Issue 26: `booking.*` deliveries and `ticket.near` of a ticket from home carry the citizen's mobile number (for an SMS gateway); default false. While any webhook has it on, the booking page tells the citizen" }),
