@@ -118,6 +118,25 @@ describe("blocking bookings", () => {
     expect(JSON.stringify(feed.messages)).not.toContain("消防演练");
   });
 
+  it("lists the last week's no-shows masked, and who the no-show rule stops from booking, until when", async () => {
+    const hall = await trafficHall("block-noshows", { days: 30 });
+    const post = (n: number, date: string) =>
+      call(null, "POST", `/api/halls/${hall}/bookings`, { category: "traffic", date, from: "09:00", idNumber: idNumber(n), mobile: "13912345678" }, { "CF-Connecting-IP": `198.51.100.${n}${date.slice(-1)}` });
+    // Person 9 books three Wednesdays and never comes; person 8 misses one.
+    for (const date of ["2031-03-05", "2031-03-12", "2031-03-19"]) expect((await post(9, date)).status).toBe(201);
+    expect((await post(8, "2031-03-19")).status).toBe(201);
+    await setClock(hall, Date.parse("2031-03-24T08:00:00+08:00"));
+    const r = await board(hall, "manager", "2031-03-26");
+    expect(r.status).toBe(200);
+    // The last 7 days (from 2031-03-17): the two no-shows of 2031-03-19, masked.
+    expect(r.body.noShows.map((m: any) => [m.day, m.slot, m.mobile])).toEqual([
+      ["2031-03-19", "09:00", "139****5678"],
+      ["2031-03-19", "09:00", "139****5678"],
+    ]);
+    expect(r.body.blockedPeople).toEqual([{ person: expect.stringMatching(/^[A-Za-z0-9_-]{8}$/), noShows: 3, until: "2031-09-01", mobile: "139****5678" }]);
+    expect(JSON.stringify(r.body)).not.toContain("13912345678");
+  });
+
   it("a block survives the hall object's eviction", async () => {
     const hall = await trafficHall("block-evict");
     expect((await block(hall, { from: "10:00" })).status).toBe(201);
