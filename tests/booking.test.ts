@@ -3,39 +3,10 @@
  * (capacity+1)-th is refused with nothing changed, one booking per person per day, the no-show
  * block and its end, every bad input a 4xx; the code checks in at the kiosk.
  */
-import { env, runInDurableObject, SELF } from "cloudflare:test";
+import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, MORNING, newHall, ORIGIN } from "./helpers.js";
-
-/** Tuesday 2031-03-04, 08:00 in Shanghai: before the hall opens, so every half hour of today is still ahead. */
-const TUESDAY_8 = MORNING - 3_600_000;
-
-/** A valid 18-digit ID number (GB 11643 check digit) for person `n`. */
-function idNumber(n: number): string {
-  const body = `11010519800101${String(n).padStart(3, "0")}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return body + "10X98765432"[sum % 11];
-}
-
-async function setClock(hall: string, at: number): Promise<void> {
-  await runInDurableObject(env.HALL.get(env.HALL.idFromName(hall)), (o: { clock: () => number }) => {
-    o.clock = () => at;
-  });
-}
-
-/** Traffic (15 minutes) at two windows, nothing else: 60 window-minutes a half hour ÷ 15 × 0.5 = 2 bookings. */
-async function trafficHall(name: string, booking: Record<string, unknown> = {}): Promise<string> {
-  await setClock(name, TUESDAY_8);
-  return newHall(name, (c) => {
-    c.categories = c.categories.map((x) => (x.id === "traffic" ? { ...x, serviceMinutes: 15 } : x));
-    c.windows = [
-      { id: "1", number: 1, label: "交管", categories: ["traffic"], state: "open" },
-      { id: "2", number: 2, label: "交管", categories: ["traffic"], state: "open" },
-    ];
-    (c as any).booking = { opens: "09:00", closes: "11:00", ...booking };
-  });
-}
+import { idNumber, setClock, trafficHall } from "./booking-setup.js";
+import { call, ORIGIN } from "./helpers.js";
 
 const slots = (hall: string, date: string, category = "traffic") => call(null, "GET", `/api/halls/${hall}/booking-slots?date=${date}&category=${category}`);
 const book = (hall: string, body: Record<string, unknown>, client = "198.51.100.1") =>
@@ -48,7 +19,7 @@ describe("booking a half hour", () => {
     expect(r.status).toBe(200);
     expect(r.body.days).toEqual(["2031-03-04", "2031-03-05", "2031-03-06", "2031-03-07", "2031-03-10", "2031-03-11", "2031-03-12"]);
     expect(r.body.slots).toEqual(
-      ["09:00", "09:30", "10:00", "10:30"].map((from, i) => ({ from, to: ["09:30", "10:00", "10:30", "11:00"][i], capacity: 2, booked: 0, open: true })),
+      ["09:00", "09:30", "10:00", "10:30"].map((from, i) => ({ from, to: ["09:30", "10:00", "10:30", "11:00"][i], capacity: 2, booked: 0, open: true, blocked: null, block: null })),
     );
     expect((await slots(hall, "2031-03-08")).body.slots).toEqual([]); // a Saturday
   });
@@ -80,7 +51,7 @@ describe("booking a half hour", () => {
     expect(third.status).toBe(409);
     expect(third.body).toMatchObject({ code: "conflict", details: { from: "full" } });
     expect((await call("manager", "GET", `/api/halls/${hall}/appointments?date=2031-03-05`)).body.appointments).toEqual(before);
-    expect((await slots(hall, "2031-03-05")).body.slots[0]).toEqual({ from: "09:00", to: "09:30", capacity: 2, booked: 2, open: false });
+    expect((await slots(hall, "2031-03-05")).body.slots[0]).toEqual({ from: "09:00", to: "09:30", capacity: 2, booked: 2, open: false, blocked: null, block: null });
     // The same person may still book the next half hour.
     expect((await book(hall, { idNumber: idNumber(3), from: "09:30" }, "198.51.100.3")).status).toBe(201);
   });

@@ -340,6 +340,28 @@ const MATRIX: Record<string, Action> = {
       return post(`/api/halls/${h}/bookings`, { category: "traffic", date, from: slots[0].from, idNumber: "11010519491231002X", mobile: "13812345678" });
     },
   },
+  // The manager's 预约 tab (issue 26 §5): blocks and the call list with whole mobiles, managers only.
+  "GET /api/halls/{hall}/booking-board": { roles: MANAGERS, attempt: async (h) => ({ method: "GET", path: `/api/halls/${h}/booking-board?date=2031-03-05&category=traffic` }) },
+  "POST /api/halls/{hall}/booking-blocks": {
+    roles: MANAGERS,
+    attempt: async (h) => post(`/api/halls/${h}/booking-blocks`, { date: (await bookableDays(h)).at(-1), from: "09:00", reason: "会议" }),
+  },
+  "DELETE /api/halls/{hall}/booking-blocks/{block}": {
+    roles: MANAGERS,
+    attempt: async (h) => {
+      const made = await call("manager", "POST", `/api/halls/${h}/booking-blocks`, { date: (await bookableDays(h)).at(-1), reason: "会议" });
+      return { method: "DELETE", path: `/api/halls/${h}/booking-blocks/${made.body.block.id}` };
+    },
+  },
+  "POST /api/halls/{hall}/booking-blocks/{block}/contacted": {
+    roles: MANAGERS,
+    attempt: async (h) => {
+      const date = (await bookableDays(h)).at(-1);
+      const booked = await call("manager", "POST", `/api/halls/${h}/appointments`, { category: "traffic", day: date });
+      const made = await call("manager", "POST", `/api/halls/${h}/booking-blocks`, { date, reason: "会议" });
+      return post(`/api/halls/${h}/booking-blocks/${made.body.block.id}/contacted`, { code: booked.body.appointment.code });
+    },
+  },
   "POST /api/halls/{hall}/remote-tickets": {
     roles: EVERYONE,
     attempt: async (h) => post(`/api/halls/${h}/remote-tickets`, { category: "traffic", idNumber: "11010519491231002X", mobile: "13812345678" }),
@@ -433,6 +455,11 @@ beforeAll(async () => {
   const doc: any = await (await SELF.fetch(`${ORIGIN}/api/openapi.json`)).json();
   operations = Object.entries<any>(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
 });
+
+/** The days citizens may book at `h` now, as its booking page offers them. */
+async function bookableDays(h: string): Promise<string[]> {
+  return (await call(null, "GET", `/api/halls/${h}/booking-slots?date=2000-01-01&category=traffic`)).body.days;
+}
 
 describe("the role × action matrix", () => {
   it("names every operation in /api/openapi.json, and nothing else", () => {

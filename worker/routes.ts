@@ -3,6 +3,7 @@
  * under worker/ and one line here.
  */
 import { windowBinding } from "./access/allow.js";
+import { bookingBlockRoutes } from "./appointments/blocks.routes.js";
 import { bookingRoutes } from "./appointments/routes.js";
 import { archiveRoutes } from "./archives/routes.js";
 import { createApp, type HallApp } from "./edge/app.js";
@@ -38,6 +39,7 @@ export function createApi(): HallApp {
   counterRoutes(app);
   kioskRoutes(app);
   bookingRoutes(app);
+  bookingBlockRoutes(app);
   managerRoutes(app);
   archiveRoutes(app);
   sessionRoutes(app);

@@ -451,7 +451,7 @@ export interface paths {
         put?: never;
         /**
          * Book a half hour (citizen)
-         * @description A citizen books a half hour that has room. The ID number is checked (GB 11643) and kept only as the hall's keyed hash; one booking per person per hall per day (409); a full or begun half hour is 409; `booking.noShowLimit` missed bookings in `booking.noShowDays` days block booking (403, with `details.until`). Each client may book 5 times in 10 minutes (429). No credential.
+         * @description A citizen books a half hour that has room. The ID number is checked (GB 11643) and kept only as the hall's keyed hash; one booking per person per hall per day (409); a full, begun or blocked half hour is 409 (a blocked one names the block: `details.block`, `details.reason`); `booking.noShowLimit` missed bookings in `booking.noShowDays` days block booking (403, with `details.until`). Each client may book 5 times in 10 minutes (429). No credential.
          */
         post: operations["bookOnline"];
         delete?: never;
@@ -474,6 +474,86 @@ export interface paths {
          * @description A citizen takes a number for today while a window serves the service. The ticket keeps its place but is *on the way* until checked in with `code` at the kiosk (`POST /api/halls/{hall}/appointments/{code}/check-in`) or a window; if it would be called first it steps back behind the next waiting citizen, at most `remoteHolds` times (default 3), then expires with the reason on its status page. A service's line holds at most `remoteShare` (default 0.3) of tickets on the way: one more is 409 with `details.cap` `remoteShare`. The ID number is checked (GB 11643) and kept only as the hall's keyed hash for the day; one ticket from home per person per hall per day (409). Each client may join 3 times in 10 minutes (429). No credential.
          */
         post: operations["joinQueueFromHome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/halls/{hall}/booking-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Capacity against bookings, blocks and no-shows (the 预约 tab)
+         * @description For `date` and `category`: each half hour's capacity and bookings by the booking page's own rule, blocked ones named; every block from today on; the bookings kept on a block and not yet checked in, each with its mobile number whole for the hall's call (the only place it is whole); the no-shows of the last 7 days and who the no-show rule stops from booking, until when (masked). Roles: manager, admin.
+         */
+        get: operations["bookingBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/halls/{hall}/booking-blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a day or a half hour to bookings
+         * @description A meeting, an outage: `date` with `from` (one half hour) or without (the whole day), for `category` or every service, with a reason. The booking page stops offering it and booking it is 409 naming the block; bookings already on it are kept and listed on GET /booking-board for a call. A past day, one past `appointmentDays`, a time off the half hour or an unknown service is refused; the same block twice is 409. Roles: manager, admin.
+         */
+        post: operations["blockBookings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/halls/{hall}/booking-blocks/{block}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Open a blocked day or half hour to bookings again
+         * @description Roles: manager, admin.
+         */
+        delete: operations["unblockBookings"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/halls/{hall}/booking-blocks/{block}/contacted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a booking on a block as told (已通知)
+         * @description The hall has called the citizen whose booking lies under the block. Once per booking (409 again). Roles: manager, admin.
+         */
+        post: operations["markBookingContacted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1491,11 +1571,11 @@ export interface components {
              */
             error: string;
             /**
-             * @description For programs: `invalid` a field is missing or wrong (400); `details` names it; `unauthorized` no credential, or one that is not (or no longer) valid (401); `forbidden` the caller may not do this here (403); `not_found` no such hall, thing or endpoint (404); `unknown_hall` the hall is not configured (404); `unknown_category` no such category in this hall (404); `unknown_content` no such content item in this hall or region (404); `unknown_window` no such window in this hall (404); `unknown_ticket` no such ticket today (404); `unknown_staff` no such staff account (404); `unknown_appointment` no such appointment (404); `conflict` a hall rule says no, or a commandId was used for another command (409); `archived` what was asked for is no longer in the hall but in its archives (410): `details.archives` names where; `too_large` the body is over 16 KB (413); `upgrade_required` a WebSocket endpoint asked without Upgrade: websocket (426); `too_many` too many tries or waiting devices (429): `details.retryAfterSeconds` and Retry-After say when to try again; `not_configured` the server lacks a secret it needs (503); `internal` a fault of ours (500): retry with the same commandId; `upstream_unreachable` the deployment holding the regions (TONGBAN_UPSTREAM) could not be asked (503): try again.
+             * @description For programs: `invalid` a field is missing or wrong (400); `details` names it; `unauthorized` no credential, or one that is not (or no longer) valid (401); `forbidden` the caller may not do this here (403); `not_found` no such hall, thing or endpoint (404); `unknown_hall` the hall is not configured (404); `unknown_category` no such category in this hall (404); `unknown_content` no such content item in this hall or region (404); `unknown_window` no such window in this hall (404); `unknown_ticket` no such ticket today (404); `unknown_staff` no such staff account (404); `unknown_appointment` no such appointment (404); `unknown_block` no such booking block in this hall (404); `conflict` a hall rule says no, or a commandId was used for another command (409); `archived` what was asked for is no longer in the hall but in its archives (410): `details.archives` names where; `too_large` the body is over 16 KB (413); `upgrade_required` a WebSocket endpoint asked without Upgrade: websocket (426); `too_many` too many tries or waiting devices (429): `details.retryAfterSeconds` and Retry-After say when to try again; `not_configured` the server lacks a secret it needs (503); `internal` a fault of ours (500): retry with the same commandId; `upstream_unreachable` the deployment holding the regions (TONGBAN_UPSTREAM) could not be asked (503): try again.
              * @example conflict
              * @enum {string}
              */
-            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "unknown_hall" | "unknown_category" | "unknown_content" | "unknown_window" | "unknown_ticket" | "unknown_staff" | "unknown_appointment" | "conflict" | "archived" | "too_large" | "upgrade_required" | "too_many" | "not_configured" | "internal" | "upstream_unreachable";
+            code: "invalid" | "unauthorized" | "forbidden" | "not_found" | "unknown_hall" | "unknown_category" | "unknown_content" | "unknown_window" | "unknown_ticket" | "unknown_staff" | "unknown_appointment" | "unknown_block" | "conflict" | "archived" | "too_large" | "upgrade_required" | "too_many" | "not_configured" | "internal" | "upstream_unreachable";
             /**
              * @description The fields or values concerned, e.g. the bad field and what is wrong with it
              * @example {
@@ -1975,8 +2055,12 @@ export interface components {
             /** @description Bookings this half hour takes: window-minutes for the service × bookingShare ÷ its service minutes */
             capacity: number;
             booked: number;
-            /** @description Room left and not begun: offered to citizens */
+            /** @description Room left, not begun and not blocked: offered to citizens */
             open: boolean;
+            /** @description Why the hall closed this half hour to bookings (a meeting, an outage), or null */
+            blocked: string | null;
+            /** @description The block's id, or null */
+            block: string | null;
         };
         BookingReply: {
             /**
@@ -2038,6 +2122,69 @@ export interface components {
              * @example 13812345678
              */
             mobile: string;
+        };
+        BookingBoard: {
+            date: string;
+            category: string;
+            /** @description The days citizens may book, as the booking page offers them */
+            days: string[];
+            slots: components["schemas"]["BookingSlot"][];
+            /** @description Every block from today on */
+            blocks: components["schemas"]["BookingBlock"][];
+            /** @description Bookings kept on a blocked day or half hour, not yet checked in: the hall calls each */
+            toCall: {
+                block: string;
+                code: string;
+                day: string;
+                slot: string | null;
+                category: string;
+                note: string | null;
+                /** @description Whole, for the call: this list only */
+                mobile: string | null;
+                contacted: boolean;
+            }[];
+            noShows: {
+                code: string;
+                day: string;
+                slot: string;
+                category: string;
+                /** @description Masked */
+                mobile: string | null;
+            }[];
+            blockedPeople: {
+                /** @description The start of the hall's keyed hash of the ID number */
+                person: string;
+                noShows: number;
+                until: string;
+                mobile: string | null;
+            }[];
+        };
+        BookingBlock: {
+            /** @example 2026-12-09.1000.* */
+            id: string;
+            day: string;
+            /** @description The half hour; null for the whole day */
+            from: string | null;
+            /** @description One service; null for every service */
+            category: string | null;
+            reason: string;
+            blockedAt: string;
+            /** @description Codes of the bookings on it marked 已通知 */
+            contacted: string[];
+        };
+        BookingBlockRequest: {
+            date: string;
+            /** @description One half hour; absent or null blocks the whole day */
+            from?: string | null;
+            /** @description One service; absent or null blocks every service */
+            category?: string | null;
+            /** @example 消防演练 fire drill */
+            reason: string;
+            /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
+            commandId?: string;
+        };
+        BookingContacted: {
+            code: string;
         };
         StorageAlarmsAcknowledged: {
             acknowledged: number;
@@ -2474,7 +2621,7 @@ export interface components {
              *       "ticket.called"
              *     ]
              */
-            events: ("hall.configured" | "hall.reset" | "ticket.issued" | "ticket.called" | "ticket.recalled" | "ticket.serving" | "ticket.finished" | "ticket.no_show" | "ticket.requeued" | "ticket.transferred" | "ticket.cancelled" | "ticket.rated" | "ticket.held" | "ticket.arrived" | "window.updated" | "staff.updated" | "appointment.booked" | "appointment.cancelled" | "content.changed" | "content.synced" | "ticket.near" | "booking.made" | "booking.reminder" | "booking.cancelled" | "*")[];
+            events: ("hall.configured" | "hall.reset" | "ticket.issued" | "ticket.called" | "ticket.recalled" | "ticket.serving" | "ticket.finished" | "ticket.no_show" | "ticket.requeued" | "ticket.transferred" | "ticket.cancelled" | "ticket.rated" | "ticket.held" | "ticket.arrived" | "window.updated" | "staff.updated" | "appointment.booked" | "appointment.cancelled" | "bookings.blocked" | "bookings.unblocked" | "bookings.contacted" | "content.changed" | "content.synced" | "ticket.near" | "booking.made" | "booking.reminder" | "booking.cancelled" | "*")[];
             /** @example 短信提醒平台 */
             description?: string;
             /** @description Issue 26: `booking.*` deliveries and `ticket.near` of a ticket from home carry the citizen's mobile number (for an SMS gateway); default false. While any webhook has it on, the booking page tells the citizen */
@@ -5150,6 +5297,329 @@ export interface operations {
             };
             /** @description Too many tries in a short time */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    bookingBoard: {
+        parameters: {
+            query: {
+                date: string;
+                category: string;
+            };
+            header?: never;
+            path: {
+                hall: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingBoard"];
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    blockBookings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BookingBlockRequest"];
+            };
+        };
+        responses: {
+            /** @description Blocked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        block: components["schemas"]["BookingBlock"];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unblockBookings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        block: components["schemas"]["BookingBlock"];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    markBookingContacted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+                block: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BookingContacted"];
+            };
+        };
+        responses: {
+            /** @description Marked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        block: components["schemas"]["BookingBlock"];
+                    };
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

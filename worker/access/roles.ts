@@ -45,6 +45,10 @@ export const EVENT_READERS: Readonly<Record<string, readonly Role[]>> = {
   "staff.updated": MANAGERS,
   "appointment.booked": MANAGERS,
   "appointment.cancelled": MANAGERS,
+  // Issue 26 §5: blocks name the codes told of them; read with GET /booking-board.
+  "bookings.blocked": MANAGERS,
+  "bookings.unblocked": MANAGERS,
+  "bookings.contacted": MANAGERS,
 };
 
 /** The ticket-status page: only the citizen whose ticket link it is. */

@@ -157,7 +157,7 @@ export function bookPage(p: BookPageProps): string {
                       </a>
                     ) : (
                       <span class="choice full" aria-disabled="true">
-                        {s.from}–{s.to} <span class="left">{say(p.lang, BOOK_PAGE.full)}</span>
+                        {s.from}–{s.to} <span class="left">{say(p.lang, s.blocked ? BOOK_PAGE.closed : BOOK_PAGE.full)}</span>
                       </span>
                     )}
                   </li>

@@ -32,8 +32,8 @@ describe("capacity per half hour", () => {
     });
     // 30 min + 15 min (half of the shared window) = 45 window-minutes ÷ 15 per citizen × 0.5 = 1.5 → 1.
     expect(slotsOf(hall(), windows, "traffic", new Map())).toEqual([
-      { from: "09:00", to: "09:30", capacity: 1, booked: 0, open: true },
-      { from: "09:30", to: "10:00", capacity: 1, booked: 0, open: true },
+      { from: "09:00", to: "09:30", capacity: 1, booked: 0, open: true, blocked: null, block: null },
+      { from: "09:30", to: "10:00", capacity: 1, booked: 0, open: true, blocked: null, block: null },
     ]);
   });
 
@@ -54,6 +54,28 @@ describe("capacity per half hour", () => {
   it("closes the half hours that have begun today", () => {
     const plan = [{ categories: ["traffic"], shifts: [{ opens: "09:00", closes: "10:00" }] }];
     expect(slotsOf(hall({ share: 1 }), plan, "traffic", new Map(), 9 * 60 + 10).map((s) => s.open)).toEqual([false, true]);
+  });
+
+  it("a blocked half hour keeps its capacity and bookings but is not offered; a whole-day block closes every half hour of its service", () => {
+    const plan = [{ categories: ["traffic", "household"], shifts: [{ opens: "09:00", closes: "10:30" }] }];
+    const block = (id: string, from: string | null, category: string | null, reason: string) => ({ id, day: "2031-03-10", from, category, reason, blockedAt: "", contacted: [] });
+    const blocked = {
+      ...hall({ share: 1 }),
+      bookingBlocks: { a: block("a", "09:30", "traffic", "消防演练"), b: block("b", null, "household", "系统升级") },
+    };
+    const traffic = slotsOf(blocked, plan, "traffic", new Map([["09:30", 1]]), 0, "2031-03-10");
+    expect(traffic.map((s) => [s.from, s.capacity, s.booked, s.open, s.blocked])).toEqual([
+      ["09:00", 1, 0, true, null],
+      ["09:30", 1, 1, false, "消防演练"],
+      ["10:00", 1, 0, true, null],
+    ]);
+    expect(slotsOf(blocked, plan, "household", new Map(), 0, "2031-03-10").map((s) => [s.open, s.blocked])).toEqual([
+      [false, "系统升级"],
+      [false, "系统升级"],
+      [false, "系统升级"],
+    ]);
+    // Another day is not touched.
+    expect(slotsOf(blocked, plan, "household", new Map(), 0, "2031-03-11").every((s) => s.open && s.blocked === null)).toBe(true);
   });
 
   it("has no slots for a service no window serves, or an unknown one", () => {

@@ -12,6 +12,7 @@
  * bookingDays("2026-12-07", settings) // ["2026-12-07", "2026-12-08", …] (open days only, 7 of them)
  * slotsOf(state, null, "2026-12-08", "id", new Map()) // [{ from: "09:00", to: "09:30", capacity: 3, booked: 0, open: true }, …]
  */
+import { blockOn } from "../core/booking-blocks.js";
 import { DEFAULT_APPOINTMENT_DAYS, DEFAULT_BOOKING_DAYS } from "../core/issue.js";
 import { addDays, isoWeekday, minutesOf } from "../core/schedule.js";
 import type { BookingSettings, HallState } from "../core/model.js";
@@ -77,23 +78,30 @@ export interface Slot {
   to: string;
   capacity: number;
   booked: number;
-  /** Room left, and not past: what the page offers. */
+  /** Room left, not begun and not blocked: what the page offers. */
   open: boolean;
+  /** Why a manager closed this half hour to bookings (issue 26 §5), or null; its bookings are kept. */
+  blocked: string | null;
+  /** The block's id (worker/core/booking-blocks.ts), or null. */
+  block: string | null;
 }
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 /**
- * The day's half hours for `category` with their capacity and bookings. `booked` counts bookings
+ * The day's half hours for `category` with their capacity and bookings: the one capacity rule,
+ * for the booking page, the booking API and the manager's 预约 tab alike. `booked` counts bookings
  * by slot start (HH:MM); `notBefore` (minutes after midnight, today only) closes the slots that
- * have begun.
+ * have begun; `day` finds the manager's blocks (worker/core/booking-blocks.ts), which close a half
+ * hour whatever its room.
  */
 export function slotsOf(
-  state: Pick<HallState, "categories" | "settings">,
+  state: Pick<HallState, "categories" | "settings" | "bookingBlocks">,
   windows: DayWindow[],
   category: string,
   booked: ReadonlyMap<string, number>,
   notBefore = 0,
+  day: string | null = null,
 ): Slot[] {
   const service = state.categories.find((c) => c.id === category);
   if (!service) return [];
@@ -119,7 +127,8 @@ export function slotsOf(
       // Rounded first so 0.5 × 10 window-minutes per 5-minute service is 1, not 0.99…
       const capacity = Math.floor(Math.round((m / serviceMinutes) * rules.share * 1000) / 1000);
       const taken = booked.get(from) ?? 0;
-      return { from, to: hhmm(slot + SLOT_MINUTES), capacity, booked: taken, open: taken < capacity && slot >= notBefore };
+      const block = day === null ? null : blockOn(state, day, from, category);
+      return { from, to: hhmm(slot + SLOT_MINUTES), capacity, booked: taken, open: taken < capacity && slot >= notBefore && !block, blocked: block?.reason ?? null, block: block?.id ?? null };
     });
 }
 

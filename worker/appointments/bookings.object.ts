@@ -12,7 +12,8 @@ import { CITIZEN } from "../access/roles.js";
 import { ticketSecret } from "../access/ticket-token.js";
 import { localDay, localParts } from "../core/day.js";
 import { addDays } from "../core/schedule.js";
-import type { HallState, Ticket } from "../core/model.js";
+import { blocksOf, underBlock } from "../core/booking-blocks.js";
+import type { BookingBlock, HallState, Ticket } from "../core/model.js";
 import { publicTicket } from "../core/snapshot.js";
 import { refusal } from "../edge/refusal.js";
 import type { Hall, Part, Written } from "../hall-object/part.js";
@@ -21,6 +22,32 @@ import type { StoredReply } from "../hall-object/storage.js";
 import type { SavedPlan } from "../planning/plan-shifts.js";
 import { appointmentCode, citizenIdHash } from "../sessions/credentials.object.js";
 import { bookingDays, bookingRules, horizonOf, maskMobile, MOBILE_KEPT_DAYS, noShowBlock, slotsOf, usualDay, type Slot } from "./booking.js";
+
+/** A booking under a block, for the manager's call (issue 26 §5): the mobile whole, here and nowhere else. */
+export interface BlockedBooking {
+  block: string;
+  code: string;
+  day: string;
+  /** The half hour booked; null for an appointment a manager typed in for the whole day. */
+  slot: string | null;
+  category: string;
+  /** What the booking says of the person (a manager's appointment note), if anything. */
+  note: string | null;
+  mobile: string | null;
+  contacted: boolean;
+}
+
+/** The manager's 预约 tab for a day and service (GET /booking-board). */
+export interface BookingBoard {
+  date: string;
+  category: string;
+  days: string[];
+  slots: Slot[];
+  blocks: BookingBlock[];
+  toCall: BlockedBooking[];
+  noShows: Array<{ code: string; day: string; slot: string; category: string; mobile: string | null }>;
+  blockedPeople: Array<{ person: string; noShows: number; until: string; mobile: string | null }>;
+}
 
 /** The audit log names a citizen's booking by this actor: never the person. */
 export const ONLINE: Actor = { role: CITIZEN, name: "online booking", device: null };
@@ -116,7 +143,55 @@ export class HallBookings implements Part {
     }
     const parts = localParts(now, timezone);
     const notBefore = date === localDay(now, timezone) ? parts.hour * 60 + parts.minute : 0;
-    return slotsOf(state, plan ? plan.windows : usualDay(state), category, booked, notBefore);
+    return slotsOf(state, plan ? plan.windows : usualDay(state), category, booked, notBefore, date);
+  }
+
+  /**
+   * The manager's 预约 tab (issue 26 §5): `date`'s half hours for `category` by the same rule the
+   * booking page offers them; the blocks from today on with the bookings they hold, for a call
+   * (mobile whole: the route lets only CALLERS_BACK read this); the no-shows of the last
+   * MOBILE_KEPT_DAYS days and who the no-show rule stops from booking, until when.
+   */
+  board(state: HallState, date: string, category: string, plan: SavedPlan | null, now: number): BookingBoard {
+    const rules = bookingRules(state);
+    const today = localDay(now, state.settings.timezone);
+    const days = bookingDays(today, rules, horizonOf(state));
+    const blocks = blocksOf(state).filter((b) => b.day >= today);
+    const rows = new Map<string, { slot: string; mobile: string | null; status: string }>();
+    for (const r of this.#sql.exec<{ code: string; day: string; slot: string; mobile: string | null; status: string }>(
+      "SELECT code, day, slot, mobile, status FROM bookings WHERE day >= ?",
+      today,
+    )) {
+      rows.set(`${r.day}|${r.code}`, r);
+    }
+    const toCall: BlockedBooking[] = [];
+    for (const a of Object.values(state.appointments).sort((x, y) => x.day.localeCompare(y.day) || x.code.localeCompare(y.code))) {
+      if (a.ticket) continue;
+      const row = rows.get(`${a.day}|${a.code}`);
+      const slot = row?.slot ?? null;
+      const block = blocks.find((b) => underBlock(b, a.day, slot, a.category));
+      if (!block) continue;
+      toCall.push({ block: block.id, code: a.code, day: a.day, slot, category: a.category, note: row ? null : a.note, mobile: row?.mobile ?? null, contacted: block.contacted.includes(a.code) });
+    }
+    toCall.sort((x, y) => x.day.localeCompare(y.day) || (x.slot ?? "").localeCompare(y.slot ?? "") || x.code.localeCompare(y.code));
+    const missed = this.#sql
+      .exec<{ code: string; day: string; slot: string; category: string; mobile: string | null; id_hash: string }>(
+        "SELECT code, day, slot, category, mobile, id_hash FROM bookings WHERE status = 'booked' AND day < ? ORDER BY day DESC, slot, code",
+        today,
+      )
+      .toArray();
+    const byPerson = new Map<string, typeof missed>();
+    for (const m of missed) byPerson.set(m.id_hash, [...(byPerson.get(m.id_hash) ?? []), m]);
+    const blockedPeople: BookingBoard["blockedPeople"] = [];
+    for (const [hash, list] of byPerson) {
+      const stop = noShowBlock(list.map((m) => m.day), today, rules);
+      // The hash's first characters tell two people apart on the list without saying who they are.
+      if (stop) blockedPeople.push({ person: hash.slice(0, 8), noShows: stop.count, until: stop.until, mobile: list.find((m) => m.mobile)?.mobile ? maskMobile(list.find((m) => m.mobile)!.mobile!) : null });
+    }
+    blockedPeople.sort((a, b) => b.until.localeCompare(a.until));
+    const since = addDays(today, -MOBILE_KEPT_DAYS);
+    const noShows = missed.filter((m) => m.day >= since).map((m) => ({ code: m.code, day: m.day, slot: m.slot, category: m.category, mobile: m.mobile ? maskMobile(m.mobile) : null }));
+    return { date, category, days, slots: days.includes(date) ? this.slots(state, date, category, plan, now) : [], blocks, toCall, noShows, blockedPeople };
   }
 
   /** Books `request` if the day, the slot and the person allow it; the reply the API gives. */
@@ -144,6 +219,9 @@ export class HallBookings implements Part {
     }
     const held = this.#sql.exec<{ code: string }>("SELECT code FROM bookings WHERE id_hash = ? AND day = ? AND status = 'booked'", idHash, date).toArray()[0];
     if (held) return bad(409, "conflict", `this ID number already holds a booking on ${date}: one per person per day`, { date: "one booking per person per day" });
+    if (slot.blocked !== null) {
+      return bad(409, "conflict", `${date} ${slot.from}–${slot.to} 暂停预约：${slot.blocked} · closed to bookings: ${slot.blocked}; choose another half hour`, { from: "blocked", block: slot.block, reason: slot.blocked });
+    }
     if (!slot.open) return bad(409, "conflict", `${date} ${slot.from}–${slot.to} is full or has begun: choose another half hour`, { from: "full" });
 
     const taken: Record<string, unknown> = { ...state.appointments };

@@ -51,7 +51,7 @@ export function Appointments({ state, live, lang }: { state: HallState; live: bo
               <td>{a.ticket ? (state.tickets[a.ticket]?.number ?? "✓") : "—"}</td>
               <td>
                 {!a.ticket && (
-                  <button type="button" class="danger" data-cancel-appointment={a.code} aria-label={both(lang, PANELS.cancelAppointment, { code: a.code })}>
+                  <button type="button" class="danger" data-cancel-appointment={a.code} aria-label={`${both(lang, PANELS.cancel, {}, " ")} · ${a.code}`}>
                     <Bi lang={lang} m={PANELS.cancel} />
                   </button>
                 )}

@@ -19,8 +19,8 @@ import type { StoredReply } from "../hall-object/storage.js";
 import { CitizenId } from "../halls/kiosk.schemas.js";
 import { MOBILE } from "./booking.js";
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
-const HalfHour = z.string().regex(/^([01]\d|2[0-3]):(00|30)$/, "the start of a half hour, HH:00 or HH:30");
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+export const HalfHour = z.string().regex(/^([01]\d|2[0-3]):(00|30)$/, "the start of a half hour, HH:00 or HH:30");
 
 export const SlotsQuery = z.object({
   date: Day.openapi({ param: { name: "date", in: "query" }, example: "2026-12-08" }),
@@ -33,7 +33,9 @@ export const Slot = z
     to: z.string().openapi({ example: "09:30" }),
     capacity: z.number().int().openapi({ description: "Bookings this half hour takes: window-minutes for the service × bookingShare ÷ its service minutes" }),
     booked: z.number().int(),
-    open: z.boolean().openapi({ description: "Room left and not begun: offered to citizens" }),
+    open: z.boolean().openapi({ description: "Room left, not begun and not blocked: offered to citizens" }),
+    blocked: z.string().nullable().openapi({ description: "Why the hall closed this half hour to bookings (a meeting, an outage), or null" }),
+    block: z.string().nullable().openapi({ description: "The block's id, or null" }),
   })
   .openapi("BookingSlot");
 
@@ -120,7 +122,7 @@ export function bookingRoutes(app: HallApp): void {
       tags: ["Appointments"],
       summary: "Book a half hour (citizen)",
       description:
-        "A citizen books a half hour that has room. The ID number is checked (GB 11643) and kept only as the hall's keyed hash; one booking per person per hall per day (409); a full or begun half hour is 409; `booking.noShowLimit` missed bookings in `booking.noShowDays` days block booking (403, with `details.until`). Each client may book 5 times in 10 minutes (429). No credential.",
+        "A citizen books a half hour that has room. The ID number is checked (GB 11643) and kept only as the hall's keyed hash; one booking per person per hall per day (409); a full, begun or blocked half hour is 409 (a blocked one names the block: `details.block`, `details.reason`); `booking.noShowLimit` missed bookings in `booking.noShowDays` days block booking (403, with `details.until`). Each client may book 5 times in 10 minutes (429). No credential.",
       request: { params: S.HallParam, ...body(BookingBody) },
       responses: { 201: json(BookingReply, "Booked"), ...errors(400, 403, 404, 409, 413, 429, 503) },
     }),

@@ -63,6 +63,10 @@ export type Command =
   | { type: "book_appointment"; code: string; category: string; day: string; note?: string }
   | { type: "cancel_appointment"; code: string }
   | { type: "check_in"; code: string }
+  /** Issue 26 §5: close a day (`from` null) or half hour to bookings of one service (or every one, null), and open it again. */
+  | { type: "block_bookings"; day: string; from: string | null; category: string | null; reason: string }
+  | { type: "unblock_bookings"; block: string }
+  | { type: "mark_contacted"; block: string; code: string }
   /** A ticket for today taken from home (线上取号, issue 26), on the way until checked in by `code`. */
   | { type: "join_remote"; category: string; code: string; citizen: CitizenMark }
   | { type: "sign_out"; window: string }

@@ -4,7 +4,7 @@
  * (evolve.ts) rebuilds the state exactly, so each event carries the whole changed ticket or window.
  */
 import type { ContentItem } from "./content-types.js";
-import type { Appointment, ChoiceCode, HallConfig, RatedTicket, RatingReason, Staff, Ticket, Transfer, Window, WindowRef } from "./model.js";
+import type { Appointment, BookingBlock, ChoiceCode, HallConfig, RatedTicket, RatingReason, Staff, Ticket, Transfer, Window, WindowRef } from "./model.js";
 
 /** Every change to a hall. `seq` and `at` are stamped when the event is appended. */
 export type HallEventBody =
@@ -36,6 +36,10 @@ export type HallEventBody =
   | { type: "staff.updated"; staff: Staff; change: "added" | "updated" | "removed" }
   | { type: "appointment.booked"; appointment: Appointment }
   | { type: "appointment.cancelled"; appointment: Appointment }
+  /** Issue 26 §5: a day or half hour closed to bookings, opened again, a booking on it told. */
+  | { type: "bookings.blocked"; block: BookingBlock }
+  | { type: "bookings.unblocked"; block: BookingBlock }
+  | { type: "bookings.contacted"; block: BookingBlock; code: string }
   | { type: "content.changed"; item: ContentItem; change: "added" | "updated" | "removed" }
   /** A region's items for this hall, replacing what the hall held of that region. */
   | { type: "content.synced"; region: string; version: number; items: ContentItem[] };

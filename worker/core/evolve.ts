@@ -115,6 +115,7 @@ export function evolve(state: HallState, e: HallEvent): HallState {
         recentCalls: [],
         windows: state.windows.map((w) => ({ ...w, current: null, officer: null })),
         appointments: Object.fromEntries(Object.entries(state.appointments).filter(([, a]) => a.day >= e.day)),
+        ...(state.bookingBlocks ? { bookingBlocks: Object.fromEntries(Object.entries(state.bookingBlocks).filter(([, b]) => b.day >= e.day)) } : {}),
       });
     case "ticket.issued": {
       const prefix = state.categories.find((c) => c.id === e.ticket.category)?.prefix ?? "";
@@ -176,6 +177,13 @@ export function evolve(state: HallState, e: HallEvent): HallState {
     }
     case "appointment.booked":
       return withFields(state, { seq: e.seq, appointments: { ...state.appointments, [e.appointment.code]: e.appointment } });
+    case "bookings.blocked":
+    case "bookings.contacted":
+      return withFields(state, { seq: e.seq, bookingBlocks: { ...state.bookingBlocks, [e.block.id]: e.block } });
+    case "bookings.unblocked": {
+      const { [e.block.id]: _, ...others } = state.bookingBlocks ?? {};
+      return withFields(state, { seq: e.seq, bookingBlocks: others });
+    }
     case "content.changed":
     case "content.synced":
       return withFields(state, { seq: e.seq, content: evolveContent(state.content, e) });

@@ -9,6 +9,7 @@
  * if (isRejection(outcome)) return conflict(outcome.message);
  * persist(outcome.events); state = outcome.state;
  */
+import { blockBookings, markContacted, unblockBookings } from "./booking-blocks.js";
 import type { Command } from "./commands.js";
 import { changeSettings, checkConfig, checkConfigAgainstLive } from "./config.js";
 import { decideContent } from "./content.js";
@@ -103,6 +104,12 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
       return rec.record(cancelAppointment(state, command.code));
     case "check_in":
       return rec.record(state.appointments[command.code] ? checkIn(state, command.code, at) : checkInRemote(state, command.code, at));
+    case "block_bookings":
+      return rec.record(blockBookings(state, command, at));
+    case "unblock_bookings":
+      return rec.record(unblockBookings(state, command.block));
+    case "mark_contacted":
+      return rec.record(markContacted(state, command.block, command.code));
     case "join_remote":
       return rec.record(joinRemote(state, command, at));
     case "save_staff":

@@ -60,6 +60,21 @@ export interface CitizenMark {
 }
 
 /** A booked visit: the booking system gets a code, the kiosk turns it into a ticket once. */
+/** A day or half hour a manager closed to bookings (issue 26 §5); bookings already on it are kept. */
+export interface BookingBlock {
+  /** What it covers: `2026-12-09.1000.id`, `2026-12-09.day.*` (worker/core/booking-blocks.ts blockId). */
+  id: string;
+  day: string;
+  /** The half hour's start, or null for the whole day. */
+  from: string | null;
+  /** One service, or null for every service. */
+  category: string | null;
+  reason: string;
+  blockedAt: string;
+  /** Codes of the bookings on it the hall has told (已通知). */
+  contacted: string[];
+}
+
 export interface Appointment {
   code: string;
   category: string;
@@ -334,6 +349,8 @@ export interface HallState {
   appointments: Record<string, Appointment>;
   /** What the screens show between calls (worker/core/content.ts); absent in halls from before signage. */
   content?: ContentState;
+  /** Issue 26 §5: days and half hours closed to bookings, by id (worker/core/booking-blocks.ts); absent before the first. */
+  bookingBlocks?: Record<string, BookingBlock>;
 }
 
 export type WindowRef = CallRecord["window"];

@@ -4,7 +4,7 @@
  */
 import type { ContentItem } from "./content-types.js";
 import type { HallEvent, HallEventBody } from "./events.js";
-import type { Appointment, Choice, HallState, Staff, Ticket, Window } from "./model.js";
+import type { Appointment, BookingBlock, Choice, HallState, Staff, Ticket, Window } from "./model.js";
 
 /** A command's answer from `decide`: the new state and the events that made it. */
 export interface Outcome {
@@ -23,6 +23,7 @@ export interface CommandResult {
   window?: Window;
   staff?: Staff;
   appointment?: Appointment;
+  block?: BookingBlock;
   item?: ContentItem;
 }
 

@@ -16,6 +16,7 @@ export type RejectionCode =
   | "unknown_staff"
   | "unknown_appointment"
   | "unknown_content"
+  | "unknown_block"
   | "invalid"
   | "conflict";
 

@@ -34,6 +34,7 @@ export const ERROR_CODES: Record<ErrorCode, string> = {
   unknown_ticket: "no such ticket today (404)",
   unknown_staff: "no such staff account (404)",
   unknown_appointment: "no such appointment (404)",
+  unknown_block: "no such booking block in this hall (404)",
   conflict: "a hall rule says no, or a commandId was used for another command (409)",
   archived: "what was asked for is no longer in the hall but in its archives (410): `details.archives` names where",
   too_large: "the body is over 16 KB (413)",
@@ -106,6 +107,7 @@ export const REJECTION_STATUS: Record<RejectionCode, 400 | 404 | 409> = {
   unknown_staff: 404,
   unknown_appointment: 404,
   unknown_content: 404,
+  unknown_block: 404,
   invalid: 400,
   conflict: 409,
 };

@@ -18,6 +18,9 @@ export function targetOf(command: Command): string | null {
   if (command.type === "add_content") return `content:${command.item.id}`;
   if (command.type === "change_content" || command.type === "remove_content") return `content:${command.id}`;
   if (command.type === "sync_region_content") return `region:${command.region}`;
+  if (command.type === "block_bookings") return `booking-block:${command.day}${command.from ? ` ${command.from}` : ""}${command.category ? ` ${command.category}` : ""}`;
+  if (command.type === "unblock_bookings") return `booking-block:${command.block}`;
+  if (command.type === "mark_contacted") return `appointment:${command.code}`;
   if (command.type === "book_appointment" || command.type === "check_in" || command.type === "cancel_appointment") return `appointment:${command.code}`;
   return null;
 }

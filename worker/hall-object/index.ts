@@ -182,6 +182,14 @@ export class HallObject extends DurableObject<Env> {
     return state && this.#parts.bookings.slotsReply(state, date, category, this.#parts.plans.saved(date));
   }
 
+  /** The manager's 预约 tab for `date` and `category` (issue 26 §5), mobiles whole on the call list; null for an unknown hall. */
+  async bookingBoard(hall: string, date: string, category: string): Promise<StoredReply | null> {
+    const state = await this.#open(hall, { rollover: true });
+    if (!state) return null;
+    if (!state.categories.some((c) => c.id === category)) return { status: 404, body: refusal("unknown_category", `no category "${category}" in this hall`, { category }) };
+    return { status: 200, body: this.#parts.bookings.board(state, date, category, this.#parts.plans.saved(date), this.clock()) };
+  }
+
   /** The bookings standing for `date` by half hour and category, for the day plan (issue 26 §4); null for an unknown hall. */
   async bookedLoad(hall: string, date: string): Promise<Array<{ slot: string; category: string; count: number }> | null> {
     if (!(await this.#open(hall))) return null;

@@ -59,6 +59,11 @@ export function replyFor(command: Command, outcome: Outcome, now: number, firstC
       return { status: 201, body: { appointment: result.appointment } };
     case "cancel_appointment":
       return { status: 200, body: { appointment: result.appointment } };
+    case "block_bookings":
+      return { status: 201, body: { block: result.block } };
+    case "unblock_bookings":
+    case "mark_contacted":
+      return { status: 200, body: { block: result.block } };
     case "rate":
       return { status: 201, body: { ticket: result.ticket } };
     case "evaluate": {

@@ -23,6 +23,8 @@ import { ArchivesPanel, AuditPanel } from "./manage-audit.js";
 import { SettingsForm } from "./manage-settings.js";
 import { WindowDialog } from "./manage-window-dialog.js";
 import { Appointments, AppointmentForm } from "../appointments/panel.js";
+import { BookingBoard } from "../appointments/board-panel.js";
+import { BOARD_SCRIPT } from "../i18n/catalogue/booking-board.js";
 import { StaffForm, StaffList } from "../sessions/staff-panel.js";
 import { offlineAlarms } from "../devices/devices.js";
 import { DeviceAlarmItems, DeviceDialog, DevicesList, PairForm } from "../devices/panel.js";
@@ -292,7 +294,7 @@ export const manageView: LiveView = {
     const lang = langIn(params);
     const token = new URL(live.url, "http://x").searchParams.get("token") ?? "";
     const props: Props = { state, now, live: false, estimates: estimateHall(state, now), room, lang };
-    const words = scriptWords(lang, COMMON_SCRIPT, MANAGE_SCRIPT, DEVICES_SCRIPT, FOLLOW_UPS_SCRIPT, FOLLOW_UP_WORDS, STATS_SCRIPT);
+    const words = scriptWords(lang, COMMON_SCRIPT, MANAGE_SCRIPT, DEVICES_SCRIPT, FOLLOW_UPS_SCRIPT, FOLLOW_UP_WORDS, STATS_SCRIPT, BOARD_SCRIPT);
     return Page({
       title: `${state.settings.name} · ${both(lang, MANAGE.consoleTitle, {}, " ")}`,
       lang,
@@ -308,6 +310,7 @@ export const manageView: LiveView = {
         "/static/display/manage-stats.js",
         "/static/display/manage-plan.js",
         "/static/display/manage-follow-ups.js",
+        "/static/display/manage-bookings.js",
         "/static/display/manage-content.js",
         CLOCK_SCRIPT,
       ],
@@ -378,6 +381,7 @@ export const manageView: LiveView = {
               <PairForm state={state} lang={lang} />
             </section>
             <section class="tab-panel" data-tab-panel="appointments" hidden>
+              <BookingBoard state={state} lang={lang} />
               <AppointmentForm state={state} lang={lang} />
               <Appointments state={state} live={false} lang={lang} />
             </section>

@@ -49,6 +49,9 @@ describe("a delivery", () => {
         { type: "set_window", window: "2", state: "paused" },
         { type: "save_staff", staff: { id: "s1", name: "王建国", badge: "045123", role: "officer" }, pin: "keep" },
         { type: "book_appointment", code: "123456", category: "household", day: "" },
+        { type: "block_bookings", day: "2026-11-23", from: null, category: null, reason: "会议" },
+        { type: "mark_contacted", block: "2026-11-23.day.*", code: "123456" },
+        { type: "unblock_bookings", block: "2026-11-23.day.*" },
         { type: "cancel_appointment", code: "123456" },
         { type: "add_content", item: { kind: "notice", id: "", seconds: 10, schedule: {}, text: { "zh-Hans": "通知" } } },
         {

@@ -23,6 +23,9 @@ export const HALL_EVENT_TYPES = [
   "staff.updated",
   "appointment.booked",
   "appointment.cancelled",
+  "bookings.blocked",
+  "bookings.unblocked",
+  "bookings.contacted",
   "content.changed",
   "content.synced",
 ] as const satisfies readonly HallEventType[];

@@ -6,6 +6,7 @@ export const BOOK_PAGE = {
   slot: { zh: "选择时段", en: "Choose a half hour" },
   left: { zh: "余 {n}", en: "{n} left" },
   full: { zh: "已满", en: "full" },
+  closed: { zh: "暂停预约", en: "closed" },
   noSlots: { zh: "这一天没有可预约的时段，请换一天", en: "No half hour can be booked this day; try another" },
   idNumber: { zh: "身份证号", en: "ID number" },
   mobile: { zh: "手机号码", en: "Mobile number" },

@@ -17,6 +17,7 @@ import { CONTENT } from "./content.js";
 import { PLAN } from "./plan.js";
 import { STATUS_PAGE, STATUS_SCRIPT } from "./status.js";
 import { BOOK_PAGE } from "./book.js";
+import { BOARD, BOARD_SCRIPT } from "./booking-board.js";
 
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, Msg>>>> = {
   PRIORITY,
@@ -43,6 +44,8 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, Msg>>>> 
   STATS_SCRIPT,
   STATUS_PAGE,
   BOOK_PAGE,
+  BOARD,
+  BOARD_SCRIPT,
   STATUS_SCRIPT,
   EVALUATOR,
   EVALUATOR_SCRIPT,
