@@ -36,7 +36,10 @@
       taken: ["这个工号已有人使用。", "這個工號已有人使用。", "This badge number is already someone's."],
     },
     mobile: { invalid_format: ["请填 11 位手机号，以 1 开头。", "請填 11 位手機號碼，以 1 開頭。", "Enter an 11-digit mobile number starting with 1."] },
-    code: { taken: ["这个预约码已被使用。", "這個預約碼已被使用。", "This code is already in use."] },
+    code: {
+      taken: ["这个预约码已被使用。", "這個預約碼已被使用。", "This code is already in use."],
+      invalid_format: ["签到码为 6 位数字。", "簽到碼為 6 位數字。", "A check-in code is six digits."],
+    },
     "schedule.to": { invalid: ["结束日期不能早于开始日期，也不能已过。", "結束日期不能早於開始日期，也不能已過。", "The last day must not be before the first day, nor past."] },
     "schedule.weekdays": { invalid: ["这样永远不会播放：请检查星期和日期。", "這樣永遠不會播放：請檢查星期和日期。", "It would never show: check the weekdays and dates."] },
     "schedule.hours": { invalid: ["时段的结束须晚于开始（午夜写 24:00）。", "時段的結束須晚於開始（午夜寫 24:00）。", "A time's end must come after its start (24:00 for midnight)."] },

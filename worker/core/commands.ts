@@ -62,7 +62,8 @@ export type Command =
   /** The hall object fills in a fresh random `code` when the caller gives none; `day` "" is today. */
   | { type: "book_appointment"; code: string; category: string; day: string; note?: string }
   | { type: "cancel_appointment"; code: string }
-  | { type: "check_in"; code: string }
+  /** A booking or a ticket from home checked in by its code: at the kiosk, or at `window` (issue 26). */
+  | { type: "check_in"; code: string; window?: string }
   /** A ticket for today taken from home (线上取号, issue 26), on the way until checked in by `code`. */
   | { type: "join_remote"; category: string; code: string; citizen: CitizenMark }
   | { type: "sign_out"; window: string }

@@ -10,6 +10,8 @@ import type { AuditEntry } from "./storage.js";
 
 export function targetOf(command: Command): string | null {
   if ("ticket" in command) return `ticket:${command.ticket}`;
+  // Checked in at a window: the code is the target; the officer and window are read from the command.
+  if (command.type === "check_in") return `appointment:${command.code}`;
   if ("window" in command && typeof command.window === "string") return `window:${command.window}`;
   if (command.type === "issue") return `category:${command.category}`;
   if (command.type === "save_staff") return `staff:${command.staff.id}`;
@@ -17,7 +19,7 @@ export function targetOf(command: Command): string | null {
   if (command.type === "add_content") return `content:${command.item.id}`;
   if (command.type === "change_content" || command.type === "remove_content") return `content:${command.id}`;
   if (command.type === "sync_region_content") return `region:${command.region}`;
-  if (command.type === "book_appointment" || command.type === "check_in" || command.type === "cancel_appointment") return `appointment:${command.code}`;
+  if (command.type === "book_appointment" || command.type === "cancel_appointment") return `appointment:${command.code}`;
   return null;
 }
 
