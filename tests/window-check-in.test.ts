@@ -126,7 +126,7 @@ describe("tickets on the way, where staff look", () => {
     expect(textAt(console, 'data-number="C001"', "</button>")).toContain("在途 · 让号1次");
     expect(textAt(console, 'data-number="C003"', "</button>")).not.toContain("在途");
     const wall = await html(`/halls/${hall}/dashboard?token=dev-display`);
-    expect(textAt(wall, 'data-kpi="waiting"', "</div>")).toMatch(/在厅等候 Waiting in the hall 1 \+1 在途/);
+    expect(textAt(wall, 'data-kpi="waiting"', "</div>")).toMatch(/在厅等候 Waiting in the hall 1 在途 1/);
 
     expect((await checkIn(hall, "1", joined.body.code)).status).toBe(201);
     expect(textAt(await html(`/halls/${hall}/counter/1?token=dev-counter`), 'data-number="C001"', "</li>")).not.toContain("在途");
