@@ -104,3 +104,20 @@ describe("checking in at the window terminal", () => {
     expect(await text(terminal, "#check-in-error")).toBe("");
   });
 });
+
+describe("the console's Staff tab (issue 23 §2)", () => {
+  it("warns beside a counter account with neither PIN nor password, with how to set one", async () => {
+    await api("manager", "PUT", `/api/halls/${hall}/staff/bare`, { name: "赵一", badge: "046301" });
+    await api("manager", "PUT", `/api/halls/${hall}/staff/set`, { name: "钱二", badge: "046302", pin: "2468" });
+    const manager = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await manager.goto(`${baseUrl()}/halls/${hall}/manage?token=dev-manager`);
+    await manager.waitForFunction(() => (window as any).tongbanLive && document.body.getAttribute("data-offline") === null);
+    await manager.click('[data-tab="staff"]');
+    const warning = manager.locator('#manage-staff [data-no-secret="bare"]');
+    expect(await warning.isVisible()).toBe(true);
+    expect(await warning.innerText()).toContain("未设PIN或密码，无法在窗口签到");
+    expect(await manager.locator('#manage-staff [data-no-secret="set"]').count()).toBe(0);
+    expect(await axe(manager)).toEqual([]);
+    await screenshot(manager, "manage-staff-no-secret-1366x768");
+  });
+});
