@@ -3,7 +3,7 @@
  * by its code at the kiosk, stepping back while it is not, expiring with the reason on its status
  * page; the remoteShare cap; one a day per person, a few per client; every bad input a clear 4xx.
  */
-import { env, runInDurableObject } from "cloudflare:test";
+import { env, evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, MORNING, newHall, snapshot } from "./helpers.js";
 
@@ -107,6 +107,17 @@ describe("joining today's queue from home", () => {
     const fourth = await join(hall, { idNumber: idNumber(8) }, client);
     expect(fourth.status).toBe(429);
     expect(fourth.body).toMatchObject({ code: "too_many", details: { limit: 3 } });
+  });
+
+  it("keeps each client's count in the hall's storage: evicting the hall does not reset it, and ten minutes do", async () => {
+    const hall = await trafficHall("remote-limit-evicted", { remoteShare: 1 });
+    const client = "203.0.113.77";
+    for (const n of [21, 22, 23]) expect((await join(hall, { idNumber: idNumber(n) }, client)).status).toBe(201);
+    await evictDurableObject(env.HALL.get(env.HALL.idFromName(hall)));
+    await setClock(hall, MORNING); // an eviction resets the test's clock
+    expect((await join(hall, { idNumber: idNumber(24) }, client)).status).toBe(429);
+    await setClock(hall, MORNING + 10 * 60_000 + 1);
+    expect((await join(hall, { idNumber: idNumber(24) }, client)).status).toBe(201);
   });
 
   it("answers every bad input with a clear 4xx and changes nothing", async () => {

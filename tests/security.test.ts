@@ -191,6 +191,13 @@ const MATRIX: Record<string, Action> = {
       return post(`/api/halls/${h}/appointments/${booked.body.appointment.code}/check-in`);
     },
   },
+  "POST /api/halls/{hall}/windows/{window}/check-in": {
+    roles: STAFF,
+    attempt: async (h) => {
+      const booked = await call("manager", "POST", `/api/halls/${h}/appointments`, { category: "exit-entry" });
+      return post(`/api/halls/${h}/windows/1/check-in`, { code: booked.body.appointment.code });
+    },
+  },
   "PUT /api/halls/{hall}/staff/{staff}": {
     roles: MANAGERS,
     attempt: async (h) => ({ method: "PUT", path: `/api/halls/${h}/staff/s2`, body: { name: "陈志强", badge: "045125" } }),

@@ -58,10 +58,36 @@
     act(button.getAttribute("data-action"));
   });
 
+  // A scanner types a code and Enter far faster than a hand: digits arriving within SCAN_GAP_MS
+  // of each other while no field has focus are a scan, and go to the check-in field instead of
+  // pressing buttons (a scanned 1 must never call). A lone digit presses its button SCAN_GAP_MS late.
+  var SCAN_GAP_MS = 40;
+  var codeField = document.getElementById("check-in-code");
+  var held = null;
+  function scanned(digit) {
+    if (!held) {
+      held = { digits: digit, timer: setTimeout(function () { var k = held.digits; held = null; keypad(k); }, SCAN_GAP_MS) };
+      return;
+    }
+    clearTimeout(held.timer);
+    codeField.value = held.digits + digit;
+    held = null;
+    codeField.focus();
+  }
+
   document.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.altKey || e.metaKey) return;
     if (e.target.closest("input, select, textarea") || document.querySelector("dialog[open]")) return;
-    var key = e.key.length === 1 ? e.key.toUpperCase() : e.key;
+    if (/^[0-9]$/.test(e.key)) {
+      e.preventDefault();
+      scanned(e.key);
+      return;
+    }
+    if (keypad(e.key.length === 1 ? e.key.toUpperCase() : e.key)) e.preventDefault();
+  });
+
+  // Presses the button for a keypad key; true when one was pressed.
+  function keypad(key) {
     var buttons = document.querySelectorAll("#counter-actions [data-action]");
     for (var i = 0; i < buttons.length; i++) {
       var b = buttons[i];
@@ -71,13 +97,55 @@
         var other = document.querySelector('#counter-actions [data-action="' + (b.getAttribute("data-action") === "pause" ? "resume" : "pause") + '"]');
         if (other && !other.disabled) b = other;
       }
-      if (b.disabled) return;
-      e.preventDefault();
+      if (b.disabled) return false;
       b.classList.add("pressed");
       setTimeout(function () { b.classList.remove("pressed"); }, 150);
       act(b.getAttribute("data-action"));
+      return true;
+    }
+    return false;
+  }
+
+  // Checking in a booking or a ticket from home by its code, by the kiosk's rule: the citizen
+  // joins the queue and is called in turn. What is wrong is said beside the field, in the page's
+  // language (formErrors.js for the field's form; the hall's refusal by its details otherwise).
+  var checkInForm = document.getElementById("check-in-form");
+  var checkInError = document.getElementById("check-in-error");
+  var pageLang = T.config.lang || "zh-Hans";
+  function checkInSays(result) {
+    var body = result.body || {};
+    var d = body.details || {};
+    if (result.status === 400 && window.TongbanFormErrors && window.TongbanFormErrors.show(checkInForm, body, pageLang)) return null;
+    if (body.code === "unknown_appointment") return T.t1("checkInUnknown");
+    if (d.day) return T.t1("checkInOtherDay", { day: d.day });
+    if (d.status === "cancelled") return T.t1("checkInExpired", { number: d.ticket });
+    if (d.status) return T.t1("checkInCalled", { number: d.ticket });
+    if (d.ticket) return T.t1("checkInAlready", { number: d.ticket });
+    return T.explain(result) || T.t1("notSaved");
+  }
+  checkInForm.addEventListener("submit", async function (e) {
+    e.preventDefault();
+    var code = codeField.value.replace(/\s+/g, "");
+    if (!code) return;
+    if (window.TongbanFormErrors) window.TongbanFormErrors.clear(checkInForm);
+    checkInError.textContent = "";
+    var result = await T.press("POST", T.api("/windows/" + encodeURIComponent(windowId) + "/check-in"), { code: code }, "check-in");
+    if (result.dropped || result.status === 0) return;
+    if (result.ok) {
+      var t = result.body.ticket;
+      codeField.value = "";
+      codeField.blur(); // the keypad's keys press buttons again
+      T.say(T.t(t.remote ? "checkedInRemote" : "checkedInBooking", { number: t.number }), "ok");
       return;
     }
+    var line = checkInSays(result);
+    if (line) checkInError.textContent = line;
+    codeField.setAttribute("aria-invalid", "true");
+    codeField.select();
+  });
+  codeField.addEventListener("input", function () {
+    codeField.removeAttribute("aria-invalid");
+    checkInError.textContent = "";
   });
 
   // Transfer: the ticket at the window, to a category or another window.

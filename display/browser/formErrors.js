@@ -48,7 +48,10 @@
       taken: ["这个工号已有人使用。", "這個工號已有人使用。", "This badge number is already someone's."],
     },
     mobile: { invalid_format: ["请填 11 位手机号，以 1 开头。", "請填 11 位手機號碼，以 1 開頭。", "Enter an 11-digit mobile number starting with 1."] },
-    code: { taken: ["这个预约码已被使用。", "這個預約碼已被使用。", "This code is already in use."] },
+    code: {
+      taken: ["这个预约码已被使用。", "這個預約碼已被使用。", "This code is already in use."],
+      invalid_format: ["签到码为 6 位数字。", "簽到碼為 6 位數字。", "A check-in code is six digits."],
+    },
     category: { either: ["请选择转往的业务或窗口。", "請選擇轉往的業務或窗口。", "Choose a service or a window to send it to."] },
     state: { either: ["请选择窗口状态或所办业务。", "請選擇窗口狀態或所辦業務。", "Choose the window's state or its services."] },
     timezone: { missing: ["不认识这个时区，请填如 Asia/Shanghai。", "無法辨識這個時區，請填如 Asia/Shanghai。", "Unknown time zone; enter one such as Asia/Shanghai."] },

@@ -29,6 +29,13 @@ async function busyHall(id: string, name: string): Promise<string> {
   for (const category of ["traffic", "household", "exit-entry", "traffic", "security", "household", "traffic"]) {
     await api("kiosk", "POST", `/api/halls/${hall}/tickets`, { category });
   }
+  // A citizen on the way from home (issue 26): counted apart from those waiting in the hall.
+  const joined = await fetch(`${baseUrl()}/api/halls/${hall}/remote-tickets`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ category: "traffic", idNumber: "110105198001010016", mobile: "13812345678" }),
+  });
+  if (joined.status !== 201) throw new Error(`remote ticket: ${joined.status} ${await joined.text()}`);
   for (const w of ["1", "2", "5"]) await api("counter", "POST", `/api/halls/${hall}/windows/${w}/call`, {});
   await api("counter", "POST", `/api/halls/${hall}/windows/2/start`, {});
   return hall;
@@ -108,6 +115,8 @@ describe("the data wall at 1920×1080 (issue 25 §8)", () => {
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     // 办理中 counts the citizen in service at window 2, not those called at windows 1 and 5.
     expect(await page.locator('[data-kpi="serving"] .kpi-value').innerText()).toBe("1");
+    // Seven walk-ins less three called wait in the hall; the one from home is counted apart.
+    expect((await page.locator('[data-kpi="waiting"] .kpi-value').innerText()).replace(/\s+/g, " ")).toBe("4 在途 1");
     await screenshot(page, "dashboard-long-name-1920x1080");
   });
 

@@ -420,6 +420,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/halls/{hall}/windows/{window}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in a booking or a ticket from home at a window
+         * @description The window terminal checks a citizen in by the code of their booking or ticket from home (typed, or scanned: spaces are dropped), by the kiosk's rule: a booking becomes an appointment-priority ticket in its category's queue, a ticket from home is no longer on the way and keeps its place. Neither is put on the window: it is called in turn (`POST …/call`), so the call is announced and its wait counted. The audit row names the officer on the window and the window. An unknown code is 404 `unknown_appointment`; a code already used, for another day or expired is 409 with `details` (`ticket`, `day`, `status`); a counter bound to other windows 403. Roles: counter (its own windows), manager, admin.
+         */
+        post: operations["checkInAtWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/halls/{hall}/booking-slots": {
         parameters: {
             query?: never;
@@ -2044,6 +2064,15 @@ export interface components {
              * @example 11010519491231002X
              */
             idNumber?: string;
+            /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
+            commandId?: string;
+        };
+        WindowCheckIn: {
+            /**
+             * @description The booking's or the ticket from home's check-in code
+             * @example 482913
+             */
+            code: string;
             /** @description A fresh id per button press; a retry with the same id returns the first reply and applies once. */
             commandId?: string;
         };
@@ -5025,6 +5054,96 @@ export interface operations {
         };
         responses: {
             /** @description Checked in */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskIssueReply"];
+                };
+            };
+            /** @description A field is missing or wrong; `details` names it. Nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No credential, an unknown token, or a sign-in or device that is no longer valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role, hall, window or region does not allow this, or a change signed in by cookie came from a foreign Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown hall, window, ticket, category, staff account, appointment, device or region */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A hall rule says no (window paused, ticket not at this window, already done, a cap reached — then `details.cap` names it and `details.limit` gives it, …); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 16 KB (an image upload: over 2 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The server is not set up: no `TONGBAN_TOKENS`, or no `TONGBAN_TICKET_SECRET` where a status link or an ID number needs it; or the upstream holding the regions (`TONGBAN_UPSTREAM`) could not be asked */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkInAtWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall: string;
+                window: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WindowCheckIn"];
+            };
+        };
+        responses: {
+            /** @description Checked in: the ticket, in the queue */
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -62,7 +62,7 @@ export interface BookRequest {
   from: string;
   idHash: string;
   mobile: string;
-  /** Who is asking (the client's address), for the per-client limit; never stored. */
+  /** Who is asking (the client's address), for the per-client limit: kept only ten minutes, in `client_limits`. */
   client: string;
 }
 
@@ -86,9 +86,7 @@ export interface JoinRequest {
 }
 
 export class HallBookings implements Part {
-  readonly tables = ["bookings", "remote_tickets"];
-  /** Recent bookings per client, in memory: a limit on bursts, forgotten when the hall sleeps. */
-  #recent = new Map<string, number[]>();
+  readonly tables = ["bookings", "remote_tickets", "client_limits"];
 
   constructor(private readonly hall: Hall) {
     hall.ctx.storage.sql.exec(`
@@ -112,11 +110,30 @@ export class HallBookings implements Part {
         joined_at INTEGER NOT NULL,
         PRIMARY KEY (day, code)
       ) WITHOUT ROWID;
+      -- Each booking or ticket from home a client made in the last ABUSE_WINDOW_MS: kept in storage
+      -- so evicting the hall does not reset the limit; rows older than the window are deleted at
+      -- each look, so it holds at most a few rows per client of the last ten minutes.
+      CREATE TABLE IF NOT EXISTS client_limits (
+        key TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS client_limits_key ON client_limits (key, at);
     `);
   }
 
   get #sql() {
     return this.hall.ctx.storage.sql;
+  }
+
+  /** When `key` (a client, per kind of request) was counted within ABUSE_WINDOW_MS, oldest first; older rows are deleted first. */
+  #recent(key: string, now: number): number[] {
+    this.#sql.exec("DELETE FROM client_limits WHERE at <= ?", now - ABUSE_WINDOW_MS);
+    return this.#sql.exec<{ at: number }>("SELECT at FROM client_limits WHERE key = ? ORDER BY at", key).toArray().map((r) => r.at);
+  }
+
+  /** Counts one more request by `key`: refused ones are not counted, and a client past its limit adds no row. */
+  #count(key: string, now: number): void {
+    this.#sql.exec("INSERT INTO client_limits (key, at) VALUES (?, ?)", key, now);
   }
 
   /** Issue 26 §4: the day's bookings still standing (booked or checked in), by half hour and category, for the day plan. */
@@ -205,7 +222,7 @@ export class HallBookings implements Part {
     }
     const slot = this.slots(state, date, category, plan, now).find((s) => s.from === from);
     if (!slot) return bad(400, "invalid", `${from} is not a half hour this service is open on ${date}`, { from: "not offered" });
-    const recent = (this.#recent.get(request.client) ?? []).filter((t) => t > now - ABUSE_WINDOW_MS);
+    const recent = this.#recent(`book|${request.client}`, now);
     if (recent.length >= BOOKINGS_PER_CLIENT) {
       return bad(429, "too_many", `too many bookings from this device: try again in ${Math.ceil((recent[0]! + ABUSE_WINDOW_MS - now) / 60_000)} minutes`, { limit: BOOKINGS_PER_CLIENT });
     }
@@ -240,7 +257,7 @@ export class HallBookings implements Part {
       ),
     );
     if (reply.status !== 201) return reply;
-    this.#recent.set(request.client, [...recent, now]);
+    this.#count(`book|${request.client}`, now);
     return { status: 201, body: { code, date, from: slot.from, to: slot.to, category } };
   }
 
@@ -283,7 +300,7 @@ export class HallBookings implements Part {
     const hall = state();
     const now = this.hall.clock();
     const key = `remote|${request.client}`;
-    const recent = (this.#recent.get(key) ?? []).filter((t) => t > now - ABUSE_WINDOW_MS);
+    const recent = this.#recent(key, now);
     if (recent.length >= REMOTE_PER_CLIENT) {
       return bad(429, "too_many", `too many tickets from this device: try again in ${Math.ceil((recent[0]! + ABUSE_WINDOW_MS - now) / 60_000)} minutes`, { limit: REMOTE_PER_CLIENT });
     }
@@ -294,7 +311,7 @@ export class HallBookings implements Part {
       sql.exec("INSERT INTO remote_tickets (day, code, ticket, mobile, joined_at) VALUES (?, ?, ?, ?, ?)", hall.day, code, `${hall.day}|${code}`, request.mobile, now),
     );
     if (reply.status !== 201) return reply;
-    this.#recent.set(key, [...recent, now]);
+    this.#count(key, now);
     const body = reply.body as { ticket: Ticket; ahead: number; estimatedWaitMinutes: number | null };
     this.#sql.exec("UPDATE remote_tickets SET ticket = ? WHERE day = ? AND code = ?", body.ticket.id, hall.day, code);
     return { status: 201, body: { ...body, code, ticket: publicTicket(body.ticket) } };

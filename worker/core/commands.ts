@@ -62,7 +62,8 @@ export type Command =
   /** The hall object fills in a fresh random `code` when the caller gives none; `day` "" is today. */
   | { type: "book_appointment"; code: string; category: string; day: string; note?: string }
   | { type: "cancel_appointment"; code: string }
-  | { type: "check_in"; code: string }
+  /** A booking or a ticket from home checked in by its code: at the kiosk, or at `window` (issue 26). */
+  | { type: "check_in"; code: string; window?: string }
   /** Issue 26 §5: close a day (`from` null) or half hour to bookings of one service (or every one, null), and open it again. */
   | { type: "block_bookings"; day: string; from: string | null; category: string | null; reason: string }
   | { type: "unblock_bookings"; block: string }

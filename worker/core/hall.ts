@@ -16,12 +16,13 @@ import { decideContent } from "./content.js";
 import { localDay } from "./day.js";
 import type { HallEvent, HallEventBody } from "./events.js";
 import { emptyHall, evolve, isConfigured } from "./evolve.js";
-import { bookAppointment, cancelAppointment, checkIn, issueTicket } from "./issue.js";
+import { bookAppointment, cancelAppointment, issueTicket } from "./issue.js";
+import { checkInCode } from "./check-in.js";
 import { activeTickets } from "./ledger.js";
 import type { HallConfig, HallState } from "./model.js";
 import type { CommandResult, Decision, Outcome } from "./outcome.js";
 import { evaluateAtWindow, rateTicket } from "./rating.js";
-import { checkInRemote, joinRemote } from "./remote.js";
+import { joinRemote } from "./remote.js";
 import { isRejection, reject, type Rejection } from "./rejection.js";
 import { closingPauses, pauseOrResume, removeStaff, saveStaff, signInStaff } from "./staff.js";
 import { actAtWindow, callNext, cancelTicket, readyToCall, requeueTicket, transferTicket } from "./tickets.js";
@@ -103,7 +104,7 @@ function apply(rec: Recorder, command: Exclude<Command, { type: "configure" | "r
     case "cancel_appointment":
       return rec.record(cancelAppointment(state, command.code));
     case "check_in":
-      return rec.record(state.appointments[command.code] ? checkIn(state, command.code, at) : checkInRemote(state, command.code, at));
+      return rec.record(checkInCode(state, command.code, at, command.window));
     case "block_bookings":
       return rec.record(blockBookings(state, command, at));
     case "unblock_bookings":

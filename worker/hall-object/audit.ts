@@ -11,6 +11,8 @@ import type { AuditEntry } from "./storage.js";
 
 export function targetOf(command: Command): string | null {
   if ("ticket" in command) return `ticket:${command.ticket}`;
+  // Checked in at a window: the code is the target; the officer and window are read from the command.
+  if (command.type === "check_in") return `appointment:${command.code}`;
   if ("window" in command && typeof command.window === "string") return `window:${command.window}`;
   if (command.type === "issue") return `category:${command.category}`;
   if (command.type === "save_staff") return `staff:${command.staff.id}`;
@@ -21,7 +23,7 @@ export function targetOf(command: Command): string | null {
   if (command.type === "block_bookings") return `booking-block:${command.day}${command.from ? ` ${command.from}` : ""}${command.category ? ` ${command.category}` : ""}`;
   if (command.type === "unblock_bookings") return `booking-block:${command.block}`;
   if (command.type === "mark_contacted") return `appointment:${command.code}`;
-  if (command.type === "book_appointment" || command.type === "check_in" || command.type === "cancel_appointment") return `appointment:${command.code}`;
+  if (command.type === "book_appointment" || command.type === "cancel_appointment") return `appointment:${command.code}`;
   return null;
 }
 

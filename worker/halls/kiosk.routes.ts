@@ -1,15 +1,16 @@
 /**
  * The ticket kiosk's routes: take a number (optionally against an ID number, de-duplicated per
- * category) and check in an appointment. Both answer with the citizen's status-page link.
+ * category) and check in an appointment — at the kiosk, or at a window by the same rule
+ * (worker/core/check-in.ts). Each answers with the citizen's status-page link.
  */
 import type { Context } from "hono";
 import * as S from "../edge/schemas.js";
-import { AppointmentParams, KioskIssueBody, KioskIssueReply } from "./kiosk.schemas.js";
+import { AppointmentParams, KioskIssueBody, KioskIssueReply, WindowCheckInBody } from "./kiosk.schemas.js";
 import { WindowActionBody } from "./queue.schemas.js";
 import { signTicket, ticketSecret } from "../access/ticket-token.js";
 import { body, errors, json, route } from "../edge/openapi.js";
 import { execute, reply } from "../edge/execute.js";
-import { FRONT_DESK } from "../access/roles.js";
+import { FRONT_DESK, STAFF } from "../access/roles.js";
 import { allow } from "../access/allow.js";
 import type { HallApp } from "../edge/app.js";
 
@@ -62,6 +63,27 @@ export function kioskRoutes(app: HallApp): void {
     async (c) => {
       const { hall, code } = c.req.valid("param");
       const r = await execute(c, hall, { type: "check_in", code }, { commandId: c.req.valid("json").commandId });
+      return reply(c, await withStatusPath(c, hall, r));
+    },
+  );
+
+  app.openapi(
+    route({
+      method: "post",
+      path: "/api/halls/{hall}/windows/{window}/check-in",
+      operationId: "checkInAtWindow",
+      tags: ["Appointments"],
+      summary: "Check in a booking or a ticket from home at a window",
+      description:
+        "The window terminal checks a citizen in by the code of their booking or ticket from home (typed, or scanned: spaces are dropped), by the kiosk's rule: a booking becomes an appointment-priority ticket in its category's queue, a ticket from home is no longer on the way and keeps its place. Neither is put on the window: it is called in turn (`POST …/call`), so the call is announced and its wait counted. The audit row names the officer on the window and the window. An unknown code is 404 `unknown_appointment`; a code already used, for another day or expired is 409 with `details` (`ticket`, `day`, `status`); a counter bound to other windows 403. Roles: counter (its own windows), manager, admin.",
+      middleware: [allow(STAFF)] as const,
+      request: { params: S.WindowParams, ...body(WindowCheckInBody) },
+      responses: { 201: json(KioskIssueReply, "Checked in: the ticket, in the queue"), ...errors(400, 401, 403, 404, 409, 413) },
+    }),
+    async (c) => {
+      const { hall, window } = c.req.valid("param");
+      const { code, commandId } = c.req.valid("json");
+      const r = await execute(c, hall, { type: "check_in", code, window }, { commandId });
       return reply(c, await withStatusPath(c, hall, r));
     },
   );

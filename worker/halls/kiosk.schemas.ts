@@ -66,3 +66,18 @@ export const Appointment = z
 export const AppointmentParams = HallParam.extend({
   code: z.string().regex(/^\d{6}$/, "the six-digit appointment code").openapi({ param: { name: "code", in: "path" }, example: "482913" }),
 });
+
+/**
+ * A code typed or scanned at a window (issue 26): a scanner types the code and Enter, sometimes
+ * with spaces, so those are dropped before the six digits are checked.
+ */
+export const WindowCheckInBody = z
+  .strictObject({
+    code: z
+      .string()
+      .transform((c) => c.replace(/\s+/g, ""))
+      .pipe(z.string().regex(/^\d{6}$/, "the six-digit code of a booking or a ticket from home"))
+      .openapi({ type: "string", example: "482913", description: "The booking's or the ticket from home's check-in code" }),
+    commandId: CommandId,
+  })
+  .openapi("WindowCheckIn");

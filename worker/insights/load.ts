@@ -12,6 +12,7 @@
  */
 import { countDuration, durationFigures, noDurations } from "../statistics/durations.js";
 import { estimateHall } from "../core/estimates.js";
+import { onTheWay } from "../core/remote.js";
 import type { Category, HallState, Ticket } from "../core/model.js";
 
 export interface WaitStats {
@@ -39,7 +40,10 @@ export interface HallLoad {
   categories: CategoryLoad[];
   totals: {
     issued: number;
+    /** Every waiting ticket, those on the way from home included. */
     waiting: number;
+    /** Of those waiting, taken from home and not yet checked in (worker/core/remote.ts, issue 26). */
+    onTheWay: number;
     /** In service at a window (status serving); a citizen called but not yet at the window is not (issue 25 §8). */
     beingServed: number;
     /** Called, not yet being served. */
@@ -91,6 +95,7 @@ export function hallLoad(state: HallState, now: number): HallLoad {
     totals: {
       issued: tickets.length,
       waiting: estimates.order.length,
+      onTheWay: estimates.order.filter(onTheWay).length,
       beingServed: count("serving"),
       called: count("called"),
       served: count("done"),

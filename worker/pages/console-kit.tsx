@@ -7,10 +7,11 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { Category, HallState, Priority, Ticket } from "../core/model.js";
+import { onTheWay } from "../core/remote.js";
 import { minutesWaited, wholeMinutes } from "../core/waits.js";
 import { COMMON, PRIORITY } from "../i18n/catalogue/common.js";
 import { LANGS, type Lang } from "../i18n/lang.js";
-import { pieces, say, sayAfter, secondLang, template, valueIn, type Msg, type Named, type Vars } from "../i18n/words.js";
+import { both, pieces, say, sayAfter, secondLang, template, valueIn, type Msg, type Named, type Vars } from "../i18n/words.js";
 
 /** A template with its values filled in; a `slot` (an element a script fills later) stands where its name is. */
 function lineOf(lang: Lang, text: string, vars: Vars = {}, slots: Record<string, Child> = {}): Child {
@@ -94,6 +95,21 @@ export function PriorityTag({ lang, priority }: { lang: Lang; priority: Priority
   return (
     <span class={`tag tag-${priority}`} title={sayAfter(lang, w)}>
       {say(lang, w)}
+    </span>
+  );
+}
+
+/**
+ * 在途: a ticket taken from home whose citizen has not checked in (worker/core/remote.ts), and how
+ * many times it stepped back for the next citizen: staff see who in the line is not yet here.
+ */
+export function OnTheWayTag({ t, lang }: { t: Ticket; lang: Lang }) {
+  if (!onTheWay(t)) return null;
+  const holds = t.remote!.holds;
+  return (
+    <span class="tag tag-on-the-way" data-holds={holds} title={both(lang, holds > 0 ? COMMON.heldTitle : COMMON.onTheWayTitle, { count: holds })}>
+      {say(lang, COMMON.onTheWay)}
+      {holds > 0 && ` · ${say(lang, COMMON.heldTimes, { count: holds })}`}
     </span>
   );
 }

@@ -22,6 +22,7 @@ import {
   langHref,
   MessageLine,
   minutesBetween,
+  OnTheWayTag,
   Pair,
   PriorityTag,
   scriptWords,
@@ -237,6 +238,7 @@ function Queue({ state, w, now, live, lang }: Props) {
                 <span class="category">{categoryNames(state, t.category)[lang]}</span>
                 <PriorityTag lang={lang} priority={t.priority} />
                 {t.targetWindow === w.id && <span class="tag tag-targeted">{say(lang, COUNTER.toThisWindow)}</span>}
+                <OnTheWayTag t={t} lang={lang} />
                 <span class="waited">{say(lang, COUNTER.waitedShort, { minutes: wholeMinutes(waited) })}</span>
                 <span class="estimate" title={both(lang, COUNTER.estimated)}>
                   {est === null || est === undefined ? "—" : `≈${est}′`}
@@ -248,6 +250,28 @@ function Queue({ state, w, now, live, lang }: Props) {
       )}
       {mine.length > shown.length && <p class="more">+{mine.length - shown.length}</p>}
     </section>
+  );
+}
+
+/**
+ * A booking's or a ticket from home's code, typed or scanned (a scanner types it and Enter),
+ * checked in by the kiosk's rule; what went wrong is said beside the field. Outside the live
+ * regions, so an update never clears what is being typed.
+ */
+function CheckInForm({ lang }: { lang: Lang }) {
+  return (
+    <form id="check-in-form" class="check-in" novalidate>
+      <label for="check-in-code">
+        <Bi lang={lang} m={COUNTER.checkInLabel} />
+      </label>
+      <div class="check-in-row">
+        <input id="check-in-code" name="code" inputmode="numeric" autocomplete="off" maxlength={20} aria-describedby="check-in-error" />
+        <button type="submit" class="primary">
+          <Bi lang={lang} m={COUNTER.checkInButton} />
+        </button>
+      </div>
+      <p id="check-in-error" class="field-error" data-error-for="code" aria-live="polite"></p>
+    </form>
   );
 }
 
@@ -315,6 +339,7 @@ export const counterView: LiveView = {
           <ConsoleConfig config={{ hall: state.hall, window: w.id, token, role: "counter", lang, words: scriptWords(lang, COMMON_SCRIPT, COUNTER_SCRIPT) }} />
           <main class="counter">
             {regions(state, w, now, false, lang)}
+            <CheckInForm lang={lang} />
             <LangSwitch lang={lang} href={(l) => langHref(params, l, { omit: ["window"], token })} />
             <MessageLine />
           </main>

@@ -24,7 +24,8 @@ function Kpis({ f, live }: { f: HallFigures; live: boolean }) {
   const t = f.totals;
   const tiles: KpiTile[] = [
     { id: "issued", zh: "今日取号", en: "Issued today", value: String(t.issued) },
-    { id: "waiting", zh: "等候中", en: "Waiting", value: String(t.waiting) },
+    // Citizens in the hall, and apart from them those who took a number from home and are on their way (在途).
+    { id: "waiting", zh: "在厅等候", en: "Waiting in the hall", value: String(t.waiting - t.onTheWay), unit: t.onTheWay > 0 ? ` 在途 ${t.onTheWay}` : undefined },
     { id: "serving", zh: "办理中", en: "Being served", value: String(t.beingServed) },
     { id: "served", zh: "已办结", en: "Served today", value: String(t.served) },
     { id: "avg-wait", zh: "平均等候", en: "Average wait", value: minutes(t.waits.averageMinutes), unit: t.waits.averageMinutes === null ? undefined : "分钟" },

@@ -15,7 +15,7 @@ import { AUDIT_ACTIONS, MANAGE, MANAGE_SCRIPT } from "../i18n/catalogue/manage.j
 import { DEVICES_SCRIPT, FOLLOW_UPS_SCRIPT, STATS_SCRIPT } from "../i18n/catalogue/manage-tabs.js";
 import { langIn, type Lang } from "../i18n/lang.js";
 import { both, say, type Msg, type Vars } from "../i18n/words.js";
-import { Bi, categoryNames, ConsoleConfig, hhmm, LangSwitch, langHref, MessageLine, minutesBetween, scriptWords, TransferDialog } from "./console-kit.js";
+import { Bi, categoryNames, ConsoleConfig, hhmm, LangSwitch, langHref, MessageLine, minutesBetween, OnTheWayTag, scriptWords, TransferDialog } from "./console-kit.js";
 import { oob, Page, type LiveConfig } from "./layout.js";
 import { FollowUpsPanel } from "../ratings/follow-ups-panel.js";
 import { Announcers } from "./manage-announcers.js";
@@ -229,6 +229,7 @@ function Queues({ state, now, live, estimates, lang }: Props) {
                   >
                     <b>{t.number}</b>
                     {t.targetWindow && <span class="to">→{state.windows.find((w) => w.id === t.targetWindow)?.number}</span>}
+                    <OnTheWayTag t={t} lang={lang} />
                     <span class="waited">{minutesBetween(t.queuedAt, now)}′</span>
                   </button>
                 </li>

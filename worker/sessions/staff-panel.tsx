@@ -4,6 +4,7 @@
  * an update never wipes what a manager is typing. PINs and passwords are sent, never shown.
  */
 import type { HallState } from "../core/model.js";
+import { servesAtCounters } from "../core/staff.js";
 import { COMMON } from "../i18n/catalogue/common.js";
 import { PANELS } from "../i18n/catalogue/manage.js";
 import type { Lang } from "../i18n/lang.js";
@@ -41,7 +42,14 @@ export function StaffList({ state, live, lang }: { state: HallState; live: boole
         <tbody>
           {staff.map((s) => (
             <tr data-staff={s.id}>
-              <td>{s.name}</td>
+              <td>
+                {s.name}
+                {servesAtCounters(s) && !s.hasPin && !s.hasPassword && (
+                  <p class="staff-warning" data-no-secret={s.id}>
+                    <b>{say(lang, PANELS.noSecret)}</b> {say(lang, PANELS.noSecretHow)}
+                  </p>
+                )}
+              </td>
               <td>{s.badge}</td>
               <td>{head(ROLE_WORDS[s.role])}</td>
               <td>{head(ACCESS_WORDS[s.access ?? "counter"])}</td>

@@ -25,6 +25,11 @@ export const WINDOW_STATE = {
 } as const satisfies Record<WindowState, { zh: string; en: string }>;
 
 export const COMMON = {
+  /* A ticket taken from home whose citizen has not checked in (issue 26): the terminal's and the console's queues. */
+  onTheWay: { zh: "在途", en: "on the way" },
+  onTheWayTitle: { zh: "线上取号，市民尚未到厅签到", en: "taken from home; the citizen has not checked in yet" },
+  heldTimes: { zh: "让号{count}次", en: "passed ×{count}" },
+  heldTitle: { zh: "未签到时轮到，已让后面的市民先办 {count} 次", en: "passed {count} times while on the way" },
   windowNumber: { zh: "{number} 号窗口", en: "Window {number}" },
   transferTitle: { zh: "转移 {number}", en: "Transfer to another category or window", lead: "Transfer {number} to another category or window" },
   transferToCategory: { zh: "转到业务", en: "To a category" },

@@ -50,6 +50,8 @@ export const COUNTER = {
   cancel: { zh: "取消", en: "Cancel" },
   signInButton: { zh: "签到", en: "Sign in" },
   noWindow: { zh: "没有这个窗口", en: 'no window "{window}" in this hall' },
+  checkInLabel: { zh: "签到码 · 预约或线上取号（可扫码）", en: "Check-in code · a booking or a ticket from home (scan or type)" },
+  checkInButton: { zh: "签到", en: "Check in" },
 } as const;
 
 /** The call reasons of the call policy (worker/core/call-policy.ts), by their code, for a page in Traditional or English. */
@@ -75,4 +77,11 @@ export const COUNTER_SCRIPT = {
   transferred: { zh: "已转移 {number}", en: "Transferred" },
   signedIn: { zh: "{name} 签到成功", en: "{name} signed in" },
   noOfficers: { zh: "没有可在窗口签到的账户，请管理员在管理台添加", en: "No account may sign in at a window yet: a manager adds them in the manager console" },
+  checkedInBooking: { zh: "预约已签到：{number}，已排入队列，按顺序呼叫", en: "Booking checked in: {number} joins the queue and is called in turn" },
+  checkedInRemote: { zh: "{number} 已到厅签到，保留原位，按顺序呼叫", en: "{number} has arrived and keeps its place in the queue" },
+  checkInUnknown: { zh: "没有这个签到码，请核对", en: "No booking or ticket from home has this code; check it" },
+  checkInOtherDay: { zh: "这是 {day} 的预约，今天不能签到", en: "This booking is for {day}, not today" },
+  checkInAlready: { zh: "已签到过，号码 {number}", en: "Already checked in as {number}" },
+  checkInExpired: { zh: "{number} 未及时签到，已失效，请重新取号", en: "{number} has expired (not checked in in time); take a new number" },
+  checkInCalled: { zh: "{number} 已叫号，无需签到", en: "{number} has already been called; no check-in needed" },
 } as const;

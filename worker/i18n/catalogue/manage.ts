@@ -73,6 +73,9 @@ export const PANELS = {
   set: { zh: "已设", en: "set" },
   none: { zh: "无", en: "none" },
   edit: { zh: "编辑", en: "Edit" },
+  /* Issue 23: an account with counter access and neither secret cannot put itself on a window. */
+  noSecret: { zh: "未设PIN或密码，无法在窗口签到", en: "No PIN or password: cannot sign in at a window" },
+  noSecretHow: { zh: "点「编辑」为其设置 PIN 或密码", en: "Press Edit to set a PIN or a password" },
   remove: { zh: "删除", en: "Remove" },
   staffForm: { zh: "添加或修改人员", en: "Add or change a staff account" },
   badgeNumber: { zh: "警号", en: "Badge number" },
