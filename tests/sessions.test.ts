@@ -7,6 +7,7 @@ import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
 import { call, newHall, ORIGIN, snapshot } from "./helpers.js";
+import { HOLD_FREE } from "../worker/sessions/sign-in-limits.js";
 
 const PASSWORD = "correct horse 9";
 
@@ -292,6 +293,39 @@ describe("wrong passwords earn waits, never a lock", () => {
     expect((await signIn(hall, "C002", PASSWORD, address)).status).toBe(429);
     const atCounter = await browser(null, "POST", `/api/halls/${hall}/sessions`, { badge: "C002", password: PASSWORD }, ORIGIN, terminal, address);
     expect(atCounter.status).toBe(201);
+  });
+
+  it("a place that keeps trying while told to wait is held before each answer, in the Worker: the hall's counter and kiosk are not", async () => {
+    const hall = await staffHall("sessions-tarpit");
+    await freezeClock(hall);
+    const terminal = await pairedCounter(hall);
+    const address = "198.51.100.60";
+    for (let i = 0; i < 3; i++) expect((await signIn(hall, "C002", `tarpit-${i}`, address)).status).toBe(401);
+    // Ten refused in a row are answered at once, as a person retrying during a wait would want.
+    for (let i = 0; i < HOLD_FREE; i++) {
+      const tooSoon = await signIn(hall, "C002", PASSWORD, address);
+      expect(tooSoon.status).toBe(429);
+      expect(tooSoon.headers.get("Retry-After")).toBe("1");
+    }
+    // A script goes on: the next refusals are held 250 ms, 500 ms, 1 s, then 2 s each (a timer
+    // never fires early, so these are floors however loaded the machine is).
+    const sent = performance.now();
+    const held = Array.from({ length: 6 }, () => signIn(hall, "C002", PASSWORD, address).then((r) => ({ status: r.status, ms: performance.now() - sent })));
+    // Meanwhile the hall's own counter terminal signs in and the kiosk issues a ticket, unheld.
+    const atCounter = browser(null, "POST", `/api/halls/${hall}/sessions`, { badge: "C002", password: PASSWORD }, ORIGIN, terminal, address).then((r) => ({ status: r.status, ms: performance.now() - sent }));
+    const ticket = call("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "household" }).then((r) => ({ status: r.status, ms: performance.now() - sent }));
+    const replies = await Promise.all(held);
+    expect(replies.map((r) => r.status)).toEqual(Array(6).fill(429));
+    const times = replies.map((r) => r.ms).sort((a, b) => a - b);
+    [250, 500, 1000, 2000, 2000, 2000].forEach((floor, i) => expect(times[i], `held reply ${i + 1}`).toBeGreaterThanOrEqual(floor));
+    expect((await atCounter).status).toBe(201);
+    expect((await ticket).status).toBe(201);
+    expect((await atCounter).ms).toBeLessThan(times[5]!);
+    expect((await ticket).ms).toBeLessThan(times[5]!);
+    // Past the hold the place is still told its wait: 1 s earned, less the 2 s held, is at least 1.
+    const after = await signIn(hall, "C002", PASSWORD, address);
+    expect(after.status).toBe(429);
+    expect(after.headers.get("Retry-After")).toBe("1");
   });
 
   it("refused tries are audited as one row per place per minute, with a count", async () => {

@@ -14,6 +14,7 @@ import {
   FREE_PER_BADGE,
   FREE_PER_PLACE,
   FULL_BUCKET,
+  holdFor,
   NO_STRIKES,
   placeKey,
   placeName,
@@ -40,7 +41,9 @@ export interface SessionView {
 
 export type SignInReply =
   | { status: 201; body: { session: SessionView }; cookie: string; maxAgeSeconds: number }
-  | { status: 401 | 429; body: Refusal; retryAfterSeconds?: number };
+  | { status: 401; body: Refusal }
+  /** `holdMs`: how long the Worker holds this refusal before answering it (worker/sessions/tarpit.ts); Retry-After counts from its end. */
+  | { status: 429; body: Refusal; retryAfterSeconds: number; holdMs: number };
 
 /** Checks a secret against its stored hash: PBKDF2 (credentials.object.ts); tests slow it or count it. */
 export type SecretCheck = (secret: string, record: PinRecord) => Promise<boolean>;
@@ -141,6 +144,8 @@ export class HallSessions implements Part {
   /** Strangers' hashes (sign-in-limits.ts); kept in memory: a hall woken afresh starts full. */
   #bucket: Bucket | null = null;
   #refused = new Map<string, RefusedRow>();
+  /** Tries refused in a row per place, since its last heard try: what the tarpit's hold grows with (sign-in-limits.ts `holdFor`). */
+  #inARow = new Map<string, number>();
 
   /** Creates the tables of staff PINs (credentials.object.ts), passwords, sessions and strikes. */
   constructor(private readonly sql: SqlStorage) {
@@ -158,8 +163,14 @@ export class HallSessions implements Part {
     const wait = earned || this.#strangerWait(place, at);
     if (wait > 0) {
       this.#refuse(at, place, device, badge, "waiting");
-      return Promise.resolve(this.#waiting(Math.ceil(wait / 1000)));
+      const inARow = (this.#inARow.get(key) ?? 0) + 1;
+      // A forgotten count only restarts a place's holds; the map stays small during a spray of addresses.
+      if (this.#inARow.size >= 10_000 && !this.#inARow.has(key)) this.#inARow.clear();
+      this.#inARow.set(key, inARow);
+      const holdMs = holdFor(inARow);
+      return Promise.resolve(this.#waiting(Math.max(1, Math.ceil((wait - holdMs) / 1000)), holdMs));
     }
+    this.#inARow.delete(key);
     this.#inFlight.add(key);
     const turn = this.#queue.then(() => this.#signIn(state(), badge, password, now(), device, place, check));
     this.#queue = turn.catch(() => {});
@@ -222,12 +233,13 @@ export class HallSessions implements Part {
   }
 
   /** A try that came too soon: 429 with the wait, and no hashing. */
-  #waiting(retryAfterSeconds: number): SignInReply {
+  #waiting(retryAfterSeconds: number, holdMs: number): SignInReply {
     const words = waitWords(retryAfterSeconds);
     return {
       status: 429,
       body: refusal("too_many", `尝试过于频繁，请 ${words.zh}后再试 · too many tries from here: try again in ${words.en}`, { retryAfterSeconds }),
       retryAfterSeconds,
+      holdMs,
     };
   }
 

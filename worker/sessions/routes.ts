@@ -15,8 +15,13 @@ import { sessionCookieHeader, sessionParts } from "../access/session-cookie.js";
 import { fail } from "../edge/errors.js";
 import { presentedDevice } from "../access/device-cookie.js";
 import type { Place } from "./sign-in-limits.js";
+import type { SignInReply } from "./hall-sessions.object.js";
 import { hallStub } from "../hall-object/stub.js";
 import { HallApp } from "../edge/app.js";
+import { Tarpit } from "./tarpit.js";
+
+/** Refused tries of places that keep trying wait here before their answer; one per isolate. */
+const tarpit = new Tarpit();
 
 const Session = z
   .object({ staff: z.string(), name: z.string(), badge: z.string(), access: z.enum(STAFF_ACCESS), expiresAt: z.string() })
@@ -46,7 +51,7 @@ export function sessionRoutes(app: HallApp): void {
       tags: ["Sessions"],
       summary: "Sign in with badge and password",
       description:
-        "Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401. No account is ever locked (badges are public): each place a try comes from waits instead — three wrong tries of a badge from one place are free, then 1 s, 2 s, 4 s … up to 15 min; ten over all badges, then the same; strangers together start at most 4 hashes a second after a burst of 30. A try that comes too soon, or while the same place's last try is still being checked, is 429 with Retry-After and is not checked at all. A place is this hall's paired device when the request carries its cookie (never slowed by anyone else's failures), else the client address (CF-Connecting-IP on Cloudflare; self-hosted, the socket's peer, or the trusted proxy's X-Forwarded-For entry with TONGBAN_TRUST_PROXY). Refused tries are audited as one `session_refused` row per place per minute, with a count. Only from a page of this server: the Origin header must be present and this server's (403 otherwise). No token needed: the badge and password are the check.",
+        "Sets the `tongban_session` cookie (HttpOnly, SameSite=Strict, 12 h). A wrong badge or password is one 401. No account is ever locked (badges are public): each place a try comes from waits instead — three wrong tries of a badge from one place are free, then 1 s, 2 s, 4 s … up to 15 min; ten over all badges, then the same; strangers together start at most 4 hashes a second after a burst of 30. A try that comes too soon, or while the same place's last try is still being checked, is 429 with Retry-After and is not checked at all; a place refused more than ten times in a row gets each further 429 only after a hold (250 ms, 500 ms, 1 s, then 2 s; Retry-After counts from the answer), so a script trying in a loop slows to a try or two a second. A place is this hall's paired device when the request carries its cookie (never slowed by anyone else's failures), else the client address (CF-Connecting-IP on Cloudflare; self-hosted, the socket's peer, or the trusted proxy's X-Forwarded-For entry with TONGBAN_TRUST_PROXY). Refused tries are audited as one `session_refused` row per place per minute, with a count. Only from a page of this server: the Origin header must be present and this server's (403 otherwise). No token needed: the badge and password are the check.",
       request: { params: S.HallParam, body: { content: { "application/json": { schema: SessionBody } }, required: true } },
       responses: {
         201: {
@@ -71,7 +76,12 @@ export function sessionRoutes(app: HallApp): void {
         c.header("Set-Cookie", sessionCookieHeader(c.req.raw, c.env, reply.cookie, reply.maxAgeSeconds));
         return c.json(reply.body, 201);
       }
-      if ("retryAfterSeconds" in reply && reply.retryAfterSeconds !== undefined) c.header("Retry-After", String(reply.retryAfterSeconds));
+      const refused = reply as SignInReply;
+      if (refused.status === 429) {
+        // Held in the Worker, not in the hall object: the hall answers its other commands meanwhile.
+        await tarpit.hold(refused.holdMs);
+        c.header("Retry-After", String(refused.retryAfterSeconds));
+      }
       return c.json(reply.body, reply.status) as never;
     },
   );
