@@ -301,7 +301,7 @@ describe("wrong passwords earn waits, never a lock", () => {
     const terminal = await pairedCounter(hall);
     const address = "198.51.100.60";
     for (let i = 0; i < 3; i++) expect((await signIn(hall, "C002", `tarpit-${i}`, address)).status).toBe(401);
-    // Ten refused in a row are answered at once, as a person retrying during a wait would want.
+    // Ten refused are answered at once, as a person retrying during a wait would want.
     for (let i = 0; i < HOLD_FREE; i++) {
       const tooSoon = await signIn(hall, "C002", PASSWORD, address);
       expect(tooSoon.status).toBe(429);
@@ -326,6 +326,13 @@ describe("wrong passwords earn waits, never a lock", () => {
     const after = await signIn(hall, "C002", PASSWORD, address);
     expect(after.status).toBe(429);
     expect(after.headers.get("Retry-After")).toBe("1");
+    // A wrong password heard once the wait is over does not start the holds again: a flood from
+    // many addresses is heard now and then (the strangers' bucket), and stays held between.
+    await freezeClock(hall, 1000);
+    expect((await signIn(hall, "C002", "tarpit-heard", address)).status).toBe(401);
+    const again = performance.now();
+    expect((await signIn(hall, "C002", PASSWORD, address)).status).toBe(429);
+    expect(performance.now() - again).toBeGreaterThanOrEqual(2000);
   });
 
   it("refused tries are audited as one row per place per minute, with a count", async () => {

@@ -90,6 +90,8 @@ try {
       ratioToQuiet: Math.round((during.p50ms / quiet.p50ms) * 100) / 100,
       signInReplies: replies,
       hashedPerSecond: round(((replies[401] ?? 0) + (replies[201] ?? 0)) / seconds),
+      // What reaches the Worker and the hall object: before the tarpit (issue 23 §1) ~60–160 a second.
+      signInsPerSecond: round(Object.values(replies).reduce((a, b) => a + b, 0) / seconds),
       seconds: round(seconds),
     });
   }

@@ -144,8 +144,13 @@ export class HallSessions implements Part {
   /** Strangers' hashes (sign-in-limits.ts); kept in memory: a hall woken afresh starts full. */
   #bucket: Bucket | null = null;
   #refused = new Map<string, RefusedRow>();
-  /** Tries refused in a row per place, since its last heard try: what the tarpit's hold grows with (sign-in-limits.ts `holdFor`). */
-  #inARow = new Map<string, number>();
+  /**
+   * Tries refused (429) per place since its last sign-in: what the tarpit's hold grows with
+   * (sign-in-limits.ts `holdFor`). A wrong password heard between them does not clear it, or a
+   * flood from many addresses, each heard now and then, would start its holds again each time.
+   * Kept in memory: a hall woken afresh starts every place at none.
+   */
+  #refusedSince = new Map<string, number>();
 
   /** Creates the tables of staff PINs (credentials.object.ts), passwords, sessions and strikes. */
   constructor(private readonly sql: SqlStorage) {
@@ -163,14 +168,13 @@ export class HallSessions implements Part {
     const wait = earned || this.#strangerWait(place, at);
     if (wait > 0) {
       this.#refuse(at, place, device, badge, "waiting");
-      const inARow = (this.#inARow.get(key) ?? 0) + 1;
+      const refused = (this.#refusedSince.get(key) ?? 0) + 1;
       // A forgotten count only restarts a place's holds; the map stays small during a spray of addresses.
-      if (this.#inARow.size >= 10_000 && !this.#inARow.has(key)) this.#inARow.clear();
-      this.#inARow.set(key, inARow);
-      const holdMs = holdFor(inARow);
+      if (this.#refusedSince.size >= 10_000 && !this.#refusedSince.has(key)) this.#refusedSince.clear();
+      this.#refusedSince.set(key, refused);
+      const holdMs = holdFor(refused);
       return Promise.resolve(this.#waiting(Math.max(1, Math.ceil((wait - holdMs) / 1000)), holdMs));
     }
-    this.#inARow.delete(key);
     this.#inFlight.add(key);
     const turn = this.#queue.then(() => this.#signIn(state(), badge, password, now(), device, place, check));
     this.#queue = turn.catch(() => {});
@@ -193,6 +197,7 @@ export class HallSessions implements Part {
       return { status: 401, body: refusal("unauthorized", WRONG) };
     }
     this.sql.exec("DELETE FROM sign_in_strikes WHERE key = ? OR last_at < ?", badgeKey, now - FORGET_MS);
+    this.#refusedSince.delete(key);
     this.sql.exec("DELETE FROM staff_sessions WHERE expires_at < ?", now);
     const session = newSession(now);
     const id = randomHex(16);

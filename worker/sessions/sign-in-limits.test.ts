@@ -37,7 +37,7 @@ describe("sign-in limits", () => {
     expect(placeKey({ kind: "client", address: "2001:db8:0:2::5" })).not.toBe(placeKey({ kind: "client", address: "2001:db8:0:1::5" }));
   });
 
-  it("a place refused ten times in a row is answered at once; from the eleventh each refusal is held longer, up to 2 s", () => {
+  it("a place refused ten times since its last sign-in is answered at once; from the eleventh each refusal is held longer, up to 2 s", () => {
     expect(Array.from({ length: HOLD_FREE + 1 }, (_, i) => holdFor(i))).toEqual(Array(HOLD_FREE + 1).fill(0));
     expect([11, 12, 13, 14, 15, 100].map(holdFor)).toEqual([250, 500, 1000, 2000, 2000, 2000]);
     expect(HOLD_MAX_MS).toBe(2000);

@@ -14,7 +14,7 @@
  * strikes (worker/sessions/hall-sessions.object.ts).
  *
  * A place that keeps trying while told to wait is a script, not a person: after HOLD_FREE tries
- * refused in a row, each further refusal is held before it is answered (a tarpit: a timer in the
+ * refused since its last sign-in, each further refusal is held before it is answered (a tarpit: a timer in the
  * Worker, worker/sessions/tarpit.ts, costing no CPU), 250 ms, 500 ms, 1 s, then 2 s each, so a
  * flooding loop sends a try or two a second instead of hundreds (issue 23 §1: the hall's other
  * commands keep their latency during a flood).
@@ -51,15 +51,15 @@ export const STRANGER_BURST = 30;
  */
 export const STRANGER_RATE_PER_SECOND = 4;
 
-/** Tries of one place refused in a row that are answered at once: a person retrying during a wait. */
+/** Tries of one place refused (429) since its last sign-in that are answered at once: a person retrying during a wait. */
 export const HOLD_FREE = 10;
 /** The longest a refused try is held before its answer. */
 export const HOLD_MAX_MS = 2000;
 
-/** How long the `refusedInARow`-th refusal in a row of one place is held before it is answered. */
-export function holdFor(refusedInARow: number): number {
-  if (refusedInARow <= HOLD_FREE) return 0;
-  return Math.min(HOLD_MAX_MS, 250 * 2 ** (refusedInARow - HOLD_FREE - 1));
+/** How long the `refused`-th refusal of one place since its last sign-in is held before it is answered. */
+export function holdFor(refused: number): number {
+  if (refused <= HOLD_FREE) return 0;
+  return Math.min(HOLD_MAX_MS, 250 * 2 ** (refused - HOLD_FREE - 1));
 }
 
 /** The wait earned by `failures` wrong tries when `free` of them cost nothing. */
