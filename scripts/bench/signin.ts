@@ -2,7 +2,8 @@
  * A sign-in flood against the hall's other work: `npm run bench:signin`. Prints one JSON object
  * per measurement. Against a fresh `wrangler dev` on loopback: the p50 of issuing tickets one
  * after another, quiet, then while 16 clients send wrong passwords as fast as they are answered,
- * first all from one address, then each from its own (CF-Connecting-IP, as Cloudflare sets it).
+ * first all from one address, then each from its own (CF-Connecting-IP, as Cloudflare sets it);
+ * quiet is measured again right before each flood, and each flood line prints its ratio to it.
  * The target (issue 23): ticket p50 during a 16-way flood within 2× of quiet.
  */
 import { loadavg } from "node:os";
