@@ -158,10 +158,27 @@ export class HallSessions implements Part {
     migrateSessions(sql);
   }
 
-  /** `state` is read when this sign-in's turn comes, not when it was asked for. */
-  signIn(state: () => HallState, badge: string, password: string, now: () => number, device: string | null, place: Place, check: SecretCheck): Promise<SignInReply> {
+  /**
+   * `state` is read when this sign-in's turn comes, not when it was asked for. `refusedInWorker`:
+   * the place's tries refused in the Worker since it last told (worker/sessions/held-places.ts),
+   * counted here as if they had come.
+   */
+  signIn(
+    state: () => HallState,
+    badge: string,
+    password: string,
+    now: () => number,
+    device: string | null,
+    place: Place,
+    check: SecretCheck,
+    refusedInWorker = 0,
+  ): Promise<SignInReply> {
     const at = now();
     const key = placeKey(place);
+    if (refusedInWorker > 0) {
+      this.#refuse(at, place, device, null, "waiting", refusedInWorker);
+      this.#refusedSince.set(key, (this.#refusedSince.get(key) ?? 0) + refusedInWorker);
+    }
     const badgeKey = `${badge.toLowerCase()}|${key}`;
     const earned = this.#inFlight.has(key) ? 1000 : Math.max(waitLeft(this.#strikes(badgeKey), FREE_PER_BADGE, at), waitLeft(this.#strikes(key), FREE_PER_PLACE, at));
     // The strangers' bucket is asked last, so a try refused for its own place's strikes spends nothing of it.
@@ -270,15 +287,15 @@ export class HallSessions implements Part {
    * Refused tries are audited one row per place per minute, with a count: a flood of thousands
    * is a few rows a manager can read, not thousands that bury the day's work.
    */
-  #refuse(now: number, place: Place, device: string | null, badge: string, why: "wrong" | "waiting"): void {
+  #refuse(now: number, place: Place, device: string | null, badge: string | null, why: "wrong" | "waiting", times = 1): void {
     const key = placeKey(place);
     const minute = new Date(now).toISOString().slice(0, 16);
     const earlier = this.#refused.get(key);
     if (earlier && earlier.minute === minute) {
       const d = earlier.detail;
-      d.count++;
-      d[why]++;
-      if (d.badges.length < BADGES_PER_ROW && !d.badges.includes(badge)) d.badges.push(badge);
+      d.count += times;
+      d[why] += times;
+      if (badge !== null && d.badges.length < BADGES_PER_ROW && !d.badges.includes(badge)) d.badges.push(badge);
       // Written at most once a second during a flood (each write is a storage commit); the
       // audit page writes what is left first (writeRefusals). An eviction loses at most a second's count.
       earlier.dirty = true;
@@ -286,7 +303,7 @@ export class HallSessions implements Part {
       return;
     }
     if (earlier?.dirty) this.#writeRefused(earlier);
-    const detail = { count: 1, wrong: why === "wrong" ? 1 : 0, waiting: why === "waiting" ? 1 : 0, badges: [badge] };
+    const detail = { count: times, wrong: why === "wrong" ? times : 0, waiting: why === "waiting" ? times : 0, badges: badge === null ? [] : [badge] };
     writeAudit(
       this.sql,
       {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { afterWrongTry, FORGET_MS, FREE_PER_BADGE, FULL_BUCKET, HOLD_FREE, holdFor, HOLD_MAX_MS, MAX_WAIT_MS, NO_STRIKES, placeKey, STRANGER_BURST, takeHash, waitLeft } from "./sign-in-limits.js";
 import { Tarpit } from "./tarpit.js";
+import { HeldPlaces, MAX_UNTOLD } from "./held-places.js";
 
 const T = Date.parse("2031-03-04T09:00:00+08:00");
 
@@ -72,5 +73,33 @@ describe("the tarpit", () => {
     const tarpit = new Tarpit(3, hand.sleep);
     expect(await tarpit.hold(0)).toBe(0);
     expect(hand.sleeping).toHaveLength(0);
+  });
+});
+
+describe("places held in the Worker", () => {
+  it("refuses a place only while one of its refusals is held, and tells the hall each refused try once", () => {
+    const places = new HeldPlaces<string>();
+    expect(places.refuseHere("h|client:a")).toBeNull();
+    places.begin("h|client:a", "wait 2 s");
+    places.begin("h|client:a", "wait 4 s");
+    expect(places.refuseHere("h|client:a")).toBe("wait 4 s");
+    expect(places.refuseHere("h|client:b")).toBeNull();
+    places.end("h|client:a");
+    expect(places.refuseHere("h|client:a")).toBe("wait 4 s");
+    places.end("h|client:a");
+    expect(places.refuseHere("h|client:a")).toBeNull();
+    expect(places.takeUntold("h|client:a")).toBe(2);
+    expect(places.takeUntold("h|client:a")).toBe(0);
+  });
+
+  it("keeps untold counts for at most MAX_UNTOLD places: a spray of addresses loses counts, never memory", () => {
+    const places = new HeldPlaces<string>();
+    for (let i = 0; i <= MAX_UNTOLD; i++) {
+      places.begin(`h|client:${i}`, "wait");
+      places.refuseHere(`h|client:${i}`);
+      places.end(`h|client:${i}`);
+    }
+    expect(places.takeUntold("h|client:0")).toBe(0);
+    expect(places.takeUntold(`h|client:${MAX_UNTOLD}`)).toBe(1);
   });
 });
