@@ -4,9 +4,10 @@
  * names the person. Time moves on the hall's clock, never the machine's.
  */
 import { env, runInDurableObject, SELF } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { HallObject } from "../worker/hall-object/index.js";
 import { call, newHall, ORIGIN, snapshot } from "./helpers.js";
+import { HOLD_FREE } from "../worker/sessions/sign-in-limits.js";
 
 const PASSWORD = "correct horse 9";
 
@@ -292,6 +293,83 @@ describe("wrong passwords earn waits, never a lock", () => {
     expect((await signIn(hall, "C002", PASSWORD, address)).status).toBe(429);
     const atCounter = await browser(null, "POST", `/api/halls/${hall}/sessions`, { badge: "C002", password: PASSWORD }, ORIGIN, terminal, address);
     expect(atCounter.status).toBe(201);
+  });
+
+  it("a place that keeps trying while told to wait is held before each answer, in the Worker: the hall's counter and kiosk are not", async () => {
+    const hall = await staffHall("sessions-tarpit");
+    await freezeClock(hall);
+    const terminal = await pairedCounter(hall);
+    const address = "198.51.100.60";
+    for (let i = 0; i < 3; i++) expect((await signIn(hall, "C002", `tarpit-${i}`, address)).status).toBe(401);
+    // Ten refused are answered at once, as a person retrying during a wait would want.
+    for (let i = 0; i < HOLD_FREE; i++) {
+      const tooSoon = await signIn(hall, "C002", PASSWORD, address);
+      expect(tooSoon.status).toBe(429);
+      expect(tooSoon.headers.get("Retry-After")).toBe("1");
+    }
+    // A script goes on: the next refusals are held 250 ms, 500 ms, 1 s, then 2 s each (a timer
+    // never fires early, so these are floors however loaded the machine is).
+    const sent = performance.now();
+    const held = Array.from({ length: 6 }, () => signIn(hall, "C002", PASSWORD, address).then((r) => ({ status: r.status, ms: performance.now() - sent })));
+    // Meanwhile the hall's own counter terminal signs in and the kiosk issues a ticket, unheld.
+    const atCounter = browser(null, "POST", `/api/halls/${hall}/sessions`, { badge: "C002", password: PASSWORD }, ORIGIN, terminal, address).then((r) => ({ status: r.status, ms: performance.now() - sent }));
+    const ticket = call("kiosk", "POST", `/api/halls/${hall}/tickets`, { category: "household" }).then((r) => ({ status: r.status, ms: performance.now() - sent }));
+    const replies = await Promise.all(held);
+    expect(replies.map((r) => r.status)).toEqual(Array(6).fill(429));
+    const times = replies.map((r) => r.ms).sort((a, b) => a - b);
+    [250, 500, 1000, 2000, 2000, 2000].forEach((floor, i) => expect(times[i], `held reply ${i + 1}`).toBeGreaterThanOrEqual(floor));
+    expect((await atCounter).status).toBe(201);
+    expect((await ticket).status).toBe(201);
+    expect((await atCounter).ms).toBeLessThan(times[5]!);
+    expect((await ticket).ms).toBeLessThan(times[5]!);
+    // Past the hold the place is still told its wait: 1 s earned, less the 2 s held, is at least 1.
+    const after = await signIn(hall, "C002", PASSWORD, address);
+    expect(after.status).toBe(429);
+    expect(after.headers.get("Retry-After")).toBe("1");
+    // A wrong password heard once the wait is over does not start the holds again: a flood from
+    // many addresses is heard now and then (the strangers' bucket), and stays held between.
+    await freezeClock(hall, 1000);
+    expect((await signIn(hall, "C002", "tarpit-heard", address)).status).toBe(401);
+    const again = performance.now();
+    expect((await signIn(hall, "C002", PASSWORD, address)).status).toBe(429);
+    expect(performance.now() - again).toBeGreaterThanOrEqual(2000);
+  });
+
+  it("a place's tries sent while one of its refusals is held are refused in the Worker, never reach the hall object, and are audited", async () => {
+    const hall = await staffHall("sessions-held-places");
+    await freezeClock(hall);
+    const address = "198.51.100.70";
+    for (let i = 0; i < 3; i++) expect((await signIn(hall, "C002", `held-${i}`, address)).status).toBe(401);
+    // Ten refusals answered at once, then holds of 250 ms, 500 ms and 1 s: the next is held 2 s.
+    for (let i = 0; i < HOLD_FREE + 3; i++) expect((await signIn(hall, "C002", PASSWORD, address)).status).toBe(429);
+    // Counts the sign-ins that reach this hall's object (RPC looks methods up on the prototype).
+    const proto = await runInDurableObject(stubOf(hall), (o: HallObject) => {
+      const proto = Object.getPrototypeOf(o) as HallObject;
+      const real = proto.signIn;
+      (o as any).signIns = 0;
+      proto.signIn = function (this: HallObject, ...args: Parameters<HallObject["signIn"]>) {
+        if (this === o) (o as any).signIns++;
+        return real.apply(this, args);
+      };
+      return { proto, real };
+    });
+    onTestFinished(() => void (proto.proto.signIn = proto.real));
+    const signIns = () => runInDurableObject(stubOf(hall), (o: HallObject) => (o as any).signIns as number);
+    const first = signIn(hall, "C002", PASSWORD, address);
+    // Once the hall has answered it and the Worker holds it (2 s), ten more tries from the place.
+    while ((await signIns()) === 0) await scheduler.wait(10);
+    await scheduler.wait(200);
+    const more = await Promise.all(Array.from({ length: 10 }, () => signIn(hall, "C002", PASSWORD, address)));
+    expect((await first).status).toBe(429);
+    expect(more.map((r) => r.status)).toEqual(Array(10).fill(429));
+    expect(more[0]!.headers.get("Retry-After")).toBe("1");
+    expect(more[0]!.body).toMatchObject({ code: "too_many" });
+    expect(await signIns()).toBe(1);
+    // The place's next try reaches the hall and tells it of the ten: all are in the audit row.
+    expect((await signIn(hall, "C002", PASSWORD, address)).status).toBe(429);
+    expect(await signIns()).toBe(2);
+    const row = (await call("manager", "GET", `/api/halls/${hall}/audit?limit=50`)).body.entries.find((e: any) => e.action === "session_refused" && e.actor === `client ${address}`);
+    expect(JSON.parse(row.detail)).toMatchObject({ count: 3 + HOLD_FREE + 3 + 1 + 10 + 1, wrong: 3, waiting: HOLD_FREE + 3 + 1 + 10 + 1 });
   });
 
   it("refused tries are audited as one row per place per minute, with a count", async () => {

@@ -153,9 +153,12 @@ export class HallObject extends DurableObject<Env> {
    * A person signs in with badge and password from a place, a paired device of this hall or a
    * client address (worker/sessions/hall-sessions.object.ts); null for an unknown hall.
    */
-  async signIn(hall: string, badge: string, password: string, device: string | null, place: Place): Promise<SignInReply | null> {
+  async signIn(hall: string, badge: string, password: string, device: string | null, place: Place, refusedInWorker = 0): Promise<SignInReply | null> {
     // The state is read when this sign-in's turn comes (it waits for the one before).
-    return (await this.#open(hall)) && this.#parts.sessions.signIn(() => this.#state, badge, password, () => this.clock(), device, place, (secret, record) => this.checkSecret(secret, record));
+    return (
+      (await this.#open(hall)) &&
+      this.#parts.sessions.signIn(() => this.#state, badge, password, () => this.clock(), device, place, (secret, record) => this.checkSecret(secret, record), refusedInWorker)
+    );
   }
 
   /** Who holds this session, while it lasts. */

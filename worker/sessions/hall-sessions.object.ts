@@ -14,6 +14,7 @@ import {
   FREE_PER_BADGE,
   FREE_PER_PLACE,
   FULL_BUCKET,
+  holdFor,
   NO_STRIKES,
   placeKey,
   placeName,
@@ -40,7 +41,9 @@ export interface SessionView {
 
 export type SignInReply =
   | { status: 201; body: { session: SessionView }; cookie: string; maxAgeSeconds: number }
-  | { status: 401 | 429; body: Refusal; retryAfterSeconds?: number };
+  | { status: 401; body: Refusal }
+  /** `holdMs`: how long the Worker holds this refusal before answering it (worker/sessions/tarpit.ts); Retry-After counts from its end. */
+  | { status: 429; body: Refusal; retryAfterSeconds: number; holdMs: number };
 
 /** Checks a secret against its stored hash: PBKDF2 (credentials.object.ts); tests slow it or count it. */
 export type SecretCheck = (secret: string, record: PinRecord) => Promise<boolean>;
@@ -141,6 +144,13 @@ export class HallSessions implements Part {
   /** Strangers' hashes (sign-in-limits.ts); kept in memory: a hall woken afresh starts full. */
   #bucket: Bucket | null = null;
   #refused = new Map<string, RefusedRow>();
+  /**
+   * Tries refused (429) per place since its last sign-in: what the tarpit's hold grows with
+   * (sign-in-limits.ts `holdFor`). A wrong password heard between them does not clear it, or a
+   * flood from many addresses, each heard now and then, would start its holds again each time.
+   * Kept in memory: a hall woken afresh starts every place at none.
+   */
+  #refusedSince = new Map<string, number>();
 
   /** Creates the tables of staff PINs (credentials.object.ts), passwords, sessions and strikes. */
   constructor(private readonly sql: SqlStorage) {
@@ -148,17 +158,39 @@ export class HallSessions implements Part {
     migrateSessions(sql);
   }
 
-  /** `state` is read when this sign-in's turn comes, not when it was asked for. */
-  signIn(state: () => HallState, badge: string, password: string, now: () => number, device: string | null, place: Place, check: SecretCheck): Promise<SignInReply> {
+  /**
+   * `state` is read when this sign-in's turn comes, not when it was asked for. `refusedInWorker`:
+   * the place's tries refused in the Worker since it last told (worker/sessions/held-places.ts),
+   * counted here as if they had come.
+   */
+  signIn(
+    state: () => HallState,
+    badge: string,
+    password: string,
+    now: () => number,
+    device: string | null,
+    place: Place,
+    check: SecretCheck,
+    refusedInWorker = 0,
+  ): Promise<SignInReply> {
     const at = now();
     const key = placeKey(place);
+    if (refusedInWorker > 0) {
+      this.#refuse(at, place, device, null, "waiting", refusedInWorker);
+      this.#refusedSince.set(key, (this.#refusedSince.get(key) ?? 0) + refusedInWorker);
+    }
     const badgeKey = `${badge.toLowerCase()}|${key}`;
     const earned = this.#inFlight.has(key) ? 1000 : Math.max(waitLeft(this.#strikes(badgeKey), FREE_PER_BADGE, at), waitLeft(this.#strikes(key), FREE_PER_PLACE, at));
     // The strangers' bucket is asked last, so a try refused for its own place's strikes spends nothing of it.
     const wait = earned || this.#strangerWait(place, at);
     if (wait > 0) {
       this.#refuse(at, place, device, badge, "waiting");
-      return Promise.resolve(this.#waiting(Math.ceil(wait / 1000)));
+      const refused = (this.#refusedSince.get(key) ?? 0) + 1;
+      // A forgotten count only restarts a place's holds; the map stays small during a spray of addresses.
+      if (this.#refusedSince.size >= 10_000 && !this.#refusedSince.has(key)) this.#refusedSince.clear();
+      this.#refusedSince.set(key, refused);
+      const holdMs = holdFor(refused);
+      return Promise.resolve(this.#waiting(Math.max(1, Math.ceil((wait - holdMs) / 1000)), holdMs));
     }
     this.#inFlight.add(key);
     const turn = this.#queue.then(() => this.#signIn(state(), badge, password, now(), device, place, check));
@@ -182,6 +214,7 @@ export class HallSessions implements Part {
       return { status: 401, body: refusal("unauthorized", WRONG) };
     }
     this.sql.exec("DELETE FROM sign_in_strikes WHERE key = ? OR last_at < ?", badgeKey, now - FORGET_MS);
+    this.#refusedSince.delete(key);
     this.sql.exec("DELETE FROM staff_sessions WHERE expires_at < ?", now);
     const session = newSession(now);
     const id = randomHex(16);
@@ -222,12 +255,13 @@ export class HallSessions implements Part {
   }
 
   /** A try that came too soon: 429 with the wait, and no hashing. */
-  #waiting(retryAfterSeconds: number): SignInReply {
+  #waiting(retryAfterSeconds: number, holdMs: number): SignInReply {
     const words = waitWords(retryAfterSeconds);
     return {
       status: 429,
       body: refusal("too_many", `尝试过于频繁，请 ${words.zh}后再试 · too many tries from here: try again in ${words.en}`, { retryAfterSeconds }),
       retryAfterSeconds,
+      holdMs,
     };
   }
 
@@ -253,15 +287,15 @@ export class HallSessions implements Part {
    * Refused tries are audited one row per place per minute, with a count: a flood of thousands
    * is a few rows a manager can read, not thousands that bury the day's work.
    */
-  #refuse(now: number, place: Place, device: string | null, badge: string, why: "wrong" | "waiting"): void {
+  #refuse(now: number, place: Place, device: string | null, badge: string | null, why: "wrong" | "waiting", times = 1): void {
     const key = placeKey(place);
     const minute = new Date(now).toISOString().slice(0, 16);
     const earlier = this.#refused.get(key);
     if (earlier && earlier.minute === minute) {
       const d = earlier.detail;
-      d.count++;
-      d[why]++;
-      if (d.badges.length < BADGES_PER_ROW && !d.badges.includes(badge)) d.badges.push(badge);
+      d.count += times;
+      d[why] += times;
+      if (badge !== null && d.badges.length < BADGES_PER_ROW && !d.badges.includes(badge)) d.badges.push(badge);
       // Written at most once a second during a flood (each write is a storage commit); the
       // audit page writes what is left first (writeRefusals). An eviction loses at most a second's count.
       earlier.dirty = true;
@@ -269,7 +303,7 @@ export class HallSessions implements Part {
       return;
     }
     if (earlier?.dirty) this.#writeRefused(earlier);
-    const detail = { count: 1, wrong: why === "wrong" ? 1 : 0, waiting: why === "waiting" ? 1 : 0, badges: [badge] };
+    const detail = { count: times, wrong: why === "wrong" ? times : 0, waiting: why === "waiting" ? times : 0, badges: badge === null ? [] : [badge] };
     writeAudit(
       this.sql,
       {

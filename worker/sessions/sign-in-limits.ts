@@ -13,6 +13,12 @@
  * or a client address. Every limit is answered before any hashing. The hall object keeps the
  * strikes (worker/sessions/hall-sessions.object.ts).
  *
+ * A place that keeps trying while told to wait is a script, not a person: after HOLD_FREE tries
+ * refused since its last sign-in, each further refusal is held before it is answered (a tarpit: a timer in the
+ * Worker, worker/sessions/tarpit.ts, costing no CPU), 250 ms, 500 ms, 1 s, then 2 s each, so a
+ * flooding loop sends a try or two a second instead of hundreds (issue 23 §1: the hall's other
+ * commands keep their latency during a flood).
+ *
  * @example
  * const strikes = afterWrongTry(afterWrongTry(afterWrongTry(NO_STRIKES, now), now), now);
  * waitLeft(strikes, FREE_PER_BADGE, now); // 1000: the fourth wrong try earns a second's wait
@@ -44,6 +50,17 @@ export const STRANGER_BURST = 30;
  * queue however many places a flood comes from.
  */
 export const STRANGER_RATE_PER_SECOND = 4;
+
+/** Tries of one place refused (429) since its last sign-in that are answered at once: a person retrying during a wait. */
+export const HOLD_FREE = 10;
+/** The longest a refused try is held before its answer. */
+export const HOLD_MAX_MS = 2000;
+
+/** How long the `refused`-th refusal of one place since its last sign-in is held before it is answered. */
+export function holdFor(refused: number): number {
+  if (refused <= HOLD_FREE) return 0;
+  return Math.min(HOLD_MAX_MS, 250 * 2 ** (refused - HOLD_FREE - 1));
+}
 
 /** The wait earned by `failures` wrong tries when `free` of them cost nothing. */
 export function waitFor(failures: number, free: number): number {
