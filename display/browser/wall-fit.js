@@ -1,7 +1,7 @@
 // Keeps a very busy data wall readable from the guide desk (issue 25 §8): the alerts take at
 // most two lines; those that do not fit fold into 「另有 N 条告警」 — never cut, never smaller —
 // the day plan's reminders first, then the latest alerts. Run on load, after every live update,
-// each second (clock.js shows alerts as they fall due) and when the wall is resized.
+// when clock.js shows alerts as they fall due (`tongban:due`) and when the wall is resized.
 (function () {
   "use strict";
   var LINES = 2;
@@ -38,6 +38,6 @@
   }
   document.addEventListener("tongban:update", fit);
   window.addEventListener("resize", fit);
-  setInterval(fit, 1000);
+  document.addEventListener("tongban:due", fit);
   fit();
 })();

@@ -145,7 +145,7 @@ describe("the data wall at 1920×1080 (issue 25 §8)", () => {
     for (const w of ["1", "2", "3", "4", "5", "6"]) expect((await api("counter", "POST", `/api/halls/${hall}/windows/${w}/call`, {})).status).toBe(200);
     const page = await wall(hall);
     await page.waitForSelector('#alerts [data-alert="late"]', { state: "attached", timeout: 150_000 });
-    await page.waitForTimeout(1500); // wall-fit.js runs each second
+    await page.waitForTimeout(1500); // wall-fit.js runs after each update and when clock.js shows an alert
     const alerts = await page.evaluate(() => {
       const box = document.getElementById("alerts")!;
       const all = [...box.querySelectorAll<HTMLElement>(".alert:not([data-alert='more']), .reminder")].filter((e) => !e.hidden);

@@ -222,7 +222,7 @@ function Queue({ state, w, now, live, lang }: Props) {
           <Bi lang={lang} m={COUNTER.nobodyWaiting} />
         </p>
       ) : (
-        <ol>
+        <ol data-total={mine.length}>
           <li class="columns" aria-hidden="true">
             <span class="number">{say(lang, COUNTER.columnNumber)}</span>
             <span class="category">{both(lang, COUNTER.columnCategory, {}, " ")}</span>
@@ -248,7 +248,10 @@ function Queue({ state, w, now, live, lang }: Props) {
           })}
         </ol>
       )}
-      {mine.length > shown.length && <p class="more">+{mine.length - shown.length}</p>}
+      {/* queue-fit.js hides the rows the panel has no room for and counts them here. */}
+      <p class="more" hidden={mine.length <= shown.length}>
+        +{mine.length - shown.length}
+      </p>
     </section>
   );
 }
@@ -333,7 +336,7 @@ export const counterView: LiveView = {
       live,
       bodyClass: "console counter-page",
       styles: ["/static/display/consoles.css", "/static/display/counter.css"],
-      scripts: ["/static/display/words.js", "/static/display/formErrors.js", "/static/display/consoles.js", "/static/display/counter.js"],
+      scripts: ["/static/display/words.js", "/static/display/formErrors.js", "/static/display/consoles.js", "/static/display/counter.js", "/static/display/queue-fit.js"],
       children: (
         <>
           <ConsoleConfig config={{ hall: state.hall, window: w.id, token, role: "counter", lang, words: scriptWords(lang, COMMON_SCRIPT, COUNTER_SCRIPT) }} />
