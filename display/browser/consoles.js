@@ -134,8 +134,25 @@
     location.assign(link.getAttribute("href") + location.hash);
   });
 
+  // A table cell with a citizen's whole mobile as a tel: link to call from (回访, and the 预约 tab's
+  // call list about a block: the only places a whole number shows), or a muted "none given".
+  function callCell(number, label, none) {
+    var td = document.createElement("td");
+    if (number) {
+      var dial = document.createElement("a");
+      dial.href = "tel:" + number;
+      dial.textContent = number;
+      dial.setAttribute("aria-label", label);
+      td.appendChild(dial);
+    } else {
+      td.textContent = none;
+      td.className = "muted";
+    }
+    return td;
+  }
+
   window.Tongban = {
     config: config, press: press, say: say, api: api, explain: explain, showErrors: showErrors, clearErrors: clearErrors,
-    newId: newId, t: words.both, t1: words.first,
+    newId: newId, t: words.both, t1: words.first, callCell: callCell,
   };
 })();

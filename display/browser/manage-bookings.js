@@ -85,18 +85,7 @@
       cell(tr, b.day + " " + (b.slot || T.t1("boardWhole")));
       cell(tr, serviceName(b.category));
       // The one place a booking's whole mobile shows: the manager's call about a block.
-      var phone = document.createElement("td");
-      if (b.mobile) {
-        var dial = document.createElement("a");
-        dial.href = "tel:" + b.mobile;
-        dial.textContent = b.mobile;
-        dial.setAttribute("aria-label", T.t1("boardCall", { number: b.mobile }));
-        phone.appendChild(dial);
-      } else {
-        phone.textContent = T.t1("boardNoMobile");
-        phone.className = "muted";
-      }
-      tr.appendChild(phone);
+      tr.appendChild(T.callCell(b.mobile, T.t1("boardCall", { number: b.mobile }), T.t1("boardNoMobile")));
       var td = document.createElement("td");
       if (b.contacted) {
         td.textContent = "✓ " + T.t1("boardTold");

@@ -26,18 +26,7 @@
       cell(tr, LEVELS[f.score] || String(f.score)).className = "worse";
       cell(tr, f.reasons.map(reason).join("、") || "—");
       // The one place the whole number shows: the open row the manager calls from.
-      var phone = document.createElement("td");
-      if (f.callNumber) {
-        var dial = document.createElement("a");
-        dial.href = "tel:" + f.callNumber;
-        dial.textContent = f.callNumber;
-        dial.setAttribute("aria-label", T.t1("callNumber", { number: f.callNumber }));
-        phone.appendChild(dial);
-      } else {
-        phone.textContent = T.t("noNumber");
-        phone.className = "muted";
-      }
-      tr.appendChild(phone);
+      tr.appendChild(T.callCell(f.callNumber, T.t1("callNumber", { number: f.callNumber }), T.t("noNumber")));
       var td = document.createElement("td");
       var input = document.createElement("input");
       input.name = "note";

@@ -96,7 +96,6 @@ export const PANELS = {
   note: { zh: "备注", en: "Note" },
   checkedIn: { zh: "签到", en: "Checked in" },
   actions: { zh: "操作", en: "Actions" },
-  cancelAppointment: { zh: "取消预约 {code}", en: "cancel" },
   cancel: { zh: "取消", en: "Cancel" },
   book: { zh: "新建预约", en: "Book an appointment (a booking system uses POST /api/halls/{hall}/appointments)" },
   bookingNote: { zh: "备注（预约系统编号，勿填个人信息）", en: "Note: the booking's reference, no personal data" },
